@@ -1,0 +1,627 @@
+package io.streamz;
+
+import io.streamz.internal.Graph;
+import io.streamz.internal.sink.ListSink;
+import io.streamz.internal.sink.SinkNode;
+import io.streamz.internal.transform.FilterNode;
+import io.streamz.internal.transform.MapNode;
+import io.streamz.internal.util.Checks;
+import io.streamz.internal.util.Refs;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * A node of a stream graph: it receives elements from its upstreams, reacts, and emits elements
+ * to its downstreams (Python streamz's {@code Stream}).
+ *
+ * <pre>{@code
+ * Stream<Integer> source = Stream.create();
+ * List<String> out = source.map(x -> x + 1).map(String::valueOf).sinkToList();
+ * for (int i = 0; i < 5; i++) source.emit(i);
+ * // out: [1, 2, 3, 4, 5]
+ * }</pre>
+ *
+ * <p><b>Threading:</b> {@link #emit} runs the graph on the caller's thread and returns when the
+ * element's work is done. One graph behaves as if single-threaded: whatever threads emit, and
+ * whatever timers fire, no two user functions of one graph run at once. A node may emit into its
+ * own graph (feedback).
+ *
+ * <p><b>Custom nodes</b> extend this class and override {@link #update}, then pass elements on
+ * with {@link #emitDownstream}:
+ *
+ * <pre>{@code
+ * class Repeat<T> extends Stream<T> {
+ *     private final int n;
+ *     Repeat(Stream<T> upstream, int n) { super(upstream); this.n = n; }
+ *
+ *     @Override
+ *     protected CompletableFuture<?> update(Object x, Stream<?> who, List<Map<String, Object>> metadata) {
+ *         CompletableFuture<?> pending = null;
+ *         for (int i = 0; i < n; i++) pending = both(pending, emitDownstream(cast(x), metadata));
+ *         return pending;
+ *     }
+ * }
+ * }</pre>
+ *
+ * @param <T> the type of the elements this node emits
+ */
+public class Stream<T> {
+    /** The metadata of an element that has none; immutable and shared. */
+    protected static final List<Map<String, Object>> NO_METADATA = List.of();
+    private static final Stream<?>[] NONE = new Stream<?>[0];
+
+    private final String kind;
+    private volatile String name;
+    private volatile Stream<?>[] downstreams = NONE;
+    private volatile Stream<?>[] upstreams;
+    private volatile Graph graph;
+
+    // ------------------------------------------------------------------ construction
+
+    /** A plain stream with no upstream (streamz {@code Stream()}); see {@link #create()}. */
+    protected Stream() {
+        this(null, null, List.of());
+    }
+
+    /**
+     * A node fed by one upstream; its kind is derived from the class name ({@code Repeat} ->
+     * {@code repeat}).
+     *
+     * @param upstream the node this one receives from
+     */
+    protected Stream(Stream<?> upstream) {
+        this(null, null, List.of(Objects.requireNonNull(upstream, "upstream is null")));
+    }
+
+    /**
+     * A node of the given kind and optional name, fed by the given upstreams (which may repeat
+     * one stream, as in {@code a.zip(a)}).
+     *
+     * @param kind the operator name shown in {@code toString} and errors, or {@code null} to
+     *     derive it from the class name
+     * @param name the user's name for this node, or {@code null}
+     * @param upstreams the nodes this one receives from, possibly none
+     */
+    protected Stream(String kind, String name, List<? extends Stream<?>> upstreams) {
+        this.kind = kind != null ? kind : defaultKind(getClass());
+        this.name = name;
+        Stream<?>[] ups = upstreams.toArray(NONE);
+        Graph g = null;
+        for (Stream<?> u : ups) {
+            Objects.requireNonNull(u, () -> this.kind + ": upstream is null");
+            g = g == null ? u.graph() : Graph.merge(g, u.graph());
+        }
+        this.graph = g != null ? g : new Graph();
+        this.upstreams = ups;
+        for (Stream<?> u : distinct(ups)) {
+            u.addDownstream(this);
+        }
+    }
+
+    /**
+     * A new source stream: elements given to {@link #emit} flow to its downstreams.
+     *
+     * <pre>{@code
+     * Stream<String> source = Stream.create();
+     * source.sink(System.out::println);
+     * source.emit("hello");   // prints hello
+     * }</pre>
+     */
+    public static <T> Stream<T> create() {
+        return new Stream<>();
+    }
+
+    /**
+     * A new named source stream (streamz {@code Stream(stream_name=...)}); the name shows in
+     * {@code toString}, graph pictures and error messages.
+     *
+     * @param name the stream's name
+     */
+    public static <T> Stream<T> create(String name) {
+        return new Stream<T>(null, Checks.notNull(name, "create", "name"), List.of());
+    }
+
+    private static String defaultKind(Class<?> c) {
+        if (c == Stream.class) {
+            return "stream";
+        }
+        String s = c.getSimpleName();
+        if (s.isEmpty()) {
+            s = c.getName().substring(c.getName().lastIndexOf('.') + 1);
+        }
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    // ------------------------------------------------------------------ identity
+
+    /** The operator name of this node ({@code "map"}, {@code "slidingWindow"}, ...). */
+    public final String kind() {
+        return kind;
+    }
+
+    /** The user's name of this node, or {@code null}. */
+    public final String name() {
+        return name;
+    }
+
+    /**
+     * Names this node (streamz {@code stream_name}); the name shows in {@code toString}, graph
+     * pictures and error messages.
+     *
+     * <pre>{@code
+     * Stream<Integer> parsed = source.map(Integer::parseInt).named("parse");
+     * parsed.toString();   // map "parse"
+     * }</pre>
+     *
+     * @param name the new name
+     * @return this node
+     */
+    public final Stream<T> named(String name) {
+        this.name = Checks.notNull(name, kind, "name");
+        return this;
+    }
+
+    /**
+     * The parameters shown after the kind in {@code toString}, such as {@code "n=3"}, or an empty
+     * string. Operators with parameters override this.
+     */
+    protected String describeParams() {
+        return "";
+    }
+
+    /** {@code kind "name"(params)}, for example {@code slidingWindow(n=3)} or {@code map "parse"}. */
+    @Override
+    public String toString() {
+        String params = describeParams();
+        StringBuilder b = new StringBuilder(kind);
+        if (name != null) {
+            b.append(" \"").append(name).append('"');
+        }
+        if (!params.isEmpty()) {
+            b.append('(').append(params).append(')');
+        }
+        return b.toString();
+    }
+
+    // ------------------------------------------------------------------ emitting
+
+    /**
+     * Pushes {@code x} into the graph at this node: its downstreams receive it. Runs the graph on
+     * the caller's thread and returns when all downstream work for {@code x}, asynchronous work
+     * included, is done.
+     *
+     * <pre>{@code
+     * Stream<Integer> source = Stream.create();
+     * source.map(x -> x * 10).sink(System.out::println);
+     * source.emit(1);   // prints 10
+     * }</pre>
+     *
+     * <p><b>Blocks:</b> while downstream asynchronous work ({@code sinkAsync}, a full
+     * {@code buffer}, ...) is pending, without holding the graph's guard.
+     *
+     * @throws NodeException if a user function of the graph fails; the graph stays usable
+     */
+    public final void emit(T x) {
+        emit(x, NO_METADATA);
+    }
+
+    /**
+     * Pushes {@code x} with its metadata (streamz {@code emit(x, metadata=...)}); a
+     * {@link RefCounter} under {@code "ref"} is retained by every node that holds the element.
+     *
+     * <pre>{@code
+     * RefCounter ref = new RefCounter(() -> System.out.println("done"));
+     * source.emit(1, List.of(Map.of("ref", ref)));   // prints "done" once no node holds 1
+     * }</pre>
+     *
+     * @param metadata the element's metadata, possibly immutable; never mutated
+     */
+    public final void emit(T x, List<Map<String, Object>> metadata) {
+        Checks.notNull(metadata, kind, "metadata");
+        for (;;) {
+            Graph g = graph;
+            synchronized (g) {
+                if (!g.isMerged()) {
+                    CompletableFuture<?> pending = emitDownstream(x, metadata);
+                    if (pending != null) {
+                        g.await(pending);
+                        rethrowFailure(pending);
+                    }
+                    return;
+                }
+            }
+            graph = g.root();
+        }
+    }
+
+    /**
+     * Pushes {@code x} and returns without waiting for asynchronous downstream work (streamz
+     * {@code emit(x, asynchronous=True)}); the synchronous part still runs on the caller's thread.
+     *
+     * <pre>{@code
+     * CompletableFuture<Void> done = source.emitAsync(1);
+     * done.join();   // all downstream work for 1 is finished
+     * }</pre>
+     *
+     * @return a future that completes when all downstream work for {@code x} is done, or
+     *     completes exceptionally with the {@link NodeException} of a failed asynchronous function
+     * @throws NodeException if a synchronous user function fails
+     */
+    public final CompletableFuture<Void> emitAsync(T x) {
+        return emitAsync(x, NO_METADATA);
+    }
+
+    /** See {@link #emitAsync(Object)}; with metadata as in {@link #emit(Object, List)}. */
+    public final CompletableFuture<Void> emitAsync(T x, List<Map<String, Object>> metadata) {
+        Checks.notNull(metadata, kind, "metadata");
+        return enterGraph(() -> emitDownstream(x, metadata)).thenApply(r -> null);
+    }
+
+    /**
+     * Runs {@code body} inside this node's graph, holding its guard as {@link #emit} does, and
+     * returns what it returned without waiting for it. Timer callbacks and completions of
+     * asynchronous work enter the graph through here.
+     *
+     * @param body work that may emit; returns its pending downstream work or {@code null}
+     * @return the pending work, or a completed future
+     */
+    protected final CompletableFuture<?> enterGraph(Supplier<? extends CompletableFuture<?>> body) {
+        for (;;) {
+            Graph g = graph;
+            synchronized (g) {
+                if (!g.isMerged()) {
+                    CompletableFuture<?> pending = body.get();
+                    return pending != null ? pending : CompletableFuture.completedFuture(null);
+                }
+            }
+            graph = g.root();
+        }
+    }
+
+    /**
+     * Waits, inside the graph, until {@code pending} is done, letting other entries into the
+     * graph meanwhile; then throws its failure if it failed. Only call while in the graph (from
+     * {@link #update} or {@link #enterGraph}).
+     *
+     * @param pending downstream work, or {@code null} for none
+     */
+    protected final void awaitInGraph(CompletableFuture<?> pending) {
+        if (pending != null) {
+            graph().await(pending);
+            rethrowFailure(pending);
+        }
+    }
+
+    private static void rethrowFailure(CompletableFuture<?> done) {
+        if (!done.isCompletedExceptionally()) {
+            return;
+        }
+        try {
+            done.get();
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new CompletionException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        }
+    }
+
+    /**
+     * Reacts to an element from upstream {@code who} (streamz {@code update}). The default passes
+     * it on unchanged. Runs inside the graph, holding its guard.
+     *
+     * @param x the element
+     * @param who the upstream it came from, or {@code null} when emitted here directly
+     * @param metadata the element's metadata, never {@code null}, never to be mutated
+     * @return downstream work still pending, or {@code null} when all is done
+     */
+    @SuppressWarnings("unchecked")
+    protected CompletableFuture<?> update(Object x, Stream<?> who, List<Map<String, Object>> metadata) {
+        return emitDownstream((T) x, metadata);
+    }
+
+    /**
+     * Passes {@code x} to every downstream (streamz {@code _emit}). Refs in the metadata are
+     * retained once per downstream and released as each downstream returns.
+     *
+     * @return downstream work still pending, or {@code null} when all is done
+     */
+    protected final CompletableFuture<?> emitDownstream(T x, List<Map<String, Object>> metadata) {
+        Stream<?>[] ds = downstreams;
+        if (metadata.isEmpty()) {
+            if (ds.length == 1) {
+                return ds[0].update(x, this, metadata);
+            }
+            CompletableFuture<?> pending = null;
+            for (Stream<?> d : ds) {
+                pending = both(pending, d.update(x, this, metadata));
+            }
+            return pending;
+        }
+        return emitWithRefs(ds, x, metadata);
+    }
+
+    private CompletableFuture<?> emitWithRefs(Stream<?>[] ds, T x, List<Map<String, Object>> metadata) {
+        Refs.retain(metadata, ds.length);
+        CompletableFuture<?> pending = null;
+        int i = 0;
+        try {
+            for (; i < ds.length; i++) {
+                pending = both(pending, ds[i].update(x, this, metadata));
+                Refs.release(metadata, 1);
+            }
+        } finally {
+            if (i < ds.length) {
+                Refs.release(metadata, ds.length - i);
+            }
+        }
+        return pending;
+    }
+
+    /**
+     * Both pieces of pending work as one, either possibly {@code null} (nothing pending).
+     *
+     * @return {@code null} when neither is pending
+     */
+    protected static CompletableFuture<?> both(CompletableFuture<?> a, CompletableFuture<?> b) {
+        if (a == null || a.isDone() && !a.isCompletedExceptionally()) {
+            return b;
+        }
+        if (b == null || b.isDone() && !b.isCompletedExceptionally()) {
+            return a;
+        }
+        return CompletableFuture.allOf(a, b);
+    }
+
+    /** An unchecked cast of an upstream element to this node's element type, for custom nodes. */
+    @SuppressWarnings("unchecked")
+    protected static <X> X cast(Object x) {
+        return (X) x;
+    }
+
+    /**
+     * Wraps a user function's failure on {@code x} as a {@link NodeException} naming this node; a
+     * {@code NodeException} from further down passes untouched.
+     */
+    protected final RuntimeException failure(Throwable e, Object x) {
+        return e instanceof NodeException ? (NodeException) e : new NodeException(this, x, e);
+    }
+
+    // ------------------------------------------------------------------ wiring
+
+    /** The graph guard of this node (internal; public for the operator packages). */
+    public final Graph graph() {
+        Graph g = graph;
+        if (g.isMerged()) {
+            g = g.root();
+            graph = g;
+        }
+        return g;
+    }
+
+    /** The nodes this one receives from, in order (a stream may appear twice, as in {@code a.zip(a)}). */
+    public final List<Stream<?>> upstreams() {
+        return List.of(upstreams);
+    }
+
+    /** The nodes this one emits to, in the order they were connected. */
+    public final List<Stream<?>> downstreams() {
+        return List.of(downstreams);
+    }
+
+    /**
+     * Makes {@code downstream} receive what this node emits (streamz {@code connect}).
+     *
+     * <pre>{@code
+     * Stream<Integer> a = Stream.create();
+     * Stream<Integer> b = Stream.create();
+     * b.sink(System.out::println);
+     * a.connect(b);
+     * a.emit(1);   // prints 1
+     * }</pre>
+     */
+    public final void connect(Stream<?> downstream) {
+        Checks.notNull(downstream, kind, "downstream");
+        Graph.merge(graph(), downstream.graph());
+        addDownstream(downstream);
+        downstream.addUpstream(this);
+        downstream.upstreamsChanged();
+    }
+
+    /**
+     * Stops {@code downstream} from receiving what this node emits (streamz {@code disconnect}).
+     */
+    public final void disconnect(Stream<?> downstream) {
+        Checks.notNull(downstream, kind, "downstream");
+        downstream.checkDisconnect(this);
+        removeDownstream(downstream);
+        downstream.removeUpstream(this);
+        downstream.upstreamsChanged();
+    }
+
+    /**
+     * Disconnects this node from all its upstreams (streamz {@code destroy}); it receives nothing
+     * more. Nodes that hold resources (files, timers) release them.
+     */
+    public void destroy() {
+        for (Stream<?> u : distinct(upstreams)) {
+            u.removeDownstream(this);
+        }
+        upstreams = NONE;
+        upstreamsChanged();
+    }
+
+    /**
+     * Called after an upstream was connected or disconnected; joins resize their slots here.
+     * Runs outside the graph's guard.
+     */
+    protected void upstreamsChanged() {
+    }
+
+    /**
+     * Called before {@code upstream} is disconnected from this node; throws
+     * {@link IllegalStateException} to refuse (a join's only {@code emitOn} upstream, say).
+     */
+    protected void checkDisconnect(Stream<?> upstream) {
+    }
+
+    private synchronized void addDownstream(Stream<?> d) {
+        for (Stream<?> x : downstreams) {
+            if (x == d) {
+                return;
+            }
+        }
+        Stream<?>[] ds = Arrays.copyOf(downstreams, downstreams.length + 1);
+        ds[ds.length - 1] = d;
+        downstreams = ds;
+    }
+
+    private synchronized void removeDownstream(Stream<?> d) {
+        List<Stream<?>> ds = new ArrayList<>(Arrays.asList(downstreams));
+        ds.removeIf(x -> x == d);
+        downstreams = ds.toArray(NONE);
+    }
+
+    private synchronized void addUpstream(Stream<?> u) {
+        Stream<?>[] ups = Arrays.copyOf(upstreams, upstreams.length + 1);
+        ups[ups.length - 1] = u;
+        upstreams = ups;
+    }
+
+    private synchronized void removeUpstream(Stream<?> u) {
+        List<Stream<?>> ups = new ArrayList<>(Arrays.asList(upstreams));
+        ups.removeIf(x -> x == u);
+        upstreams = ups.toArray(NONE);
+    }
+
+    private static List<Stream<?>> distinct(Stream<?>[] ups) {
+        List<Stream<?>> out = new ArrayList<>(ups.length);
+        for (Stream<?> u : ups) {
+            if (out.stream().noneMatch(x -> x == u)) {
+                out.add(u);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Applies {@code conversion} to this stream, for fluent conversions such as
+     * {@code source.as(StreamingDataFrame::from)} (streamz {@code to_dataframe}, {@code to_batch}).
+     *
+     * @return what {@code conversion} returned
+     */
+    public final <R> R as(Function<? super Stream<T>, R> conversion) {
+        return Checks.notNull(conversion, kind, "conversion").apply(this);
+    }
+
+    // ------------------------------------------------------------------ transform
+
+    /**
+     * Applies {@code func} to every element and emits the result (streamz {@code map}).
+     *
+     * <pre>{@code
+     * Stream<Integer> source = Stream.create();
+     * List<Integer> out = source.map(x -> x + 1).sinkToList();
+     * for (int i = 0; i < 3; i++) source.emit(i);
+     * // out: [1, 2, 3]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> passed on with the result; nothing is held.
+     *
+     * @param func the function; its failure reaches {@code emit} as a {@link NodeException}
+     */
+    public final <R> Stream<R> map(Function<? super T, ? extends R> func) {
+        return new MapNode<>(this, func);
+    }
+
+    /**
+     * Passes on the elements for which {@code predicate} holds (streamz {@code filter}).
+     *
+     * <pre>{@code
+     * List<Integer> out = source.filter(x -> x % 2 == 0).sinkToList();
+     * for (int i = 0; i < 5; i++) source.emit(i);
+     * // out: [0, 2, 4]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> passed on with kept elements; nothing is held.
+     */
+    public final Stream<T> filter(Predicate<? super T> predicate) {
+        return new FilterNode<>(this, "filter", predicate, true);
+    }
+
+    /**
+     * Passes on the elements for which {@code predicate} does not hold (streamz {@code remove}).
+     *
+     * <pre>{@code
+     * List<Integer> out = source.remove(x -> x % 2 == 0).sinkToList();
+     * for (int i = 0; i < 5; i++) source.emit(i);
+     * // out: [1, 3]
+     * }</pre>
+     */
+    public final Stream<T> remove(Predicate<? super T> predicate) {
+        return new FilterNode<>(this, "remove", predicate, false);
+    }
+
+    // ------------------------------------------------------------------ state
+
+    // ------------------------------------------------------------------ windows
+
+    // ------------------------------------------------------------------ joins
+
+    // ------------------------------------------------------------------ time and back-pressure
+
+    // ------------------------------------------------------------------ sinks
+
+    /**
+     * Calls {@code consumer} with every element (streamz {@code sink}); returns the sink node,
+     * which can be {@link #destroy destroyed} to stop it.
+     *
+     * <pre>{@code
+     * source.map(x -> x * 2).sink(System.out::println);
+     * source.emit(21);   // prints 42
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> nothing is held once {@code consumer} returns.
+     */
+    public final Stream<T> sink(Consumer<? super T> consumer) {
+        return new SinkNode<>(this, consumer);
+    }
+
+    /**
+     * Collects every element into a live, thread-safe list (streamz {@code sink_to_list}).
+     *
+     * <pre>{@code
+     * List<Integer> out = source.map(x -> 10 * x).sinkToList();
+     * for (int i = 0; i < 3; i++) source.emit(i);
+     * // out: [0, 10, 20]
+     * }</pre>
+     *
+     * <p>The list grows with every element: it is meant for tests and exploration.
+     *
+     * @return the list, which may be read (and cleared) while the graph runs
+     */
+    public final List<T> sinkToList() {
+        return new ListSink<>(this).list();
+    }
+
+    // ------------------------------------------------------------------ sources
+
+    // ------------------------------------------------------------------ graph output and plugins
+}

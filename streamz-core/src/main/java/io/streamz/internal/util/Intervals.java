@@ -1,0 +1,76 @@
+package io.streamz.internal.util;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses interval strings in streamz/pandas spelling: {@code "10ms"}, {@code "1.5s"},
+ * {@code "2h"}, {@code "30d"}, {@code "500us"}, {@code "1min"}, {@code "2 hours"}.
+ */
+public final class Intervals {
+    private static final Pattern FORM = Pattern.compile("\\s*([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([a-zA-Zµ]+)\\s*");
+    private static final String EXPECTED =
+            ": expected a number and a unit (ns, us, ms, s, m, h, d), e.g. \"10ms\", \"1.5s\", \"2h\"";
+
+    private Intervals() {
+    }
+
+    /**
+     * The duration {@code text} spells.
+     *
+     * @throws IllegalArgumentException quoting {@code text} if it is not an interval
+     */
+    public static Duration parse(String text) {
+        Checks.notNull(text, "interval", "interval");
+        Matcher m = FORM.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Invalid interval \"" + text + "\"" + EXPECTED);
+        }
+        long nanosPerUnit = unitNanos(m.group(2).toLowerCase(Locale.ROOT));
+        if (nanosPerUnit < 0) {
+            throw new IllegalArgumentException("Invalid interval \"" + text + "\": unknown unit \""
+                    + m.group(2) + "\"" + EXPECTED.substring(1));
+        }
+        BigDecimal nanos = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(nanosPerUnit));
+        try {
+            return Duration.ofNanos(nanos.setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact());
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("Invalid interval \"" + text + "\": too large", e);
+        }
+    }
+
+    /** {@code d} if it is positive, else an {@link IllegalArgumentException} naming the node. */
+    public static Duration positive(Duration d, String node, String param) {
+        Checks.notNull(d, node, param);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(node + ": " + param + " must be > 0, was " + d);
+        }
+        return d;
+    }
+
+    private static long unitNanos(String unit) {
+        switch (unit) {
+            case "ns": case "nanos": case "nanosecond": case "nanoseconds":
+                return 1L;
+            case "us": case "µs": case "micros": case "microsecond": case "microseconds":
+                return 1_000L;
+            case "ms": case "millis": case "millisecond": case "milliseconds": case "l":
+                return 1_000_000L;
+            case "s": case "sec": case "secs": case "second": case "seconds":
+                return 1_000_000_000L;
+            case "m": case "min": case "mins": case "minute": case "minutes": case "t":
+                return 60_000_000_000L;
+            case "h": case "hr": case "hrs": case "hour": case "hours":
+                return 3_600_000_000_000L;
+            case "d": case "day": case "days":
+                return 86_400_000_000_000L;
+            case "w": case "week": case "weeks":
+                return 7 * 86_400_000_000_000L;
+            default:
+                return -1;
+        }
+    }
+}
