@@ -1,0 +1,25 @@
+package io.streamz.spi;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Draws a graph given as Graphviz DOT text into an image file; found with
+ * {@link java.util.ServiceLoader} by {@code Stream.visualize}. The {@code streamz-graphviz}
+ * module provides one (graphviz-java); without any, {@code visualize} falls back to the
+ * {@code dot} program.
+ */
+public interface GraphRenderer {
+    /** A short name for messages, e.g. {@code "graphviz-java"} or {@code "dot program"}. */
+    String name();
+
+    /**
+     * Renders {@code dot} into {@code file}.
+     *
+     * @param dot the graph in DOT
+     * @param file where to write the picture
+     * @param format {@code "png"} or {@code "svg"}
+     * @throws IOException if the file cannot be written or the renderer fails
+     */
+    void render(String dot, Path file, String format) throws IOException;
+}
