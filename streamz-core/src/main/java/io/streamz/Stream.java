@@ -848,8 +848,9 @@ public class Stream<T> {
      * }</pre>
      *
      * <p>Ids {@code n0, n1, ...} are numbered breadth-first from the nodes without upstreams, so
-     * the same graph always gives the same text; a node with several downstreams labels its
-     * edges {@code 0, 1, ...} in connection order.
+     * the same graph always gives the same text (from every node, when it has one source); a
+     * node with several downstreams labels its edges {@code 0, 1, ...} in connection order.
+     * Sources are drawn as double octagons and sinks as trapezia, as in streamz.
      */
     public final String toDot() {
         return DotWriter.write(this, null);

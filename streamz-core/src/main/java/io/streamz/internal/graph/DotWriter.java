@@ -15,7 +15,9 @@ import java.util.Map;
  * node reachable upstream and downstream, labelled with its {@code toString()}.
  *
  * <p>Ids are stable: {@code n0, n1, ...} numbered breadth-first from the graph's sources (nodes
- * without upstreams) in the order they are found, following downstreams in connection order.
+ * without upstreams), following downstreams in connection order. The sources are taken in the
+ * order a breadth-first search from the given node finds them (upstreams before downstreams), so
+ * a graph with one source gives the same text from every node.
  * Edges follow each node's downstreams in order and are labelled {@code 0, 1, ...} where a node
  * has several downstreams, as streamz does. Shapes follow streamz: sources
  * {@code doubleoctagon}, sinks {@code trapezium}, other nodes ellipses.
