@@ -184,6 +184,42 @@ class BackPressureTest {
         assertThat(out).containsExactly(2);
     }
 
+    // ------------------------------------------------------------------ joins behind asynchronous nodes
+
+    @Test
+    void zipPairsElementsThatArriveFromAsynchronousUpstreams() {
+        Stream<Integer> a = Stream.create();
+        Stream<String> b = Stream.create();
+        Stream<Integer> slowA = a.mapAsync(x -> Mono.delay(Duration.ofMillis(10)).map(t -> x).toFuture());
+        List<List<Object>> out = slowA.zip(b.delay("25ms")).sinkToList();
+        List<CompletableFuture<Void>> emits = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            emits.add(a.emitAsync(i));
+            emits.add(b.emitAsync("b" + i));
+        }
+        advance(10);
+        assertThat(out).isEmpty();
+        advance(15);
+        assertThat(out).containsExactly(List.of(0, "b0"), List.of(1, "b1"), List.of(2, "b2"));
+        advance(100);
+        assertThat(emits).allSatisfy(f -> assertThat(f).isDone());
+    }
+
+    @Test
+    void combineLatestCombinesElementsFromAsynchronousUpstreams() {
+        Stream<Integer> a = Stream.create();
+        Stream<String> b = Stream.create();
+        List<List<Object>> out = a.rateLimit("10ms").combineLatest(b.delay("5ms")).sinkToList();
+        a.emitAsync(1);
+        a.emitAsync(2);
+        b.emitAsync("x");
+        assertThat(out).isEmpty();
+        advance(5);
+        assertThat(out).containsExactly(List.of(1, "x"));
+        advance(5);
+        assertThat(out).containsExactly(List.of(1, "x"), List.of(2, "x"));
+    }
+
     // ------------------------------------------------------------------ serialisation
 
     @Test

@@ -4,6 +4,7 @@ import io.streamz.Stream;
 import io.streamz.internal.time.TimerNode;
 import io.streamz.internal.util.Checks;
 import io.streamz.internal.util.Intervals;
+import io.streamz.internal.util.Keys;
 import io.streamz.internal.util.Refs;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,12 +57,7 @@ public final class TimedWindowUniqueNode<T> extends TimerNode<T, List<T>> {
 
     @Override
     protected CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> metadata) {
-        Object k;
-        try {
-            k = key.apply(x);
-        } catch (RuntimeException e) {
-            throw failure(e, x);
-        }
+        Object k = Keys.of(key, x, this);
         if (keepLast) {
             // removed first so that the window keeps the elements' order of arrival
             Entry<T> old = window.remove(k);
