@@ -76,15 +76,15 @@ def map10(n):
 
 def filter_accumulate(n):
     source = Stream()
-    source.filter(lambda x: x % 2 == 0).accumulate(lambda acc, x: acc + x).sink(consume)
+    source.filter(lambda x: x & 1 == 0).accumulate(lambda acc, x: (acc + x) & 127).sink(consume)
     return time_emits(source, counting(n)), n
 
 
 def branch_zip(n):
     source = Stream()
     a = source.map(inc)
-    b = source.map(lambda x: x * 2 & 127)
-    a.zip(b).map(lambda t: t[0] + t[1]).sink(consume)
+    b = source.map(lambda x: (x * 2) & 127)
+    a.zip(b).map(lambda t: (t[0] + t[1]) & 127).sink(consume)
     return time_emits(source, counting(n)), n
 
 
@@ -96,7 +96,7 @@ def partition10(n):
 
 def sliding_window10(n):
     source = Stream()
-    source.sliding_window(10).sink(consume)
+    source.sliding_window(10, return_partial=False).sink(consume)
     return time_emits(source, counting(n)), n
 
 

@@ -33,6 +33,47 @@ class ContendersAgreeTest {
     }
 
     @Test
+    void filterAccumulate() {
+        FilterAccumulate b = new FilterAccumulate();
+        b.build(out::add);
+        List<Object> expected = agree(b::loop, b::streamz, b::reactor, b::rxjava);
+        assertThat(expected).hasSize(FilterAccumulate.EVENTS / 2).startsWith(0, 2, 6, 12);
+    }
+
+    @Test
+    void branchZip() {
+        BranchZip b = new BranchZip();
+        b.build(out::add);
+        List<Object> expected = agree(b::loop, b::streamz, b::reactor, b::rxjava);
+        assertThat(expected).hasSize(BranchZip.EVENTS).startsWith(1, 4, 7);
+    }
+
+    @Test
+    void partition10() {
+        Partition10 b = new Partition10();
+        b.build(out::add);
+        List<Object> expected = agree(b::loop, b::streamz, b::reactor, b::rxjava);
+        assertThat(expected).hasSize(Partition10.EVENTS / 10).startsWith(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+    }
+
+    @Test
+    void slidingWindow10() {
+        SlidingWindow10 b = new SlidingWindow10();
+        b.build(out::add);
+        List<Object> expected = agree(b::loop, b::streamz, b::reactor, b::rxjava);
+        assertThat(expected).hasSize(SlidingWindow10.EVENTS - 9)
+                .startsWith(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
+    }
+
+    @Test
+    void unique100() {
+        Unique100 b = new Unique100();
+        b.build(out::add);
+        List<Object> expected = agree(b::loop, b::streamz, b::reactor, b::rxjava);
+        assertThat(expected.size()).isBetween(Unique100.EVENTS / 4, Unique100.EVENTS * 3 / 4);
+    }
+
+    @Test
     void multiThreadEmit() {
         MultiThreadEmit b = new MultiThreadEmit();
         b.build(out::add);
