@@ -134,18 +134,37 @@ def multi_thread_emit(n):
 
 
 def buffer100_slow_sink(n):
-    # buffer(100) in front of a sink that takes about 1 microsecond (asynchronously, as in the
-    # Java pipeline); emit waits only while 100 elements are waiting.
-    from tornado import gen
+    # buffer(100) in front of an asynchronous sink whose work runs on one "device" thread, as in
+    # the Java pipeline; emit waits only while 100 elements are held. Timed until the device has
+    # written all n elements.
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
-    source = Stream(asynchronous=False)
+    device = ThreadPoolExecutor(1)
+    written = []
 
-    @gen.coroutine
-    def slow(_):
-        yield gen.sleep(0.000001)
+    def work(x):
+        sum(range(20))  # about a microsecond of CPU
+        written.append(x)
 
-    source.buffer(100).sink(slow)
-    return time_emits(source, counting(n)), n
+    def write(x):
+        return asyncio.wrap_future(device.submit(work, x))
+
+    source = Stream()
+    source.buffer(100).sink(write)
+
+    async def run():
+        start = time.perf_counter_ns()
+        for x in counting(n):
+            await source.emit(x, asynchronous=True)
+        while len(written) < n:
+            await asyncio.sleep(0.0001)
+        return time.perf_counter_ns() - start
+
+    try:
+        return sync(source.loop, run), n
+    finally:
+        device.shutdown()
 
 
 # ------------------------------------------------------------------ dataframe

@@ -2,11 +2,17 @@ package io.streamz.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactivex.rxjava3.schedulers.TestScheduler;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**
  * Every contender of a pipeline must compute the same thing, or the side-by-side numbers mean
@@ -14,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * hand-written loop's.
  */
 class ContendersAgreeTest {
-    private final List<Object> out = new ArrayList<>();
+    private final List<Object> out = Collections.synchronizedList(new ArrayList<>());
 
     @Test
     void mapSink() {
@@ -79,6 +85,66 @@ class ContendersAgreeTest {
         b.build(out::add);
         List<Object> expected = agree(b::loop, b::streamz, b::reactor, b::rxjava);
         assertThat(expected).hasSize(MultiThreadEmit.EVENTS).startsWith(1, 2, 3);
+    }
+
+    @Test
+    void timedWindowPassesEveryElementOnceTheClockTicks() {
+        VirtualTimeScheduler clock = VirtualTimeScheduler.create();
+        TestScheduler rxClock = new TestScheduler();
+        TimedWindow b = new TimedWindow();
+        b.build(out::add, clock, rxClock);
+        Runnable tick = () -> {
+            clock.advanceTimeBy(TimedWindow.INTERVAL);
+            rxClock.advanceTimeBy(TimedWindow.INTERVAL.toNanos(), TimeUnit.NANOSECONDS);
+        };
+        Map<String, Runnable> contenders = new LinkedHashMap<>();
+        contenders.put("loop", b::loop);
+        contenders.put("streamz", b::streamz);
+        contenders.put("reactor", b::reactor);
+        contenders.put("rxjava", b::rxjava);
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < TimedWindow.EVENTS; i++) {
+            expected.add(Inputs.at(i));
+        }
+        contenders.forEach((name, contender) -> {
+            contender.run();
+            tick.run();
+            List<Object> elements = new ArrayList<>();
+            out.forEach(window -> elements.addAll((List<?>) window));
+            assertThat(elements).as(name).isEqualTo(expected);
+            out.clear();
+        });
+        b.stopTimers();
+    }
+
+    @Test
+    void buffer100SlowSink() {
+        Buffer100SlowSink b = new Buffer100SlowSink();
+        b.build(out::add);
+        Map<String, Runnable> contenders = new LinkedHashMap<>();
+        contenders.put("loop", b::loop);
+        contenders.put("streamz", b::streamz);
+        contenders.put("reactor", b::reactor);
+        contenders.put("rxjava", b::rxjava);
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < Buffer100SlowSink.EVENTS; i++) {
+            expected.add(Inputs.at(i));
+        }
+        contenders.forEach((name, contender) -> {
+            contender.run();
+            awaitSize(Buffer100SlowSink.EVENTS);   // the last elements are still on the device
+            assertThat(out).as(name).isEqualTo(expected);
+            out.clear();
+        });
+        b.stopDevice();
+    }
+
+    /** Waits, at most ten seconds, until the device thread has written {@code n} elements. */
+    private void awaitSize(int n) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (out.size() < n && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+        }
     }
 
     /**
