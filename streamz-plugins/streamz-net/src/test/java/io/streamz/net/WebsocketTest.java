@@ -110,6 +110,7 @@ class WebsocketTest {
         ws.sendText("x".repeat(17), true).join();
 
         assertThat(client.closedWith.get()).isEqualTo(1009);
+        await().atMost(PATIENCE).until(() -> !out.isEmpty());
         assertThat(out).containsExactly("fits");
     }
 
