@@ -1,12 +1,30 @@
 package io.streamz;
 
 import io.streamz.internal.Graph;
+import io.streamz.internal.join.CombineLatestNode;
+import io.streamz.internal.join.UnionNode;
+import io.streamz.internal.join.ZipLatestNode;
+import io.streamz.internal.join.ZipNode;
 import io.streamz.internal.sink.ListSink;
 import io.streamz.internal.sink.SinkNode;
+import io.streamz.internal.state.AccumulateNode;
+import io.streamz.internal.state.CollectNode;
+import io.streamz.internal.state.FrequenciesNode;
 import io.streamz.internal.transform.FilterNode;
+import io.streamz.internal.transform.FlattenNode;
 import io.streamz.internal.transform.MapNode;
+import io.streamz.internal.transform.PluckNode;
+import io.streamz.internal.transform.SliceNode;
+import io.streamz.internal.transform.StarmapNode;
+import io.streamz.internal.transform.UniqueNode;
 import io.streamz.internal.util.Checks;
+import io.streamz.internal.util.Intervals;
+import io.streamz.internal.util.Keys;
 import io.streamz.internal.util.Refs;
+import io.streamz.internal.window.PartitionNode;
+import io.streamz.internal.window.PartitionUniqueNode;
+import io.streamz.internal.window.SlidingWindowNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,10 +33,16 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.annotation.Nullable;
+import reactor.util.function.Tuple2;
 
 /**
  * A node of a stream graph: it receives elements from its upstreams, reacts, and emits elements
@@ -579,11 +603,529 @@ public class Stream<T> {
         return new FilterNode<>(this, "remove", predicate, false);
     }
 
+    /**
+     * Splays every element, a pair, into the two arguments of {@code func} and emits the result
+     * (streamz {@code starmap}). A pair is a two-element {@code List}, array, Reactor
+     * {@code Tuple2} or {@code Map.Entry}.
+     *
+     * <pre>{@code
+     * Stream<List<Integer>> source = Stream.create();
+     * List<Integer> out = source.<Integer, Integer, Integer>starmap((a, b) -> a + b).sinkToList();
+     * source.emit(List.of(1, 10));
+     * source.emit(List.of(2, 20));
+     * // out: [11, 22]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> passed on with the result; nothing is held.
+     *
+     * @param func the function; its failure, or an element that is not a pair, reaches
+     *     {@code emit} as a {@link NodeException}
+     */
+    public final <A, B, R> Stream<R> starmap(BiFunction<? super A, ? super B, ? extends R> func) {
+        return new StarmapNode<>(this, func);
+    }
+
+    /**
+     * Emits item {@code key} of every element (streamz {@code pluck}): an index into a
+     * {@code List}, array or tuple (negative counts from the end, as in Python), a key into a
+     * {@code Map}.
+     *
+     * <pre>{@code
+     * Stream<Map<String, Object>> source = Stream.create();
+     * List<Object> out = source.pluck("name").sinkToList();
+     * source.emit(Map.of("name", "Alice", "x", 123));
+     * source.emit(Map.of("name", "Bob", "x", 456));
+     * // out: [Alice, Bob]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> passed on with the result; nothing is held.
+     *
+     * @param key an {@code Integer} index or a map key; a missing one reaches {@code emit} as a
+     *     {@link NodeException}
+     */
+    public final <R> Stream<R> pluck(Object key) {
+        return cast(new PluckNode<>(this, key, false));
+    }
+
+    /**
+     * Emits a list of the items {@code keys} of every element (streamz {@code pluck([...])}).
+     *
+     * <pre>{@code
+     * Stream<List<Integer>> source = Stream.create();
+     * List<List<Object>> out = source.pluck(List.of(0, 3)).sinkToList();
+     * source.emit(List.of(1, 2, 3, 4));
+     * // out: [[1, 4]]
+     * }</pre>
+     *
+     * @param keys indexes or map keys, see {@link #pluck(Object)}
+     */
+    public final Stream<List<Object>> pluck(List<?> keys) {
+        return cast(new PluckNode<>(this, keys, true));
+    }
+
+    /**
+     * Emits the items of every element, an {@code Iterable} or array, one by one (streamz
+     * {@code flatten}).
+     *
+     * <pre>{@code
+     * Stream<List<Integer>> source = Stream.create();
+     * List<Integer> out = source.<Integer>flatten().sinkToList();
+     * source.emit(List.of(1, 2, 3));
+     * source.emit(List.of());
+     * source.emit(List.of(4, 5));
+     * // out: [1, 2, 3, 4, 5]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> as streamz, the last item of an element carries its metadata, the
+     * others none; nothing is held.
+     */
+    public final <R> Stream<R> flatten() {
+        return cast(new FlattenNode<>(this));
+    }
+
+    /**
+     * Passes on only the elements never seen before (streamz {@code unique}); remembers every
+     * element, so the stream of distinct elements should be finite.
+     *
+     * <pre>{@code
+     * List<Integer> out = source.unique().sinkToList();
+     * for (int x : List.of(1, 1, 2, 2, 2, 1, 3)) source.emit(x);
+     * // out: [1, 2, 3]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> passed on with kept elements; only keys are remembered, no refs held.
+     */
+    public final Stream<T> unique() {
+        return unique(Keys.identity());
+    }
+
+    /**
+     * Passes on only the elements not among the {@code maxsize} most recently seen ones (streamz
+     * {@code unique(maxsize=)}, an LRU cache: seeing an element again refreshes it).
+     * {@code unique(1)} drops an element only if it equals the previous one.
+     *
+     * <pre>{@code
+     * List<Integer> out = source.unique(1).sinkToList();
+     * for (int x : List.of(1, 1, 2, 2, 2, 1, 3)) source.emit(x);
+     * // out: [1, 2, 1, 3]
+     * }</pre>
+     *
+     * @param maxsize how many elements to remember, at least 1
+     */
+    public final Stream<T> unique(int maxsize) {
+        return unique(maxsize, Keys.identity());
+    }
+
+    /**
+     * Passes on only the elements whose key was never seen before (streamz
+     * {@code unique(key=)}).
+     *
+     * <pre>{@code
+     * List<String> out = words.unique(String::length).sinkToList();
+     * for (String w : List.of("a", "bb", "c", "dd", "eee")) words.emit(w);
+     * // out: [a, bb, eee]
+     * }</pre>
+     *
+     * @param key computes what must be unique; its failure reaches {@code emit} as a {@link NodeException}
+     */
+    public final Stream<T> unique(Function<? super T, ?> key) {
+        return new UniqueNode<>(this, 0, key);
+    }
+
+    /** See {@link #unique(int)} and {@link #unique(Function)}: remembers the {@code maxsize} most recent keys. */
+    public final Stream<T> unique(int maxsize, Function<? super T, ?> key) {
+        return new UniqueNode<>(this, Checks.positive(maxsize, "unique", "maxsize"), key);
+    }
+
+    /**
+     * Passes on the elements at some positions, like Python's {@code list[start:end:step]}
+     * (streamz {@code slice}): those at positions {@code >= start} that are multiples of
+     * {@code step} (counting from 0), up to {@code end} exclusive. Once {@code end} elements
+     * arrived, the node disconnects itself from its upstreams.
+     *
+     * <pre>{@code
+     * List<Integer> out = source.slice(1, 7, 2).sinkToList();
+     * for (int i = 0; i < 10; i++) source.emit(i);
+     * // out: [2, 4, 6]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> passed on with kept elements; nothing is held.
+     *
+     * @param start first position to pass on, at least 0
+     * @param end position to stop at (exclusive), or {@code null} for no end; as in streamz,
+     *     0 also means no end
+     * @param step pass every step-th position, at least 1
+     */
+    public final Stream<T> slice(int start, @Nullable Integer end, int step) {
+        return new SliceNode<>(this, start, end, step);
+    }
+
     // ------------------------------------------------------------------ state
+
+    /**
+     * Emits the running reduction of the elements (streamz {@code accumulate} without
+     * {@code start}): the first element is the start state and is emitted as is; then each
+     * element {@code x} makes the state {@code func(state, x)}, which is emitted.
+     *
+     * <pre>{@code
+     * List<Integer> out = source.accumulate((acc, x) -> acc + x).sinkToList();
+     * for (int i = 0; i < 5; i++) source.emit(i);
+     * // out: [0, 1, 3, 6, 10]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> passed on with the new state; nothing is held.
+     *
+     * @param func the reduction; its failure reaches {@code emit} as a {@link NodeException} and
+     *     leaves the state as it was
+     */
+    public final Stream<T> accumulate(BinaryOperator<T> func) {
+        return AccumulateNode.withoutStart(this, "accumulate", func);
+    }
+
+    /**
+     * Emits the running reduction from {@code start} (streamz {@code accumulate(func, start=)}).
+     *
+     * <pre>{@code
+     * List<Integer> out = source.accumulate((count, x) -> count + 1, 0).sinkToList();
+     * for (int i = 0; i < 3; i++) source.emit(i);
+     * // out: [1, 2, 3]
+     * }</pre>
+     *
+     * @param start the state before the first element, possibly {@code null}
+     */
+    public final <S> Stream<S> accumulate(BiFunction<? super S, ? super T, ? extends S> func, @Nullable S start) {
+        return AccumulateNode.withStart(this, "accumulate", func, start);
+    }
+
+    /**
+     * Emits a result computed with a running state (streamz
+     * {@code accumulate(..., returns_state=True)}): {@code func(state, x)} returns
+     * {@code Tuples.of(newState, result)}; only the result is emitted.
+     *
+     * <pre>{@code
+     * Stream<String> source = Stream.create();
+     * List<String> out = source.accumulateWithState((i, x) -> Tuples.of(i + 1, i + ":" + x), 0).sinkToList();
+     * for (String x : List.of("a", "b", "c")) source.emit(x);
+     * // out: [0:a, 1:b, 2:c]
+     * }</pre>
+     *
+     * @param func returns the new state and the result as a Reactor {@code Tuple2}
+     * @param start the state before the first element, possibly {@code null}
+     */
+    public final <S, R> Stream<R> accumulateWithState(
+            BiFunction<? super S, ? super T, ? extends Tuple2<? extends S, ? extends R>> func, @Nullable S start) {
+        return AccumulateNode.returningState(this, "accumulateWithState", func, start);
+    }
+
+    /** The same as {@link #accumulate(BinaryOperator)} (streamz {@code scan}). */
+    public final Stream<T> scan(BinaryOperator<T> func) {
+        return AccumulateNode.withoutStart(this, "scan", func);
+    }
+
+    /** The same as {@link #accumulate(BiFunction, Object)} (streamz {@code scan}). */
+    public final <S> Stream<S> scan(BiFunction<? super S, ? super T, ? extends S> func, @Nullable S start) {
+        return AccumulateNode.withStart(this, "scan", func, start);
+    }
+
+    /**
+     * Emits, for every element, how many times each element was seen so far (streamz
+     * {@code frequencies}), as an immutable map in order of first appearance.
+     *
+     * <pre>{@code
+     * Stream<String> source = Stream.create();
+     * List<Map<String, Long>> out = source.frequencies().sinkToList();
+     * for (String x : List.of("a", "b", "a")) source.emit(x);
+     * // out: [{a=1}, {a=1, b=1}, {a=2, b=1}]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> passed on with each snapshot; no refs held.
+     */
+    public final Stream<Map<T, Long>> frequencies() {
+        return new FrequenciesNode<>(this);
+    }
+
+    /**
+     * Holds every element until {@link CollectStream#flush() flushed}, then emits them all as one
+     * immutable list (streamz {@code collect}).
+     *
+     * <pre>{@code
+     * Stream<Integer> source1 = Stream.create();
+     * Stream<String> source2 = Stream.create();
+     * CollectStream<Integer> collector = source1.collect();
+     * List<List<Integer>> out = collector.sinkToList();
+     * source2.sink(collector::flush);
+     * source1.emit(1);
+     * source1.emit(2);
+     * source2.emit("anything");
+     * // out: [[1, 2]]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> every element's refs are held until the flush that emits it returns.
+     */
+    public final CollectStream<T> collect() {
+        return new CollectNode<>(this);
+    }
 
     // ------------------------------------------------------------------ windows
 
+    /**
+     * Emits the elements in groups of {@code n} (streamz {@code partition}); an incomplete group
+     * waits for more.
+     *
+     * <pre>{@code
+     * List<List<Integer>> out = source.partition(3).sinkToList();
+     * for (int i = 0; i < 10; i++) source.emit(i);
+     * // out: [[0, 1, 2], [3, 4, 5], [6, 7, 8]]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> an element's refs are held until its group is emitted (and the emit's
+     * asynchronous work is done).
+     *
+     * @param n group size, at least 1
+     */
+    public final Stream<List<T>> partition(int n) {
+        return new PartitionNode<>(this, n, null, null, null);
+    }
+
+    /**
+     * Emits groups of {@code n} elements of the same key (streamz {@code partition(n, key=)});
+     * each key fills its own group.
+     *
+     * <pre>{@code
+     * List<List<Integer>> out = source.partition(2, x -> x % 2).sinkToList();
+     * for (int i = 0; i < 4; i++) source.emit(i);
+     * // out: [[0, 2], [1, 3]]
+     * }</pre>
+     *
+     * @param key the group of an element; its failure reaches {@code emit} as a {@link NodeException}
+     */
+    public final Stream<List<T>> partition(int n, Function<? super T, ?> key) {
+        return new PartitionNode<>(this, n, null, null, Checks.notNull(key, "partition", "key"));
+    }
+
+    /**
+     * Emits groups of {@code n} elements, or fewer once {@code timeout} passed since a group's
+     * first element (streamz {@code partition(n, timeout=)}).
+     *
+     * <pre>{@code
+     * List<List<Integer>> out = source.partition(5, "1s").sinkToList();
+     * for (int i = 0; i < 3; i++) source.emit(i);
+     * // a second later, out: [[0, 1, 2]]
+     * }</pre>
+     *
+     * <p><b>Time:</b> the timers run on the scheduler {@code Schedulers.parallel()} returns when
+     * the node is built; a timer enters the graph like {@code emit}.
+     * <p><b>Blocks:</b> never.
+     */
+    public final Stream<List<T>> partition(int n, Duration timeout) {
+        return partition(n, timeout, Schedulers.parallel());
+    }
+
+    /** See {@link #partition(int, Duration)}; {@code timeout} as {@code "10ms"}, {@code "1.5s"}... */
+    public final Stream<List<T>> partition(int n, String timeout) {
+        return partition(n, Intervals.parse(timeout));
+    }
+
+    /** See {@link #partition(int, Duration)}; with the scheduler of its timers. */
+    public final Stream<List<T>> partition(int n, Duration timeout, Scheduler scheduler) {
+        return new PartitionNode<>(this, n, Checks.notNull(timeout, "partition", "timeout"), scheduler, null);
+    }
+
+    /**
+     * Groups by key with a timeout (streamz {@code partition(n, timeout, key)}): each key's group
+     * is emitted when it has {@code n} elements or {@code timeout} after its first element.
+     *
+     * <pre>{@code
+     * List<List<Integer>> out = source.partition(2, "1s", x -> x % 2).sinkToList();
+     * source.emit(0);
+     * source.emit(1);
+     * source.emit(2);
+     * // out: [[0, 2]], and a second after 1 arrived: [[0, 2], [1]]
+     * }</pre>
+     */
+    public final Stream<List<T>> partition(int n, Duration timeout, Function<? super T, ?> key) {
+        return partition(n, timeout, key, Schedulers.parallel());
+    }
+
+    /** See {@link #partition(int, Duration, Function)}; {@code timeout} as {@code "10ms"}, {@code "1.5s"}... */
+    public final Stream<List<T>> partition(int n, String timeout, Function<? super T, ?> key) {
+        return partition(n, Intervals.parse(timeout), key);
+    }
+
+    /** See {@link #partition(int, Duration, Function)}; with the scheduler of its timers. */
+    public final Stream<List<T>> partition(int n, Duration timeout, Function<? super T, ?> key, Scheduler scheduler) {
+        Checks.notNull(timeout, "partition", "timeout");
+        return new PartitionNode<>(this, n, timeout, scheduler, Checks.notNull(key, "partition", "key"));
+    }
+
+    /**
+     * Emits groups of {@code n} elements with distinct keys (streamz {@code partition_unique}):
+     * an element whose key is already in the group is dropped ({@code keep = "first"}) or
+     * replaces the earlier one ({@code keep = "last"}); elements keep their arrival order.
+     *
+     * <pre>{@code
+     * List<List<Integer>> out = source.partitionUnique(3, x -> x, "first").sinkToList();
+     * for (int x : List.of(1, 2, 1, 3, 1, 3, 3, 2)) source.emit(x);
+     * // out: [[1, 2, 3], [1, 3, 2]]  (with "last": [[2, 1, 3], [1, 3, 2]])
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> exactly as streamz 0.6.4: every element's refs are retained, those of
+     * the emitted elements are released after the emit; a dropped or replaced element's refs are
+     * never released.
+     *
+     * @param key computes what must be distinct
+     * @param keep {@code "first"} or {@code "last"}
+     */
+    public final Stream<List<T>> partitionUnique(int n, Function<? super T, ?> key, String keep) {
+        return new PartitionUniqueNode<>(this, n, key, keep);
+    }
+
+    /**
+     * Emits a list of the last {@code n} elements each time an element arrives
+     * (streamz {@code sliding_window}).
+     *
+     * <pre>{@code
+     * List<List<Integer>> out = source.slidingWindow(3).sinkToList();
+     * for (int i = 0; i < 4; i++) source.emit(i);
+     * // out: [[0], [0, 1], [0, 1, 2], [1, 2, 3]]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> an element's refs are held until the last window containing it is emitted.
+     *
+     * @param n window size, at least 1
+     */
+    public final Stream<List<T>> slidingWindow(int n) {
+        return slidingWindow(n, true);
+    }
+
+    /** See {@link #slidingWindow(int)}; with {@code returnPartial == false}, waits for a full window. */
+    public final Stream<List<T>> slidingWindow(int n, boolean returnPartial) {
+        return new SlidingWindowNode<>(this, n, returnPartial);
+    }
+
     // ------------------------------------------------------------------ joins
+
+    /**
+     * Emits a list of the i-th elements of this stream and {@code others} once each has sent its
+     * i-th element (streamz {@code zip}). A stream may be zipped with itself.
+     *
+     * <pre>{@code
+     * Stream<Integer> a = Stream.create();
+     * Stream<String> b = Stream.create();
+     * List<List<Object>> out = a.zip(b).sinkToList();
+     * a.emit(1);
+     * b.emit("a");
+     * a.emit(2);
+     * b.emit("b");
+     * // out: [[1, a], [2, b]]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> an element's refs are held until its tuple is emitted; the tuple
+     * carries the metadata of all its elements.
+     * <p><b>Blocks:</b> as streamz ({@code maxsize=10}): when one upstream is more than 10
+     * elements ahead, its element is kept and the {@code emit} that brought it waits, without
+     * holding the graph's guard, until the zip emits its next tuple (another thread emits to a
+     * lagging upstream, or one is disconnected). Nothing is dropped; a single thread feeding all
+     * upstreams should stay within 10 elements, or use {@link #emitAsync}, whose future
+     * completes then.
+     */
+    public final Stream<List<Object>> zip(Stream<?>... others) {
+        return new ZipNode(withOthers("zip", others));
+    }
+
+    /**
+     * Pairs every element of this (lossless) stream with the latest elements of {@code others}
+     * (streamz {@code zip_latest}); elements that arrive before every other stream has sent one
+     * wait and are all emitted then.
+     *
+     * <pre>{@code
+     * List<List<Object>> out = a.zipLatest(b).sinkToList();
+     * a.emit(1);
+     * a.emit(2);
+     * b.emit("a");
+     * b.emit("b");
+     * a.emit(3);
+     * // out: [[1, a], [2, a], [3, b]]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> this stream's elements are held until emitted; the others' latest
+     * elements until replaced.
+     */
+    public final Stream<List<Object>> zipLatest(Stream<?>... others) {
+        return new ZipLatestNode(withOthers("zipLatest", others));
+    }
+
+    /**
+     * Emits a list of the latest element of this stream and of each of {@code others} whenever
+     * any of them sends one, once all have (streamz {@code combine_latest}).
+     *
+     * <pre>{@code
+     * List<List<Object>> out = a.combineLatest(b).sinkToList();
+     * a.emit(1);
+     * a.emit(2);
+     * b.emit("a");
+     * a.emit(3);
+     * // out: [[2, a], [3, a]]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> each stream's latest element is held (with its refs) until replaced.
+     */
+    public final Stream<List<Object>> combineLatest(Stream<?>... others) {
+        return new CombineLatestNode(withOthers("combineLatest", others), null);
+    }
+
+    /**
+     * Like {@link #combineLatest(Stream...)}, but only elements of the streams in
+     * {@code emitOn} trigger an emission (streamz {@code combine_latest(..., emit_on=)});
+     * {@code emitOn} may name this stream.
+     *
+     * <pre>{@code
+     * List<List<Object>> out = a.combineLatest(List.of(b), List.of(a)).sinkToList();
+     * a.emit(1);
+     * b.emit("a");
+     * a.emit(2);
+     * b.emit("b");
+     * // out: [[2, a]]
+     * }</pre>
+     *
+     * <p>Disconnecting the only {@code emitOn} upstream fails with an {@link IllegalStateException}.
+     *
+     * @param emitOn upstreams of the node (this stream or some of {@code others}), at least one
+     */
+    public final Stream<List<Object>> combineLatest(List<? extends Stream<?>> others, List<? extends Stream<?>> emitOn) {
+        List<Stream<?>> ups = withOthers("combineLatest", Checks.notNull(others, "combineLatest", "others").toArray(new Stream<?>[0]));
+        return new CombineLatestNode(ups, Checks.notNull(emitOn, "combineLatest", "emitOn"));
+    }
+
+    /**
+     * Passes on every element of this stream and of {@code others} as it arrives (streamz
+     * {@code union}).
+     *
+     * <pre>{@code
+     * List<Integer> out = a.union(b, c).sinkToList();
+     * a.emit(1);
+     * b.emit(2);
+     * c.emit(3);
+     * // out: [1, 2, 3]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> passed on; nothing is held.
+     */
+    @SafeVarargs
+    public final Stream<T> union(Stream<? extends T>... others) {
+        return new UnionNode<T>(withOthers("union", others));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <S extends Stream<?>> List<S> withOthers(String kind, Stream<?>[] others) {
+        Checks.notNull(others, kind, "others");
+        List<Stream<?>> ups = new ArrayList<>(others.length + 1);
+        ups.add(this);
+        for (Stream<?> o : others) {
+            ups.add(Checks.notNull(o, kind, "others element"));
+        }
+        return (List<S>) ups;
+    }
 
     // ------------------------------------------------------------------ time and back-pressure
 
