@@ -5,13 +5,21 @@ import io.streamz.internal.join.CombineLatestNode;
 import io.streamz.internal.join.UnionNode;
 import io.streamz.internal.join.ZipLatestNode;
 import io.streamz.internal.join.ZipNode;
+import io.streamz.internal.reactive.PublisherSink;
+import io.streamz.internal.sink.AsyncSink;
 import io.streamz.internal.sink.ListSink;
 import io.streamz.internal.sink.SinkNode;
+import io.streamz.internal.source.PeriodicSource;
 import io.streamz.internal.state.AccumulateNode;
 import io.streamz.internal.state.CollectNode;
 import io.streamz.internal.state.FrequenciesNode;
+import io.streamz.internal.state.LatestNode;
+import io.streamz.internal.time.BufferNode;
+import io.streamz.internal.time.DelayNode;
+import io.streamz.internal.time.RateLimitNode;
 import io.streamz.internal.transform.FilterNode;
 import io.streamz.internal.transform.FlattenNode;
+import io.streamz.internal.transform.MapAsyncNode;
 import io.streamz.internal.transform.MapNode;
 import io.streamz.internal.transform.PluckNode;
 import io.streamz.internal.transform.SliceNode;
@@ -24,6 +32,8 @@ import io.streamz.internal.util.Refs;
 import io.streamz.internal.window.PartitionNode;
 import io.streamz.internal.window.PartitionUniqueNode;
 import io.streamz.internal.window.SlidingWindowNode;
+import io.streamz.internal.window.TimedWindowNode;
+import io.streamz.internal.window.TimedWindowUniqueNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +42,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
@@ -39,6 +50,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.annotation.Nullable;
@@ -1128,6 +1141,341 @@ public class Stream<T> {
     }
 
     // ------------------------------------------------------------------ time and back-pressure
+
+    /**
+     * Emits, every {@code interval}, the list of elements that arrived since the last tick, an
+     * empty list when none did (streamz {@code timed_window}).
+     *
+     * <pre>{@code
+     * VirtualTimeScheduler clock = VirtualTimeScheduler.getOrSet();
+     * Stream<Integer> source = Stream.create();
+     * List<List<Integer>> out = source.timedWindow("1s").sinkToList();
+     * source.emit(1);
+     * source.emit(2);
+     * clock.advanceTimeBy(Duration.ofSeconds(2));
+     * // out: [[1, 2], []]
+     * }</pre>
+     *
+     * <p><b>Time:</b> ticks come from {@code Schedulers.parallel()} as it is when the node is built
+     * (a {@code VirtualTimeScheduler} in tests); the first tick is one interval after building, and
+     * each next tick one interval after the previous window's downstream work is done.
+     * <p><b>Metadata:</b> an element's refs are held until the window containing it was emitted.
+     * <p><b>Blocks:</b> never.
+     *
+     * @param interval such as {@code "500ms"} or {@code "2s"}
+     */
+    public final Stream<List<T>> timedWindow(String interval) {
+        return timedWindow(Intervals.parse(interval));
+    }
+
+    /** See {@link #timedWindow(String)}. */
+    public final Stream<List<T>> timedWindow(Duration interval) {
+        return timedWindow(interval, Schedulers.parallel());
+    }
+
+    /** See {@link #timedWindow(String)}; with the scheduler that gives the node its clock and timers. */
+    public final Stream<List<T>> timedWindow(Duration interval, Scheduler scheduler) {
+        return new TimedWindowNode<>(this, interval, scheduler);
+    }
+
+    /**
+     * Emits, every {@code interval}, the elements that arrived since the last tick with one element
+     * per key (streamz {@code timed_window_unique}); the list keeps the elements' order of arrival.
+     *
+     * <pre>{@code
+     * List<List<String>> out = source.timedWindowUnique("1s", String::length, "last").sinkToList();
+     * for (String s : List.of("f", "b", "fo", "ba", "foo", "bar")) source.emit(s);
+     * clock.advanceTimeBy(Duration.ofSeconds(1));
+     * // out: [[b, ba, bar]]   (with "first": [[f, fo, foo]])
+     * }</pre>
+     *
+     * <p><b>Time:</b> as {@link #timedWindow(String)}.
+     * <p><b>Metadata:</b> the refs of a kept element are held until its window was emitted; an element
+     * that loses to another of the same key is released at once.
+     * <p><b>Blocks:</b> never.
+     *
+     * @param key the element's key; its failure reaches {@code emit} as a {@link NodeException}
+     * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
+     */
+    public final Stream<List<T>> timedWindowUnique(String interval, Function<? super T, ?> key, String keep) {
+        return timedWindowUnique(Intervals.parse(interval), key, keep);
+    }
+
+    /** See {@link #timedWindowUnique(String, Function, String)}. */
+    public final Stream<List<T>> timedWindowUnique(Duration interval, Function<? super T, ?> key, String keep) {
+        return timedWindowUnique(interval, key, keep, Schedulers.parallel());
+    }
+
+    /** See {@link #timedWindowUnique(String, Function, String)}; with the scheduler for clock and timers. */
+    public final Stream<List<T>> timedWindowUnique(Duration interval, Function<? super T, ?> key, String keep,
+            Scheduler scheduler) {
+        return new TimedWindowUniqueNode<>(this, interval, key, keep, scheduler);
+    }
+
+    /**
+     * {@link #timedWindowUnique(String, Function, String)} keyed on the {@code field} of {@code Map}
+     * elements (streamz {@code key="id"}); an element that is not a {@code Map} or lacks the field
+     * fails with a {@link NodeException}.
+     *
+     * <pre>{@code
+     * Stream<Map<String, Object>> source = Stream.create();
+     * List<List<Map<String, Object>>> out = source.timedWindowUnique("1s", "id", "first").sinkToList();
+     * }</pre>
+     */
+    public final Stream<List<T>> timedWindowUnique(String interval, String field, String keep) {
+        return timedWindowUnique(Intervals.parse(interval), field, keep);
+    }
+
+    /** See {@link #timedWindowUnique(String, String, String)}. */
+    public final Stream<List<T>> timedWindowUnique(Duration interval, String field, String keep) {
+        return timedWindowUnique(interval, field, keep, Schedulers.parallel());
+    }
+
+    /** See {@link #timedWindowUnique(String, String, String)}; with the scheduler for clock and timers. */
+    public final Stream<List<T>> timedWindowUnique(Duration interval, String field, String keep, Scheduler scheduler) {
+        return timedWindowUnique(interval, TimedWindowUniqueNode.field(field), keep, scheduler);
+    }
+
+    /**
+     * Emits each element {@code interval} after it arrived, in order (streamz {@code delay}, as its
+     * documentation says).
+     *
+     * <pre>{@code
+     * List<Integer> out = source.delay("1s").sinkToList();
+     * source.emit(1);
+     * clock.advanceTimeBy(Duration.ofMillis(999));   // out: []
+     * clock.advanceTimeBy(Duration.ofMillis(1));     // out: [1]
+     * }</pre>
+     *
+     * <p><b>Time:</b> from {@code Schedulers.parallel()} as it is when the node is built. An element
+     * never overtakes the previous one: if the previous one's downstream work is still running when
+     * it is due, it goes as soon as that is done.
+     * <p><b>Metadata:</b> an element's refs are held until it was emitted and its downstream work is done.
+     * <p><b>Blocks:</b> never; it holds as many elements as arrive within {@code interval}.
+     */
+    public final Stream<T> delay(String interval) {
+        return delay(Intervals.parse(interval));
+    }
+
+    /** See {@link #delay(String)}. */
+    public final Stream<T> delay(Duration interval) {
+        return delay(interval, Schedulers.parallel());
+    }
+
+    /** See {@link #delay(String)}; with the scheduler that gives the node its clock and timers. */
+    public final Stream<T> delay(Duration interval, Scheduler scheduler) {
+        return new DelayNode<>(this, interval, scheduler);
+    }
+
+    /**
+     * Lets no two elements through less than {@code interval} apart (streamz {@code rate_limit}):
+     * the first passes at once, each later one waits for its slot.
+     *
+     * <pre>{@code
+     * List<Integer> out = source.rateLimit("1s").sinkToList();
+     * source.emit(1);                              // out: [1]
+     * CompletableFuture<Void> two = source.emitAsync(2);
+     * clock.advanceTimeBy(Duration.ofSeconds(1));  // out: [1, 2], two is done
+     * }</pre>
+     *
+     * <p><b>Time:</b> from {@code Schedulers.parallel()} as it is when the node is built.
+     * <p><b>Metadata:</b> a waiting element's refs are held until it passed.
+     * <p><b>Blocks:</b> {@code emit} waits for the element's slot (use {@code emitAsync} to go on).
+     */
+    public final Stream<T> rateLimit(String interval) {
+        return rateLimit(Intervals.parse(interval));
+    }
+
+    /** See {@link #rateLimit(String)}. */
+    public final Stream<T> rateLimit(Duration interval) {
+        return rateLimit(interval, Schedulers.parallel());
+    }
+
+    /** See {@link #rateLimit(String)}; with the scheduler that gives the node its clock and timers. */
+    public final Stream<T> rateLimit(Duration interval, Scheduler scheduler) {
+        return new RateLimitNode<>(this, interval, scheduler);
+    }
+
+    /**
+     * Lets up to {@code n} elements pile up here while slower (asynchronous) work downstream goes
+     * on (streamz {@code buffer}); elements leave one at a time, in order, each when the previous
+     * one's downstream work is done.
+     *
+     * <pre>{@code
+     * source.buffer(100).sinkAsync(x -> writeAsync(x));   // emit returns at once until 100 are held
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> an element's refs are held until it left and its downstream work is done.
+     * <p><b>Blocks:</b> only while {@code n} elements are held (the one downstream is working on
+     * counts); the element whose {@code emit} waits is held too, so with one emitting thread at
+     * most {@code n + 1} elements are between the source and the end of the downstream work.
+     *
+     * @param n how many elements may be held, at least 1
+     */
+    public final Stream<T> buffer(int n) {
+        return new BufferNode<>(this, n);
+    }
+
+    /**
+     * Passes elements on, but while its downstream is busy with asynchronous work keeps only the
+     * newest one, sent as soon as the downstream is free (streamz {@code latest}, as its
+     * documentation says); older held elements are dropped.
+     *
+     * <pre>{@code
+     * source.latest().sinkAsync(x -> slowWrite(x));
+     * // emits 1 (written), 2, 3 while busy: 3 is written next, 2 is dropped
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> the held element's refs are retained, and released when it is dropped or
+     * its downstream work is done.
+     * <p><b>Blocks:</b> never.
+     */
+    public final Stream<T> latest() {
+        return new LatestNode<>(this);
+    }
+
+    /**
+     * Calls {@code func} with every element; the element's {@code emit} waits until the returned
+     * stage completes (streamz {@code sink} with a coroutine), so a slow sink slows the source.
+     *
+     * <pre>{@code
+     * source.sinkAsync(x -> CompletableFuture.runAsync(() -> write(x), pool));
+     * source.emit(1);                                 // returns once 1 is written
+     * CompletableFuture<Void> two = source.emitAsync(2);   // returns at once
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> the element's refs are held until the stage completes.
+     * <p><b>Blocks:</b> {@code emit} waits for the stage without holding the graph's guard;
+     * {@code emitAsync} returns its future.
+     *
+     * @param func returns the stage of the element's work; its failure, thrown or in the stage,
+     *     reaches {@code emit} as a {@link NodeException}
+     */
+    public final Stream<T> sinkAsync(Function<? super T, ? extends CompletionStage<?>> func) {
+        return new AsyncSink<>(this, "sinkAsync", func);
+    }
+
+    /**
+     * {@link #sinkAsync(Function)} for functions returning a Reactive Streams {@link Publisher}
+     * (a {@code Mono}, a {@code Flux}): the element's work is done when the publisher completes.
+     *
+     * <pre>{@code
+     * source.sinkPublisher(x -> Mono.delay(Duration.ofMillis(10)).then());
+     * }</pre>
+     */
+    public final Stream<T> sinkPublisher(Function<? super T, ? extends Publisher<?>> func) {
+        return new AsyncSink<>(this, "sinkPublisher", AsyncSink.completionOf(func));
+    }
+
+    /**
+     * Applies an asynchronous {@code func} to every element and emits each result when its stage
+     * completes, on the completing thread (inside the graph). The element's {@code emit} waits for
+     * the stage and the result's downstream work; with {@code emitAsync} several may be in flight,
+     * and results go on in the order their stages complete.
+     *
+     * <pre>{@code
+     * List<String> out = source.mapAsync(x -> CompletableFuture.supplyAsync(() -> lookup(x))).sinkToList();
+     * source.emit(1);   // returns once lookup(1) is in out
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> held until the stage completes, then passed on with the result.
+     *
+     * @param func returns the stage of the result; its failure reaches {@code emit} as a {@link NodeException}
+     */
+    public final <R> Stream<R> mapAsync(Function<? super T, ? extends CompletionStage<R>> func) {
+        return new MapAsyncNode<>(this, "mapAsync", func);
+    }
+
+    /**
+     * {@link #mapAsync(Function)} for functions returning a Reactive Streams {@link Publisher}: emits
+     * its first value (a {@code Mono}'s value), nothing if it completes empty.
+     *
+     * <pre>{@code
+     * source.mapPublisher(x -> Mono.just(x * 2).delayElement(Duration.ofMillis(5))).sinkToList();
+     * }</pre>
+     */
+    public final <R> Stream<R> mapPublisher(Function<? super T, ? extends Publisher<R>> func) {
+        return new MapAsyncNode<>(this, "mapPublisher", MapAsyncNode.firstOf(func));
+    }
+
+    /**
+     * A Reactive Streams {@link Publisher} of the elements reaching this point of the graph (Java
+     * only). It is hot: subscribers see the elements emitted while they are subscribed.
+     *
+     * <pre>{@code
+     * Publisher<Integer> out = source.map(x -> x + 1).toPublisher();
+     * Flux.from(out).limitRate(10).subscribe(System.out::println);
+     * }</pre>
+     *
+     * <p><b>Blocks:</b> {@code request(n)} is honoured by holding {@code emit}: an element is
+     * delivered to every current subscriber, and its {@code emit} waits until each one requested it.
+     * Nothing is dropped and nothing piles up. A subscriber that cancels no longer holds anything.
+     * <p>The publisher completes its subscribers when its node (the one downstream of this stream)
+     * is {@link #destroy() destroyed}; until then it never completes on its own.
+     */
+    public final Publisher<T> toPublisher() {
+        return new PublisherSink<>(this);
+    }
+
+    /**
+     * {@link #toPublisher()} as a Reactor {@link Flux}.
+     *
+     * <pre>{@code
+     * source.toFlux().buffer(100).subscribe(batch -> store(batch));
+     * }</pre>
+     */
+    public final Flux<T> toFlux() {
+        return Flux.from(toPublisher());
+    }
+
+    /**
+     * A source that calls {@code supplier} at {@link Source#start()} and then every
+     * {@code interval}, emitting what it returns, until {@link Source#stop()} (streamz
+     * {@code from_periodic}).
+     *
+     * <pre>{@code
+     * AtomicInteger counter = new AtomicInteger();
+     * Source<Integer> ticks = Stream.fromPeriodic(counter::incrementAndGet, "1s");
+     * List<Integer> out = ticks.sinkToList();
+     * ticks.start();                                // out: [1]
+     * clock.advanceTimeBy(Duration.ofSeconds(2));   // out: [1, 2, 3]
+     * }</pre>
+     *
+     * <p><b>Time:</b> from {@code Schedulers.parallel()} as it is when the source is built; the next
+     * call is one interval after the previous element's downstream work is done. A failure (of
+     * {@code supplier} or downstream) goes to the timer thread's uncaught-exception handler and
+     * the calls go on.
+     */
+    public static <T> Source<T> fromPeriodic(Supplier<? extends T> supplier, String interval) {
+        return fromPeriodic(supplier, Intervals.parse(interval));
+    }
+
+    /** See {@link #fromPeriodic(Supplier, String)}. */
+    public static <T> Source<T> fromPeriodic(Supplier<? extends T> supplier, Duration interval) {
+        return fromPeriodic(supplier, interval, Schedulers.parallel());
+    }
+
+    /** See {@link #fromPeriodic(Supplier, String)}; with the scheduler for clock and timers. */
+    public static <T> Source<T> fromPeriodic(Supplier<? extends T> supplier, Duration interval, Scheduler scheduler) {
+        return new PeriodicSource<>(supplier, interval, scheduler);
+    }
+
+    /**
+     * A source fed by a Reactive Streams {@link Publisher} (Java only): {@code start()} subscribes,
+     * and each next element is requested only when the graph's work for the previous one is done.
+     *
+     * <pre>{@code
+     * PublisherSource<Integer> source = Stream.fromPublisher(Flux.range(1, 3));
+     * List<Integer> out = source.map(x -> x * 10).sinkToList();
+     * source.start();
+     * source.completion().join();   // out: [10, 20, 30]
+     * }</pre>
+     *
+     * <p>The publisher's completion and error surface in {@link PublisherSource#completion()}.
+     */
+    public static <T> PublisherSource<T> fromPublisher(Publisher<? extends T> publisher) {
+        return new PublisherSource<>(publisher);
+    }
 
     // ------------------------------------------------------------------ sinks
 
