@@ -1,15 +1,24 @@
 package io.streamz;
 
 import io.streamz.internal.Graph;
+import io.streamz.internal.graph.DotWriter;
+import io.streamz.internal.graph.Visualizer;
 import io.streamz.internal.join.CombineLatestNode;
 import io.streamz.internal.join.UnionNode;
 import io.streamz.internal.join.ZipLatestNode;
 import io.streamz.internal.join.ZipNode;
+import io.streamz.internal.plugin.Plugins;
 import io.streamz.internal.reactive.PublisherSink;
 import io.streamz.internal.sink.AsyncSink;
 import io.streamz.internal.sink.ListSink;
 import io.streamz.internal.sink.SinkNode;
+import io.streamz.internal.sink.TextfileSink;
+import io.streamz.internal.source.FilenamesSource;
+import io.streamz.internal.source.IterableSource;
 import io.streamz.internal.source.PeriodicSource;
+import io.streamz.internal.source.ProcessSource;
+import io.streamz.internal.source.QueueSource;
+import io.streamz.internal.source.TextfileSource;
 import io.streamz.internal.state.AccumulateNode;
 import io.streamz.internal.state.CollectNode;
 import io.streamz.internal.state.FrequenciesNode;
@@ -40,6 +49,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -1511,7 +1521,325 @@ public class Stream<T> {
         return new ListSink<>(this).list();
     }
 
+    /**
+     * Appends every element to a text file, one line each (streamz {@code sink_to_textfile}):
+     * writes {@code String.valueOf(x)} and {@code "\n"}, flushed as it goes, in UTF-8. The file is
+     * opened (created if missing) when the sink is built and closed by {@link #destroy()} on the
+     * returned node.
+     *
+     * <pre>{@code
+     * Stream<Integer> source = Stream.create();
+     * Stream<Integer> file = source.map(x -> x * 10).sinkToTextfile("out.txt");
+     * source.emit(0);
+     * source.emit(1);
+     * file.destroy();
+     * // out.txt: "0\n10\n" (appended to what it held)
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> nothing is held once the line is written.
+     *
+     * @param path the file to append to
+     * @return the sink node; {@code destroy()} it to close the file
+     * @throws java.io.UncheckedIOException naming the node and the path if the file cannot be
+     *     opened (here) or written (from {@code emit})
+     */
+    public final Stream<T> sinkToTextfile(String path) {
+        return sinkToTextfile(path, "\n");
+    }
+
+    /**
+     * See {@link #sinkToTextfile(String)}; writes {@code end} after each element instead of
+     * {@code "\n"} (streamz {@code end=}).
+     *
+     * <pre>{@code
+     * source.sinkToTextfile("out.csv", "\r\n");
+     * }</pre>
+     */
+    public final Stream<T> sinkToTextfile(String path, String end) {
+        return new TextfileSink<>(this, path, end);
+    }
+
     // ------------------------------------------------------------------ sources
 
+    /**
+     * A source that emits every item of {@code iterable} when started (streamz
+     * {@code from_iterable}), on the caller's thread, then stops by itself.
+     *
+     * <pre>{@code
+     * Source<Integer> source = Stream.fromIterable(List.of(0, 1, 2));
+     * List<Integer> out = source.map(x -> x * 10).sinkToList();
+     * source.start();   // returns when all items went through the graph
+     * // out: [0, 10, 20]
+     * }</pre>
+     *
+     * <p>Each {@code start()} iterates from the beginning; a {@code stop()} meanwhile (from a
+     * downstream function or another thread) ends the loop after the current element.
+     *
+     * <p><b>Blocks:</b> {@code start()} returns once every item's downstream work is done; a
+     * downstream failure stops the source and reaches the caller of {@code start()}.
+     */
+    public static <T> Source<T> fromIterable(Iterable<? extends T> iterable) {
+        return new IterableSource<>(iterable);
+    }
+
+    /**
+     * A source that tails a text file (streamz {@code from_textfile}): once started it reads the
+     * file, emits every complete line, and polls every 100 ms for more, emitting each new line as
+     * the file grows. Like streamz, each line keeps its {@code "\n"}; a last line without one is
+     * held until it is complete.
+     *
+     * <pre>{@code
+     * Source<String> lines = Stream.fromTextfile("app.log");
+     * List<String> out = lines.map(String::strip).sinkToList();
+     * lines.start();
+     * // app.log "a\nb\n" -> out: [a, b]; append "c\n" -> out: [a, b, c]
+     * lines.stop();
+     * }</pre>
+     *
+     * <p><b>Time:</b> polls on the scheduler {@code Schedulers.parallel()} returns now; a poll
+     * at {@code start()}, then one every interval.
+     *
+     * @param path the file; {@code start()} fails with an {@link java.io.UncheckedIOException}
+     *     naming it if it cannot be read
+     */
+    public static Source<String> fromTextfile(String path) {
+        return fromTextfile(path, TextfileOptions.defaults());
+    }
+
+    /**
+     * See {@link #fromTextfile(String)}; with a poll interval, {@code fromEnd}, a delimiter, a
+     * charset or a scheduler set in {@code options}.
+     *
+     * <pre>{@code
+     * Source<String> lines = Stream.fromTextfile("app.log",
+     *         TextfileOptions.defaults().withPollInterval("10ms").withFromEnd(true));
+     * }</pre>
+     *
+     * <p>A poll that fails (the file vanished, a downstream function threw) stops the source;
+     * the exception goes to the uncaught-exception handler of the thread that polled (the
+     * scheduler's worker, or the test thread advancing a virtual clock).
+     */
+    public static Source<String> fromTextfile(String path, TextfileOptions options) {
+        Checks.notNull(options, "fromTextfile", "options");
+        return new TextfileSource(path, options, options.scheduler().orElseGet(Schedulers::parallel));
+    }
+
+    /**
+     * A source that emits the name of every file matching a directory or glob pattern, once, as
+     * files appear (streamz {@code filenames}), polling every 100 ms.
+     *
+     * <pre>{@code
+     * Source<String> names = Stream.filenames("data/*.csv");
+     * names.map(Path::of).sink(System.out::println);
+     * names.start();   // prints data/a.csv, data/b.csv, then each new .csv file
+     * }</pre>
+     *
+     * <p>A directory means every file in it ({@code "data"} is {@code "data/*"}); {@code *},
+     * {@code ?} and {@code [...]} match within one path element, and names starting with a dot
+     * only match a pattern starting with one, as Python's {@code glob}. New names of one poll
+     * are emitted in sorted order, spelled as the pattern spells them.
+     *
+     * <p><b>Time:</b> polls on the scheduler {@code Schedulers.parallel()} returns now.
+     *
+     * @param path a directory or a glob pattern
+     */
+    public static Source<String> filenames(String path) {
+        return filenames(path, Duration.ofMillis(100));
+    }
+
+    /** See {@link #filenames(String)}; polls every {@code pollInterval}, such as {@code "500ms"}. */
+    public static Source<String> filenames(String path, String pollInterval) {
+        return filenames(path, Intervals.parse(pollInterval));
+    }
+
+    /** See {@link #filenames(String)}; polls every {@code pollInterval}. */
+    public static Source<String> filenames(String path, Duration pollInterval) {
+        return filenames(path, pollInterval, Schedulers.parallel());
+    }
+
+    /** See {@link #filenames(String)}; polls every {@code pollInterval} on {@code scheduler}. */
+    public static Source<String> filenames(String path, Duration pollInterval, Scheduler scheduler) {
+        return new FilenamesSource(path, pollInterval, scheduler);
+    }
+
+    /**
+     * A source that emits the items put into {@code queue} (streamz {@code from_q}): once
+     * started, a daemon thread takes items and emits them one at a time, in order, until
+     * {@code stop()}.
+     *
+     * <pre>{@code
+     * BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+     * Source<String> source = Stream.fromQueue(queue);
+     * source.sink(System.out::println);
+     * source.start();
+     * queue.put("hello");   // printed by the source's thread
+     * }</pre>
+     *
+     * <p>Nothing is lost: after {@code stop()} items stay in the queue for the next
+     * {@code start()}; an item already taken is still emitted. A downstream failure stops the
+     * source and goes to its thread's uncaught-exception handler.
+     */
+    public static <T> Source<T> fromQueue(BlockingQueue<? extends T> queue) {
+        return new QueueSource<>(queue);
+    }
+
+    /**
+     * A source that runs a program and emits its standard output line by line (streamz
+     * {@code from_process}); each line keeps its {@code "\n"}, as in streamz, and a last line
+     * without one is emitted at the end. Standard error goes to this process's standard error.
+     *
+     * <pre>{@code
+     * Source<String> source = Stream.fromProcess(List.of("printf", "a\nb\n"));
+     * List<String> out = source.sinkToList();
+     * source.start();
+     * // soon out: [a\n, b\n]
+     * }</pre>
+     *
+     * <p>The program starts at {@code start()} (which fails with an
+     * {@link java.io.UncheckedIOException} if it cannot), its lines are emitted by a daemon
+     * thread, and the source stops by itself when the output ends; {@code stop()} kills it.
+     *
+     * @param command the program and its arguments
+     */
+    public static Source<String> fromProcess(List<String> command) {
+        return fromProcess(command, false);
+    }
+
+    /**
+     * See {@link #fromProcess(List)}; with {@code withStderr}, standard error is merged into the
+     * emitted lines (streamz {@code with_stderr=True}).
+     */
+    public static Source<String> fromProcess(List<String> command, boolean withStderr) {
+        return new ProcessSource(command, withStderr);
+    }
+
     // ------------------------------------------------------------------ graph output and plugins
+
+    /**
+     * The graph this node belongs to, as Graphviz DOT text: every node reachable upstream and
+     * downstream, labelled with its {@code toString()} (streamz {@code visualize}'s graph).
+     *
+     * <pre>{@code
+     * Stream<Integer> source = Stream.create("numbers");
+     * source.map(x -> x + 1).sinkToList();
+     * source.toDot();
+     * // digraph streamz {
+     * //   node [shape=ellipse, style="rounded,filled", fillcolor=white];
+     * //   n0 [label="stream \"numbers\""];
+     * //   n1 [label="map"];
+     * //   n2 [label="sinkToList", shape=trapezium];
+     * //   n0 -> n1;
+     * //   n1 -> n2;
+     * // }
+     * }</pre>
+     *
+     * <p>Ids {@code n0, n1, ...} are numbered breadth-first from the nodes without upstreams, so
+     * the same graph always gives the same text (from every node, when it has one source); a
+     * node with several downstreams labels its edges {@code 0, 1, ...} in connection order.
+     * Sources are drawn as double octagons and sinks as trapezia, as in streamz.
+     */
+    public final String toDot() {
+        return DotWriter.write(this, null);
+    }
+
+    /**
+     * See {@link #toDot()}; with the layout direction {@code rankdir}: {@code "TB"} (top to
+     * bottom, the default), {@code "LR"}, {@code "BT"} or {@code "RL"}.
+     */
+    public final String toDot(String rankdir) {
+        return DotWriter.write(this, Checks.notNull(rankdir, kind, "rankdir"));
+    }
+
+    /**
+     * Draws this node's graph ({@link #toDot()}) into a PNG or SVG file, chosen by the file's
+     * ending (streamz {@code visualize}).
+     *
+     * <pre>{@code
+     * String engine = source.visualize("pipeline.svg");
+     * // engine: "graphviz-java" with io.streamz:streamz-graphviz on the class path,
+     * //         "dot program" when only Graphviz's dot is installed
+     * }</pre>
+     *
+     * <p>The first {@link io.streamz.spi.GraphRenderer} found with {@link java.util.ServiceLoader}
+     * draws (the {@code streamz-graphviz} module brings one); without any, the Graphviz
+     * {@code dot} program on the {@code PATH} does.
+     *
+     * @param file where to write; must end with {@code .png} or {@code .svg}
+     * @return the name of the renderer that drew ({@link io.streamz.spi.GraphRenderer#name()})
+     * @throws IllegalArgumentException if the file ends otherwise
+     * @throws IllegalStateException if there is neither a renderer nor a {@code dot} program
+     * @throws java.io.UncheckedIOException if the renderer fails
+     */
+    public final String visualize(String file) {
+        Checks.notNull(file, kind, "file");
+        return Visualizer.installed().render(toDot(), file);
+    }
+
+    /** See {@link #visualize(String)}; laid out in direction {@code rankdir} ({@link #toDot(String)}). */
+    public final String visualize(String file, String rankdir) {
+        Checks.notNull(file, kind, "file");
+        return Visualizer.installed().render(toDot(rankdir), file);
+    }
+
+    /**
+     * Builds the node plugin {@code name} downstream of this stream (streamz's entry-point node
+     * plugins): the {@link io.streamz.spi.NodeProvider} of that name, found with
+     * {@link java.util.ServiceLoader} when called, creates it from {@code args}.
+     *
+     * <pre>{@code
+     * // a jar listing com.acme.RepeatProvider in META-INF/services/io.streamz.spi.NodeProvider
+     * Stream<Integer> source = Stream.create();
+     * List<Integer> out = source.<Integer>plugin("repeat", 2).sinkToList();
+     * source.emit(7);
+     * // out: [7, 7]
+     * }</pre>
+     *
+     * @param name the plugin's name, as listed by {@link #plugins()}
+     * @param args the plugin's arguments (elements may be {@code null})
+     * @return the node the plugin built
+     * @throws IllegalArgumentException if no node plugin has that name (the message lists the
+     *     installed ones), or the plugin rejected its arguments
+     * @throws IllegalStateException naming the plugin and its provider class if the provider
+     *     failed, returned {@code null} or a node not connected downstream of this stream
+     */
+    public final <R> Stream<R> plugin(String name, Object... args) {
+        Checks.notNull(name, kind, "name");
+        return cast(Plugins.load().node(this, name, Checks.notNull(args, kind, "args")));
+    }
+
+    /**
+     * Builds the source plugin {@code name} (streamz's entry-point source plugins): the
+     * {@link io.streamz.spi.SourceProvider} of that name, found with
+     * {@link java.util.ServiceLoader} when called, creates it from {@code args}; it does nothing
+     * until started.
+     *
+     * <pre>{@code
+     * Source<String> lines = Stream.source("fromKafka", List.of("events"), config);
+     * lines.sink(System.out::println);
+     * lines.start();
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if no source plugin has that name (the message lists the
+     *     installed ones), or the plugin rejected its arguments
+     * @throws IllegalStateException naming the plugin and its provider class if the provider
+     *     failed or did not return a {@link Source}
+     */
+    public static <T> Source<T> source(String name, Object... args) {
+        Checks.notNull(name, "source", "name");
+        return cast(Plugins.load().source(name, Checks.notNull(args, "source", "args")));
+    }
+
+    /**
+     * The installed plugins, sources and nodes: name to one-line description, sorted by name.
+     *
+     * <pre>{@code
+     * Stream.plugins().forEach((name, what) -> System.out.println(name + ": " + what));
+     * // repeat: emits every element n times
+     * }</pre>
+     *
+     * @return an immutable map, looked up with {@link java.util.ServiceLoader} now
+     */
+    public static Map<String, String> plugins() {
+        return Plugins.load().list();
+    }
 }
