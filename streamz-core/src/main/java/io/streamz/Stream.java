@@ -1649,7 +1649,8 @@ public class Stream<T> {
 
     /** See {@link #filenames(String)}; polls every {@code pollInterval}, such as {@code "500ms"}. */
     public static Source<String> filenames(String path, String pollInterval) {
-        return filenames(path, Intervals.parse(pollInterval));
+        Checks.notNull(path, "filenames", "path");
+        return filenames(path, Intervals.parse(Checks.notNull(pollInterval, "filenames", "pollInterval")));
     }
 
     /** See {@link #filenames(String)}; polls every {@code pollInterval}. */

@@ -32,11 +32,19 @@ public final class FilenamesSource extends PollingSource<String> {
     private final Set<String> seen = new HashSet<>();
 
     public FilenamesSource(String pattern, Duration interval, Scheduler scheduler) {
-        super("filenames", interval, scheduler);
-        this.pattern = Checks.notNull(pattern, "filenames", "path");
+        super("filenames", checked(pattern, interval, scheduler), scheduler);
+        this.pattern = pattern;
         if (pattern.isEmpty()) {
             throw Checks.invalid("filenames", "path must not be empty");
         }
+    }
+
+    /** Null checks come before value checks, whatever the order of the parameters. */
+    private static Duration checked(String pattern, Duration interval, Scheduler scheduler) {
+        Checks.notNull(pattern, "filenames", "path");
+        Checks.notNull(interval, "filenames", "pollInterval");
+        Checks.notNull(scheduler, "filenames", "scheduler");
+        return interval;
     }
 
     @Override
