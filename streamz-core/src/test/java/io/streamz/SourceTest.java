@@ -453,6 +453,19 @@ class SourceTest {
         }
 
         @Test
+        void aPlainFileNameIsEmittedOnceItExists() throws IOException {
+            Path file = dir.resolve("one.txt");
+            Source<String> source = Stream.filenames(file.toString());
+            List<String> out = source.sinkToList();
+            source.start();
+            assertThat(out).isEmpty();
+            Files.createFile(file);
+            clock.advanceTimeBy(Duration.ofMillis(300));
+            assertThat(out).containsExactly(file.toString());
+            source.stop();
+        }
+
+        @Test
         void startStopIdempotentAndNothingSeenTwice() throws IOException {
             Files.createFile(dir.resolve("a"));
             Source<String> source = Stream.filenames(dir.toString());
@@ -487,6 +500,29 @@ class SourceTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("filenames: path must not be empty");
         }
+    }
+
+    @Test
+    void everyFacadeMethodOfThisFamilyRejectsNullsBeforeCheckingValues() throws Exception {
+        com.google.common.testing.NullPointerTester tester = new com.google.common.testing.NullPointerTester();
+        tester.setDefault(TextfileOptions.class, TextfileOptions.defaults());
+        List<String> statics = List.of("fromIterable", "fromTextfile", "filenames", "fromQueue", "fromProcess",
+                "source", "plugins");
+        List<String> instance = List.of("sinkToTextfile", "toDot", "visualize", "plugin");
+        Stream<Object> stream = Stream.create();
+        int tested = 0;
+        for (java.lang.reflect.Method m : Stream.class.getMethods()) {
+            if (statics.contains(m.getName())) {
+                tester.testMethod(null, m);
+                tested++;
+            } else if (instance.contains(m.getName())) {
+                tester.testMethod(stream, m);
+                tested++;
+            }
+        }
+        assertThat(tested).isEqualTo(19);
+        tester.testAllPublicInstanceMethods(TextfileOptions.defaults());
+        assertThat(stream.downstreams()).isEmpty();
     }
 
     // ------------------------------------------------------------------ fromQueue
