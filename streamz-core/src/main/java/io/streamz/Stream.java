@@ -946,7 +946,7 @@ public class Stream<T> {
 
     /** See {@link #partition(int, Duration)}; {@code timeout} as {@code "10ms"}, {@code "1.5s"}... */
     public final Stream<List<T>> partition(int n, String timeout) {
-        return partition(n, Intervals.parse(Checks.notNull(timeout, "partition", "timeout")));
+        return partition(n, Intervals.parse(timeout, "partition", "timeout"));
     }
 
     /** See {@link #partition(int, Duration)}; with the scheduler of its timers. */
@@ -972,7 +972,7 @@ public class Stream<T> {
 
     /** See {@link #partition(int, Duration, Function)}; {@code timeout} as {@code "10ms"}, {@code "1.5s"}... */
     public final Stream<List<T>> partition(int n, String timeout, Function<? super T, ?> key) {
-        return partition(n, Intervals.parse(Checks.notNull(timeout, "partition", "timeout")), key);
+        return partition(n, Intervals.parse(timeout, "partition", "timeout"), key);
     }
 
     /** See {@link #partition(int, Duration, Function)}; with the scheduler of its timers. */
