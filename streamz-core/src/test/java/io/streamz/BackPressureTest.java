@@ -130,6 +130,25 @@ class BackPressureTest {
         assertThatThrownBy(() -> source.emit(-1)).isInstanceOf(NodeException.class).hasMessageContaining("sinkPublisher");
     }
 
+    @Test
+    void aBufferInFrontOfASlowSinkLetsTheSourceRunAheadByN() {
+        // streamz test_await_syntax: six awaited emits into buffer(3) and a 100ms sink take 200-400ms
+        Stream<Integer> source = Stream.create();
+        List<Integer> written = new ArrayList<>();
+        source.map(x -> x + 1).buffer(3).sinkAsync(x -> Mono.delay(Duration.ofMillis(100))
+                .doOnNext(t -> written.add(x)).toFuture());
+        long start = clock.now(TimeUnit.MILLISECONDS);
+        for (int x = 0; x < 6; x++) {
+            CompletableFuture<Void> emitted = source.emitAsync(x);
+            while (!emitted.isDone()) {
+                advance(1);
+            }
+        }
+        long took = clock.now(TimeUnit.MILLISECONDS) - start;
+        assertThat(took).isBetween(201L, 399L);
+        assertThat(written).hasSizeBetween(2, 4).containsExactly(1, 2, 3);
+    }
+
     // ------------------------------------------------------------------ mapAsync
 
     @Test
