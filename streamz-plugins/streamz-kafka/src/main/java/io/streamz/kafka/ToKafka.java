@@ -115,7 +115,9 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
     private CompletableFuture<Void> fullSlot() {
         synchronized (lock) {
             if (failed != null) {
-                return CompletableFuture.failedFuture(failed);
+                CompletableFuture<Void> f = CompletableFuture.failedFuture(failed);
+                failed = null;
+                return f;
             }
             if (inFlight < maxInFlight) {
                 return null;
@@ -155,12 +157,12 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
         List<CompletableFuture<Void>> idleNow = List.of();
         synchronized (lock) {
             inFlight--;
-            if (failure != null && failed == null) {
-                failed = failure;
-            }
-            if (slot != null && (inFlight < maxInFlight || failed != null)) {
+            if (slot != null && (inFlight < maxInFlight || failure != null)) {
                 wake = slot;
                 slot = null;
+            }
+            if (failure != null && wake == null && failed == null) {
+                failed = failure;   // reported by the next update or flush; a waiting emit reports it itself
             }
             if (inFlight == 0 && !idle.isEmpty()) {
                 idleNow = new ArrayList<>(idle);
