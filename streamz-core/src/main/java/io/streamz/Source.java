@@ -30,12 +30,24 @@ public abstract class Source<T> extends Stream<T> {
         super(kind, name, List.of());
     }
 
-    /** Starts producing elements; starting a started source does nothing. */
-    public final synchronized void start() {
-        if (!started) {
+    /**
+     * Starts producing elements; starting a started source does nothing. If {@link #onStart}
+     * fails, the source stays stopped and the failure reaches the caller.
+     */
+    public final void start() {
+        synchronized (this) {
+            if (started) {
+                return;
+            }
             started = true;
-            onStart();
+            try {
+                onStart();
+            } catch (RuntimeException | Error e) {
+                started = false;
+                throw e;
+            }
         }
+        afterStart();
     }
 
     /** Stops producing elements; stopping a stopped source does nothing. */
@@ -56,6 +68,14 @@ public abstract class Source<T> extends Stream<T> {
 
     /** Ends producing and releases what {@link #onStart} took. */
     protected abstract void onStop();
+
+    /**
+     * Runs on the caller of {@link #start()} after {@link #onStart}, without holding the
+     * source's lock, so that {@link #stop()} may be called meanwhile from any thread. Sources that
+     * emit on the caller's thread ({@code fromIterable}) do it here; the default does nothing.
+     */
+    protected void afterStart() {
+    }
 
     /** Stops the source and disconnects it. */
     @Override

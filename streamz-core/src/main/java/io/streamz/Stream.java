@@ -1,24 +1,71 @@
 package io.streamz;
 
 import io.streamz.internal.Graph;
+import io.streamz.internal.graph.DotWriter;
+import io.streamz.internal.graph.Visualizer;
+import io.streamz.internal.join.CombineLatestNode;
+import io.streamz.internal.join.UnionNode;
+import io.streamz.internal.join.ZipLatestNode;
+import io.streamz.internal.join.ZipNode;
+import io.streamz.internal.plugin.Plugins;
+import io.streamz.internal.reactive.PublisherSink;
+import io.streamz.internal.sink.AsyncSink;
 import io.streamz.internal.sink.ListSink;
 import io.streamz.internal.sink.SinkNode;
+import io.streamz.internal.sink.TextfileSink;
+import io.streamz.internal.source.FilenamesSource;
+import io.streamz.internal.source.IterableSource;
+import io.streamz.internal.source.PeriodicSource;
+import io.streamz.internal.source.ProcessSource;
+import io.streamz.internal.source.QueueSource;
+import io.streamz.internal.source.TextfileSource;
+import io.streamz.internal.state.AccumulateNode;
+import io.streamz.internal.state.CollectNode;
+import io.streamz.internal.state.FrequenciesNode;
+import io.streamz.internal.state.LatestNode;
+import io.streamz.internal.time.BufferNode;
+import io.streamz.internal.time.DelayNode;
+import io.streamz.internal.time.RateLimitNode;
 import io.streamz.internal.transform.FilterNode;
+import io.streamz.internal.transform.FlattenNode;
+import io.streamz.internal.transform.MapAsyncNode;
 import io.streamz.internal.transform.MapNode;
+import io.streamz.internal.transform.PluckNode;
+import io.streamz.internal.transform.SliceNode;
+import io.streamz.internal.transform.StarmapNode;
+import io.streamz.internal.transform.UniqueNode;
 import io.streamz.internal.util.Checks;
+import io.streamz.internal.util.Intervals;
+import io.streamz.internal.util.Keys;
 import io.streamz.internal.util.Refs;
+import io.streamz.internal.window.PartitionNode;
+import io.streamz.internal.window.PartitionUniqueNode;
+import io.streamz.internal.window.SlidingWindowNode;
+import io.streamz.internal.window.TimedWindowNode;
+import io.streamz.internal.window.TimedWindowUniqueNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.annotation.Nullable;
+import reactor.util.function.Tuple2;
 
 /**
  * A node of a stream graph: it receives elements from its upstreams, reacts, and emits elements
@@ -579,13 +626,866 @@ public class Stream<T> {
         return new FilterNode<>(this, "remove", predicate, false);
     }
 
+    /**
+     * Splays every element, a pair, into the two arguments of {@code func} and emits the result
+     * (streamz {@code starmap}). A pair is a two-element {@code List}, array, Reactor
+     * {@code Tuple2} or {@code Map.Entry}.
+     *
+     * <pre>{@code
+     * Stream<List<Integer>> source = Stream.create();
+     * List<Integer> out = source.<Integer, Integer, Integer>starmap((a, b) -> a + b).sinkToList();
+     * source.emit(List.of(1, 10));
+     * source.emit(List.of(2, 20));
+     * // out: [11, 22]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> passed on with the result; nothing is held.
+     *
+     * @param func the function; its failure, or an element that is not a pair, reaches
+     *     {@code emit} as a {@link NodeException}
+     */
+    public final <A, B, R> Stream<R> starmap(BiFunction<? super A, ? super B, ? extends R> func) {
+        return new StarmapNode<>(this, func);
+    }
+
+    /**
+     * Emits item {@code key} of every element (streamz {@code pluck}): an index into a
+     * {@code List}, array or tuple (negative counts from the end, as in Python), a key into a
+     * {@code Map}.
+     *
+     * <pre>{@code
+     * Stream<Map<String, Object>> source = Stream.create();
+     * List<Object> out = source.pluck("name").sinkToList();
+     * source.emit(Map.of("name", "Alice", "x", 123));
+     * source.emit(Map.of("name", "Bob", "x", 456));
+     * // out: [Alice, Bob]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> passed on with the result; nothing is held.
+     *
+     * @param key an {@code Integer} index or a map key; a missing one reaches {@code emit} as a
+     *     {@link NodeException}
+     */
+    public final <R> Stream<R> pluck(Object key) {
+        return cast(new PluckNode<>(this, key, false));
+    }
+
+    /**
+     * Emits a list of the items {@code keys} of every element (streamz {@code pluck([...])}).
+     *
+     * <pre>{@code
+     * Stream<List<Integer>> source = Stream.create();
+     * List<List<Object>> out = source.pluck(List.of(0, 3)).sinkToList();
+     * source.emit(List.of(1, 2, 3, 4));
+     * // out: [[1, 4]]
+     * }</pre>
+     *
+     * @param keys indexes or map keys, see {@link #pluck(Object)}
+     */
+    public final Stream<List<Object>> pluck(List<?> keys) {
+        return cast(new PluckNode<>(this, keys, true));
+    }
+
+    /**
+     * Emits the items of every element, an {@code Iterable} or array, one by one (streamz
+     * {@code flatten}).
+     *
+     * <pre>{@code
+     * Stream<List<Integer>> source = Stream.create();
+     * List<Integer> out = source.<Integer>flatten().sinkToList();
+     * source.emit(List.of(1, 2, 3));
+     * source.emit(List.of());
+     * source.emit(List.of(4, 5));
+     * // out: [1, 2, 3, 4, 5]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> as streamz, the last item of an element carries its metadata, the
+     * others none; nothing is held.
+     */
+    public final <R> Stream<R> flatten() {
+        return cast(new FlattenNode<>(this));
+    }
+
+    /**
+     * Passes on only the elements never seen before (streamz {@code unique}); remembers every
+     * element, so the stream of distinct elements should be finite.
+     *
+     * <pre>{@code
+     * List<Integer> out = source.unique().sinkToList();
+     * for (int x : List.of(1, 1, 2, 2, 2, 1, 3)) source.emit(x);
+     * // out: [1, 2, 3]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> passed on with kept elements; only keys are remembered, no refs held.
+     */
+    public final Stream<T> unique() {
+        return unique(Keys.identity());
+    }
+
+    /**
+     * Passes on only the elements not among the {@code maxsize} most recently seen ones (streamz
+     * {@code unique(maxsize=)}, an LRU cache: seeing an element again refreshes it).
+     * {@code unique(1)} drops an element only if it equals the previous one.
+     *
+     * <pre>{@code
+     * List<Integer> out = source.unique(1).sinkToList();
+     * for (int x : List.of(1, 1, 2, 2, 2, 1, 3)) source.emit(x);
+     * // out: [1, 2, 1, 3]
+     * }</pre>
+     *
+     * @param maxsize how many elements to remember, at least 1
+     */
+    public final Stream<T> unique(int maxsize) {
+        return unique(maxsize, Keys.identity());
+    }
+
+    /**
+     * Passes on only the elements whose key was never seen before (streamz
+     * {@code unique(key=)}).
+     *
+     * <pre>{@code
+     * List<String> out = words.unique(String::length).sinkToList();
+     * for (String w : List.of("a", "bb", "c", "dd", "eee")) words.emit(w);
+     * // out: [a, bb, eee]
+     * }</pre>
+     *
+     * @param key computes what must be unique; its failure reaches {@code emit} as a {@link NodeException}
+     */
+    public final Stream<T> unique(Function<? super T, ?> key) {
+        return new UniqueNode<>(this, 0, key);
+    }
+
+    /** See {@link #unique(int)} and {@link #unique(Function)}: remembers the {@code maxsize} most recent keys. */
+    public final Stream<T> unique(int maxsize, Function<? super T, ?> key) {
+        return new UniqueNode<>(this, Checks.positive(maxsize, "unique", "maxsize"), key);
+    }
+
+    /**
+     * Passes on the elements at some positions, like Python's {@code list[start:end:step]}
+     * (streamz {@code slice}): those at positions {@code >= start} that are multiples of
+     * {@code step} (counting from 0), up to {@code end} exclusive. Once {@code end} elements
+     * arrived, the node disconnects itself from its upstreams.
+     *
+     * <pre>{@code
+     * List<Integer> out = source.slice(1, 7, 2).sinkToList();
+     * for (int i = 0; i < 10; i++) source.emit(i);
+     * // out: [2, 4, 6]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> passed on with kept elements; nothing is held.
+     *
+     * @param start first position to pass on, at least 0
+     * @param end position to stop at (exclusive), or {@code null} for no end; as in streamz,
+     *     0 also means no end
+     * @param step pass every step-th position, at least 1
+     */
+    public final Stream<T> slice(int start, @Nullable Integer end, int step) {
+        return new SliceNode<>(this, start, end, step);
+    }
+
     // ------------------------------------------------------------------ state
+
+    /**
+     * Emits the running reduction of the elements (streamz {@code accumulate} without
+     * {@code start}): the first element is the start state and is emitted as is; then each
+     * element {@code x} makes the state {@code func(state, x)}, which is emitted.
+     *
+     * <pre>{@code
+     * List<Integer> out = source.accumulate((acc, x) -> acc + x).sinkToList();
+     * for (int i = 0; i < 5; i++) source.emit(i);
+     * // out: [0, 1, 3, 6, 10]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> passed on with the new state; nothing is held.
+     *
+     * @param func the reduction; its failure reaches {@code emit} as a {@link NodeException} and
+     *     leaves the state as it was
+     */
+    public final Stream<T> accumulate(BinaryOperator<T> func) {
+        return AccumulateNode.withoutStart(this, "accumulate", func);
+    }
+
+    /**
+     * Emits the running reduction from {@code start} (streamz {@code accumulate(func, start=)}).
+     *
+     * <pre>{@code
+     * List<Integer> out = source.accumulate((count, x) -> count + 1, 0).sinkToList();
+     * for (int i = 0; i < 3; i++) source.emit(i);
+     * // out: [1, 2, 3]
+     * }</pre>
+     *
+     * @param start the state before the first element, possibly {@code null}
+     */
+    public final <S> Stream<S> accumulate(BiFunction<? super S, ? super T, ? extends S> func, @Nullable S start) {
+        return AccumulateNode.withStart(this, "accumulate", func, start);
+    }
+
+    /**
+     * Emits a result computed with a running state (streamz
+     * {@code accumulate(..., returns_state=True)}): {@code func(state, x)} returns
+     * {@code Tuples.of(newState, result)}; only the result is emitted.
+     *
+     * <pre>{@code
+     * Stream<String> source = Stream.create();
+     * List<String> out = source.accumulateWithState((i, x) -> Tuples.of(i + 1, i + ":" + x), 0).sinkToList();
+     * for (String x : List.of("a", "b", "c")) source.emit(x);
+     * // out: [0:a, 1:b, 2:c]
+     * }</pre>
+     *
+     * @param func returns the new state and the result as a Reactor {@code Tuple2}
+     * @param start the state before the first element, possibly {@code null}
+     */
+    public final <S, R> Stream<R> accumulateWithState(
+            BiFunction<? super S, ? super T, ? extends Tuple2<? extends S, ? extends R>> func, @Nullable S start) {
+        return AccumulateNode.returningState(this, "accumulateWithState", func, start);
+    }
+
+    /** The same as {@link #accumulate(BinaryOperator)} (streamz {@code scan}). */
+    public final Stream<T> scan(BinaryOperator<T> func) {
+        return AccumulateNode.withoutStart(this, "scan", func);
+    }
+
+    /** The same as {@link #accumulate(BiFunction, Object)} (streamz {@code scan}). */
+    public final <S> Stream<S> scan(BiFunction<? super S, ? super T, ? extends S> func, @Nullable S start) {
+        return AccumulateNode.withStart(this, "scan", func, start);
+    }
+
+    /**
+     * Emits, for every element, how many times each element was seen so far (streamz
+     * {@code frequencies}), as an immutable map in order of first appearance.
+     *
+     * <pre>{@code
+     * Stream<String> source = Stream.create();
+     * List<Map<String, Long>> out = source.frequencies().sinkToList();
+     * for (String x : List.of("a", "b", "a")) source.emit(x);
+     * // out: [{a=1}, {a=1, b=1}, {a=2, b=1}]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> passed on with each snapshot; no refs held.
+     */
+    public final Stream<Map<T, Long>> frequencies() {
+        return new FrequenciesNode<>(this);
+    }
+
+    /**
+     * Holds every element until {@link CollectStream#flush() flushed}, then emits them all as one
+     * immutable list (streamz {@code collect}).
+     *
+     * <pre>{@code
+     * Stream<Integer> source1 = Stream.create();
+     * Stream<String> source2 = Stream.create();
+     * CollectStream<Integer> collector = source1.collect();
+     * List<List<Integer>> out = collector.sinkToList();
+     * source2.sink(collector::flush);
+     * source1.emit(1);
+     * source1.emit(2);
+     * source2.emit("anything");
+     * // out: [[1, 2]]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> every element's refs are held until the flush that emits it returns.
+     */
+    public final CollectStream<T> collect() {
+        return new CollectNode<>(this);
+    }
 
     // ------------------------------------------------------------------ windows
 
+    /**
+     * Emits the elements in groups of {@code n} (streamz {@code partition}); an incomplete group
+     * waits for more.
+     *
+     * <pre>{@code
+     * List<List<Integer>> out = source.partition(3).sinkToList();
+     * for (int i = 0; i < 10; i++) source.emit(i);
+     * // out: [[0, 1, 2], [3, 4, 5], [6, 7, 8]]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> an element's refs are held until its group is emitted (and the emit's
+     * asynchronous work is done).
+     *
+     * @param n group size, at least 1
+     */
+    public final Stream<List<T>> partition(int n) {
+        return new PartitionNode<>(this, n, null, null, null);
+    }
+
+    /**
+     * Emits groups of {@code n} elements of the same key (streamz {@code partition(n, key=)});
+     * each key fills its own group.
+     *
+     * <pre>{@code
+     * List<List<Integer>> out = source.partition(2, x -> x % 2).sinkToList();
+     * for (int i = 0; i < 4; i++) source.emit(i);
+     * // out: [[0, 2], [1, 3]]
+     * }</pre>
+     *
+     * @param key the group of an element; its failure reaches {@code emit} as a {@link NodeException}
+     */
+    public final Stream<List<T>> partition(int n, Function<? super T, ?> key) {
+        return new PartitionNode<>(this, n, null, null, Checks.notNull(key, "partition", "key"));
+    }
+
+    /**
+     * Emits groups of {@code n} elements, or fewer once {@code timeout} passed since a group's
+     * first element (streamz {@code partition(n, timeout=)}).
+     *
+     * <pre>{@code
+     * List<List<Integer>> out = source.partition(5, "1s").sinkToList();
+     * for (int i = 0; i < 3; i++) source.emit(i);
+     * // a second later, out: [[0, 1, 2]]
+     * }</pre>
+     *
+     * <p><b>Time:</b> the timers run on the scheduler {@code Schedulers.parallel()} returns when
+     * the node is built; a timer enters the graph like {@code emit}.
+     * <p><b>Blocks:</b> never.
+     */
+    public final Stream<List<T>> partition(int n, Duration timeout) {
+        return partition(n, timeout, Schedulers.parallel());
+    }
+
+    /** See {@link #partition(int, Duration)}; {@code timeout} as {@code "10ms"}, {@code "1.5s"}... */
+    public final Stream<List<T>> partition(int n, String timeout) {
+        return partition(n, Intervals.parse(Checks.notNull(timeout, "partition", "timeout")));
+    }
+
+    /** See {@link #partition(int, Duration)}; with the scheduler of its timers. */
+    public final Stream<List<T>> partition(int n, Duration timeout, Scheduler scheduler) {
+        return new PartitionNode<>(this, n, Checks.notNull(timeout, "partition", "timeout"), scheduler, null);
+    }
+
+    /**
+     * Groups by key with a timeout (streamz {@code partition(n, timeout, key)}): each key's group
+     * is emitted when it has {@code n} elements or {@code timeout} after its first element.
+     *
+     * <pre>{@code
+     * List<List<Integer>> out = source.partition(2, "1s", x -> x % 2).sinkToList();
+     * source.emit(0);
+     * source.emit(1);
+     * source.emit(2);
+     * // out: [[0, 2]], and a second after 1 arrived: [[0, 2], [1]]
+     * }</pre>
+     */
+    public final Stream<List<T>> partition(int n, Duration timeout, Function<? super T, ?> key) {
+        return partition(n, timeout, key, Schedulers.parallel());
+    }
+
+    /** See {@link #partition(int, Duration, Function)}; {@code timeout} as {@code "10ms"}, {@code "1.5s"}... */
+    public final Stream<List<T>> partition(int n, String timeout, Function<? super T, ?> key) {
+        return partition(n, Intervals.parse(Checks.notNull(timeout, "partition", "timeout")), key);
+    }
+
+    /** See {@link #partition(int, Duration, Function)}; with the scheduler of its timers. */
+    public final Stream<List<T>> partition(int n, Duration timeout, Function<? super T, ?> key, Scheduler scheduler) {
+        Checks.notNull(timeout, "partition", "timeout");
+        return new PartitionNode<>(this, n, timeout, scheduler, Checks.notNull(key, "partition", "key"));
+    }
+
+    /**
+     * Emits groups of {@code n} elements with distinct keys (streamz {@code partition_unique}):
+     * an element whose key is already in the group is dropped ({@code keep = "first"}) or
+     * replaces the earlier one ({@code keep = "last"}); elements keep their arrival order.
+     *
+     * <pre>{@code
+     * List<List<Integer>> out = source.partitionUnique(3, x -> x, "first").sinkToList();
+     * for (int x : List.of(1, 2, 1, 3, 1, 3, 3, 2)) source.emit(x);
+     * // out: [[1, 2, 3], [1, 3, 2]]  (with "last": [[2, 1, 3], [1, 3, 2]])
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> exactly as streamz 0.6.4: every element's refs are retained, those of
+     * the emitted elements are released after the emit; a dropped or replaced element's refs are
+     * never released.
+     *
+     * @param key computes what must be distinct
+     * @param keep {@code "first"} or {@code "last"}
+     */
+    public final Stream<List<T>> partitionUnique(int n, Function<? super T, ?> key, String keep) {
+        return new PartitionUniqueNode<>(this, n, key, keep);
+    }
+
+    /**
+     * Emits a list of the last {@code n} elements each time an element arrives
+     * (streamz {@code sliding_window}).
+     *
+     * <pre>{@code
+     * List<List<Integer>> out = source.slidingWindow(3).sinkToList();
+     * for (int i = 0; i < 4; i++) source.emit(i);
+     * // out: [[0], [0, 1], [0, 1, 2], [1, 2, 3]]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> an element's refs are held until the last window containing it is emitted.
+     *
+     * @param n window size, at least 1
+     */
+    public final Stream<List<T>> slidingWindow(int n) {
+        return slidingWindow(n, true);
+    }
+
+    /** See {@link #slidingWindow(int)}; with {@code returnPartial == false}, waits for a full window. */
+    public final Stream<List<T>> slidingWindow(int n, boolean returnPartial) {
+        return new SlidingWindowNode<>(this, n, returnPartial);
+    }
+
     // ------------------------------------------------------------------ joins
 
+    /**
+     * Emits a list of the i-th elements of this stream and {@code others} once each has sent its
+     * i-th element (streamz {@code zip}). A stream may be zipped with itself.
+     *
+     * <pre>{@code
+     * Stream<Integer> a = Stream.create();
+     * Stream<String> b = Stream.create();
+     * List<List<Object>> out = a.zip(b).sinkToList();
+     * a.emit(1);
+     * b.emit("a");
+     * a.emit(2);
+     * b.emit("b");
+     * // out: [[1, a], [2, b]]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> an element's refs are held until its tuple is emitted; the tuple
+     * carries the metadata of all its elements.
+     * <p><b>Blocks:</b> as streamz ({@code maxsize=10}): when one upstream is more than 10
+     * elements ahead, its element is kept and the {@code emit} that brought it waits, without
+     * holding the graph's guard, until the zip emits its next tuple (another thread emits to a
+     * lagging upstream, or one is disconnected). Nothing is dropped; a single thread feeding all
+     * upstreams should stay within 10 elements, or use {@link #emitAsync}, whose future
+     * completes then.
+     */
+    public final Stream<List<Object>> zip(Stream<?>... others) {
+        return new ZipNode(withOthers("zip", others));
+    }
+
+    /**
+     * Pairs every element of this (lossless) stream with the latest elements of {@code others}
+     * (streamz {@code zip_latest}); elements that arrive before every other stream has sent one
+     * wait and are all emitted then.
+     *
+     * <pre>{@code
+     * List<List<Object>> out = a.zipLatest(b).sinkToList();
+     * a.emit(1);
+     * a.emit(2);
+     * b.emit("a");
+     * b.emit("b");
+     * a.emit(3);
+     * // out: [[1, a], [2, a], [3, b]]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> this stream's elements are held until emitted; the others' latest
+     * elements until replaced.
+     */
+    public final Stream<List<Object>> zipLatest(Stream<?>... others) {
+        return new ZipLatestNode(withOthers("zipLatest", others));
+    }
+
+    /**
+     * Emits a list of the latest element of this stream and of each of {@code others} whenever
+     * any of them sends one, once all have (streamz {@code combine_latest}).
+     *
+     * <pre>{@code
+     * List<List<Object>> out = a.combineLatest(b).sinkToList();
+     * a.emit(1);
+     * a.emit(2);
+     * b.emit("a");
+     * a.emit(3);
+     * // out: [[2, a], [3, a]]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> each stream's latest element is held (with its refs) until replaced.
+     */
+    public final Stream<List<Object>> combineLatest(Stream<?>... others) {
+        return new CombineLatestNode(withOthers("combineLatest", others), null);
+    }
+
+    /**
+     * Like {@link #combineLatest(Stream...)}, but only elements of the streams in
+     * {@code emitOn} trigger an emission (streamz {@code combine_latest(..., emit_on=)});
+     * {@code emitOn} may name this stream.
+     *
+     * <pre>{@code
+     * List<List<Object>> out = a.combineLatest(List.of(b), List.of(a)).sinkToList();
+     * a.emit(1);
+     * b.emit("a");
+     * a.emit(2);
+     * b.emit("b");
+     * // out: [[2, a]]
+     * }</pre>
+     *
+     * <p>Disconnecting the only {@code emitOn} upstream fails with an {@link IllegalStateException}.
+     *
+     * @param emitOn upstreams of the node (this stream or some of {@code others}), at least one
+     */
+    public final Stream<List<Object>> combineLatest(List<? extends Stream<?>> others, List<? extends Stream<?>> emitOn) {
+        List<Stream<?>> ups = withOthers("combineLatest", Checks.notNull(others, "combineLatest", "others").toArray(new Stream<?>[0]));
+        return new CombineLatestNode(ups, Checks.notNull(emitOn, "combineLatest", "emitOn"));
+    }
+
+    /**
+     * Passes on every element of this stream and of {@code others} as it arrives (streamz
+     * {@code union}).
+     *
+     * <pre>{@code
+     * List<Integer> out = a.union(b, c).sinkToList();
+     * a.emit(1);
+     * b.emit(2);
+     * c.emit(3);
+     * // out: [1, 2, 3]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> passed on; nothing is held.
+     */
+    @SafeVarargs
+    public final Stream<T> union(Stream<? extends T>... others) {
+        return new UnionNode<T>(withOthers("union", others));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <S extends Stream<?>> List<S> withOthers(String kind, Stream<?>[] others) {
+        Checks.notNull(others, kind, "others");
+        List<Stream<?>> ups = new ArrayList<>(others.length + 1);
+        ups.add(this);
+        for (Stream<?> o : others) {
+            ups.add(Checks.notNull(o, kind, "others element"));
+        }
+        return (List<S>) ups;
+    }
+
     // ------------------------------------------------------------------ time and back-pressure
+
+    /**
+     * Emits, every {@code interval}, the list of elements that arrived since the last tick, an
+     * empty list when none did (streamz {@code timed_window}).
+     *
+     * <pre>{@code
+     * VirtualTimeScheduler clock = VirtualTimeScheduler.getOrSet();
+     * Stream<Integer> source = Stream.create();
+     * List<List<Integer>> out = source.timedWindow("1s").sinkToList();
+     * source.emit(1);
+     * source.emit(2);
+     * clock.advanceTimeBy(Duration.ofSeconds(2));
+     * // out: [[1, 2], []]
+     * }</pre>
+     *
+     * <p><b>Time:</b> ticks come from {@code Schedulers.parallel()} as it is when the node is built
+     * (a {@code VirtualTimeScheduler} in tests); the first tick is one interval after building, and
+     * each next tick one interval after the previous window's downstream work is done.
+     * <p><b>Metadata:</b> an element's refs are held until the window containing it was emitted.
+     * <p><b>Blocks:</b> never.
+     *
+     * @param interval such as {@code "500ms"} or {@code "2s"}
+     */
+    public final Stream<List<T>> timedWindow(String interval) {
+        return timedWindow(Intervals.parse(interval));
+    }
+
+    /** See {@link #timedWindow(String)}. */
+    public final Stream<List<T>> timedWindow(Duration interval) {
+        return timedWindow(interval, Schedulers.parallel());
+    }
+
+    /** See {@link #timedWindow(String)}; with the scheduler that gives the node its clock and timers. */
+    public final Stream<List<T>> timedWindow(Duration interval, Scheduler scheduler) {
+        return new TimedWindowNode<>(this, interval, scheduler);
+    }
+
+    /**
+     * Emits, every {@code interval}, the elements that arrived since the last tick with one element
+     * per key (streamz {@code timed_window_unique}); the list keeps the elements' order of arrival.
+     *
+     * <pre>{@code
+     * List<List<String>> out = source.timedWindowUnique("1s", String::length, "last").sinkToList();
+     * for (String s : List.of("f", "b", "fo", "ba", "foo", "bar")) source.emit(s);
+     * clock.advanceTimeBy(Duration.ofSeconds(1));
+     * // out: [[b, ba, bar]]   (with "first": [[f, fo, foo]])
+     * }</pre>
+     *
+     * <p><b>Time:</b> as {@link #timedWindow(String)}.
+     * <p><b>Metadata:</b> the refs of a kept element are held until its window was emitted; an element
+     * that loses to another of the same key is released at once.
+     * <p><b>Blocks:</b> never.
+     *
+     * @param key the element's key; its failure reaches {@code emit} as a {@link NodeException}
+     * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
+     */
+    public final Stream<List<T>> timedWindowUnique(String interval, Function<? super T, ?> key, String keep) {
+        return timedWindowUnique(Intervals.parse(interval), key, keep);
+    }
+
+    /** See {@link #timedWindowUnique(String, Function, String)}. */
+    public final Stream<List<T>> timedWindowUnique(Duration interval, Function<? super T, ?> key, String keep) {
+        return timedWindowUnique(interval, key, keep, Schedulers.parallel());
+    }
+
+    /** See {@link #timedWindowUnique(String, Function, String)}; with the scheduler for clock and timers. */
+    public final Stream<List<T>> timedWindowUnique(Duration interval, Function<? super T, ?> key, String keep,
+            Scheduler scheduler) {
+        return new TimedWindowUniqueNode<>(this, interval, key, keep, scheduler);
+    }
+
+    /**
+     * {@link #timedWindowUnique(String, Function, String)} keyed on the {@code field} of {@code Map}
+     * elements (streamz {@code key="id"}); an element that is not a {@code Map} or lacks the field
+     * fails with a {@link NodeException}.
+     *
+     * <pre>{@code
+     * Stream<Map<String, Object>> source = Stream.create();
+     * List<List<Map<String, Object>>> out = source.timedWindowUnique("1s", "id", "first").sinkToList();
+     * }</pre>
+     */
+    public final Stream<List<T>> timedWindowUnique(String interval, String field, String keep) {
+        return timedWindowUnique(Intervals.parse(interval), field, keep);
+    }
+
+    /** See {@link #timedWindowUnique(String, String, String)}. */
+    public final Stream<List<T>> timedWindowUnique(Duration interval, String field, String keep) {
+        return timedWindowUnique(interval, field, keep, Schedulers.parallel());
+    }
+
+    /** See {@link #timedWindowUnique(String, String, String)}; with the scheduler for clock and timers. */
+    public final Stream<List<T>> timedWindowUnique(Duration interval, String field, String keep, Scheduler scheduler) {
+        return timedWindowUnique(interval, TimedWindowUniqueNode.field(field), keep, scheduler);
+    }
+
+    /**
+     * Emits each element {@code interval} after it arrived, in order (streamz {@code delay}, as its
+     * documentation says).
+     *
+     * <pre>{@code
+     * List<Integer> out = source.delay("1s").sinkToList();
+     * source.emit(1);
+     * clock.advanceTimeBy(Duration.ofMillis(999));   // out: []
+     * clock.advanceTimeBy(Duration.ofMillis(1));     // out: [1]
+     * }</pre>
+     *
+     * <p><b>Time:</b> from {@code Schedulers.parallel()} as it is when the node is built. An element
+     * never overtakes the previous one: if the previous one's downstream work is still running when
+     * it is due, it goes as soon as that is done.
+     * <p><b>Metadata:</b> an element's refs are held until it was emitted and its downstream work is done.
+     * <p><b>Blocks:</b> never; it holds as many elements as arrive within {@code interval}.
+     */
+    public final Stream<T> delay(String interval) {
+        return delay(Intervals.parse(interval));
+    }
+
+    /** See {@link #delay(String)}. */
+    public final Stream<T> delay(Duration interval) {
+        return delay(interval, Schedulers.parallel());
+    }
+
+    /** See {@link #delay(String)}; with the scheduler that gives the node its clock and timers. */
+    public final Stream<T> delay(Duration interval, Scheduler scheduler) {
+        return new DelayNode<>(this, interval, scheduler);
+    }
+
+    /**
+     * Lets no two elements through less than {@code interval} apart (streamz {@code rate_limit}):
+     * the first passes at once, each later one waits for its slot.
+     *
+     * <pre>{@code
+     * List<Integer> out = source.rateLimit("1s").sinkToList();
+     * source.emit(1);                              // out: [1]
+     * CompletableFuture<Void> two = source.emitAsync(2);
+     * clock.advanceTimeBy(Duration.ofSeconds(1));  // out: [1, 2], two is done
+     * }</pre>
+     *
+     * <p><b>Time:</b> from {@code Schedulers.parallel()} as it is when the node is built.
+     * <p><b>Metadata:</b> a waiting element's refs are held until it passed.
+     * <p><b>Blocks:</b> {@code emit} waits for the element's slot (use {@code emitAsync} to go on).
+     */
+    public final Stream<T> rateLimit(String interval) {
+        return rateLimit(Intervals.parse(interval));
+    }
+
+    /** See {@link #rateLimit(String)}. */
+    public final Stream<T> rateLimit(Duration interval) {
+        return rateLimit(interval, Schedulers.parallel());
+    }
+
+    /** See {@link #rateLimit(String)}; with the scheduler that gives the node its clock and timers. */
+    public final Stream<T> rateLimit(Duration interval, Scheduler scheduler) {
+        return new RateLimitNode<>(this, interval, scheduler);
+    }
+
+    /**
+     * Lets up to {@code n} elements pile up here while slower (asynchronous) work downstream goes
+     * on (streamz {@code buffer}); elements leave one at a time, in order, each when the previous
+     * one's downstream work is done.
+     *
+     * <pre>{@code
+     * source.buffer(100).sinkAsync(x -> writeAsync(x));   // emit returns at once until 100 are held
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> an element's refs are held until it left and its downstream work is done.
+     * <p><b>Blocks:</b> only while {@code n} elements are held (the one downstream is working on
+     * counts); the element whose {@code emit} waits is held too, so with one emitting thread at
+     * most {@code n + 1} elements are between the source and the end of the downstream work.
+     *
+     * @param n how many elements may be held, at least 1
+     */
+    public final Stream<T> buffer(int n) {
+        return new BufferNode<>(this, n);
+    }
+
+    /**
+     * Passes elements on, but while its downstream is busy with asynchronous work keeps only the
+     * newest one, sent as soon as the downstream is free (streamz {@code latest}, as its
+     * documentation says); older held elements are dropped.
+     *
+     * <pre>{@code
+     * source.latest().sinkAsync(x -> slowWrite(x));
+     * // emits 1 (written), 2, 3 while busy: 3 is written next, 2 is dropped
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> the held element's refs are retained, and released when it is dropped or
+     * its downstream work is done.
+     * <p><b>Blocks:</b> never.
+     */
+    public final Stream<T> latest() {
+        return new LatestNode<>(this);
+    }
+
+    /**
+     * Calls {@code func} with every element; the element's {@code emit} waits until the returned
+     * stage completes (streamz {@code sink} with a coroutine), so a slow sink slows the source.
+     *
+     * <pre>{@code
+     * source.sinkAsync(x -> CompletableFuture.runAsync(() -> write(x), pool));
+     * source.emit(1);                                 // returns once 1 is written
+     * CompletableFuture<Void> two = source.emitAsync(2);   // returns at once
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> the element's refs are held until the stage completes.
+     * <p><b>Blocks:</b> {@code emit} waits for the stage without holding the graph's guard;
+     * {@code emitAsync} returns its future.
+     *
+     * @param func returns the stage of the element's work; its failure, thrown or in the stage,
+     *     reaches {@code emit} as a {@link NodeException}
+     */
+    public final Stream<T> sinkAsync(Function<? super T, ? extends CompletionStage<?>> func) {
+        return new AsyncSink<>(this, "sinkAsync", func);
+    }
+
+    /**
+     * {@link #sinkAsync(Function)} for functions returning a Reactive Streams {@link Publisher}
+     * (a {@code Mono}, a {@code Flux}): the element's work is done when the publisher completes.
+     *
+     * <pre>{@code
+     * source.sinkPublisher(x -> Mono.delay(Duration.ofMillis(10)).then());
+     * }</pre>
+     */
+    public final Stream<T> sinkPublisher(Function<? super T, ? extends Publisher<?>> func) {
+        return new AsyncSink<>(this, "sinkPublisher", AsyncSink.completionOf(func));
+    }
+
+    /**
+     * Applies an asynchronous {@code func} to every element and emits each result when its stage
+     * completes, on the completing thread (inside the graph). The element's {@code emit} waits for
+     * the stage and the result's downstream work; with {@code emitAsync} several may be in flight,
+     * and results go on in the order their stages complete.
+     *
+     * <pre>{@code
+     * List<String> out = source.mapAsync(x -> CompletableFuture.supplyAsync(() -> lookup(x))).sinkToList();
+     * source.emit(1);   // returns once lookup(1) is in out
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> held until the stage completes, then passed on with the result.
+     *
+     * @param func returns the stage of the result; its failure reaches {@code emit} as a {@link NodeException}
+     */
+    public final <R> Stream<R> mapAsync(Function<? super T, ? extends CompletionStage<R>> func) {
+        return new MapAsyncNode<>(this, "mapAsync", func);
+    }
+
+    /**
+     * {@link #mapAsync(Function)} for functions returning a Reactive Streams {@link Publisher}: emits
+     * its first value (a {@code Mono}'s value), nothing if it completes empty.
+     *
+     * <pre>{@code
+     * source.mapPublisher(x -> Mono.just(x * 2).delayElement(Duration.ofMillis(5))).sinkToList();
+     * }</pre>
+     */
+    public final <R> Stream<R> mapPublisher(Function<? super T, ? extends Publisher<R>> func) {
+        return new MapAsyncNode<>(this, "mapPublisher", MapAsyncNode.firstOf(func));
+    }
+
+    /**
+     * A Reactive Streams {@link Publisher} of the elements reaching this point of the graph (Java
+     * only). It is hot: subscribers see the elements emitted while they are subscribed.
+     *
+     * <pre>{@code
+     * Publisher<Integer> out = source.map(x -> x + 1).toPublisher();
+     * Flux.from(out).limitRate(10).subscribe(System.out::println);
+     * }</pre>
+     *
+     * <p><b>Blocks:</b> {@code request(n)} is honoured by holding {@code emit}: an element is
+     * delivered to every current subscriber, and its {@code emit} waits until each one requested it.
+     * Nothing is dropped and nothing piles up. A subscriber that cancels no longer holds anything.
+     * <p>The publisher completes its subscribers when its node (the one downstream of this stream)
+     * is {@link #destroy() destroyed}; until then it never completes on its own.
+     */
+    public final Publisher<T> toPublisher() {
+        return new PublisherSink<>(this);
+    }
+
+    /**
+     * {@link #toPublisher()} as a Reactor {@link Flux}.
+     *
+     * <pre>{@code
+     * source.toFlux().buffer(100).subscribe(batch -> store(batch));
+     * }</pre>
+     */
+    public final Flux<T> toFlux() {
+        return Flux.from(toPublisher());
+    }
+
+    /**
+     * A source that calls {@code supplier} at {@link Source#start()} and then every
+     * {@code interval}, emitting what it returns, until {@link Source#stop()} (streamz
+     * {@code from_periodic}).
+     *
+     * <pre>{@code
+     * AtomicInteger counter = new AtomicInteger();
+     * Source<Integer> ticks = Stream.fromPeriodic(counter::incrementAndGet, "1s");
+     * List<Integer> out = ticks.sinkToList();
+     * ticks.start();                                // out: [1]
+     * clock.advanceTimeBy(Duration.ofSeconds(2));   // out: [1, 2, 3]
+     * }</pre>
+     *
+     * <p><b>Time:</b> from {@code Schedulers.parallel()} as it is when the source is built; the next
+     * call is one interval after the previous element's downstream work is done. A failure (of
+     * {@code supplier} or downstream) goes to the timer thread's uncaught-exception handler and
+     * the calls go on.
+     */
+    public static <T> Source<T> fromPeriodic(Supplier<? extends T> supplier, String interval) {
+        return fromPeriodic(supplier, Intervals.parse(interval));
+    }
+
+    /** See {@link #fromPeriodic(Supplier, String)}. */
+    public static <T> Source<T> fromPeriodic(Supplier<? extends T> supplier, Duration interval) {
+        return fromPeriodic(supplier, interval, Schedulers.parallel());
+    }
+
+    /** See {@link #fromPeriodic(Supplier, String)}; with the scheduler for clock and timers. */
+    public static <T> Source<T> fromPeriodic(Supplier<? extends T> supplier, Duration interval, Scheduler scheduler) {
+        return new PeriodicSource<>(supplier, interval, scheduler);
+    }
+
+    /**
+     * A source fed by a Reactive Streams {@link Publisher} (Java only): {@code start()} subscribes,
+     * and each next element is requested only when the graph's work for the previous one is done.
+     *
+     * <pre>{@code
+     * PublisherSource<Integer> source = Stream.fromPublisher(Flux.range(1, 3));
+     * List<Integer> out = source.map(x -> x * 10).sinkToList();
+     * source.start();
+     * source.completion().join();   // out: [10, 20, 30]
+     * }</pre>
+     *
+     * <p>The publisher's completion and error surface in {@link PublisherSource#completion()}.
+     */
+    public static <T> PublisherSource<T> fromPublisher(Publisher<? extends T> publisher) {
+        return new PublisherSource<>(publisher);
+    }
 
     // ------------------------------------------------------------------ sinks
 
@@ -621,7 +1521,326 @@ public class Stream<T> {
         return new ListSink<>(this).list();
     }
 
+    /**
+     * Appends every element to a text file, one line each (streamz {@code sink_to_textfile}):
+     * writes {@code String.valueOf(x)} and {@code "\n"}, flushed as it goes, in UTF-8. The file is
+     * opened (created if missing) when the sink is built and closed by {@link #destroy()} on the
+     * returned node.
+     *
+     * <pre>{@code
+     * Stream<Integer> source = Stream.create();
+     * Stream<Integer> file = source.map(x -> x * 10).sinkToTextfile("out.txt");
+     * source.emit(0);
+     * source.emit(1);
+     * file.destroy();
+     * // out.txt: "0\n10\n" (appended to what it held)
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> nothing is held once the line is written.
+     *
+     * @param path the file to append to
+     * @return the sink node; {@code destroy()} it to close the file
+     * @throws java.io.UncheckedIOException naming the node and the path if the file cannot be
+     *     opened (here) or written (from {@code emit})
+     */
+    public final Stream<T> sinkToTextfile(String path) {
+        return sinkToTextfile(path, "\n");
+    }
+
+    /**
+     * See {@link #sinkToTextfile(String)}; writes {@code end} after each element instead of
+     * {@code "\n"} (streamz {@code end=}).
+     *
+     * <pre>{@code
+     * source.sinkToTextfile("out.csv", "\r\n");
+     * }</pre>
+     */
+    public final Stream<T> sinkToTextfile(String path, String end) {
+        return new TextfileSink<>(this, path, end);
+    }
+
     // ------------------------------------------------------------------ sources
 
+    /**
+     * A source that emits every item of {@code iterable} when started (streamz
+     * {@code from_iterable}), on the caller's thread, then stops by itself.
+     *
+     * <pre>{@code
+     * Source<Integer> source = Stream.fromIterable(List.of(0, 1, 2));
+     * List<Integer> out = source.map(x -> x * 10).sinkToList();
+     * source.start();   // returns when all items went through the graph
+     * // out: [0, 10, 20]
+     * }</pre>
+     *
+     * <p>Each {@code start()} iterates from the beginning; a {@code stop()} meanwhile (from a
+     * downstream function or another thread) ends the loop after the current element.
+     *
+     * <p><b>Blocks:</b> {@code start()} returns once every item's downstream work is done; a
+     * downstream failure stops the source and reaches the caller of {@code start()}.
+     */
+    public static <T> Source<T> fromIterable(Iterable<? extends T> iterable) {
+        return new IterableSource<>(iterable);
+    }
+
+    /**
+     * A source that tails a text file (streamz {@code from_textfile}): once started it reads the
+     * file, emits every complete line, and polls every 100 ms for more, emitting each new line as
+     * the file grows. Like streamz, each line keeps its {@code "\n"}; a last line without one is
+     * held until it is complete.
+     *
+     * <pre>{@code
+     * Source<String> lines = Stream.fromTextfile("app.log");
+     * List<String> out = lines.map(String::strip).sinkToList();
+     * lines.start();
+     * // app.log "a\nb\n" -> out: [a, b]; append "c\n" -> out: [a, b, c]
+     * lines.stop();
+     * }</pre>
+     *
+     * <p><b>Time:</b> polls on the scheduler {@code Schedulers.parallel()} returns now; a poll
+     * at {@code start()}, then one every interval.
+     *
+     * @param path the file; {@code start()} fails with an {@link java.io.UncheckedIOException}
+     *     naming it if it cannot be read
+     */
+    public static Source<String> fromTextfile(String path) {
+        return fromTextfile(path, TextfileOptions.defaults());
+    }
+
+    /**
+     * See {@link #fromTextfile(String)}; with a poll interval, {@code fromEnd}, a delimiter, a
+     * charset or a scheduler set in {@code options}.
+     *
+     * <pre>{@code
+     * Source<String> lines = Stream.fromTextfile("app.log",
+     *         TextfileOptions.defaults().withPollInterval("10ms").withFromEnd(true));
+     * }</pre>
+     *
+     * <p>A poll that fails (the file vanished, a downstream function threw) stops the source;
+     * the exception goes to the uncaught-exception handler of the thread that polled (the
+     * scheduler's worker, or the test thread advancing a virtual clock).
+     */
+    public static Source<String> fromTextfile(String path, TextfileOptions options) {
+        Checks.notNull(options, "fromTextfile", "options");
+        return new TextfileSource(path, options, options.scheduler().orElseGet(Schedulers::parallel));
+    }
+
+    /**
+     * A source that emits the name of every file matching a directory or glob pattern, once, as
+     * files appear (streamz {@code filenames}), polling every 100 ms.
+     *
+     * <pre>{@code
+     * Source<String> names = Stream.filenames("data/*.csv");
+     * names.map(Path::of).sink(System.out::println);
+     * names.start();   // prints data/a.csv, data/b.csv, then each new .csv file
+     * }</pre>
+     *
+     * <p>A directory means every file in it ({@code "data"} is {@code "data/*"}); {@code *},
+     * {@code ?} and {@code [...]} match within one path element, and names starting with a dot
+     * only match a pattern starting with one, as Python's {@code glob}. New names of one poll
+     * are emitted in sorted order, spelled as the pattern spells them.
+     *
+     * <p><b>Time:</b> polls on the scheduler {@code Schedulers.parallel()} returns now.
+     *
+     * @param path a directory or a glob pattern
+     */
+    public static Source<String> filenames(String path) {
+        return filenames(path, Duration.ofMillis(100));
+    }
+
+    /** See {@link #filenames(String)}; polls every {@code pollInterval}, such as {@code "500ms"}. */
+    public static Source<String> filenames(String path, String pollInterval) {
+        Checks.notNull(path, "filenames", "path");
+        return filenames(path, Intervals.parse(Checks.notNull(pollInterval, "filenames", "pollInterval")));
+    }
+
+    /** See {@link #filenames(String)}; polls every {@code pollInterval}. */
+    public static Source<String> filenames(String path, Duration pollInterval) {
+        return filenames(path, pollInterval, Schedulers.parallel());
+    }
+
+    /** See {@link #filenames(String)}; polls every {@code pollInterval} on {@code scheduler}. */
+    public static Source<String> filenames(String path, Duration pollInterval, Scheduler scheduler) {
+        return new FilenamesSource(path, pollInterval, scheduler);
+    }
+
+    /**
+     * A source that emits the items put into {@code queue} (streamz {@code from_q}): once
+     * started, a daemon thread takes items and emits them one at a time, in order, until
+     * {@code stop()}.
+     *
+     * <pre>{@code
+     * BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+     * Source<String> source = Stream.fromQueue(queue);
+     * source.sink(System.out::println);
+     * source.start();
+     * queue.put("hello");   // printed by the source's thread
+     * }</pre>
+     *
+     * <p>Nothing is lost: after {@code stop()} items stay in the queue for the next
+     * {@code start()}; an item already taken is still emitted. A downstream failure stops the
+     * source and goes to its thread's uncaught-exception handler.
+     */
+    public static <T> Source<T> fromQueue(BlockingQueue<? extends T> queue) {
+        return new QueueSource<>(queue);
+    }
+
+    /**
+     * A source that runs a program and emits its standard output line by line (streamz
+     * {@code from_process}); each line keeps its {@code "\n"}, as in streamz, and a last line
+     * without one is emitted at the end. Standard error goes to this process's standard error.
+     *
+     * <pre>{@code
+     * Source<String> source = Stream.fromProcess(List.of("printf", "a\nb\n"));
+     * List<String> out = source.sinkToList();
+     * source.start();
+     * // soon out: [a\n, b\n]
+     * }</pre>
+     *
+     * <p>The program starts at {@code start()} (which fails with an
+     * {@link java.io.UncheckedIOException} if it cannot), its lines are emitted by a daemon
+     * thread, and the source stops by itself when the output ends; {@code stop()} kills it.
+     *
+     * @param command the program and its arguments
+     */
+    public static Source<String> fromProcess(List<String> command) {
+        return fromProcess(command, false);
+    }
+
+    /**
+     * See {@link #fromProcess(List)}; with {@code withStderr}, standard error is merged into the
+     * emitted lines (streamz {@code with_stderr=True}).
+     */
+    public static Source<String> fromProcess(List<String> command, boolean withStderr) {
+        return new ProcessSource(command, withStderr);
+    }
+
     // ------------------------------------------------------------------ graph output and plugins
+
+    /**
+     * The graph this node belongs to, as Graphviz DOT text: every node reachable upstream and
+     * downstream, labelled with its {@code toString()} (streamz {@code visualize}'s graph).
+     *
+     * <pre>{@code
+     * Stream<Integer> source = Stream.create("numbers");
+     * source.map(x -> x + 1).sinkToList();
+     * source.toDot();
+     * // digraph streamz {
+     * //   node [shape=ellipse, style="rounded,filled", fillcolor=white];
+     * //   n0 [label="stream \"numbers\""];
+     * //   n1 [label="map"];
+     * //   n2 [label="sinkToList", shape=trapezium];
+     * //   n0 -> n1;
+     * //   n1 -> n2;
+     * // }
+     * }</pre>
+     *
+     * <p>Ids {@code n0, n1, ...} are numbered breadth-first from the nodes without upstreams, so
+     * the same graph always gives the same text (from every node, when it has one source); a
+     * node with several downstreams labels its edges {@code 0, 1, ...} in connection order.
+     * Sources are drawn as double octagons and sinks as trapezia, as in streamz.
+     */
+    public final String toDot() {
+        return DotWriter.write(this, null);
+    }
+
+    /**
+     * See {@link #toDot()}; with the layout direction {@code rankdir}: {@code "TB"} (top to
+     * bottom, the default), {@code "LR"}, {@code "BT"} or {@code "RL"}.
+     */
+    public final String toDot(String rankdir) {
+        return DotWriter.write(this, Checks.notNull(rankdir, kind, "rankdir"));
+    }
+
+    /**
+     * Draws this node's graph ({@link #toDot()}) into a PNG or SVG file, chosen by the file's
+     * ending (streamz {@code visualize}).
+     *
+     * <pre>{@code
+     * String engine = source.visualize("pipeline.svg");
+     * // engine: "graphviz-java" with io.streamz:streamz-graphviz on the class path,
+     * //         "dot program" when only Graphviz's dot is installed
+     * }</pre>
+     *
+     * <p>The first {@link io.streamz.spi.GraphRenderer} found with {@link java.util.ServiceLoader}
+     * draws (the {@code streamz-graphviz} module brings one); without any, the Graphviz
+     * {@code dot} program on the {@code PATH} does.
+     *
+     * @param file where to write; must end with {@code .png} or {@code .svg}
+     * @return the name of the renderer that drew ({@link io.streamz.spi.GraphRenderer#name()})
+     * @throws IllegalArgumentException if the file ends otherwise
+     * @throws IllegalStateException if there is neither a renderer nor a {@code dot} program
+     * @throws java.io.UncheckedIOException if the renderer fails
+     */
+    public final String visualize(String file) {
+        Checks.notNull(file, kind, "file");
+        return Visualizer.installed().render(toDot(), file);
+    }
+
+    /** See {@link #visualize(String)}; laid out in direction {@code rankdir} ({@link #toDot(String)}). */
+    public final String visualize(String file, String rankdir) {
+        Checks.notNull(file, kind, "file");
+        return Visualizer.installed().render(toDot(rankdir), file);
+    }
+
+    /**
+     * Builds the node plugin {@code name} downstream of this stream (streamz's entry-point node
+     * plugins): the {@link io.streamz.spi.NodeProvider} of that name, found with
+     * {@link java.util.ServiceLoader} when called, creates it from {@code args}.
+     *
+     * <pre>{@code
+     * // a jar listing com.acme.RepeatProvider in META-INF/services/io.streamz.spi.NodeProvider
+     * Stream<Integer> source = Stream.create();
+     * List<Integer> out = source.<Integer>plugin("repeat", 2).sinkToList();
+     * source.emit(7);
+     * // out: [7, 7]
+     * }</pre>
+     *
+     * @param name the plugin's name, as listed by {@link #plugins()}
+     * @param args the plugin's arguments (elements may be {@code null})
+     * @return the node the plugin built
+     * @throws IllegalArgumentException if no node plugin has that name (the message lists the
+     *     installed ones), or the plugin rejected its arguments
+     * @throws IllegalStateException naming the plugin and its provider class if the provider
+     *     failed, returned {@code null} or a node not connected downstream of this stream
+     */
+    public final <R> Stream<R> plugin(String name, Object... args) {
+        Checks.notNull(name, kind, "name");
+        return cast(Plugins.load().node(this, name, Checks.notNull(args, kind, "args")));
+    }
+
+    /**
+     * Builds the source plugin {@code name} (streamz's entry-point source plugins): the
+     * {@link io.streamz.spi.SourceProvider} of that name, found with
+     * {@link java.util.ServiceLoader} when called, creates it from {@code args}; it does nothing
+     * until started.
+     *
+     * <pre>{@code
+     * Source<String> lines = Stream.source("fromKafka", List.of("events"), config);
+     * lines.sink(System.out::println);
+     * lines.start();
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if no source plugin has that name (the message lists the
+     *     installed ones), or the plugin rejected its arguments
+     * @throws IllegalStateException naming the plugin and its provider class if the provider
+     *     failed or did not return a {@link Source}
+     */
+    public static <T> Source<T> source(String name, Object... args) {
+        Checks.notNull(name, "source", "name");
+        return cast(Plugins.load().source(name, Checks.notNull(args, "source", "args")));
+    }
+
+    /**
+     * The installed plugins, sources and nodes: name to one-line description, sorted by name.
+     *
+     * <pre>{@code
+     * Stream.plugins().forEach((name, what) -> System.out.println(name + ": " + what));
+     * // repeat: emits every element n times
+     * }</pre>
+     *
+     * @return an immutable map, looked up with {@link java.util.ServiceLoader} now
+     */
+    public static Map<String, String> plugins() {
+        return Plugins.load().list();
+    }
 }

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Builds the JMH suite, runs it, times the same pipelines on Python streamz when available, and
+# prints the comparison table (see benchmarks/README.md).
+#
+#   benchmarks/run.sh [--quick] [--no-python] [--no-build] [JMH regexp or options...]
+#
+#   --quick      short iterations: about 10 minutes on 2 cores (default: the full run)
+#   --no-python  skip the Python streamz column
+#   --no-build   reuse benchmarks/target/benchmarks.jar
+#   anything else is passed to JMH, e.g. 'MapSink|Map10' to run only those classes
+#
+# Results: benchmarks/target/jmh-result.json (JMH), benchmarks/target/python-result.json,
+# benchmarks/target/report.md (the printed tables).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+quick=false
+python_column=true
+build=true
+jmh_extra=()
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=true ;;
+    --no-python) python_column=false ;;
+    --no-build) build=false ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    *) jmh_extra+=("$arg") ;;
+  esac
+done
+
+target=benchmarks/target
+if $build || [ ! -f "$target/benchmarks.jar" ]; then
+  echo "== building benchmarks.jar" >&2
+  mvn -q -B -pl benchmarks -am package -DskipTests
+fi
+
+if $quick; then
+  defaults=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
+  python_opts=(--quick)
+else
+  defaults=(-f 2 -wi 5 -w 2s -i 5 -r 2s)
+  python_opts=()
+fi
+# a default option the caller gave too is left to the caller (JMH refuses repeated options)
+jmh_opts=()
+for ((k = 0; k < ${#defaults[@]}; k += 2)); do
+  given=false
+  for arg in ${jmh_extra[@]+"${jmh_extra[@]}"}; do
+    [ "$arg" = "${defaults[k]}" ] && given=true
+  done
+  $given || jmh_opts+=("${defaults[k]}" "${defaults[k + 1]}")
+done
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "== JMH ${jmh_opts[*]} -prof gc ${jmh_extra[*]:-}" >&2
+java -jar "$target/benchmarks.jar" "${jmh_opts[@]}" -prof gc \
+  -rf json -rff "$target/jmh-result.json" ${jmh_extra[@]+"${jmh_extra[@]}"} >"$target/jmh-output.txt"
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "   (JMH log: $target/jmh-output.txt)" >&2
+
+python_result=()
+python=${PYTHON:-/usr/bin/python3}
+if $python_column && [ -x "$python" ] && "$python" -c "import streamz, pandas" 2>/dev/null; then
+  echo "== Python streamz ($python)" >&2
+  # only the pipelines JMH ran (the classes named in its results)
+  only=$(python3 -c 'import json, sys
+names = {r["benchmark"].rsplit(".", 2)[-2] for r in json.load(open(sys.argv[1]))}
+known = set(sys.argv[2].split())
+print(",".join(sorted(names & known)))' "$target/jmh-result.json" \
+    "$("$python" benchmarks/python/bench_streamz.py --list)")
+  "$python" benchmarks/python/bench_streamz.py ${python_opts[@]+"${python_opts[@]}"} --only "$only" \
+    --out "$target/python-result.json" >&2
+  python_result=("$target/python-result.json")
+elif $python_column; then
+  echo "== no streamz+pandas in $python: no streamz-python column" >&2
+fi
+
+{
+  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), \
+$(java -version 2>&1 | head -1)"
+  echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); load average (1/5/15 min) before JMH: $load_before, after: $load_after"
+  echo "Command: benchmarks/run.sh $*"
+  echo
+  python3 benchmarks/python/report.py "$target/jmh-result.json" ${python_result[@]+"${python_result[@]}"}
+} | tee "$target/report.md"

@@ -1,0 +1,108 @@
+package io.streamz.benchmarks;
+
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.subjects.PublishSubject;
+import io.streamz.Stream;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Ten maps in a chain, then a sink: the cost per node.
+ *
+ * <pre>{@code
+ * source.map(inc).map(inc)...map(inc).sink(out)   // ten maps
+ * }</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
+public class Map10 {
+    static final int EVENTS = 100_000;
+    static final int MAPS = 10;
+    static final Function<Integer, Integer> INC = x -> (x + 1) & 127;
+
+    private Consumer<Object> out;
+    private Stream<Integer> source;
+    private Sinks.Many<Integer> reactorSink;
+    private PublishSubject<Integer> subject;
+
+    @Setup
+    public void build(Blackhole bh) {
+        build(bh::consume);
+    }
+
+    /** Builds every contender's pipeline into {@code out}. */
+    void build(Consumer<Object> out) {
+        this.out = out;
+        source = Stream.create();
+        Stream<Integer> s = source;
+        for (int k = 0; k < MAPS; k++) {
+            s = s.map(INC);
+        }
+        s.sink(out);
+
+        reactorSink = Sinks.many().multicast().directBestEffort();
+        Flux<Integer> f = reactorSink.asFlux();
+        for (int k = 0; k < MAPS; k++) {
+            f = f.map(INC);
+        }
+        f.subscribe(out);
+
+        subject = PublishSubject.create();
+        Observable<Integer> o = subject;
+        for (int k = 0; k < MAPS; k++) {
+            o = o.map(INC::apply);
+        }
+        o.subscribe(out::accept);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void streamz() {
+        for (int i = 0; i < EVENTS; i++) {
+            source.emit(Inputs.at(i));
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void loop() {
+        for (int i = 0; i < EVENTS; i++) {
+            Integer x = Inputs.at(i);
+            for (int k = 0; k < MAPS; k++) {
+                x = INC.apply(x);
+            }
+            out.accept(x);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void reactor() {
+        for (int i = 0; i < EVENTS; i++) {
+            reactorSink.emitNext(Inputs.at(i), Sinks.EmitFailureHandler.FAIL_FAST);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void rxjava() {
+        for (int i = 0; i < EVENTS; i++) {
+            subject.onNext(Inputs.at(i));
+        }
+    }
+}

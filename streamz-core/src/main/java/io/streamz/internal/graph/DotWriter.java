@@ -1,0 +1,143 @@
+package io.streamz.internal.graph;
+
+import io.streamz.Source;
+import io.streamz.Stream;
+import io.streamz.internal.util.Checks;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the graph around a node as Graphviz DOT text (streamz {@code visualize}'s graph): every
+ * node reachable upstream and downstream, labelled with its {@code toString()}.
+ *
+ * <p>Ids are stable: {@code n0, n1, ...} numbered breadth-first from the graph's sources (nodes
+ * without upstreams), following downstreams in connection order. The sources are taken in the
+ * order a breadth-first search from the given node finds them (upstreams before downstreams), so
+ * a graph with one source gives the same text from every node.
+ * Edges follow each node's downstreams in order and are labelled {@code 0, 1, ...} where a node
+ * has several downstreams, as streamz does. Shapes follow streamz: sources
+ * {@code doubleoctagon}, sinks {@code trapezium}, other nodes ellipses.
+ */
+public final class DotWriter {
+    private static final List<String> RANKDIRS = List.of("TB", "LR", "BT", "RL");
+
+    private DotWriter() {
+    }
+
+    /**
+     * The DOT text of {@code node}'s graph.
+     *
+     * @param rankdir {@code "TB"}, {@code "LR"}, {@code "BT"} or {@code "RL"}, or {@code null} for
+     *     Graphviz's default (top to bottom)
+     */
+    public static String write(Stream<?> node, String rankdir) {
+        if (rankdir != null) {
+            Checks.oneOf(rankdir, "toDot", "rankdir", RANKDIRS.toArray(new String[0]));
+        }
+        List<Stream<?>> nodes = order(component(node));
+        Map<Stream<?>, Integer> ids = new IdentityHashMap<>();
+        for (Stream<?> n : nodes) {
+            ids.put(n, ids.size());
+        }
+        StringBuilder b = new StringBuilder("digraph streamz {\n");
+        if (rankdir != null) {
+            b.append("  rankdir=").append(rankdir).append(";\n");
+        }
+        b.append("  node [shape=ellipse, style=\"rounded,filled\", fillcolor=white];\n");
+        for (Stream<?> n : nodes) {
+            b.append("  n").append(ids.get(n)).append(" [label=").append(quote(n.toString()));
+            String shape = shape(n);
+            if (shape != null) {
+                b.append(", shape=").append(shape);
+            }
+            b.append("];\n");
+        }
+        for (Stream<?> n : nodes) {
+            List<Stream<?>> ds = n.downstreams();
+            for (int i = 0; i < ds.size(); i++) {
+                b.append("  n").append(ids.get(n)).append(" -> n").append(ids.get(ds.get(i)));
+                if (ds.size() > 1) {
+                    b.append(" [label=\"").append(i).append("\"]");
+                }
+                b.append(";\n");
+            }
+        }
+        return b.append("}\n").toString();
+    }
+
+    private static String shape(Stream<?> n) {
+        if (n instanceof Source) {
+            return "doubleoctagon";
+        }
+        return n.kind().startsWith("sink") ? "trapezium" : null;
+    }
+
+    /** Every node connected to {@code start}, in the order found. */
+    private static List<Stream<?>> component(Stream<?> start) {
+        Map<Stream<?>, Boolean> seen = new IdentityHashMap<>();
+        List<Stream<?>> found = new ArrayList<>();
+        Deque<Stream<?>> todo = new ArrayDeque<>();
+        todo.add(start);
+        seen.put(start, Boolean.TRUE);
+        while (!todo.isEmpty()) {
+            Stream<?> s = todo.poll();
+            found.add(s);
+            for (List<Stream<?>> next : List.of(s.upstreams(), s.downstreams())) {
+                for (Stream<?> x : next) {
+                    if (seen.put(x, Boolean.TRUE) == null) {
+                        todo.add(x);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Breadth-first from the nodes without upstreams; nodes only on cycles come last. */
+    private static List<Stream<?>> order(List<Stream<?>> component) {
+        Map<Stream<?>, Boolean> seen = new IdentityHashMap<>();
+        List<Stream<?>> out = new ArrayList<>(component.size());
+        Deque<Stream<?>> todo = new ArrayDeque<>();
+        for (Stream<?> s : component) {
+            if (s.upstreams().isEmpty() && seen.put(s, Boolean.TRUE) == null) {
+                todo.add(s);
+            }
+        }
+        for (;;) {
+            while (!todo.isEmpty()) {
+                Stream<?> s = todo.poll();
+                out.add(s);
+                for (Stream<?> d : s.downstreams()) {
+                    if (seen.put(d, Boolean.TRUE) == null) {
+                        todo.add(d);
+                    }
+                }
+            }
+            Stream<?> rest = component.stream().filter(s -> !seen.containsKey(s)).findFirst().orElse(null);
+            if (rest == null) {
+                return out;
+            }
+            seen.put(rest, Boolean.TRUE);
+            todo.add(rest);
+        }
+    }
+
+    private static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c == '\n') {
+                b.append("\\n");
+            } else if (c != '\r') {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+}

@@ -1,0 +1,128 @@
+package io.streamz.internal.window;
+
+import io.streamz.internal.util.Lists;
+import io.streamz.internal.util.Refs;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Elements a node holds, each with its metadata: {@link #add} retains the element's refs and
+ * every removal releases them, so a holder never handles a {@code RefCounter} itself. Used by
+ * windows, {@code collect} and the joins. Not thread-safe: used inside the graph only.
+ *
+ * @param <T> the element type
+ */
+public final class HeldElements<T> {
+    private final ArrayDeque<T> values = new ArrayDeque<>();
+    private final ArrayDeque<List<Map<String, Object>>> metadata = new ArrayDeque<>();
+    private int withMetadata;
+
+    /** Holds {@code x}, retaining the refs in its metadata once. */
+    public void add(T x, List<Map<String, Object>> md) {
+        Refs.retain(md);
+        values.addLast(wrapNull(x));
+        metadata.addLast(md);
+        if (!md.isEmpty()) {
+            withMetadata++;
+        }
+    }
+
+    /** How many elements are held. */
+    public int size() {
+        return values.size();
+    }
+
+    /** Whether nothing is held. */
+    public boolean isEmpty() {
+        return values.isEmpty();
+    }
+
+    /** The oldest element (which must exist). */
+    public T oldest() {
+        return unwrapNull(values.getFirst());
+    }
+
+    /** The metadata of the oldest element (which must exist). */
+    public List<Map<String, Object>> oldestMetadata() {
+        return metadata.getFirst();
+    }
+
+    /** Lets go of the oldest element for good, releasing its refs. */
+    public void removeOldest() {
+        values.removeFirst();
+        List<Map<String, Object>> md = metadata.removeFirst();
+        if (!md.isEmpty()) {
+            withMetadata--;
+            Refs.release(md);
+        }
+    }
+
+    /**
+     * Removes the oldest element without releasing its refs and returns its metadata: the caller
+     * releases it after emitting (streamz pops before it emits and releases after).
+     */
+    public List<Map<String, Object>> detachOldest() {
+        values.removeFirst();
+        List<Map<String, Object>> md = metadata.removeFirst();
+        if (!md.isEmpty()) {
+            withMetadata--;
+        }
+        return md;
+    }
+
+    /** The held elements, oldest first, as an immutable list. */
+    public List<T> values() {
+        List<T> out = new ArrayList<>(values.size());
+        for (T v : values) {
+            out.add(unwrapNull(v));
+        }
+        return Lists.copyOf(out);
+    }
+
+    /** The metadata of all held elements, oldest first, as one immutable list. */
+    public List<Map<String, Object>> metadata() {
+        return withMetadata == 0 ? List.of() : Refs.concat(metadata);
+    }
+
+    /** Lets go of every held element, releasing their refs. */
+    public void clear() {
+        if (withMetadata > 0) {
+            for (List<Map<String, Object>> md : metadata) {
+                Refs.release(md);
+            }
+        }
+        values.clear();
+        metadata.clear();
+        withMetadata = 0;
+    }
+
+    /**
+     * Releases {@code md} once {@code pending} downstream work is done (at once when nothing is
+     * pending), as streamz releases a flushed partition after its emit was awaited.
+     */
+    public static void releaseWhenDone(CompletableFuture<?> pending, List<Map<String, Object>> md) {
+        if (md.isEmpty()) {
+            return;
+        }
+        if (pending == null || pending.isDone()) {
+            Refs.release(md);
+        } else {
+            pending.whenComplete((r, e) -> Refs.release(md));
+        }
+    }
+
+    // ArrayDeque refuses null, and null is an ordinary element
+    private static final Object NULL = new Object();
+
+    @SuppressWarnings("unchecked")
+    private static <T> T wrapNull(T x) {
+        return x == null ? (T) NULL : x;
+    }
+
+    private static <T> T unwrapNull(T x) {
+        return x == NULL ? null : x;
+    }
+}

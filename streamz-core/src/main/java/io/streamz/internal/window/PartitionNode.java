@@ -1,0 +1,82 @@
+package io.streamz.internal.window;
+
+import io.streamz.Stream;
+import io.streamz.internal.Node;
+import io.streamz.internal.util.Checks;
+import io.streamz.internal.util.Intervals;
+import io.streamz.internal.util.Keys;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Scheduler;
+
+/** Implements {@link Stream#partition(int)} and its overloads. */
+public final class PartitionNode<T> extends Node<T, List<T>> {
+    private final int n;
+    private final Duration timeout;
+    private final Scheduler scheduler;
+    private final Function<? super T, ?> key;
+    private final Map<Object, Part<T>> parts = new HashMap<>();
+
+    /** One key's partition in the making, with its timer. */
+    private static final class Part<T> {
+        final HeldElements<T> held = new HeldElements<>();
+        Disposable timer;
+    }
+
+    /**
+     * @param timeout how long a partition may wait for its n-th element, or {@code null}
+     * @param scheduler the timers' scheduler (used only with a timeout)
+     * @param key the partition key function, or {@code null} for one partition
+     */
+    public PartitionNode(Stream<T> upstream, int n, Duration timeout, Scheduler scheduler, Function<? super T, ?> key) {
+        super(upstream, "partition");
+        this.n = Checks.positive(n, "partition", "n");
+        this.timeout = timeout == null ? null : Intervals.positive(timeout, "partition", "timeout");
+        this.scheduler = timeout == null ? null : Checks.notNull(scheduler, "partition", "scheduler");
+        this.key = key;
+    }
+
+    @Override
+    protected String describeParams() {
+        return "n=" + n + (timeout != null ? ", timeout=" + timeout : "");
+    }
+
+    @Override
+    protected CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> metadata) {
+        Object k = key == null ? null : Keys.of(key, x, this);
+        Part<T> part = parts.computeIfAbsent(k, unused -> new Part<>());
+        part.held.add(x, metadata);
+        if (part.held.size() == n) {
+            if (part.timer != null) {
+                part.timer.dispose();
+            }
+            return flush(k, part);
+        }
+        if (part.held.size() == 1 && timeout != null) {
+            // as streamz: each key's timer starts with the first element of its partition
+            part.timer = scheduler.schedule(() -> enterGraph(() -> parts.get(k) == part ? flush(k, part) : null),
+                    timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        return null;
+    }
+
+    private CompletableFuture<?> flush(Object k, Part<T> part) {
+        parts.remove(k);
+        List<T> values = part.held.values();
+        List<Map<String, Object>> md = part.held.metadata();
+        CompletableFuture<?> pending = null;
+        try {
+            pending = emitDownstream(values, md);
+        } finally {
+            // the refs go once the emit (awaited in streamz) is done
+            HeldElements.releaseWhenDone(pending, md);
+        }
+        return pending;
+    }
+}

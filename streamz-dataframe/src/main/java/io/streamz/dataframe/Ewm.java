@@ -1,0 +1,100 @@
+package io.streamz.dataframe;
+
+import io.streamz.Stream;
+import io.streamz.dataframe.internal.EwmNode;
+
+/**
+ * Exponentially weighted aggregations (pandas {@code ewm(...)} with {@code adjust=True}); like
+ * streamz, each emits the value at the last row of every batch.
+ *
+ * <pre>{@code
+ * sdf.ewm("span", 3).col("x").mean();   // Stream<Double>
+ * sdf.col("x").ewm("alpha", 0.5).std();
+ * }</pre>
+ */
+public final class Ewm {
+    private final StreamingDataFrame sdf;
+    private final StreamingSeries series;
+    private final double com;
+
+    Ewm(StreamingDataFrame sdf, StreamingSeries series, double com) {
+        this.sdf = sdf;
+        this.series = series;
+        this.com = com;
+    }
+
+    /** The center of mass that {@code param} ({@code com}, {@code span}, {@code halflife}, {@code alpha}) = {@code value} means. */
+    static double toCom(String param, double value) {
+        switch (param == null ? "" : param) {
+            case "com":
+                if (!(value >= 0)) {
+                    throw new IllegalArgumentException("ewm: com must be >= 0, was " + value);
+                }
+                return value;
+            case "span":
+                if (!(value >= 1)) {
+                    throw new IllegalArgumentException("ewm: span must be >= 1, was " + value);
+                }
+                return (value - 1) / 2;
+            case "halflife":
+                if (!(value > 0)) {
+                    throw new IllegalArgumentException("ewm: halflife must be > 0, was " + value);
+                }
+                return 1 / (1 - Math.exp(Math.log(0.5) / value)) - 1;
+            case "alpha":
+                if (!(value > 0 && value <= 1)) {
+                    throw new IllegalArgumentException("ewm: alpha must be in (0, 1], was " + value);
+                }
+                return (1 - value) / value;
+            default:
+                throw new IllegalArgumentException("ewm: param must be \"com\", \"span\", \"halflife\" or \"alpha\", was \""
+                        + param + "\"");
+        }
+    }
+
+    Ewm on(StreamingSeries s) {
+        return new Ewm(sdf, s, com);
+    }
+
+    /** The same weighting over one column. */
+    public Ewm col(String name) {
+        return on(sdf.col(name));
+    }
+
+    private Stream<Double> build(String op, int ddof) {
+        if (series == null) {
+            throw new IllegalStateException("ewm: choose a column before " + op + "(), as in ewm(...).col(\"x\")." + op + "()");
+        }
+        return new EwmNode(sdf.stream(), op, com, ddof, series.fn());
+    }
+
+    /** Exponentially weighted mean. */
+    public Stream<Double> mean() {
+        return build("mean", 1);
+    }
+
+    /** Exponentially weighted variance, unbiased (pandas {@code bias=False}). */
+    public Stream<Double> var() {
+        return build("var", 1);
+    }
+
+    /** Exponentially weighted variance; {@code ddof} 0 is pandas' {@code bias=True}. */
+    public Stream<Double> var(int ddof) {
+        return build("var", ddof);
+    }
+
+    /** Exponentially weighted standard deviation, unbiased. */
+    public Stream<Double> std() {
+        return build("std", 1);
+    }
+
+    /** Exponentially weighted standard deviation; {@code ddof} 0 is biased. */
+    public Stream<Double> std(int ddof) {
+        return build("std", ddof);
+    }
+
+    @Override
+    public String toString() {
+        return "Ewm[com=" + com + (series == null ? "" : ", " + series.name()) + "]";
+    }
+}

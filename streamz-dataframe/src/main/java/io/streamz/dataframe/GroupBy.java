@@ -1,0 +1,110 @@
+package io.streamz.dataframe;
+
+import io.streamz.Stream;
+import io.streamz.dataframe.internal.KeyedState;
+import io.streamz.dataframe.internal.RowState;
+import io.streamz.dataframe.internal.RowStates;
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Group-by aggregations (streamz {@code groupby}), over all rows so far or inside a
+ * {@link Window}: each emits, once per batch, a {@link Series} indexed by the group keys in
+ * sorted order. Over a window, a group with no row left disappears.
+ *
+ * <pre>{@code
+ * sdf.groupby("name").col("x").sum();             // Stream<Series<Double>>: {a=5.0, b=2.0}, ...
+ * sdf.window(4).groupby("name").col("x").mean();  // per group over the last 4 rows
+ * sdf.groupby("name").size();                     // Stream<Series<Long>>: rows per group
+ * }</pre>
+ */
+public final class GroupBy {
+    private final StreamingDataFrame sdf;
+    private final Function<Frame, Column> keys;
+    private final StreamingSeries series;
+    private final Window.Kind kind;
+    private final int n;
+    private final Duration value;
+
+    GroupBy(StreamingDataFrame sdf, Function<Frame, Column> keys, StreamingSeries series, Window.Kind kind, int n,
+            Duration value) {
+        this.sdf = sdf;
+        this.keys = keys;
+        this.series = series;
+        this.kind = kind;
+        this.n = n;
+        this.value = value;
+    }
+
+    /** The aggregation's column (streamz {@code groupby('name').x}). */
+    public GroupBy col(String name) {
+        return new GroupBy(sdf, keys, sdf.col(name), kind, n, value);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <V> Stream<Series<V>> build(String op, Supplier<RowState> factory, boolean needsColumn) {
+        if (series == null && needsColumn) {
+            throw new IllegalStateException("groupby: choose a column before " + op
+                    + "(), as in groupby(\"name\").col(\"x\")." + op + "()");
+        }
+        Function<Frame, Column> values = series == null ? keys : series.fn();
+        KeyedState state = new KeyedState(keys, values, factory, false);
+        return (Stream) new Window(sdf, series, kind, n, value).build("groupby", state);
+    }
+
+    /** Sum per group. */
+    public Stream<Series<Double>> sum() {
+        return build("sum", RowStates.Sum::new, true);
+    }
+
+    /** Mean per group ({@code NaN} for a group with no non-missing value). */
+    public Stream<Series<Double>> mean() {
+        return build("mean", () -> new RowStates.Mean(false), true);
+    }
+
+    /** Non-missing values per group. */
+    public Stream<Series<Long>> count() {
+        return build("count", RowStates.Count::new, true);
+    }
+
+    /** Rows per group. */
+    public Stream<Series<Long>> size() {
+        return build("size", RowStates.Size::new, false);
+    }
+
+    /** Minimum per group. */
+    public Stream<Series<Double>> min() {
+        return build("min", () -> new RowStates.Extreme(true), true);
+    }
+
+    /** Maximum per group. */
+    public Stream<Series<Double>> max() {
+        return build("max", () -> new RowStates.Extreme(false), true);
+    }
+
+    /** Sample variance (ddof 1) per group. */
+    public Stream<Series<Double>> var() {
+        return var(1);
+    }
+
+    /** Variance with {@code ddof} per group. */
+    public Stream<Series<Double>> var(int ddof) {
+        return build("var", () -> new RowStates.Var(ddof, false), true);
+    }
+
+    /** Sample standard deviation (ddof 1) per group. */
+    public Stream<Series<Double>> std() {
+        return std(1);
+    }
+
+    /** Standard deviation with {@code ddof} per group. */
+    public Stream<Series<Double>> std(int ddof) {
+        return build("std", () -> new RowStates.Var(ddof, true), true);
+    }
+
+    @Override
+    public String toString() {
+        return "GroupBy[" + (series == null ? "" : series.name()) + "]";
+    }
+}

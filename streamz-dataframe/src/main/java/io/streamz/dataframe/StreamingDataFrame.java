@@ -1,0 +1,347 @@
+package io.streamz.dataframe;
+
+import io.streamz.Stream;
+import io.streamz.dataframe.internal.VerifyNode;
+import io.streamz.internal.util.Intervals;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A streaming dataframe (streamz {@code DataFrame}): a {@code Stream<Frame>} of batches that all
+ * have the columns and types of an example frame, with pandas-style operations that return new
+ * streaming dataframes, streaming series, or streams of results (one per batch).
+ *
+ * <pre>{@code
+ * Stream<Frame> source = Stream.create();
+ * StreamingDataFrame sdf = StreamingDataFrame.from(source, Frame.of("x", new double[] {0}, "name", new String[] {"a"}));
+ * List<Double> sums = sdf.col("x").sum().sinkToList();
+ * List<Series<Double>> means = sdf.rolling(2).col("x").mean().sinkToList();
+ * source.emit(Frame.of("x", new double[] {1, 2, 3}, "name", new String[] {"a", "b", "a"}));
+ * source.emit(Frame.of("x", new double[] {4}, "name", new String[] {"b"}));
+ * // sums: [6.0, 10.0]; means: [[NaN, 1.5, 2.5], [3.5]]
+ * }</pre>
+ *
+ * <p>Every batch is checked against the example when it enters: a batch with a missing, extra,
+ * misplaced or differently typed column fails with an {@link IllegalArgumentException} naming
+ * the column and both types. Time windows ({@code rolling("2s")}, {@code window("2h")}) need an
+ * index column of instants, named when the dataframe is built or with {@link #setIndex}.
+ */
+public class StreamingDataFrame {
+    private final Stream<Frame> stream;
+    private final Supplier<Frame> example;
+    private final String index;
+
+    StreamingDataFrame(Stream<Frame> stream, Supplier<Frame> example, String index) {
+        this.stream = stream;
+        this.example = example;
+        this.index = index;
+    }
+
+    /**
+     * A streaming dataframe over {@code stream}, whose first batch is the example; fits
+     * {@code stream.as(StreamingDataFrame::from)} (streamz {@code to_dataframe}).
+     */
+    public static StreamingDataFrame from(Stream<Frame> stream) {
+        VerifyNode v = new VerifyNode(Objects.requireNonNull(stream, "StreamingDataFrame.from: stream is null"), null);
+        return new StreamingDataFrame(v, () -> {
+            Frame e = v.example();
+            if (e == null) {
+                throw new IllegalStateException("dataframe: no batch has arrived yet, so the columns are unknown;"
+                        + " give an example frame to StreamingDataFrame.from(stream, example)");
+            }
+            return e;
+        }, null);
+    }
+
+    /** A streaming dataframe over {@code stream}, whose batches have the columns and types of {@code example}. */
+    public static StreamingDataFrame from(Stream<Frame> stream, Frame example) {
+        Objects.requireNonNull(stream, "StreamingDataFrame.from: stream is null");
+        Objects.requireNonNull(example, "StreamingDataFrame.from: example is null");
+        Frame e = example.emptyRows();
+        return new StreamingDataFrame(new VerifyNode(stream, e), () -> e, null);
+    }
+
+    /**
+     * As {@link #from(Stream, Frame)}, with {@code indexColumn} as the index: its values label the
+     * rows of results, and time windows run over it (it must be an instant column for them).
+     */
+    public static StreamingDataFrame from(Stream<Frame> stream, Frame example, String indexColumn) {
+        StreamingDataFrame sdf = from(stream, example);
+        example.column(Objects.requireNonNull(indexColumn, "StreamingDataFrame.from: indexColumn is null"));
+        return new StreamingDataFrame(sdf.stream, sdf.example, indexColumn);
+    }
+
+    /** The stream of batches (streamz {@code sdf.stream}). */
+    public Stream<Frame> stream() {
+        return stream;
+    }
+
+    /** Pushes a batch into the dataframe (streamz {@code sdf.emit}). */
+    public void emit(Frame batch) {
+        stream.emit(batch);
+    }
+
+    /** The example: the columns and types, no rows. */
+    public Frame example() {
+        return example.get();
+    }
+
+    /** The index column's name, or {@code null} when rows are labelled by position. */
+    public String indexColumn() {
+        return index;
+    }
+
+    /** The column names. */
+    public List<String> columns() {
+        return example().columnNames();
+    }
+
+    /** Column name to type (pandas {@code dtypes}). */
+    public Map<String, ColumnType> dtypes() {
+        return example().dtypes();
+    }
+
+    // ------------------------------------------------------------------ columns and rows
+
+    /** The streaming series of one column (streamz {@code sdf.x}, {@code sdf['x']}). */
+    public StreamingSeries col(String name) {
+        Objects.requireNonNull(name, "col: name is null");
+        Frame e = knownExample();
+        if (e != null) {
+            e.column(name);
+        }
+        return new StreamingSeries(this, name, f -> f.column(name));
+    }
+
+    /** The index column as a streaming series. */
+    public StreamingSeries index() {
+        return col(requireIndex("index"));
+    }
+
+    /** The named columns (streamz {@code sdf[['x', 'y']]}). */
+    public StreamingDataFrame select(String... names) {
+        return mapPartitions("select", f -> f.select(names));
+    }
+
+    /**
+     * The rows for which {@code condition} selects (streamz {@code sdf[sdf.x > 1]}).
+     *
+     * <pre>{@code
+     * sdf.where(f -> f.doubleColumn("x").isGreaterThan(1));
+     * }</pre>
+     */
+    public StreamingDataFrame where(Function<? super Frame, Selection> condition) {
+        Objects.requireNonNull(condition, "where: condition is null");
+        return mapPartitions("where", f -> f.where(condition.apply(f)));
+    }
+
+    /** The rows where the boolean series {@code mask} (of this dataframe) is true: {@code sdf.where(sdf.col("x").gt(1))}. */
+    public StreamingDataFrame where(StreamingSeries mask) {
+        Function<Frame, Column> m = mask.over(this, "where");
+        return mapPartitions("where", f -> f.where(StreamingSeries.truth(m.apply(f))));
+    }
+
+    /**
+     * Adds or replaces column {@code name} with what {@code values} computes from each batch: a
+     * {@link Column}, a {@link Selection} (as booleans), or an array/list {@link Column#of}
+     * accepts (streamz {@code assign}).
+     *
+     * <pre>{@code
+     * sdf.assign("z", f -> f.doubleColumn("x").multiply(2));
+     * }</pre>
+     */
+    public StreamingDataFrame assign(String name, Function<? super Frame, ?> values) {
+        Objects.requireNonNull(name, "assign: name is null");
+        Objects.requireNonNull(values, "assign: values is null");
+        return mapPartitions("assign", f -> {
+            Object v = values.apply(f);
+            Column c = v instanceof Selection ? BooleanColumn.of(name, (Selection) v) : Column.of(name, v);
+            return f.withColumn(c);
+        });
+    }
+
+    /** Adds or replaces column {@code name} with a series of this dataframe: {@code sdf.assign("z", sdf.col("x").add(1))}. */
+    public StreamingDataFrame assign(String name, StreamingSeries values) {
+        Function<Frame, Column> fn = values.over(this, "assign");
+        return mapPartitions("assign", f -> f.withColumn(fn.apply(f).rename(name)));
+    }
+
+    /** {@code func} applied to every batch; the example goes through it too (streamz {@code map_partitions}). */
+    public StreamingDataFrame mapPartitions(Function<? super Frame, Frame> func) {
+        return mapPartitions("mapPartitions", func);
+    }
+
+    StreamingDataFrame mapPartitions(String what, Function<? super Frame, Frame> func) {
+        Objects.requireNonNull(func, what + ": func is null");
+        Stream<Frame> s = stream.map(func::apply).named(what);
+        Memo<Frame> e = new Memo<>(() -> func.apply(example()).emptyRows());
+        String idx = index;
+        return new StreamingDataFrame(s, e, idx);
+    }
+
+    /** The last {@code n} rows of each batch (streamz {@code tail}). */
+    public StreamingDataFrame tail(int n) {
+        return mapPartitions("tail", f -> f.tail(n));
+    }
+
+    /** The first {@code n} rows of each batch. */
+    public StreamingDataFrame head(int n) {
+        return mapPartitions("head", f -> f.head(n));
+    }
+
+    /** Number columns rounded to {@code decimals} places (pandas {@code round}). */
+    public StreamingDataFrame round(int decimals) {
+        return mapPartitions("round", f -> f.round(decimals));
+    }
+
+    /** Every column converted to {@code type} (pandas {@code astype}). */
+    public StreamingDataFrame astype(ColumnType type) {
+        return mapPartitions("astype", f -> f.astype(type));
+    }
+
+    /** The named columns converted (pandas {@code astype({...})}). */
+    public StreamingDataFrame astype(Map<String, ColumnType> types) {
+        Map<String, ColumnType> copy = Map.copyOf(types);
+        return mapPartitions("astype", f -> f.astype(copy));
+    }
+
+    /** The same batches with {@code column} as the index (pandas {@code set_index}; the column stays in the frame). */
+    public StreamingDataFrame setIndex(String column) {
+        Frame e = knownExample();
+        if (e != null) {
+            e.column(column);
+        }
+        return new StreamingDataFrame(stream, example, column);
+    }
+
+    /** The same batches with rows labelled by position again (pandas {@code reset_index}). */
+    public StreamingDataFrame resetIndex() {
+        return new StreamingDataFrame(stream, example, null);
+    }
+
+    // ------------------------------------------------------------------ aggregations
+
+    /** Group-by aggregations by the values of {@code column} (streamz {@code sdf.groupby('name')}). */
+    public GroupBy groupby(String column) {
+        Objects.requireNonNull(column, "groupby: column is null");
+        return new GroupBy(this, f -> f.column(column), null, Window.Kind.EXPANDING, 0, null);
+    }
+
+    /** Group-by aggregations by a series of this dataframe ({@code sdf.groupby(sdf.col("x").mod(10))}). */
+    public GroupBy groupby(StreamingSeries keys) {
+        return new GroupBy(this, keys.over(this, "groupby"), null, Window.Kind.EXPANDING, 0, null);
+    }
+
+    /** Rolling aggregations over the last {@code n} rows, one result per row (pandas {@code rolling(n)}). */
+    public Rolling rolling(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("rolling: window must be >= 1, was " + n);
+        }
+        return new Rolling(this, null, n, null);
+    }
+
+    /** Rolling aggregations over a time span of the index column, such as {@code "100ms"} (pandas {@code rolling('100ms')}). */
+    public Rolling rolling(String window) {
+        return rolling(Intervals.parse(window));
+    }
+
+    /** See {@link #rolling(String)}. */
+    public Rolling rolling(Duration window) {
+        Intervals.positive(window, "rolling", "window");
+        requireIndex("rolling(\"" + window + "\")");
+        return new Rolling(this, null, 0, window);
+    }
+
+    /** Aggregations over the last {@code n} rows, one result per batch (streamz {@code window(n=...)}). */
+    public Window window(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("window: n must be >= 1, was " + n);
+        }
+        return new Window(this, null, Window.Kind.ROWS, n, null);
+    }
+
+    /** Aggregations over a time span of the index column, such as {@code "2h"} (streamz {@code window(value='2h')}). */
+    public Window window(String value) {
+        return window(Intervals.parse(value));
+    }
+
+    /** See {@link #window(String)}. */
+    public Window window(Duration value) {
+        Intervals.positive(value, "window", "value");
+        requireIndex("window(\"" + value + "\")");
+        return new Window(this, null, Window.Kind.TIME, 0, value);
+    }
+
+    /** Aggregations over all rows so far, one result per batch (streamz {@code expanding()}). */
+    public Window expanding() {
+        return new Window(this, null, Window.Kind.EXPANDING, 0, null);
+    }
+
+    /**
+     * Exponentially weighted aggregations (pandas {@code ewm}); {@code param} is one of
+     * {@code "com"}, {@code "span"}, {@code "halflife"}, {@code "alpha"}.
+     */
+    public Ewm ewm(String param, double value) {
+        return new Ewm(this, null, Ewm.toCom(param, value));
+    }
+
+    String requireIndex(String who) {
+        if (index == null) {
+            throw new IllegalStateException(who + " needs an index column: build the dataframe with"
+                    + " StreamingDataFrame.from(stream, example, \"time\") or call setIndex(\"time\")");
+        }
+        return index;
+    }
+
+    Frame knownExample() {
+        try {
+            return example.get();
+        } catch (IllegalStateException e) {
+            return null;
+        }
+    }
+
+    /** {@code StreamingDataFrame[x DOUBLE, name STRING]} with the index column, if any. */
+    @Override
+    public String toString() {
+        Frame e = knownExample();
+        StringBuilder b = new StringBuilder(getClass().getSimpleName()).append('[');
+        if (e == null) {
+            b.append("columns from the first batch");
+        } else {
+            int i = 0;
+            for (Map.Entry<String, ColumnType> d : e.dtypes().entrySet()) {
+                b.append(i++ > 0 ? ", " : "").append(d.getKey()).append(' ').append(d.getValue());
+            }
+        }
+        b.append(']');
+        if (index != null) {
+            b.append(" index=").append(index);
+        }
+        return b.toString();
+    }
+
+    /** A lazily computed, remembered value. */
+    static final class Memo<V> implements Supplier<V> {
+        private final Supplier<V> compute;
+        private volatile V value;
+
+        Memo(Supplier<V> compute) {
+            this.compute = compute;
+        }
+
+        @Override
+        public V get() {
+            V v = value;
+            if (v == null) {
+                v = compute.get();
+                value = v;
+            }
+            return v;
+        }
+    }
+}

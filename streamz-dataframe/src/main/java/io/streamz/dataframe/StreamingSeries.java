@@ -1,0 +1,515 @@
+package io.streamz.dataframe;
+
+import io.streamz.Stream;
+import io.streamz.dataframe.internal.CumulativeNode;
+import io.streamz.dataframe.internal.KeyedState;
+import io.streamz.dataframe.internal.RowAggregation;
+import io.streamz.dataframe.internal.RowState;
+import io.streamz.dataframe.internal.RowStates;
+import io.streamz.dataframe.internal.WindowNode;
+import io.streamz.dataframe.internal.WindowState;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
+
+/**
+ * One column of a {@link StreamingDataFrame}, or an elementwise expression of its columns
+ * (streamz {@code Series}): arithmetic and comparisons build new series, reductions build
+ * streams with one result per batch over all history.
+ *
+ * <pre>{@code
+ * StreamingSeries x = sdf.col("x");
+ * Stream<Double> total = x.sum();                 // sum of every x so far, per batch
+ * Stream<Series<Double>> run = x.cumsum();        // running sum, row by row
+ * StreamingSeries big = x.gt(1);                  // a boolean series
+ * sdf.where(big).col("x").count();                // how many x > 1 so far
+ * x.add(sdf.col("y")).multiply(2).mean();         // mean of 2 * (x + y)
+ * }</pre>
+ *
+ * <p>A series is an expression over the batches of its dataframe: combining two series (or
+ * using one in {@code where}, {@code assign} or {@code groupby}) needs both to come from the
+ * same dataframe, and fails with an {@link IllegalArgumentException} otherwise.
+ */
+public final class StreamingSeries {
+    private final StreamingDataFrame base;
+    private final String name;
+    private final Function<Frame, Column> fn;
+    private volatile Stream<Series<Object>> stream;
+
+    StreamingSeries(StreamingDataFrame base, String name, Function<Frame, Column> fn) {
+        this.base = base;
+        this.name = name;
+        this.fn = fn;
+    }
+
+    /** The series' name (its column's name). */
+    public String name() {
+        return name;
+    }
+
+    /** The dataframe this series is computed from. */
+    public StreamingDataFrame dataframe() {
+        return base;
+    }
+
+    /** The values' type, computed on the example. */
+    public ColumnType dtype() {
+        return fn.apply(base.example()).type();
+    }
+
+    /** The series of each batch, labelled by the index column (or by position). */
+    @SuppressWarnings("unchecked")
+    public Stream<Series<Object>> stream() {
+        Stream<Series<Object>> s = stream;
+        if (s == null) {
+            Function<Frame, Column> labels = labels();
+            s = base.stream().map(f -> labels == null ? Series.<Object>of(name, fn.apply(f).rename(name))
+                    : Series.<Object>of(name, fn.apply(f).rename(name), labels.apply(f))).named("series");
+            stream = s;
+        }
+        return s;
+    }
+
+    /** A one-column streaming dataframe of this series (pandas {@code to_frame}). */
+    public StreamingDataFrame toFrame() {
+        return base.mapPartitions("toFrame", f -> {
+            Frame one = Frame.ofColumns(fn.apply(f).rename(name));
+            String idx = base.indexColumn();
+            return idx == null || idx.equals(name) ? one : Frame.ofColumns(f.column(idx), one.column(0));
+        });
+    }
+
+    Function<Frame, Column> labels() {
+        String idx = base.indexColumn();
+        return idx == null ? null : f -> f.column(idx);
+    }
+
+    /** The column function of this series over {@code sdf}'s batches; refuses a series of another dataframe. */
+    Function<Frame, Column> over(StreamingDataFrame sdf, String who) {
+        if (sdf.stream() != base.stream()) {
+            throw new IllegalArgumentException(who + ": series \"" + name
+                    + "\" comes from another dataframe; combine series of one dataframe only");
+        }
+        return fn;
+    }
+
+    // ------------------------------------------------------------------ elementwise
+
+    private StreamingSeries derive(Function<Column, Column> op) {
+        Function<Frame, Column> f = fn;
+        return new StreamingSeries(base, name, fr -> op.apply(f.apply(fr)).rename(name));
+    }
+
+    private StreamingSeries derive(StreamingSeries other, String who, java.util.function.BinaryOperator<Column> op) {
+        Function<Frame, Column> a = fn;
+        Function<Frame, Column> b = other.over(base, who);
+        return new StreamingSeries(base, name, fr -> op.apply(a.apply(fr), b.apply(fr)).rename(name));
+    }
+
+    static NumericColumn numeric(Column c, String who) {
+        if (c instanceof NumericColumn) {
+            return (NumericColumn) c;
+        }
+        if (c instanceof BooleanColumn) {
+            return (NumericColumn) Columns.cast(c, ColumnType.LONG);
+        }
+        throw new IllegalArgumentException(who + ": column \"" + c.name() + "\" is " + c.type() + ", not a number");
+    }
+
+    static Selection truth(Column c) {
+        if (!(c instanceof BooleanColumn)) {
+            throw new IllegalArgumentException("where: series \"" + c.name() + "\" is " + c.type()
+                    + ", expected BOOLEAN (a comparison such as col(\"x\").gt(1))");
+        }
+        return ((BooleanColumn) c).isTrue();
+    }
+
+    /** Elementwise {@code x + v}. */
+    public StreamingSeries add(double v) {
+        return derive(c -> numeric(c, "add").add(v));
+    }
+
+    /** Elementwise {@code x + y}. */
+    public StreamingSeries add(StreamingSeries other) {
+        return derive(other, "add", (a, b) -> numeric(a, "add").add(numeric(b, "add")));
+    }
+
+    /** Elementwise {@code x - v}. */
+    public StreamingSeries subtract(double v) {
+        return derive(c -> numeric(c, "subtract").subtract(v));
+    }
+
+    /** Elementwise {@code x - y}. */
+    public StreamingSeries subtract(StreamingSeries other) {
+        return derive(other, "subtract", (a, b) -> numeric(a, "subtract").subtract(numeric(b, "subtract")));
+    }
+
+    /** Elementwise {@code x * v}. */
+    public StreamingSeries multiply(double v) {
+        return derive(c -> numeric(c, "multiply").multiply(v));
+    }
+
+    /** Elementwise {@code x * y}. */
+    public StreamingSeries multiply(StreamingSeries other) {
+        return derive(other, "multiply", (a, b) -> numeric(a, "multiply").multiply(numeric(b, "multiply")));
+    }
+
+    /** Elementwise {@code x / v} (always doubles). */
+    public StreamingSeries divide(double v) {
+        return derive(c -> numeric(c, "divide").divide(v));
+    }
+
+    /** Elementwise {@code x / y}. */
+    public StreamingSeries divide(StreamingSeries other) {
+        return derive(other, "divide", (a, b) -> numeric(a, "divide").divide(numeric(b, "divide")));
+    }
+
+    /** Elementwise {@code x % v}, with the sign of {@code v} as in Python. */
+    public StreamingSeries mod(double v) {
+        return derive(c -> {
+            NumericColumn n = numeric(c, "mod");
+            DoubleColumn d = n.map(a -> a - Math.floor(a / v) * v);
+            return n instanceof LongColumn && v == Math.rint(v) ? Columns.cast(d, ColumnType.LONG) : d;
+        });
+    }
+
+    /** Elementwise {@code -x}. */
+    public StreamingSeries negate() {
+        return derive(c -> numeric(c, "negate").multiply(-1));
+    }
+
+    /** Elementwise {@code func(x)} on numbers (pandas {@code map}). */
+    public StreamingSeries map(DoubleUnaryOperator func) {
+        Objects.requireNonNull(func, "map: func is null");
+        return derive(c -> numeric(c, "map").map(func));
+    }
+
+    /** Elementwise {@code func(x)} on any values; the results' type is inferred per batch. */
+    public StreamingSeries mapValues(Function<Object, ?> func) {
+        Objects.requireNonNull(func, "mapValues: func is null");
+        return derive(c -> {
+            java.util.List<Object> out = new java.util.ArrayList<>(c.size());
+            for (int i = 0; i < c.size(); i++) {
+                out.add(func.apply(c.get(i)));
+            }
+            return Column.of(c.name(), out);
+        });
+    }
+
+    /** The values converted to {@code type} (pandas {@code astype}). */
+    public StreamingSeries astype(ColumnType type) {
+        return derive(c -> Columns.cast(c, type));
+    }
+
+    /** The values rounded to {@code decimals} places, half to even (pandas {@code round}). */
+    public StreamingSeries round(int decimals) {
+        return derive(c -> numeric(c, "round").round(decimals));
+    }
+
+    /** Missing values replaced by {@code v} (pandas {@code fillna}). */
+    public StreamingSeries fillna(double v) {
+        return derive(c -> numeric(c, "fillna").map(a -> Double.isNaN(a) ? v : a));
+    }
+
+    /** Whether each value is missing (pandas {@code isna}). */
+    public StreamingSeries isMissing() {
+        return derive(c -> BooleanColumn.of(c.name(), c.isMissing()));
+    }
+
+    private StreamingSeries compare(double v, String who, DoubleBinaryOperator cmp) {
+        return derive(c -> {
+            NumericColumn n = numeric(c, who);
+            boolean[] out = new boolean[n.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = cmp.applyAsDouble(n.getDouble(i), v) != 0;
+            }
+            return BooleanColumn.of(c.name(), out);
+        });
+    }
+
+    private StreamingSeries compare(StreamingSeries other, String who, DoubleBinaryOperator cmp) {
+        return derive(other, who, (a, b) -> {
+            NumericColumn x = numeric(a, who);
+            NumericColumn y = numeric(b, who);
+            boolean[] out = new boolean[x.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = cmp.applyAsDouble(x.getDouble(i), y.getDouble(i)) != 0;
+            }
+            return BooleanColumn.of(a.name(), out);
+        });
+    }
+
+    /** Elementwise {@code x > v}. */
+    public StreamingSeries gt(double v) {
+        return compare(v, "gt", (a, b) -> a > b ? 1 : 0);
+    }
+
+    /** Elementwise {@code x >= v}. */
+    public StreamingSeries ge(double v) {
+        return compare(v, "ge", (a, b) -> a >= b ? 1 : 0);
+    }
+
+    /** Elementwise {@code x < v}. */
+    public StreamingSeries lt(double v) {
+        return compare(v, "lt", (a, b) -> a < b ? 1 : 0);
+    }
+
+    /** Elementwise {@code x <= v}. */
+    public StreamingSeries le(double v) {
+        return compare(v, "le", (a, b) -> a <= b ? 1 : 0);
+    }
+
+    /** Elementwise {@code x == v}. */
+    public StreamingSeries eq(double v) {
+        return compare(v, "eq", (a, b) -> a == b ? 1 : 0);
+    }
+
+    /** Elementwise {@code x != v}. */
+    public StreamingSeries ne(double v) {
+        return compare(v, "ne", (a, b) -> a != b ? 1 : 0);
+    }
+
+    /** Elementwise {@code x == s} for a string series. */
+    public StreamingSeries eq(String s) {
+        return derive(c -> {
+            if (!(c instanceof StringColumn)) {
+                throw new IllegalArgumentException("eq: column \"" + c.name() + "\" is " + c.type() + ", not STRING");
+            }
+            return BooleanColumn.of(c.name(), ((StringColumn) c).isEqualTo(s));
+        });
+    }
+
+    /** Elementwise {@code x > y}. */
+    public StreamingSeries gt(StreamingSeries other) {
+        return compare(other, "gt", (a, b) -> a > b ? 1 : 0);
+    }
+
+    /** Elementwise {@code x >= y}. */
+    public StreamingSeries ge(StreamingSeries other) {
+        return compare(other, "ge", (a, b) -> a >= b ? 1 : 0);
+    }
+
+    /** Elementwise {@code x < y}. */
+    public StreamingSeries lt(StreamingSeries other) {
+        return compare(other, "lt", (a, b) -> a < b ? 1 : 0);
+    }
+
+    /** Elementwise {@code x <= y}. */
+    public StreamingSeries le(StreamingSeries other) {
+        return compare(other, "le", (a, b) -> a <= b ? 1 : 0);
+    }
+
+    /** Elementwise {@code x == y}. */
+    public StreamingSeries eq(StreamingSeries other) {
+        return compare(other, "eq", (a, b) -> a == b ? 1 : 0);
+    }
+
+    /** Elementwise {@code x != y}. */
+    public StreamingSeries ne(StreamingSeries other) {
+        return compare(other, "ne", (a, b) -> a != b ? 1 : 0);
+    }
+
+    /** Elementwise {@code x & y} of boolean series. */
+    public StreamingSeries and(StreamingSeries other) {
+        return derive(other, "and", (a, b) -> BooleanColumn.of(a.name(), truth(a).and(truth(b))));
+    }
+
+    /** Elementwise {@code x | y} of boolean series. */
+    public StreamingSeries or(StreamingSeries other) {
+        return derive(other, "or", (a, b) -> BooleanColumn.of(a.name(), truth(a).or(truth(b))));
+    }
+
+    /** Elementwise {@code ~x} of a boolean series. */
+    public StreamingSeries not() {
+        return derive(c -> BooleanColumn.of(c.name(), truth(c).not()));
+    }
+
+    /** The last {@code n} values of each batch (streamz {@code tail}). */
+    public StreamingSeries tail(int n) {
+        return materialized().mapPartitions("tail", f -> f.tail(n)).col(name);
+    }
+
+    StreamingDataFrame materialized() {
+        Function<Frame, Column> f = fn;
+        return base.mapPartitions("series", fr -> fr.withColumn(f.apply(fr).rename(name)));
+    }
+
+    // ------------------------------------------------------------------ reductions
+
+    private <S, R> Stream<R> reduce(String kind, Aggregation<S, R> agg, S start) {
+        return WindowNode.expanding(base.stream(), kind, WindowState.of(agg, fn, start));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <R> Stream<R> reduceRows(String kind, RowState start) {
+        return (Stream<R>) reduce(kind, (Aggregation) aggregation(kind), start);
+    }
+
+    static Aggregation<?, ?> aggregation(String op) {
+        switch (op) {
+            case "sum": return Aggregation.sum();
+            case "mean": return new RowAggregation<>(() -> new RowStates.Mean(true));
+            case "count": return Aggregation.count();
+            case "size": return Aggregation.size();
+            case "min": return Aggregation.min();
+            case "max": return Aggregation.max();
+            default: throw new IllegalArgumentException(op);
+        }
+    }
+
+    /** The sum of all values so far, once per batch (streamz {@code sum}; missing values skipped). */
+    public Stream<Double> sum() {
+        return reduceRows("sum", null);
+    }
+
+    /** As {@link #sum()}, starting from {@code start} (streamz {@code sum(start=...)}). */
+    public Stream<Double> sum(double start) {
+        return reduceRows("sum", new RowStates.Sum(start));
+    }
+
+    /** The mean of all values so far (0 before any value, as streamz). */
+    public Stream<Double> mean() {
+        return reduceRows("mean", null);
+    }
+
+    /** The number of non-missing values so far. */
+    public Stream<Long> count() {
+        return reduceRows("count", null);
+    }
+
+    /** The number of rows so far. */
+    public Stream<Long> size() {
+        return reduceRows("size", null);
+    }
+
+    /** The minimum so far. */
+    public Stream<Double> min() {
+        return reduceRows("min", null);
+    }
+
+    /** The maximum so far. */
+    public Stream<Double> max() {
+        return reduceRows("max", null);
+    }
+
+    /** The sample variance (ddof 1) so far; {@code NaN} for fewer than 2 values. */
+    public Stream<Double> var() {
+        return var(1);
+    }
+
+    /** The variance with {@code ddof} delta degrees of freedom so far. */
+    public Stream<Double> var(int ddof) {
+        return reduce("var", Aggregation.var(ddof), null);
+    }
+
+    /** The sample standard deviation (ddof 1) so far. */
+    public Stream<Double> std() {
+        return std(1);
+    }
+
+    /** The standard deviation with {@code ddof} so far. */
+    public Stream<Double> std(int ddof) {
+        return reduce("std", Aggregation.std(ddof), null);
+    }
+
+    /** A custom aggregation over all values so far (streamz {@code aggregate}). */
+    public <S, R> Stream<R> aggregate(Aggregation<S, R> agg) {
+        return reduce("aggregate", Objects.requireNonNull(agg, "aggregate: agg is null"), null);
+    }
+
+    /** A custom aggregation from a start state (streamz {@code aggregate(agg, start=...)}). */
+    public <S, R> Stream<R> aggregate(Aggregation<S, R> agg, S start) {
+        return reduce("aggregate", Objects.requireNonNull(agg, "aggregate: agg is null"),
+                Objects.requireNonNull(start, "aggregate: start is null"));
+    }
+
+    /** How often each value occurred so far, indexed by value in sorted order (streamz {@code value_counts}). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Stream<Series<Long>> valueCounts() {
+        return (Stream) WindowNode.expanding(base.stream(), "valueCounts",
+                new KeyedState(fn, fn, RowStates.Count::new, true));
+    }
+
+    // ------------------------------------------------------------------ cumulative
+
+    /** The running sum, one series per batch aligned with its rows. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Stream<Series<Double>> cumsum() {
+        return (Stream) new CumulativeNode(base.stream(), "cumsum", fn, labels());
+    }
+
+    /** The running product. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Stream<Series<Double>> cumprod() {
+        return (Stream) new CumulativeNode(base.stream(), "cumprod", fn, labels());
+    }
+
+    /** The running minimum. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Stream<Series<Double>> cummin() {
+        return (Stream) new CumulativeNode(base.stream(), "cummin", fn, labels());
+    }
+
+    /** The running maximum. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Stream<Series<Double>> cummax() {
+        return (Stream) new CumulativeNode(base.stream(), "cummax", fn, labels());
+    }
+
+    // ------------------------------------------------------------------ windows
+
+    Function<Frame, Column> fn() {
+        return fn;
+    }
+
+    /** Rolling aggregations of this series (see {@link StreamingDataFrame#rolling(int)}). */
+    public Rolling rolling(int n) {
+        return base.rolling(n).on(this);
+    }
+
+    /** Rolling aggregations over a time span of the index (see {@link StreamingDataFrame#rolling(String)}). */
+    public Rolling rolling(String window) {
+        return base.rolling(window).on(this);
+    }
+
+    /** See {@link #rolling(String)}. */
+    public Rolling rolling(Duration window) {
+        return base.rolling(window).on(this);
+    }
+
+    /** Aggregations over the last {@code n} rows (see {@link StreamingDataFrame#window(int)}). */
+    public Window window(int n) {
+        return base.window(n).on(this);
+    }
+
+    /** Aggregations over a time span of the index (see {@link StreamingDataFrame#window(String)}). */
+    public Window window(String value) {
+        return base.window(value).on(this);
+    }
+
+    /** Aggregations over all rows so far. */
+    public Window expanding() {
+        return base.expanding().on(this);
+    }
+
+    /** Exponentially weighted aggregations (see {@link StreamingDataFrame#ewm}). */
+    public Ewm ewm(String param, double value) {
+        return base.ewm(param, value).on(this);
+    }
+
+    @Override
+    public String toString() {
+        ColumnType t = null;
+        Frame e = base.knownExample();
+        if (e != null) {
+            try {
+                t = fn.apply(e).type();
+            } catch (RuntimeException ex) {
+                t = null;
+            }
+        }
+        return "StreamingSeries[" + name + (t == null ? "" : " " + t) + "]";
+    }
+}

@@ -1,0 +1,168 @@
+package io.streamz.mqtt;
+
+import io.streamz.internal.util.Checks;
+import io.streamz.internal.util.Intervals;
+import java.time.Duration;
+import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+
+/**
+ * Connection settings for {@link Mqtt#fromMqtt} and {@link Mqtt#toMqtt}; immutable, with withers.
+ *
+ * <pre>{@code
+ * MqttOptions options = MqttOptions.defaults()
+ *         .withClientId("sensor-reader")
+ *         .withCleanSession(false)
+ *         .withMaxReconnectDelay("2s");
+ * Source<MqttRecord> in = Mqtt.fromMqtt("localhost", 1883, "sensors/#", 1, options);
+ * }</pre>
+ *
+ * <p>Both ends reconnect by themselves after the connection drops (a broker restart), waiting
+ * 1 s, then twice as long each time up to {@link #withMaxReconnectDelay maxReconnectDelay}. The
+ * source subscribes again after each reconnect. The sink keeps what is published while it is
+ * disconnected in an in-memory buffer of {@link #withOfflineBufferSize offlineBufferSize}
+ * messages and sends it once connected again.
+ *
+ * <p>{@code cleanSession} defaults to {@code true} for sources (a generated client id would
+ * otherwise leave sessions behind on the broker) and to {@code false} for sinks (so that QoS 1
+ * and 2 messages in flight when the connection dropped are sent again after reconnecting).
+ */
+public final class MqttOptions {
+    private static final MqttOptions DEFAULTS = new MqttOptions(null, null, null, null,
+            Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5), 10_000);
+
+    private final String clientId;
+    private final Boolean cleanSession;
+    private final String username;
+    private final char[] password;
+    private final Duration keepAlive;
+    private final Duration connectionTimeout;
+    private final Duration maxReconnectDelay;
+    private final int offlineBufferSize;
+
+    private MqttOptions(String clientId, Boolean cleanSession, String username, char[] password,
+            Duration keepAlive, Duration connectionTimeout, Duration maxReconnectDelay, int offlineBufferSize) {
+        this.clientId = clientId;
+        this.cleanSession = cleanSession;
+        this.username = username;
+        this.password = password;
+        this.keepAlive = keepAlive;
+        this.connectionTimeout = connectionTimeout;
+        this.maxReconnectDelay = maxReconnectDelay;
+        this.offlineBufferSize = offlineBufferSize;
+    }
+
+    /** Generated client id, role-dependent clean session, no credentials, 30 s keep-alive. */
+    public static MqttOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** The client id the broker knows this connection by; by default one is generated. */
+    public MqttOptions withClientId(String clientId) {
+        Checks.notNull(clientId, "MqttOptions", "clientId");
+        return new MqttOptions(clientId, cleanSession, username, password, keepAlive, connectionTimeout,
+                maxReconnectDelay, offlineBufferSize);
+    }
+
+    /** Whether the broker forgets the session (subscriptions, queued messages) on disconnect. */
+    public MqttOptions withCleanSession(boolean cleanSession) {
+        return new MqttOptions(clientId, cleanSession, username, password, keepAlive, connectionTimeout,
+                maxReconnectDelay, offlineBufferSize);
+    }
+
+    /** User name and password for brokers that require them. */
+    public MqttOptions withCredentials(String username, char[] password) {
+        Checks.notNull(username, "MqttOptions", "username");
+        Checks.notNull(password, "MqttOptions", "password");
+        return new MqttOptions(clientId, cleanSession, username, password.clone(), keepAlive,
+                connectionTimeout, maxReconnectDelay, offlineBufferSize);
+    }
+
+    /** How often the client pings an idle broker; whole seconds, at least 1 s. */
+    public MqttOptions withKeepAlive(Duration keepAlive) {
+        return new MqttOptions(clientId, cleanSession, username, password, atLeastASecond(keepAlive, "keepAlive"),
+                connectionTimeout, maxReconnectDelay, offlineBufferSize);
+    }
+
+    /** See {@link #withKeepAlive(Duration)}; e.g. {@code "30s"}. */
+    public MqttOptions withKeepAlive(String keepAlive) {
+        return withKeepAlive(Intervals.parse(keepAlive));
+    }
+
+    /** How long a connection attempt may take; whole seconds, at least 1 s. */
+    public MqttOptions withConnectionTimeout(Duration timeout) {
+        return new MqttOptions(clientId, cleanSession, username, password, keepAlive,
+                atLeastASecond(timeout, "connectionTimeout"), maxReconnectDelay, offlineBufferSize);
+    }
+
+    /** See {@link #withConnectionTimeout(Duration)}; e.g. {@code "10s"}. */
+    public MqttOptions withConnectionTimeout(String timeout) {
+        return withConnectionTimeout(Intervals.parse(timeout));
+    }
+
+    /** The longest wait between two reconnection attempts; at least 1 s. */
+    public MqttOptions withMaxReconnectDelay(Duration delay) {
+        return new MqttOptions(clientId, cleanSession, username, password, keepAlive, connectionTimeout,
+                atLeastASecond(delay, "maxReconnectDelay"), offlineBufferSize);
+    }
+
+    /** See {@link #withMaxReconnectDelay(Duration)}; e.g. {@code "5s"}. */
+    public MqttOptions withMaxReconnectDelay(String delay) {
+        return withMaxReconnectDelay(Intervals.parse(delay));
+    }
+
+    /** How many messages a sink keeps while disconnected; publishing beyond fails. */
+    public MqttOptions withOfflineBufferSize(int messages) {
+        return new MqttOptions(clientId, cleanSession, username, password, keepAlive, connectionTimeout,
+                maxReconnectDelay, Checks.positive(messages, "MqttOptions", "offlineBufferSize"));
+    }
+
+    /** The client id, or {@code null} if one is generated. */
+    public String clientId() {
+        return clientId;
+    }
+
+    String clientIdOrGenerated() {
+        return clientId != null ? clientId : "streamz-" + MqttAsyncClient.generateClientId();
+    }
+
+    MqttConnectOptions connectOptions(boolean defaultCleanSession) {
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setAutomaticReconnect(true);
+        o.setCleanSession(cleanSession != null ? cleanSession : defaultCleanSession);
+        o.setKeepAliveInterval((int) keepAlive.toSeconds());
+        o.setConnectionTimeout((int) connectionTimeout.toSeconds());
+        o.setMaxReconnectDelay((int) maxReconnectDelay.toMillis());
+        if (username != null) {
+            o.setUserName(username);
+            o.setPassword(password.clone());
+        }
+        return o;
+    }
+
+    DisconnectedBufferOptions bufferOptions() {
+        DisconnectedBufferOptions b = new DisconnectedBufferOptions();
+        b.setBufferEnabled(true);
+        b.setBufferSize(offlineBufferSize);
+        b.setPersistBuffer(false);
+        b.setDeleteOldestMessages(false);
+        return b;
+    }
+
+    private static Duration atLeastASecond(Duration d, String param) {
+        Checks.notNull(d, "MqttOptions", param);
+        if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("MqttOptions: " + param + " must be >= 1s, was " + d);
+        }
+        return d;
+    }
+
+    @Override
+    public String toString() {
+        return "MqttOptions(clientId=" + clientId + ", cleanSession=" + cleanSession
+                + ", username=" + username + ", password=" + (password == null ? "none" : "***")
+                + ", keepAlive=" + keepAlive + ", connectionTimeout=" + connectionTimeout
+                + ", maxReconnectDelay=" + maxReconnectDelay + ", offlineBufferSize=" + offlineBufferSize + ")";
+    }
+}
