@@ -946,7 +946,7 @@ public class Stream<T> {
 
     /** See {@link #partition(int, Duration)}; {@code timeout} as {@code "10ms"}, {@code "1.5s"}... */
     public final Stream<List<T>> partition(int n, String timeout) {
-        return partition(n, Intervals.parse(Checks.notNull(timeout, "partition", "timeout")));
+        return partition(n, Intervals.parse(timeout, "partition", "timeout"));
     }
 
     /** See {@link #partition(int, Duration)}; with the scheduler of its timers. */
@@ -972,7 +972,7 @@ public class Stream<T> {
 
     /** See {@link #partition(int, Duration, Function)}; {@code timeout} as {@code "10ms"}, {@code "1.5s"}... */
     public final Stream<List<T>> partition(int n, String timeout, Function<? super T, ?> key) {
-        return partition(n, Intervals.parse(Checks.notNull(timeout, "partition", "timeout")), key);
+        return partition(n, Intervals.parse(timeout, "partition", "timeout"), key);
     }
 
     /** See {@link #partition(int, Duration, Function)}; with the scheduler of its timers. */
@@ -1163,12 +1163,14 @@ public class Stream<T> {
      * source.emit(1);
      * source.emit(2);
      * clock.advanceTimeBy(Duration.ofSeconds(2));
-     * // out: [[1, 2], []]
+     * // out: [[], [1, 2], []]
      * }</pre>
      *
      * <p><b>Time:</b> ticks come from {@code Schedulers.parallel()} as it is when the node is built
-     * (a {@code VirtualTimeScheduler} in tests); the first tick is one interval after building, and
-     * each next tick one interval after the previous window's downstream work is done.
+     * (a {@code VirtualTimeScheduler} in tests). As in streamz, the first tick comes at once with an
+     * empty window (emitted when the first element arrives or at the first timer, so that the
+     * graph is wired by then); each next tick comes one interval after the previous window's
+     * downstream work is done.
      * <p><b>Metadata:</b> an element's refs are held until the window containing it was emitted.
      * <p><b>Blocks:</b> never.
      *
@@ -1196,7 +1198,7 @@ public class Stream<T> {
      * List<List<String>> out = source.timedWindowUnique("1s", String::length, "last").sinkToList();
      * for (String s : List.of("f", "b", "fo", "ba", "foo", "bar")) source.emit(s);
      * clock.advanceTimeBy(Duration.ofSeconds(1));
-     * // out: [[b, ba, bar]]   (with "first": [[f, fo, foo]])
+     * // out: [[], [b, ba, bar]]   (with "first": [[], [f, fo, foo]])
      * }</pre>
      *
      * <p><b>Time:</b> as {@link #timedWindow(String)}.

@@ -46,7 +46,7 @@ class AsyncDocsTest {
         source.emit(1);
         source.emit(2);
         clock.advanceTimeBy(Duration.ofSeconds(2));
-        assertThat(out).containsExactly(List.of(1, 2), List.of());
+        assertThat(out).containsExactly(List.of(), List.of(1, 2), List.of());
     }
 
     @Test
@@ -60,8 +60,8 @@ class AsyncDocsTest {
             words2.emit(w);
         }
         clock.advanceTimeBy(Duration.ofSeconds(1));
-        assertThat(out).containsExactly(List.of("b", "ba", "bar"));
-        assertThat(first).containsExactly(List.of("f", "fo", "foo"));
+        assertThat(out).containsExactly(List.of(), List.of("b", "ba", "bar"));
+        assertThat(first).containsExactly(List.of(), List.of("f", "fo", "foo"));
 
         Stream<Integer> source = Stream.create();
         List<Integer> late = source.delay("1s").sinkToList();

@@ -90,7 +90,7 @@ class BackPressureTest {
         CompletableFuture<Void> emitter = CompletableFuture.runAsync(() -> source.emit(7));
         assertThat(called.await(10, TimeUnit.SECONDS)).isTrue();
         advance(50);    // ticks enter the graph while emit(7) waits in it
-        assertThat(windows).startsWith(List.of(7), List.of());
+        assertThat(windows).startsWith(List.of(), List.of(7), List.of());
         assertThat(emitter).isNotDone();
         advance(50);
         emitter.get(10, TimeUnit.SECONDS);
@@ -128,6 +128,25 @@ class BackPressureTest {
         assertThat(done).isDone();
         assertThat(seen).containsExactly(0L, 1L, 2L);
         assertThatThrownBy(() -> source.emit(-1)).isInstanceOf(NodeException.class).hasMessageContaining("sinkPublisher");
+    }
+
+    @Test
+    void aBufferInFrontOfASlowSinkLetsTheSourceRunAheadByN() {
+        // streamz test_await_syntax: six awaited emits into buffer(3) and a 100ms sink take 200-400ms
+        Stream<Integer> source = Stream.create();
+        List<Integer> written = new ArrayList<>();
+        source.map(x -> x + 1).buffer(3).sinkAsync(x -> Mono.delay(Duration.ofMillis(100))
+                .doOnNext(t -> written.add(x)).toFuture());
+        long start = clock.now(TimeUnit.MILLISECONDS);
+        for (int x = 0; x < 6; x++) {
+            CompletableFuture<Void> emitted = source.emitAsync(x);
+            while (!emitted.isDone()) {
+                advance(1);
+            }
+        }
+        long took = clock.now(TimeUnit.MILLISECONDS) - start;
+        assertThat(took).isBetween(201L, 399L);
+        assertThat(written).hasSizeBetween(2, 4).containsExactly(1, 2, 3);
     }
 
     // ------------------------------------------------------------------ mapAsync

@@ -42,6 +42,14 @@ public final class Intervals {
         }
     }
 
+    /**
+     * The duration {@code text} spells, for parameter {@code param} of {@code node}: a
+     * {@code null} fails with a {@link NullPointerException} naming them.
+     */
+    public static Duration parse(String text, String node, String param) {
+        return parse(Checks.notNull(text, node, param));
+    }
+
     /** {@code d} if it is positive, else an {@link IllegalArgumentException} naming the node. */
     public static Duration positive(Duration d, String node, String param) {
         Checks.notNull(d, node, param);

@@ -20,6 +20,7 @@ public final class TimedWindowNode<T> extends TimerNode<T, List<T>> {
     private ArrayList<Map<String, Object>> metadata = new ArrayList<>();
     private Disposable timer;
     private boolean destroyed;
+    private boolean ticked;
 
     public TimedWindowNode(Stream<T> upstream, Duration interval, Scheduler scheduler) {
         super(upstream, "timedWindow", scheduler);
@@ -34,6 +35,9 @@ public final class TimedWindowNode<T> extends TimerNode<T, List<T>> {
 
     @Override
     protected CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> md) {
+        if (!ticked) {
+            doneOrResume(firstTick(), () -> { });   // holding nodes never block emit
+        }
         values.add(x);
         if (!md.isEmpty()) {
             Refs.retain(md);
@@ -42,10 +46,23 @@ public final class TimedWindowNode<T> extends TimerNode<T, List<T>> {
         return null;
     }
 
+    /**
+     * streamz ticks once as soon as the node is built, emitting an empty window, and then every
+     * interval. That first tick is emitted here, once the graph is wired: before the first
+     * element or at the first timer, whichever comes first.
+     */
+    private CompletableFuture<?> firstTick() {
+        ticked = true;
+        return emitDownstream(List.of(), NO_METADATA);
+    }
+
     // As streamz: the next tick is one interval after the last window's downstream work is done.
     private void tick() {
         if (destroyed) {
             return;
+        }
+        if (!ticked) {
+            doneOrResume(firstTick(), () -> { });
         }
         List<T> window = Collections.unmodifiableList(values);
         List<Map<String, Object>> md = List.copyOf(metadata);

@@ -25,6 +25,7 @@ public final class TimedWindowUniqueNode<T> extends TimerNode<T, List<T>> {
     private LinkedHashMap<Object, Entry<T>> window = new LinkedHashMap<>();
     private Disposable timer;
     private boolean destroyed;
+    private boolean ticked;
 
     public TimedWindowUniqueNode(Stream<T> upstream, Duration interval, Function<? super T, ?> key, String keep,
             Scheduler scheduler) {
@@ -57,6 +58,9 @@ public final class TimedWindowUniqueNode<T> extends TimerNode<T, List<T>> {
 
     @Override
     protected CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> metadata) {
+        if (!ticked) {
+            doneOrResume(firstTick(), () -> { });   // holding nodes never block emit
+        }
         Object k = Keys.of(key, x, this);
         if (keepLast) {
             // removed first so that the window keeps the elements' order of arrival
@@ -72,9 +76,18 @@ public final class TimedWindowUniqueNode<T> extends TimerNode<T, List<T>> {
         return null;
     }
 
+    /** The empty window of streamz's first tick, as in {@link TimedWindowNode}. */
+    private CompletableFuture<?> firstTick() {
+        ticked = true;
+        return emitDownstream(List.of(), NO_METADATA);
+    }
+
     private void tick() {
         if (destroyed) {
             return;
+        }
+        if (!ticked) {
+            doneOrResume(firstTick(), () -> { });
         }
         List<T> values = new ArrayList<>(window.size());
         List<List<Map<String, Object>>> parts = new ArrayList<>(window.size());
