@@ -190,6 +190,33 @@ class WindowTest {
     }
 
     @Test
+    void partitionTimeoutFailureDownstreamIsReportedAndRefsReleased() {
+        Stream<Integer> source = Stream.create();
+        List<List<Integer>> out = new ArrayList<>();
+        source.partition(2, "1s").sink(l -> {
+            if (l.contains(0)) {
+                throw new IllegalStateException("no zeros");
+            }
+            out.add(l);
+        });
+        List<Throwable> reported = new ArrayList<>();
+        Thread.UncaughtExceptionHandler before = Thread.currentThread().getUncaughtExceptionHandler();
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> reported.add(e));
+        try {
+            RefCounter ref = new RefCounter();
+            source.emit(0, Metadata.ref(ref));
+            clock.advanceTimeBy(Duration.ofSeconds(1));
+            assertThat(reported).singleElement().isInstanceOf(NodeException.class);
+            assertThat(ref.count()).isZero();
+            source.emit(1);
+            source.emit(2);
+            assertThat(out).containsExactly(List.of(1, 2));
+        } finally {
+            Thread.currentThread().setUncaughtExceptionHandler(before);
+        }
+    }
+
+    @Test
     void partitionRejectsBadArguments() {
         Stream<Integer> s = Stream.create();
         assertThatThrownBy(() -> s.partition(0))

@@ -1,7 +1,7 @@
 package io.streamz.internal.window;
 
 import io.streamz.Stream;
-import io.streamz.internal.Node;
+import io.streamz.internal.time.TimerNode;
 import io.streamz.internal.util.Checks;
 import io.streamz.internal.util.Intervals;
 import io.streamz.internal.util.Keys;
@@ -10,16 +10,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /** Implements {@link Stream#partition(int)} and its overloads. */
-public final class PartitionNode<T> extends Node<T, List<T>> {
+public final class PartitionNode<T> extends TimerNode<T, List<T>> {
     private final int n;
     private final Duration timeout;
-    private final Scheduler scheduler;
     private final Function<? super T, ?> key;
     private final Map<Object, Part<T>> parts = new HashMap<>();
 
@@ -35,10 +34,9 @@ public final class PartitionNode<T> extends Node<T, List<T>> {
      * @param key the partition key function, or {@code null} for one partition
      */
     public PartitionNode(Stream<T> upstream, int n, Duration timeout, Scheduler scheduler, Function<? super T, ?> key) {
-        super(upstream, "partition");
+        super(upstream, "partition", timeout == null ? Schedulers.immediate() : scheduler);
         this.n = Checks.positive(n, "partition", "n");
         this.timeout = timeout == null ? null : Intervals.positive(timeout, "partition", "timeout");
-        this.scheduler = timeout == null ? null : Checks.notNull(scheduler, "partition", "scheduler");
         this.key = key;
     }
 
@@ -60,8 +58,13 @@ public final class PartitionNode<T> extends Node<T, List<T>> {
         }
         if (part.held.size() == 1 && timeout != null) {
             // as streamz: each key's timer starts with the first element of its partition
-            part.timer = scheduler.schedule(() -> enterGraph(() -> parts.get(k) == part ? flush(k, part) : null),
-                    timeout.toNanos(), TimeUnit.NANOSECONDS);
+            part.timer = later(timeout.toNanos(), () -> {
+                if (parts.get(k) == part) {
+                    parts.remove(k);
+                    // no emit waits for a timer: a failure downstream is reported, refs released
+                    emitHeld(part.held.values(), part.held.metadata());
+                }
+            });
         }
         return null;
     }
