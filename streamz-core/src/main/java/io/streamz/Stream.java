@@ -1115,9 +1115,11 @@ public class Stream<T> {
      *
      * @param emitOn upstreams of the node (this stream or some of {@code others}), at least one
      */
-    public final Stream<List<Object>> combineLatest(List<? extends Stream<?>> others, List<? extends Stream<?>> emitOn) {
-        List<Stream<?>> ups = withOthers("combineLatest", Checks.notNull(others, "combineLatest", "others").toArray(new Stream<?>[0]));
-        return new CombineLatestNode(ups, Checks.notNull(emitOn, "combineLatest", "emitOn"));
+    public final Stream<List<Object>> combineLatest(List<? extends Stream<?>> others,
+            List<? extends Stream<?>> emitOn) {
+        Stream<?>[] array = Checks.notNull(others, "combineLatest", "others").toArray(new Stream<?>[0]);
+        Checks.notNull(emitOn, "combineLatest", "emitOn");
+        return new CombineLatestNode(withOthers("combineLatest", array), emitOn);
     }
 
     /**

@@ -1,0 +1,76 @@
+package io.streamz.examples;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The runnable examples, each the code of a docs page: {@code ./streamz example} lists them and
+ * {@code ./streamz example NAME} runs one.
+ *
+ * <pre>{@code
+ * ./streamz example Branching
+ * }</pre>
+ */
+public final class Examples {
+    /**
+     * One example.
+     *
+     * @param name what {@code ./streamz example} calls it (the class's simple name)
+     * @param mainClass the class whose {@code main} runs it
+     * @param page the docs page that shows it
+     * @param description one line about it
+     */
+    public record Example(String name, Class<?> mainClass, String page, String description) {
+    }
+
+    /** Every example, in the order of the docs. */
+    public static final List<Example> ALL = List.of(
+            new Example("Quickstart", Quickstart.class, "index.md", "ten lines: map, filter, two sinks"),
+            new Example("Increment", Increment.class, "core.md", "map, emit and sink"),
+            new Example("Branching", Branching.class, "core.md", "one source, two branches"),
+            new Example("FilterAndRemove", FilterAndRemove.class, "core.md", "filter, remove and sinkToList"),
+            new Example("ParseJsonLines", ParseJsonLines.class, "core.md", "emit lines read elsewhere, parse them with map"),
+            new Example("HandlingErrors", HandlingErrors.class, "core.md", "a failing function names its node"),
+            new Example("RefCounting", RefCounting.class, "core.md", "metadata and a checkpoint callback"),
+            new Example("CustomNode", CustomNode.class, "plugins.md", "a node of your own: extend Stream"));
+
+    private Examples() {
+    }
+
+    /**
+     * Lists the examples, or runs the one named by the first argument with the other arguments.
+     *
+     * @param args {@code [NAME [ARGS...]]}
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.out.println("usage: ./streamz example NAME   (the code is in src-examples/src/main/java/io/streamz/examples)");
+            for (Example e : ALL) {
+                System.out.printf(Locale.ROOT, "  %-18s %-14s %s%n", e.name(), e.page(), e.description());
+            }
+            return;
+        }
+        Example example = ALL.stream()
+                .filter(e -> e.name().equalsIgnoreCase(args[0]))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No example named \"" + args[0] + "\"; "
+                        + "./streamz example lists them"));
+        run(example, Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    /** Runs {@code example}'s {@code main} with {@code args}, rethrowing what it threw. */
+    public static void run(Example example, String... args) throws Exception {
+        Method main = example.mainClass().getMethod("main", String[].class);
+        try {
+            main.invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof Exception) {
+                throw (Exception) e.getCause();
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.streamz.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Keeps the docs honest: a code block after {@code <!-- example: Name -->} must be the
+ * {@code docs:start}..{@code docs:end} part of {@code Name.java}, and a block after
+ * {@code <!-- output: Name -->} must be what that example prints.
+ */
+class DocsTest {
+    private static final Pattern MARKED = Pattern.compile(
+            "<!-- (example|output): (\\w+) -->\\s*\\n```[a-z]*\\n(.*?)```", Pattern.DOTALL);
+    private static final Path ROOT = Path.of(System.getProperty("streamz.root", ".."));
+
+    @TestFactory
+    Stream<DynamicTest> markedBlocksMatchTheExamples() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> pages = Files.list(ROOT.resolve("docs"))) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".md")).sorted().collect(Collectors.toList())) {
+                Matcher m = MARKED.matcher(Files.readString(page, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    String kind = m.group(1);
+                    String name = m.group(2);
+                    String block = m.group(3);
+                    tests.add(DynamicTest.dynamicTest(page.getFileName() + ": " + kind + " " + name, () -> {
+                        if (kind.equals("example")) {
+                            assertThat(block).isEqualTo(snippet(name));
+                        } else {
+                            assertThat(block).isEqualTo(ExamplesTest.expected(name));
+                        }
+                    }));
+                }
+            }
+        }
+        assertThat(tests).as("marked blocks in docs/").isNotEmpty();
+        return tests.stream();
+    }
+
+    /** The lines between {@code // docs:start} and {@code // docs:end} of an example, dedented. */
+    static String snippet(String name) throws IOException {
+        Path file = ROOT.resolve("src-examples/src/main/java/io/streamz/examples/" + name + ".java");
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        int start = -1;
+        int end = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).trim().equals("// docs:start")) {
+                start = i + 1;
+            } else if (lines.get(i).trim().equals("// docs:end")) {
+                end = i;
+            }
+        }
+        assertThat(start).as("%s has // docs:start", file).isPositive();
+        assertThat(end).as("%s has // docs:end after it", file).isGreaterThanOrEqualTo(start);
+        List<String> part = lines.subList(start, end);
+        int indent = part.stream().filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        StringBuilder b = new StringBuilder();
+        for (String l : part) {
+            b.append(l.isBlank() ? "" : l.substring(indent)).append('\n');
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,71 @@
+package io.streamz.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import jdk.jshell.tool.JavaShellToolBuilder;
+import org.junit.jupiter.api.Test;
+
+/** Drives the real jshell tool the way ./streamz shell starts it, with typed input. */
+class JShellTest {
+    private static final Path ROOT = Path.of(System.getProperty("streamz.root", ".."));
+
+    @Test
+    void theHintsExampleRunsAndPrintsTwo() throws Exception {
+        String session = run(
+                "Stream<Integer> s = Stream.create(); s.map(x -> x + 1).sink(System.out::println); s.emit(1)\n"
+                + "var t = Stream.<String>create(\"words\");\n"
+                + "t.map(String::length).sink(n -> System.out.println(\"length \" + n));\n"
+                + "t.emit(\"streamz\")\n"
+                + "Duration.ofSeconds(90)\n"
+                + "/exit\n");
+        assertThat(session)
+                .contains("streamz shell:")
+                .contains("Try: Stream<Integer> s = Stream.create();")
+                .containsPattern("(?m)^2$")
+                .contains("length 7")
+                .contains("PT1M30S")
+                .doesNotContain("Error:")
+                .doesNotContain("ambiguous");
+    }
+
+    /** Runs jshell with the project on the class path, the launcher's startup files, and {@code input}. */
+    static String run(String input) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        int code = JavaShellToolBuilder.builder()
+                .out(out, out, out)
+                .err(out, out)
+                .in(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), null)
+                .persistence(new java.util.HashMap<>())
+                .start("--class-path", classPath(),
+                        "--startup", "DEFAULT",
+                        "--startup", ROOT.resolve("src-examples/src/main/jshell/streamz.jsh").toString());
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(text).isZero();
+        return text;
+    }
+
+    /** Where streamz-core and reactor-core are, whether jars or class folders. */
+    static String classPath() {
+        return Stream.of(io.streamz.Stream.class, reactor.core.publisher.Flux.class, org.reactivestreams.Publisher.class)
+                .map(JShellTest::location)
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static String location(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
