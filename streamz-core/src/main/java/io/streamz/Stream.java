@@ -1340,8 +1340,8 @@ public class Stream<T> {
      * // emits 1 (written), 2, 3 while busy: 3 is written next, 2 is dropped
      * }</pre>
      *
-     * <p><b>Metadata:</b> the held element's refs are retained, and released when it is dropped or
-     * its downstream work is done.
+     * <p><b>Metadata:</b> as in streamz, the node holds the newest element's refs until a newer
+     * element replaces it, whether it was sent or not (so a dropped element is released at once).
      * <p><b>Blocks:</b> never.
      */
     public final Stream<T> latest() {
@@ -1462,6 +1462,11 @@ public class Stream<T> {
      */
     public static <T> Source<T> fromPeriodic(Supplier<? extends T> supplier, String interval) {
         return fromPeriodic(supplier, Intervals.parse(interval));
+    }
+
+    /** See {@link #fromPeriodic(Supplier, String)}; every 100 ms, streamz's default. */
+    public static <T> Source<T> fromPeriodic(Supplier<? extends T> supplier) {
+        return fromPeriodic(supplier, Duration.ofMillis(100));
     }
 
     /** See {@link #fromPeriodic(Supplier, String)}. */

@@ -431,11 +431,10 @@ class TimeTest {
     }
 
     @Test
-    void latestReleasesDroppedElementsAndHoldsTheNewest() {
+    void latestHoldsTheNewestElementUntilANewerOneArrives() {
+        // streamz test_latest_ref_counts
         Stream<Integer> source = Stream.create();
-        List<Integer> done = new ArrayList<>();
-        source.latest().sinkAsync(slow(10, done));
-        source.emit(0);
+        source.latest();
         RefCounter ref1 = new RefCounter();
         source.emit(1, ref(ref1));
         assertThat(ref1.count()).isEqualTo(1);
@@ -443,22 +442,43 @@ class TimeTest {
         source.emit(2, ref(ref2));
         assertThat(ref1.count()).isZero();
         assertThat(ref2.count()).isEqualTo(1);
+    }
+
+    @Test
+    void latestReleasesDroppedElementsWhileTheDownstreamIsBusy() {
+        Stream<Integer> source = Stream.create();
+        List<Integer> done = new ArrayList<>();
+        source.latest().sinkAsync(slow(10, done));
+        source.emit(0);
+        RefCounter ref1 = new RefCounter();
+        source.emit(1, ref(ref1));
+        RefCounter ref2 = new RefCounter();
+        source.emit(2, ref(ref2));
+        assertThat(ref1.count()).isZero();       // dropped, never sent
+        assertThat(ref2.count()).isEqualTo(1);
         advance(10);
-        assertThat(ref2.count()).isEqualTo(2);   // held by latest and by the sink until written
+        assertThat(ref2.count()).isEqualTo(2);   // held by latest and by the sink writing it
         advance(10);
-        assertThat(ref2.count()).isZero();
+        assertThat(ref2.count()).isEqualTo(1);   // still the latest
         assertThat(done).containsExactly(0, 2);
+        source.emit(3);
+        assertThat(ref2.count()).isZero();
     }
 
     @Test
     void latestPassesElementsThroughWhenTheDownstreamIsSynchronous() {
         Stream<Integer> source = Stream.create();
-        List<Integer> out = source.latest().sinkToList();
+        Stream<Integer> latest = source.latest();
+        List<Integer> out = latest.sinkToList();
         RefCounter r = new RefCounter();
         source.emit(1, ref(r));
         source.emit(2);
         assertThat(out).containsExactly(1, 2);
         assertThat(r.count()).isZero();
+        RefCounter last = new RefCounter();
+        source.emit(3, ref(last));
+        latest.destroy();
+        assertThat(last.count()).isZero();
     }
 
     // ------------------------------------------------------------------ fromPeriodic
@@ -497,6 +517,16 @@ class TimeTest {
         advance(50);
         assertThat(done).hasSize(2);
         ticks.stop();
+    }
+
+    @Test
+    void fromPeriodicDefaultsToStreamzsTenthOfASecond() {
+        Source<String> ticks = Stream.fromPeriodic(() -> "tick");
+        List<String> out = ticks.sinkToList();
+        ticks.start();
+        advance(350);
+        ticks.stop();
+        assertThat(out).hasSize(4);
     }
 
     @Test
