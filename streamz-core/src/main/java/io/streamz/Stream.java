@@ -1115,9 +1115,11 @@ public class Stream<T> {
      *
      * @param emitOn upstreams of the node (this stream or some of {@code others}), at least one
      */
-    public final Stream<List<Object>> combineLatest(List<? extends Stream<?>> others, List<? extends Stream<?>> emitOn) {
-        List<Stream<?>> ups = withOthers("combineLatest", Checks.notNull(others, "combineLatest", "others").toArray(new Stream<?>[0]));
-        return new CombineLatestNode(ups, Checks.notNull(emitOn, "combineLatest", "emitOn"));
+    public final Stream<List<Object>> combineLatest(List<? extends Stream<?>> others,
+            List<? extends Stream<?>> emitOn) {
+        Stream<?>[] array = Checks.notNull(others, "combineLatest", "others").toArray(new Stream<?>[0]);
+        Checks.notNull(emitOn, "combineLatest", "emitOn");
+        return new CombineLatestNode(withOthers("combineLatest", array), emitOn);
     }
 
     /**
@@ -1318,9 +1320,10 @@ public class Stream<T> {
      * }</pre>
      *
      * <p><b>Metadata:</b> an element's refs are held until it left and its downstream work is done.
-     * <p><b>Blocks:</b> only while {@code n} elements are held (the one downstream is working on
-     * counts); the element whose {@code emit} waits is held too, so with one emitting thread at
-     * most {@code n + 1} elements are between the source and the end of the downstream work.
+     * <p><b>Blocks:</b> only while {@code n} elements are waiting (as streamz's
+     * {@code Queue(maxsize=n)}: the one downstream is working on no longer waits). So with one
+     * emitting thread at most {@code n + 2} elements are between the source and the end of the
+     * downstream work: {@code n} waiting, one downstream, one whose {@code emit} waits.
      *
      * @param n how many elements may be held, at least 1
      */
@@ -1338,8 +1341,8 @@ public class Stream<T> {
      * // emits 1 (written), 2, 3 while busy: 3 is written next, 2 is dropped
      * }</pre>
      *
-     * <p><b>Metadata:</b> the held element's refs are retained, and released when it is dropped or
-     * its downstream work is done.
+     * <p><b>Metadata:</b> as in streamz, the node holds the newest element's refs until a newer
+     * element replaces it, whether it was sent or not (so a dropped element is released at once).
      * <p><b>Blocks:</b> never.
      */
     public final Stream<T> latest() {
@@ -1460,6 +1463,11 @@ public class Stream<T> {
      */
     public static <T> Source<T> fromPeriodic(Supplier<? extends T> supplier, String interval) {
         return fromPeriodic(supplier, Intervals.parse(interval));
+    }
+
+    /** See {@link #fromPeriodic(Supplier, String)}; every 100 ms, streamz's default. */
+    public static <T> Source<T> fromPeriodic(Supplier<? extends T> supplier) {
+        return fromPeriodic(supplier, Duration.ofMillis(100));
     }
 
     /** See {@link #fromPeriodic(Supplier, String)}. */

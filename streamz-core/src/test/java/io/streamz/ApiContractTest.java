@@ -46,13 +46,6 @@ class ApiContractTest {
      */
     private static final Set<String> NULLABLE = Set.of("emit.x", "emitAsync.x");
 
-    /**
-     * Known violations awaiting a fix by the method's owner; each is a design smell to discuss.
-     * {@code filenames(path, String)}: a null interval is reported as "interval: interval is null";
-     * {@code Intervals.parse(text, node, param)} names the parameter.
-     */
-    private static final Set<String> KNOWN_VIOLATIONS = Set.of("filenames.pollInterval");
-
     @TempDir
     Path dir;
 
@@ -63,8 +56,7 @@ class ApiContractTest {
         for (Method m : publicMethods()) {
             Parameter[] params = m.getParameters();
             for (int i = 0; i < params.length; i++) {
-                if (params[i].getType().isPrimitive() || isNullable(m, params[i])
-                        || KNOWN_VIOLATIONS.contains(m.getName() + "." + params[i].getName())) {
+                if (params[i].getType().isPrimitive() || isNullable(m, params[i])) {
                     continue;
                 }
                 checked++;

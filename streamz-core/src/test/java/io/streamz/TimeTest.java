@@ -369,15 +369,18 @@ class TimeTest {
             assertThat(source.emitAsync(i)).isDone();
         }
         assertThat(out).containsExactly(2);   // the first passes rateLimit at once
-        CompletableFuture<Void> a = source.emitAsync(10);   // 9 queued + 1 in rateLimit: held 10
+        // the second waits in rateLimit; 2..9 wait in the buffer, and 10 and 11 fill it
+        CompletableFuture<Void> a = source.emitAsync(10);
         CompletableFuture<Void> b = source.emitAsync(11);
+        CompletableFuture<Void> c = source.emitAsync(12);
         assertThat(a).isDone();
-        assertThat(b).isNotDone();
+        assertThat(b).isDone();
+        assertThat(c).isNotDone();
         advance(50);
         assertThat(out).containsExactly(2, 3);
-        assertThat(b).isDone();
+        assertThat(c).isDone();
         advance(1000);
-        assertThat(out).containsExactlyElementsOf(IntStream.range(2, 14).boxed().collect(Collectors.toList()));
+        assertThat(out).containsExactlyElementsOf(IntStream.range(2, 15).boxed().collect(Collectors.toList()));
     }
 
     @Test
@@ -431,11 +434,10 @@ class TimeTest {
     }
 
     @Test
-    void latestReleasesDroppedElementsAndHoldsTheNewest() {
+    void latestHoldsTheNewestElementUntilANewerOneArrives() {
+        // streamz test_latest_ref_counts
         Stream<Integer> source = Stream.create();
-        List<Integer> done = new ArrayList<>();
-        source.latest().sinkAsync(slow(10, done));
-        source.emit(0);
+        source.latest();
         RefCounter ref1 = new RefCounter();
         source.emit(1, ref(ref1));
         assertThat(ref1.count()).isEqualTo(1);
@@ -443,22 +445,69 @@ class TimeTest {
         source.emit(2, ref(ref2));
         assertThat(ref1.count()).isZero();
         assertThat(ref2.count()).isEqualTo(1);
+    }
+
+    @Test
+    void latestReleasesDroppedElementsWhileTheDownstreamIsBusy() {
+        Stream<Integer> source = Stream.create();
+        List<Integer> done = new ArrayList<>();
+        source.latest().sinkAsync(slow(10, done));
+        source.emit(0);
+        RefCounter ref1 = new RefCounter();
+        source.emit(1, ref(ref1));
+        RefCounter ref2 = new RefCounter();
+        source.emit(2, ref(ref2));
+        assertThat(ref1.count()).isZero();       // dropped, never sent
+        assertThat(ref2.count()).isEqualTo(1);
         advance(10);
-        assertThat(ref2.count()).isEqualTo(2);   // held by latest and by the sink until written
+        assertThat(ref2.count()).isEqualTo(2);   // held by latest and by the sink writing it
         advance(10);
-        assertThat(ref2.count()).isZero();
+        assertThat(ref2.count()).isEqualTo(1);   // still the latest
         assertThat(done).containsExactly(0, 2);
+        source.emit(3);
+        assertThat(ref2.count()).isZero();
     }
 
     @Test
     void latestPassesElementsThroughWhenTheDownstreamIsSynchronous() {
         Stream<Integer> source = Stream.create();
-        List<Integer> out = source.latest().sinkToList();
+        Stream<Integer> latest = source.latest();
+        List<Integer> out = latest.sinkToList();
         RefCounter r = new RefCounter();
         source.emit(1, ref(r));
         source.emit(2);
         assertThat(out).containsExactly(1, 2);
         assertThat(r.count()).isZero();
+        RefCounter last = new RefCounter();
+        source.emit(3, ref(last));
+        latest.destroy();
+        assertThat(last.count()).isZero();
+    }
+
+    // ------------------------------------------------------------------ metadata through every holder
+
+    @Test
+    void holdersPassEachElementsMetadataOn() {
+        Stream<Integer> source = Stream.create();
+        List<List<Map<String, Object>>> delayed = Metadata.of(source.delay("10ms")).sinkToList();
+        List<List<Map<String, Object>>> limited = Metadata.of(source.rateLimit("10ms")).sinkToList();
+        List<List<Map<String, Object>>> buffered = Metadata.of(source.buffer(2)).sinkToList();
+        List<List<Map<String, Object>>> latest = Metadata.of(source.latest()).sinkToList();
+        List<List<Map<String, Object>>> unique = Metadata.of(source.timedWindowUnique("10ms", x -> x, "first"))
+                .sinkToList();
+        List<List<Map<String, Object>>> mapped = Metadata.of(source.mapAsync(x -> Mono.just(x).toFuture()))
+                .sinkToList();
+        source.emitAsync(0);
+        source.emitAsync(1, Metadata.v(1));
+        source.emitAsync(2, Metadata.v(2));
+        advance(100);
+        List<List<Map<String, Object>>> each = List.of(Metadata.v(1), Metadata.v(2));
+        assertThat(delayed).isEqualTo(each);
+        assertThat(limited).isEqualTo(each);
+        assertThat(buffered).isEqualTo(each);
+        assertThat(latest).isEqualTo(each);
+        assertThat(mapped).isEqualTo(each);
+        assertThat(unique).containsExactly(List.of(Map.of("v", 1), Map.of("v", 2)));
     }
 
     // ------------------------------------------------------------------ fromPeriodic
@@ -497,6 +546,16 @@ class TimeTest {
         advance(50);
         assertThat(done).hasSize(2);
         ticks.stop();
+    }
+
+    @Test
+    void fromPeriodicDefaultsToStreamzsTenthOfASecond() {
+        Source<String> ticks = Stream.fromPeriodic(() -> "tick");
+        List<String> out = ticks.sinkToList();
+        ticks.start();
+        advance(350);
+        ticks.stop();
+        assertThat(out).hasSize(4);
     }
 
     @Test

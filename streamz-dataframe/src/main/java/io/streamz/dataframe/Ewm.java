@@ -65,7 +65,7 @@ public final class Ewm {
         if (series == null) {
             throw new IllegalStateException("ewm: choose a column before " + op + "(), as in ewm(...).col(\"x\")." + op + "()");
         }
-        return new EwmNode(sdf.stream(), op, com, ddof, series.fn());
+        return new EwmNode(sdf.stream(), op, com, ddof, series.numericFn("ewm " + op));
     }
 
     /** Exponentially weighted mean. */

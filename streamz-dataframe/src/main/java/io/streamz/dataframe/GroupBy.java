@@ -48,7 +48,8 @@ public final class GroupBy {
             throw new IllegalStateException("groupby: choose a column before " + op
                     + "(), as in groupby(\"name\").col(\"x\")." + op + "()");
         }
-        Function<Frame, Column> values = series == null ? keys : series.fn();
+        Function<Frame, Column> values = series == null ? keys
+                : op.equals("count") || op.equals("size") ? series.fn() : series.numericFn("groupby " + op);
         KeyedState state = new KeyedState(keys, values, factory, false);
         return (Stream) new Window(sdf, series, kind, n, value).build("groupby", state);
     }

@@ -52,7 +52,8 @@ public final class Rolling {
         }
         int minPeriods = op.equals("count") ? 0 : window == null ? n : 1;
         String idx = sdf.indexColumn();
-        return new RollingNode(sdf.stream(), "rolling", n, window, minPeriods, series.fn(),
+        return new RollingNode(sdf.stream(), "rolling", n, window, minPeriods,
+                op.equals("count") || custom != null ? series.fn() : series.numericFn("rolling " + op),
                 window == null ? null : f -> f.instantColumn(idx), series.labels(), factory, custom);
     }
 

@@ -99,13 +99,22 @@ public final class StreamingSeries {
 
     private StreamingSeries derive(Function<Column, Column> op) {
         Function<Frame, Column> f = fn;
-        return new StreamingSeries(base, name, fr -> op.apply(f.apply(fr)).rename(name));
+        return checked(new StreamingSeries(base, name, fr -> op.apply(f.apply(fr)).rename(name)));
+    }
+
+    /** {@code s}, once its expression ran on the example (when known): type errors show when the graph is built. */
+    private static StreamingSeries checked(StreamingSeries s) {
+        Frame e = s.base.knownExample();
+        if (e != null) {
+            s.fn.apply(e);
+        }
+        return s;
     }
 
     private StreamingSeries derive(StreamingSeries other, String who, java.util.function.BinaryOperator<Column> op) {
         Function<Frame, Column> a = fn;
         Function<Frame, Column> b = other.over(base, who);
-        return new StreamingSeries(base, name, fr -> op.apply(a.apply(fr), b.apply(fr)).rename(name));
+        return checked(new StreamingSeries(base, name, fr -> op.apply(a.apply(fr), b.apply(fr)).rename(name)));
     }
 
     static NumericColumn numeric(Column c, String who) {
@@ -339,7 +348,9 @@ public final class StreamingSeries {
     // ------------------------------------------------------------------ reductions
 
     private <S, R> Stream<R> reduce(String kind, Aggregation<S, R> agg, S start) {
-        return WindowNode.expanding(base.stream(), kind, WindowState.of(agg, fn, start));
+        Function<Frame, Column> values = kind.equals("count") || kind.equals("size") || kind.equals("aggregate")
+                ? fn : numericFn(kind);
+        return WindowNode.expanding(base.stream(), kind, WindowState.of(agg, values, start));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -434,33 +445,47 @@ public final class StreamingSeries {
 
     // ------------------------------------------------------------------ cumulative
 
-    /** The running sum, one series per batch aligned with its rows. */
+    /**
+     * The running sum, one series per batch aligned with its rows; the values are {@code Long}
+     * for a long column and {@code Double} otherwise (missing values stay missing and are
+     * skipped, as in pandas).
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public Stream<Series<Double>> cumsum() {
-        return (Stream) new CumulativeNode(base.stream(), "cumsum", fn, labels());
+    public Stream<Series<Number>> cumsum() {
+        return (Stream) new CumulativeNode(base.stream(), "cumsum", numericFn("cumsum"), labels());
     }
 
-    /** The running product. */
+    /** The running product (see {@link #cumsum()}). */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public Stream<Series<Double>> cumprod() {
-        return (Stream) new CumulativeNode(base.stream(), "cumprod", fn, labels());
+    public Stream<Series<Number>> cumprod() {
+        return (Stream) new CumulativeNode(base.stream(), "cumprod", numericFn("cumprod"), labels());
     }
 
-    /** The running minimum. */
+    /** The running minimum (see {@link #cumsum()}). */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public Stream<Series<Double>> cummin() {
-        return (Stream) new CumulativeNode(base.stream(), "cummin", fn, labels());
+    public Stream<Series<Number>> cummin() {
+        return (Stream) new CumulativeNode(base.stream(), "cummin", numericFn("cummin"), labels());
     }
 
-    /** The running maximum. */
+    /** The running maximum (see {@link #cumsum()}). */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public Stream<Series<Double>> cummax() {
-        return (Stream) new CumulativeNode(base.stream(), "cummax", fn, labels());
+    public Stream<Series<Number>> cummax() {
+        return (Stream) new CumulativeNode(base.stream(), "cummax", numericFn("cummax"), labels());
     }
 
     // ------------------------------------------------------------------ windows
 
     Function<Frame, Column> fn() {
+        return fn;
+    }
+
+    /** This series' expression, after checking (when the example is known) that its values are numbers. */
+    Function<Frame, Column> numericFn(String who) {
+        Frame e = base.knownExample();
+        if (e != null && !fn.apply(e).type().isNumeric()) {
+            throw new IllegalArgumentException(who + ": column \"" + name + "\" is " + fn.apply(e).type()
+                    + ", not a number");
+        }
         return fn;
     }
 

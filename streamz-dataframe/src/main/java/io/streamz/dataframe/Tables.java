@@ -68,11 +68,11 @@ final class Tables {
     private static String pad(String s, int width, boolean left) {
         StringBuilder b = new StringBuilder();
         if (!left) {
-            b.append(" ".repeat(width - s.length()));
+            b.append(" ".repeat(Math.max(0, width - s.length())));
         }
         b.append(s);
         if (left) {
-            b.append(" ".repeat(width - s.length()));
+            b.append(" ".repeat(Math.max(0, width - s.length())));
         }
         return b.toString();
     }

@@ -3,12 +3,14 @@ package io.streamz.dataframe;
 import io.streamz.Stream;
 import io.streamz.dataframe.internal.KeyedState;
 import io.streamz.dataframe.internal.RowAggregation;
+import io.streamz.dataframe.internal.RowState;
 import io.streamz.dataframe.internal.RowStates;
 import io.streamz.dataframe.internal.WindowNode;
 import io.streamz.dataframe.internal.WindowState;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Aggregations over a sliding window of rows (streamz {@code window}): the last {@code n} rows,
@@ -68,42 +70,43 @@ public final class Window {
         if (series == null) {
             throw new IllegalStateException("window: choose a column before " + op + "(), as in window(...).col(\"x\")." + op + "()");
         }
-        return series.fn();
+        return op.equals("count") || op.equals("size") || op.equals("valueCounts") || op.equals("aggregate")
+                ? series.fn() : series.numericFn("window " + op);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private <R> Stream<R> rows(String op, io.streamz.dataframe.internal.RowState unused, java.util.function.Supplier<io.streamz.dataframe.internal.RowState> f) {
+    private <R> Stream<R> rows(String op, Supplier<RowState> f) {
         return build("window", WindowState.of((Aggregation) new RowAggregation<>(f), values(op), null));
     }
 
     /** Sum of the window's values. */
     public Stream<Double> sum() {
-        return rows("sum", null, RowStates.Sum::new);
+        return rows("sum", RowStates.Sum::new);
     }
 
     /** Mean of the window's values (0 for an empty window, as streamz). */
     public Stream<Double> mean() {
-        return rows("mean", null, () -> new RowStates.Mean(true));
+        return rows("mean", () -> new RowStates.Mean(true));
     }
 
     /** Number of non-missing values in the window. */
     public Stream<Long> count() {
-        return rows("count", null, RowStates.Count::new);
+        return rows("count", RowStates.Count::new);
     }
 
     /** Number of rows in the window. */
     public Stream<Long> size() {
-        return rows("size", null, RowStates.Size::new);
+        return rows("size", RowStates.Size::new);
     }
 
     /** Minimum of the window's values (monotonic deque). */
     public Stream<Double> min() {
-        return rows("min", null, () -> new RowStates.Extreme(true));
+        return rows("min", () -> new RowStates.Extreme(true));
     }
 
     /** Maximum of the window's values (monotonic deque). */
     public Stream<Double> max() {
-        return rows("max", null, () -> new RowStates.Extreme(false));
+        return rows("max", () -> new RowStates.Extreme(false));
     }
 
     /** Sample variance (ddof 1) of the window's values. */
@@ -113,7 +116,7 @@ public final class Window {
 
     /** Variance with {@code ddof} of the window's values. */
     public Stream<Double> var(int ddof) {
-        return rows("var", null, () -> new RowStates.Var(ddof, false));
+        return rows("var", () -> new RowStates.Var(ddof, false));
     }
 
     /** Sample standard deviation (ddof 1) of the window's values. */
@@ -123,7 +126,7 @@ public final class Window {
 
     /** Standard deviation with {@code ddof} of the window's values. */
     public Stream<Double> std(int ddof) {
-        return rows("std", null, () -> new RowStates.Var(ddof, true));
+        return rows("std", () -> new RowStates.Var(ddof, true));
     }
 
     /** A custom {@link Aggregation} over the window's values. */

@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** Implements {@link Stream#latest()}. */
+/**
+ * Implements {@link Stream#latest()}. As in streamz, the node holds the most recent element (and
+ * its refs) until a newer one replaces it, sent or not; it sends it as soon as its downstream is
+ * free, as streamz's documentation says.
+ */
 public final class LatestNode<T> extends AsyncNode<T, T> {
     private boolean busy;
-    private boolean holding;
-    private T next;
-    private List<Map<String, Object>> nextMetadata;
+    private boolean unsent;
+    private T latest;
+    private List<Map<String, Object>> latestMetadata;
 
     public LatestNode(Stream<T> upstream) {
         super(upstream, "latest");
@@ -21,42 +25,34 @@ public final class LatestNode<T> extends AsyncNode<T, T> {
     @Override
     protected CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> metadata) {
         Refs.retain(metadata);
+        if (latestMetadata != null) {
+            Refs.release(latestMetadata);   // replaced by a newer element: dropped if never sent
+        }
+        latest = x;
+        latestMetadata = metadata;
         if (busy) {
-            if (holding) {
-                Refs.release(nextMetadata);   // dropped for a newer element
-            }
-            holding = true;
-            next = x;
-            nextMetadata = metadata;
+            unsent = true;
             return null;
         }
-        CompletableFuture<?> pending;
-        try {
-            pending = emitDownstream(x, metadata);
-        } finally {
-            Refs.release(metadata);
-        }
+        return send();
+    }
+
+    /** Sends the latest element; returns its downstream work only when done (a failure reaches emit). */
+    private CompletableFuture<?> send() {
+        unsent = false;
+        CompletableFuture<?> pending = emitDownstream(latest, latestMetadata);
         if (pending == null || pending.isDone()) {
-            return pending;   // a failure still reaches this emit
+            return pending;
         }
         busy = true;
-        doneOrResume(pending, this::sendHeld);
+        doneOrResume(pending, this::resume);
         return null;
     }
 
-    private void sendHeld() {
+    private void resume() {
         busy = false;
-        while (holding) {
-            T x = next;
-            List<Map<String, Object>> md = nextMetadata;
-            holding = false;
-            next = null;
-            nextMetadata = null;
-            busy = true;
-            if (!doneOrResume(emitHeld(x, md), this::sendHeld)) {
-                return;
-            }
-            busy = false;
+        if (unsent) {
+            doneOrResume(send(), () -> { });
         }
     }
 
@@ -65,11 +61,11 @@ public final class LatestNode<T> extends AsyncNode<T, T> {
     public void destroy() {
         super.destroy();
         enterGraph(() -> {
-            if (holding) {
-                Refs.release(nextMetadata);
-                holding = false;
-                next = null;
-                nextMetadata = null;
+            if (latestMetadata != null) {
+                Refs.release(latestMetadata);
+                latestMetadata = null;
+                latest = null;
+                unsent = false;
             }
             return null;
         });

@@ -1,0 +1,427 @@
+package io.streamz.kafka;
+
+import io.streamz.RefCounter;
+import io.streamz.Source;
+import io.streamz.internal.util.Refs;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * A source reading Kafka topics as a member of a consumer group: what {@link Kafka#fromKafka}
+ * and {@link Kafka#fromKafkaBatched} return. Does nothing until {@link #start()}; then one poll
+ * thread owns the {@code KafkaConsumer} (which is not thread-safe) and emits into the graph.
+ *
+ * <pre>{@code
+ * KafkaSource<String> source = Kafka.fromKafka(List.of("orders"), consumerConfig);
+ * source.map(String::toUpperCase).sink(System.out::println);
+ * source.start();
+ * // ...
+ * source.stop();   // commits what was fully processed, leaves the group
+ * }</pre>
+ *
+ * <p><b>At least once:</b> every emitted element (a record's value, or a batch) carries a
+ * {@link RefCounter} in its metadata under {@code "ref"}. A partition's offset is committed only
+ * past elements whose emit has finished and whose ref every node has released, in offset order,
+ * so an element still held by a window or waiting in {@code toKafka} is read again after a
+ * crash. Offsets are committed by the poll thread while running, on {@code stop()}, and for
+ * partitions revoked by a rebalance (only up to what was done; held data is re-read by the new
+ * owner). The consumer's own auto-commit is switched off.
+ *
+ * <p><b>Blocks:</b> never the caller of {@code start}. When an emit is still pending
+ * (back-pressure from {@code toKafka}, an async sink...), the poll thread pauses every partition
+ * and keeps polling (so the consumer stays in its group) until it is done; at most one poll's
+ * worth of records (or one {@code maxBatchSize} per partition) waits in memory.
+ *
+ * <p><b>Failures:</b> if a node fails on an element (synchronously or asynchronously), or a
+ * record cannot be deserialized, the source stops polling, commits what was done before, and
+ * {@link #error()} returns the exception; the failed element is read again on restart.
+ *
+ * @param <T> what it emits: values, records, or lists of them
+ */
+public final class KafkaSource<T> extends Source<T> {
+    private static final Duration WAIT = Duration.ofMillis(10);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final List<String> topics;
+    private final Map<String, Object> config;
+    private final Deserializer<?> keys;
+    private final Deserializer<?> values;
+    private final Function<ConsumerRecord<?, ?>, ?> element;
+    private final boolean batched;
+    private final Duration pollInterval;
+    private final int maxBatchSize;
+
+    private volatile boolean running;
+    private volatile Thread thread;
+    private volatile Consumer<Object, Object> consumer;
+    private volatile Throwable error;
+
+    KafkaSource(String kind, List<String> topics, Map<String, Object> config, Deserializer<?> keys,
+            Deserializer<?> values, Function<ConsumerRecord<?, ?>, ?> element, boolean batched,
+            Duration pollInterval, int maxBatchSize) {
+        super(kind, null);
+        this.topics = List.copyOf(topics);
+        this.config = config;
+        this.keys = keys;
+        this.values = values;
+        this.element = element;
+        this.batched = batched;
+        this.pollInterval = pollInterval;
+        this.maxBatchSize = maxBatchSize;
+    }
+
+    /** The exception that stopped this source, or {@code null} while it runs or after a clean stop. */
+    public Throwable error() {
+        return error;
+    }
+
+    @Override
+    protected String describeParams() {
+        return (topics.size() == 1 ? "topic=" + topics.get(0) : "topics=" + topics) + ", pollInterval="
+                + pollInterval + (batched ? ", maxBatchSize=" + maxBatchSize : "");
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected void onStart() {
+        error = null;
+        Consumer<Object, Object> c = new KafkaConsumer<>(config, (Deserializer<Object>) keys,
+                (Deserializer<Object>) values);
+        consumer = c;
+        running = true;
+        Thread t = new Thread(new Loop(c), "streamz-" + kind() + "-" + String.join(",", topics));
+        thread = t;
+        t.start();
+    }
+
+    @Override
+    protected void onStop() {
+        running = false;
+        Consumer<Object, Object> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread() && !Thread.holdsLock(graph())) {
+            boolean interrupted = false;
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void fail(Throwable e) {
+        if (error == null) {
+            error = e;
+        }
+        running = false;
+    }
+
+    /** One emitted element: records of one partition up to {@code lastOffset}. */
+    private static final class Unit {
+        final long lastOffset;
+        volatile boolean released;
+        volatile boolean emitted;
+        volatile boolean failed;
+
+        Unit(long lastOffset) {
+            this.lastOffset = lastOffset;
+        }
+
+        boolean done() {
+            return released && emitted && !failed;
+        }
+    }
+
+    /** The poll thread's view of one assigned partition. */
+    private static final class Part {
+        final ArrayDeque<ConsumerRecord<Object, Object>> buffer = new ArrayDeque<>();
+        final ArrayDeque<Unit> units = new ArrayDeque<>();
+        long done = -1;
+        boolean revoked;
+
+        /** Moves {@code done} past the finished units at the head; returns it (-1: nothing yet). */
+        long advance() {
+            while (!units.isEmpty() && units.peek().done()) {
+                done = units.poll().lastOffset + 1;
+            }
+            return done;
+        }
+    }
+
+    /** The poll thread: the only code that touches the consumer. */
+    private final class Loop implements Runnable, ConsumerRebalanceListener {
+        private final Consumer<Object, Object> consumer;
+        private final Map<TopicPartition, Part> parts = new LinkedHashMap<>();
+        private final Map<TopicPartition, Long> committed = new HashMap<>();
+        private final ArrayDeque<Part> round = new ArrayDeque<>();
+        private CompletableFuture<?> pending;
+        private long nextRound = System.nanoTime();
+
+        Loop(Consumer<Object, Object> consumer) {
+            this.consumer = consumer;
+        }
+
+        @Override
+        public void run() {
+            try {
+                consumer.subscribe(topics, this);
+                while (running) {
+                    step();
+                }
+            } catch (WakeupException e) {
+                // stop() woke the consumer up
+            } catch (Throwable e) {
+                fail(e);
+            } finally {
+                shutdown();
+            }
+        }
+
+        private void step() {
+            commit(false);
+            if (pending != null) {
+                if (!pending.isDone()) {
+                    pause(consumer.assignment());
+                    poll(WAIT);
+                    return;
+                }
+                pending = null;
+                if (!running) {
+                    return;
+                }
+            }
+            pause(full());
+            poll(timeout());
+            if (batched) {
+                emitBatches();
+            } else {
+                emitRecords();
+            }
+        }
+
+        private Duration timeout() {
+            if (!batched) {
+                return pollInterval;
+            }
+            if (!round.isEmpty()) {
+                return Duration.ZERO;
+            }
+            long left = nextRound - System.nanoTime();
+            return left <= 0 ? Duration.ZERO : Duration.ofNanos(Math.min(left, pollInterval.toNanos()));
+        }
+
+        private Set<TopicPartition> full() {
+            Set<TopicPartition> out = new HashSet<>();
+            int limit = batched ? maxBatchSize : 1;
+            for (Map.Entry<TopicPartition, Part> e : parts.entrySet()) {
+                if (e.getValue().buffer.size() >= limit) {
+                    out.add(e.getKey());
+                }
+            }
+            return out;
+        }
+
+        private void pause(Set<TopicPartition> wanted) {
+            Set<TopicPartition> paused = consumer.paused();
+            if (paused.equals(wanted)) {
+                return;
+            }
+            Set<TopicPartition> resume = new HashSet<>(paused);
+            resume.removeAll(wanted);
+            Set<TopicPartition> pause = new HashSet<>(wanted);
+            pause.removeAll(paused);
+            pause.retainAll(consumer.assignment());
+            consumer.resume(resume);
+            consumer.pause(pause);
+        }
+
+        private void poll(Duration timeout) {
+            ConsumerRecords<Object, Object> records = consumer.poll(timeout);
+            for (TopicPartition tp : records.partitions()) {
+                Part p = parts.get(tp);
+                if (p != null) {
+                    p.buffer.addAll(records.records(tp));
+                }
+            }
+        }
+
+        private void emitRecords() {
+            for (Part p : parts.values()) {
+                while (!p.buffer.isEmpty()) {
+                    ConsumerRecord<Object, Object> r = p.buffer.poll();
+                    emit(p, element.apply(r), r.offset());
+                    if (pending != null || !running) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        private void emitBatches() {
+            if (round.isEmpty()) {
+                if (System.nanoTime() - nextRound < 0) {
+                    return;
+                }
+                nextRound = System.nanoTime() + pollInterval.toNanos();
+                round.addAll(parts.values());
+            }
+            while (!round.isEmpty()) {
+                Part p = round.poll();
+                if (p.revoked || p.buffer.isEmpty()) {
+                    continue;
+                }
+                int n = Math.min(maxBatchSize, p.buffer.size());
+                List<Object> batch = new ArrayList<>(n);
+                long last = -1;
+                for (int i = 0; i < n; i++) {
+                    ConsumerRecord<Object, Object> r = p.buffer.poll();
+                    batch.add(element.apply(r));
+                    last = r.offset();
+                }
+                emit(p, Collections.unmodifiableList(batch), last);
+                if (pending != null || !running) {
+                    return;
+                }
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private void emit(Part p, Object x, long lastOffset) {
+            Unit u = new Unit(lastOffset);
+            p.units.add(u);
+            RefCounter ref = new RefCounter(() -> u.released = true);
+            CompletableFuture<Void> f = emitAsync((T) x, List.of(Map.of(Refs.REF, ref)));
+            if (ref.count() == 0) {
+                u.released = true;
+            }
+            if (f.isDone() && !f.isCompletedExceptionally()) {
+                u.emitted = true;
+                return;
+            }
+            f.whenComplete((r, e) -> {
+                if (e != null) {
+                    u.failed = true;
+                    fail(e);
+                } else {
+                    u.emitted = true;
+                }
+            });
+            pending = f;
+        }
+
+        private void commit(boolean sync) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            for (Map.Entry<TopicPartition, Part> e : parts.entrySet()) {
+                collect(e.getKey(), e.getValue(), offsets, sync);
+            }
+            send(offsets, sync);
+        }
+
+        private void collect(TopicPartition tp, Part p, Map<TopicPartition, OffsetAndMetadata> offsets, boolean all) {
+            long done = p.advance();
+            if (done >= 0 && (all || done > committed.getOrDefault(tp, -1L))) {
+                offsets.put(tp, new OffsetAndMetadata(done));
+                committed.put(tp, done);
+            }
+        }
+
+        private void send(Map<TopicPartition, OffsetAndMetadata> offsets, boolean sync) {
+            if (offsets.isEmpty()) {
+                return;
+            }
+            if (sync) {
+                consumer.commitSync(offsets);
+            } else {
+                consumer.commitAsync(offsets, null);
+            }
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+            for (TopicPartition tp : assigned) {
+                parts.put(tp, new Part());
+                committed.remove(tp);
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            for (TopicPartition tp : revoked) {
+                Part p = parts.remove(tp);
+                if (p != null) {
+                    p.revoked = true;
+                    collect(tp, p, offsets, true);
+                }
+            }
+            try {
+                send(offsets, true);
+            } catch (WakeupException e) {
+                throw e;
+            } catch (KafkaException e) {
+                // The group moved on: the next owner reads these records again (duplicates, never loss).
+            }
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> lost) {
+            for (TopicPartition tp : lost) {
+                Part p = parts.remove(tp);
+                if (p != null) {
+                    p.revoked = true;
+                }
+            }
+        }
+
+        private void shutdown() {
+            try {
+                finalCommit();
+            } finally {
+                consumer.close(CLOSE_TIMEOUT);
+            }
+        }
+
+        private void finalCommit() {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                try {
+                    commit(true);
+                    return;
+                } catch (WakeupException e) {
+                    // a wake-up from stop() was still pending: the second attempt goes through
+                } catch (KafkaException e) {
+                    // Not a member any more: whatever is uncommitted is read again (duplicates, never loss).
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.streamz.kafka;
+
+import io.streamz.internal.util.Checks;
+import io.streamz.internal.util.Intervals;
+import java.time.Duration;
+
+/**
+ * Settings of the Kafka sources past their topics and consumer configuration; immutable, with
+ * withers.
+ *
+ * <pre>{@code
+ * KafkaSourceOptions options = KafkaSourceOptions.defaults()
+ *         .withPollInterval("500ms")     // streamz poll_interval
+ *         .withMaxBatchSize(1000)        // streamz max_batch_size
+ *         .withRefreshPartitions(true);  // streamz refresh_partitions
+ * }</pre>
+ *
+ * <p>{@code pollInterval}: for {@code fromKafkaBatched}, how often one batch per partition is
+ * emitted (default 1 s, as streamz); for {@code fromKafka}, the longest wait in one poll when
+ * nothing arrives (default 100 ms). {@code maxBatchSize}: the most records in one batch (default
+ * 10000); {@code fromKafka} ignores it. {@code refreshPartitions}: partitions added to the topic
+ * are picked up within about a poll interval (at least a second) rather than at Kafka's
+ * {@code metadata.max.age.ms}.
+ */
+public final class KafkaSourceOptions {
+    private static final KafkaSourceOptions DEFAULTS = new KafkaSourceOptions(null, 10_000, false);
+
+    private final Duration pollInterval;
+    private final int maxBatchSize;
+    private final boolean refreshPartitions;
+
+    private KafkaSourceOptions(Duration pollInterval, int maxBatchSize, boolean refreshPartitions) {
+        this.pollInterval = pollInterval;
+        this.maxBatchSize = maxBatchSize;
+        this.refreshPartitions = refreshPartitions;
+    }
+
+    /** The defaults: streamz's poll interval for the source used, batches of at most 10000, no refresh. */
+    public static KafkaSourceOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** With the given poll interval, e.g. {@code "100ms"} or {@code "1s"}. */
+    public KafkaSourceOptions withPollInterval(String interval) {
+        return withPollInterval(Intervals.parse(interval));
+    }
+
+    /** With the given poll interval, greater than zero. */
+    public KafkaSourceOptions withPollInterval(Duration interval) {
+        return new KafkaSourceOptions(Intervals.positive(interval, "KafkaSourceOptions", "pollInterval"),
+                maxBatchSize, refreshPartitions);
+    }
+
+    /** With at most {@code n} records per batch, at least 1. */
+    public KafkaSourceOptions withMaxBatchSize(int n) {
+        return new KafkaSourceOptions(pollInterval, Checks.positive(n, "KafkaSourceOptions", "maxBatchSize"),
+                refreshPartitions);
+    }
+
+    /** Whether partitions added while running are picked up promptly. */
+    public KafkaSourceOptions withRefreshPartitions(boolean refresh) {
+        return new KafkaSourceOptions(pollInterval, maxBatchSize, refresh);
+    }
+
+    /** The poll interval, or {@code fallback} when none was set. */
+    Duration pollInterval(Duration fallback) {
+        return pollInterval != null ? pollInterval : fallback;
+    }
+
+    int maxBatchSize() {
+        return maxBatchSize;
+    }
+
+    boolean refreshPartitions() {
+        return refreshPartitions;
+    }
+
+    @Override
+    public String toString() {
+        return "KafkaSourceOptions(pollInterval=" + pollInterval + ", maxBatchSize=" + maxBatchSize
+                + ", refreshPartitions=" + refreshPartitions + ")";
+    }
+}

@@ -1,0 +1,243 @@
+package io.streamz.kafka;
+
+import io.streamz.NodeException;
+import io.streamz.Stream;
+import io.streamz.internal.util.Refs;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Implements {@link Kafka#toKafka}: sends every element to a topic and emits each record's
+ * {@link RecordMetadata} (topic, partition, offset, timestamp) downstream once the broker has
+ * acknowledged it (streamz {@code to_kafka}).
+ *
+ * <pre>{@code
+ * Stream<String> source = Stream.create();
+ * ToKafka<String> out = source.as(Kafka.toKafka("greetings", producerConfig, KafkaSerde.string()));
+ * List<RecordMetadata> acks = out.sinkToList();
+ * source.emit("hello");
+ * out.flush();      // acks: [greetings-0@0]
+ * out.destroy();    // flushes and closes the producer
+ * }</pre>
+ *
+ * <p><b>Blocks:</b> {@code emit} returns once the record is handed to the producer, unless
+ * {@code maxInFlight} records (default 1000) are sent but not yet acknowledged: then the node
+ * returns a pending future, so {@code emit} waits (and a Kafka source pauses its partitions)
+ * until one is acknowledged.
+ *
+ * <p><b>Metadata:</b> an element's refs are held until its record is acknowledged and its
+ * {@code RecordMetadata} has been emitted downstream with the same metadata; so a Kafka source
+ * upstream commits its offsets only after the data reached the broker. A record that fails is
+ * never released.
+ *
+ * <p><b>Failures:</b> a delivery failure (or a failure downstream of this node) is not dropped:
+ * it fails a waiting {@code emit}, and otherwise the next {@code emit} or {@link #flush()}
+ * throws a {@link NodeException} naming this node and the element, with the producer's
+ * exception as the cause.
+ *
+ * @param <T> the element type it sends
+ */
+public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoCloseable {
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String topic;
+    private final Function<? super T, ?> key;
+    private final int maxInFlight;
+    private final Producer<Object, Object> producer;
+    private final ExecutorService delivery;
+
+    private final Object lock = new Object();
+    private int inFlight;
+    private CompletableFuture<Void> slot;
+    private final List<CompletableFuture<Void>> idle = new ArrayList<>();
+    private NodeException failed;
+    private boolean closed;
+
+    @SuppressWarnings("unchecked")
+    ToKafka(Stream<T> upstream, String topic, Map<String, Object> config, Function<? super T, ?> key,
+            Serializer<?> keys, Serializer<?> values, int maxInFlight) {
+        super("toKafka", null, List.of(upstream));
+        this.topic = topic;
+        this.key = key;
+        this.maxInFlight = maxInFlight;
+        this.producer = new KafkaProducer<>(config, (Serializer<Object>) keys, (Serializer<Object>) values);
+        this.delivery = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "streamz-toKafka-" + topic);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    protected String describeParams() {
+        return "topic=" + topic;
+    }
+
+    @Override
+    protected CompletableFuture<?> update(Object x, Stream<?> who, List<Map<String, Object>> metadata) {
+        T element = cast(x);
+        throwFailure();
+        for (CompletableFuture<Void> s = fullSlot(); s != null; s = fullSlot()) {
+            awaitInGraph(s);
+        }
+        ProducerRecord<Object, Object> record;
+        try {
+            record = new ProducerRecord<>(topic, key == null ? null : key.apply(element), element);
+        } catch (RuntimeException e) {
+            throw failure(e, element);
+        }
+        Refs.retain(metadata);
+        synchronized (lock) {
+            inFlight++;
+        }
+        try {
+            producer.send(record, (md, e) -> delivery.execute(() -> delivered(element, md, e, metadata)));
+        } catch (RuntimeException e) {
+            Refs.release(metadata);
+            done(null);
+            throw failure(e, element);
+        }
+        return fullSlot();
+    }
+
+    /** A future completing when fewer than {@code maxInFlight} records are in flight, or null if so now. */
+    private CompletableFuture<Void> fullSlot() {
+        synchronized (lock) {
+            if (failed != null) {
+                CompletableFuture<Void> f = CompletableFuture.failedFuture(failed);
+                failed = null;
+                return f;
+            }
+            if (inFlight < maxInFlight) {
+                return null;
+            }
+            if (slot == null) {
+                slot = new CompletableFuture<>();
+            }
+            return slot;
+        }
+    }
+
+    private void delivered(T element, RecordMetadata md, Exception e, List<Map<String, Object>> metadata) {
+        if (e != null) {
+            done(new NodeException(this, element, e));
+            return;
+        }
+        CompletableFuture<?> downstream;
+        try {
+            downstream = enterGraph(() -> emitDownstream(md, metadata));
+        } catch (RuntimeException ex) {
+            done(ex instanceof NodeException ? (NodeException) ex : new NodeException(this, element, ex));
+            return;
+        }
+        downstream.whenComplete((r, ex) -> {
+            if (ex == null) {
+                Refs.release(metadata);
+                done(null);
+            } else {
+                Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+                done(cause instanceof NodeException ? (NodeException) cause : new NodeException(this, element, cause));
+            }
+        });
+    }
+
+    private void done(NodeException failure) {
+        CompletableFuture<Void> wake = null;
+        List<CompletableFuture<Void>> idleNow = List.of();
+        synchronized (lock) {
+            inFlight--;
+            if (slot != null && (inFlight < maxInFlight || failure != null)) {
+                wake = slot;
+                slot = null;
+            }
+            if (failure != null && wake == null && failed == null) {
+                failed = failure;   // reported by the next update or flush; a waiting emit reports it itself
+            }
+            if (inFlight == 0 && !idle.isEmpty()) {
+                idleNow = new ArrayList<>(idle);
+                idle.clear();
+            }
+        }
+        if (wake != null) {
+            if (failure != null) {
+                wake.completeExceptionally(failure);
+            } else {
+                wake.complete(null);
+            }
+        }
+        idleNow.forEach(f -> f.complete(null));
+    }
+
+    private void throwFailure() {
+        NodeException f;
+        synchronized (lock) {
+            f = failed;
+            failed = null;
+        }
+        if (f != null) {
+            throw f;
+        }
+    }
+
+    /**
+     * Waits until every record sent so far is acknowledged and its metadata emitted downstream
+     * (streamz {@code flush}); then throws the first delivery failure not yet reported, if any.
+     *
+     * @throws NodeException naming the element whose delivery failed
+     */
+    public void flush() {
+        producer.flush();
+        CompletableFuture<Void> quiet;
+        synchronized (lock) {
+            if (inFlight == 0) {
+                quiet = null;
+            } else {
+                quiet = new CompletableFuture<>();
+                idle.add(quiet);
+            }
+        }
+        if (quiet != null) {
+            if (Thread.holdsLock(graph())) {
+                awaitInGraph(quiet);
+            } else {
+                quiet.join();
+            }
+        }
+        throwFailure();
+    }
+
+    /** Disconnects this node, flushes (see {@link #flush()}) and closes the producer. */
+    @Override
+    public void destroy() {
+        super.destroy();
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            flush();
+        } finally {
+            producer.close(CLOSE_TIMEOUT);
+            delivery.shutdown();
+        }
+    }
+
+    /** Same as {@link #destroy()}. */
+    @Override
+    public void close() {
+        destroy();
+    }
+}

@@ -1,0 +1,198 @@
+package io.streamz.kafka;
+
+import static io.streamz.kafka.KafkaBroker.until;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class FromKafkaBatchedTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final KafkaSourceOptions FAST = KafkaSourceOptions.defaults().withPollInterval("100ms");
+
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
+
+    private static List<String> values(String prefix, int n) {
+        return IntStream.range(0, n).mapToObj(i -> prefix + i).collect(Collectors.toList());
+    }
+
+    private static int total(List<? extends List<?>> batches) {
+        return batches.stream().mapToInt(List::size).sum();
+    }
+
+    @Test
+    void emitsOneListPerPartitionWithRecordsInOffsetOrder() throws Exception {
+        kafka.createTopic("batches", 3);
+        kafka.produce("batches", values("v", 60));
+        KafkaSource<List<ConsumerRecord<String, String>>> source = Kafka.fromKafkaBatchedRecords("batches",
+                kafka.consumerConfig("batches-group"), null, null, FAST);
+        List<List<ConsumerRecord<String, String>>> out = source.sinkToList();
+
+        source.start();
+        until(() -> total(out) >= 60, TIMEOUT, () -> "60 records, got " + total(out));
+        source.stop();
+
+        assertThat(out).allSatisfy(batch -> {
+            assertThat(batch.stream().map(ConsumerRecord::partition).distinct()).hasSize(1);
+            List<Long> offsets = batch.stream().map(ConsumerRecord::offset).collect(Collectors.toList());
+            assertThat(offsets).isSorted();
+            assertThat(offsets.get(offsets.size() - 1) - offsets.get(0)).isEqualTo(offsets.size() - 1);
+        });
+        assertThat(out.stream().flatMap(List::stream).map(ConsumerRecord::value))
+                .containsExactlyInAnyOrderElementsOf(values("v", 60));
+        assertThat(out.stream().flatMap(List::stream).map(ConsumerRecord::key)).allMatch(k -> k.startsWith("k"));
+    }
+
+    @Test
+    void maxBatchSizeBoundsEveryBatch() throws Exception {
+        kafka.createTopic("bounded", 1);
+        kafka.produce("bounded", values("v", 25));
+        KafkaSource<List<String>> source = Kafka.fromKafkaBatched("bounded", kafka.consumerConfig("bounded-group"),
+                KafkaSerde.string(), FAST.withMaxBatchSize(10));
+        List<List<String>> out = source.sinkToList();
+
+        source.start();
+        until(() -> total(out) >= 25, TIMEOUT, () -> "25 values");
+        source.stop();
+
+        assertThat(out).hasSizeGreaterThanOrEqualTo(3).allSatisfy(b -> assertThat(b).hasSizeLessThanOrEqualTo(10));
+        assertThat(out.stream().flatMap(List::stream)).containsExactlyElementsOf(values("v", 25));
+    }
+
+    @Test
+    void anOffsetIsCommittedOnlyWhenEveryBatchUpToItIsReleased() throws Exception {
+        kafka.createTopic("checkpoint", 1);
+        Map<String, Object> config = kafka.consumerConfig("checkpoint-group");
+        KafkaSource<List<String>> source = Kafka.fromKafkaBatched("checkpoint", config, KafkaSerde.string(), FAST);
+        Hold<List<String>> hold = new Hold<>(source);
+        List<List<String>> out = hold.sinkToList();
+        source.start();
+
+        kafka.produce("checkpoint", values("a", 5));
+        until(() -> hold.size() == 1, TIMEOUT, () -> "the first batch");
+        kafka.produce("checkpoint", values("b", 5));
+        until(() -> hold.size() == 2, TIMEOUT, () -> "the second batch");
+        assertThat(hold.get(0)).containsExactlyElementsOf(values("a", 5));
+        assertThat(hold.get(1)).containsExactlyElementsOf(values("b", 5));
+
+        hold.release(1);
+        LockSupport.parkNanos(Duration.ofMillis(300).toNanos());   // several poll rounds
+        assertThat(kafka.committed("checkpoint-group", "checkpoint", 1)).containsEntry(0, 0L);
+
+        hold.release(0);
+        until(() -> committed("checkpoint-group", "checkpoint") == 10, TIMEOUT, () -> "offset 10 committed");
+        source.stop();
+        assertThat(out).containsExactly(values("b", 5), values("a", 5));
+    }
+
+    @Test
+    void dataStillHeldAtStopIsReadAgainOnRestart() throws Exception {
+        kafka.createTopic("held", 1);
+        Map<String, Object> config = kafka.consumerConfig("held-group");
+        kafka.produce("held", values("v", 8));
+        KafkaSource<List<String>> first = Kafka.fromKafkaBatched("held", config, KafkaSerde.string(), FAST);
+        Hold<List<String>> hold = new Hold<>(first);
+        first.start();
+        until(() -> hold.size() == 1, TIMEOUT, () -> "a batch");
+        first.stop();
+        assertThat(kafka.committed("held-group", "held", 1)).containsEntry(0, 0L);
+
+        KafkaSource<List<String>> second = Kafka.fromKafkaBatched("held", config, KafkaSerde.string(), FAST);
+        List<List<String>> again = second.sinkToList();
+        second.start();
+        until(() -> total(again) >= 8, TIMEOUT, () -> "8 values again");
+        second.stop();
+
+        assertThat(again.stream().flatMap(List::stream)).containsExactlyElementsOf(values("v", 8));
+        assertThat(kafka.committed("held-group", "held", 1)).containsEntry(0, 8L);
+        hold.releaseAll();   // the first source is stopped: it commits nothing any more
+        assertThat(kafka.committed("held-group", "held", 1)).containsEntry(0, 8L);
+    }
+
+    @Test
+    void aRebalanceNeverCommitsDataStillHeldByThePreviousOwner() throws Exception {
+        kafka.createTopic("rebalance", 2);
+        Map<String, Object> config = kafka.consumerConfig("rebalance-group");
+        kafka.produce("rebalance", values("v", 40));
+        KafkaSource<List<ConsumerRecord<String, String>>> first = Kafka.fromKafkaBatchedRecords("rebalance", config,
+                null, null, FAST);
+        Hold<List<ConsumerRecord<String, String>>> hold = new Hold<>(first);
+        first.start();
+        until(() -> heldRecords(hold) >= 40, TIMEOUT, () -> "both partitions held");
+
+        KafkaSource<List<ConsumerRecord<String, String>>> second = Kafka.fromKafkaBatchedRecords("rebalance", config,
+                null, null, FAST);
+        List<List<ConsumerRecord<String, String>>> secondOut = second.sinkToList();
+        second.start();
+        until(() -> !secondOut.isEmpty() && committed("rebalance-group", "rebalance") > 0, TIMEOUT,
+                () -> "the second source to process and commit a partition");
+        int secondPartition = secondOut.get(0).get(0).partition();
+        int firstPartition = 1 - secondPartition;
+
+        // the first source lost secondPartition while holding its data: only the new owner committed it
+        Map<Integer, Long> committed = kafka.committed("rebalance-group", "rebalance", 2);
+        assertThat(committed.get(firstPartition)).isZero();
+        assertThat(committed.get(secondPartition)).isEqualTo(endOffset(secondOut, secondPartition) + 1);
+
+        int before = hold.size();
+        hold.releaseAll();   // old batches of both partitions, and firstPartition read again after the rebalance
+        until(() -> kafka.committedQuietly("rebalance-group", "rebalance", 2).get(firstPartition) == heldEnd(hold,
+                firstPartition) + 1, TIMEOUT, () -> "the first source to commit its partition");
+        first.stop();
+        second.stop();
+        assertThat(before).isGreaterThan(2);
+        Set<Integer> secondParts = secondOut.stream().flatMap(List::stream).map(ConsumerRecord::partition)
+                .collect(Collectors.toSet());
+        assertThat(secondParts).containsExactly(secondPartition);
+        assertThat(kafka.committed("rebalance-group", "rebalance", 2).get(secondPartition))
+                .isEqualTo(endOffset(secondOut, secondPartition) + 1);
+    }
+
+    private static long endOffset(List<List<ConsumerRecord<String, String>>> batches, int partition) {
+        return batches.stream().flatMap(List::stream).filter(r -> r.partition() == partition)
+                .mapToLong(ConsumerRecord::offset).max().orElse(-1);
+    }
+
+    private static long heldEnd(Hold<List<ConsumerRecord<String, String>>> hold, int partition) {
+        List<List<ConsumerRecord<String, String>>> all = new ArrayList<>();
+        for (int i = 0; i < hold.size(); i++) {
+            all.add(hold.get(i));
+        }
+        return endOffset(all, partition);
+    }
+
+    private static int heldRecords(Hold<List<ConsumerRecord<String, String>>> hold) {
+        int n = 0;
+        for (int i = 0; i < hold.size(); i++) {
+            n += hold.get(i).size();
+        }
+        return n;
+    }
+
+    private static long committed(String group, String topic) {
+        return kafka.committedQuietly(group, topic, 2).values().stream().mapToLong(x -> x).sum();
+    }
+
+    @Test
+    void badArgumentsFailWhileBuilding() {
+        assertThatThrownBy(() -> Kafka.fromKafkaBatched(null, kafka.consumerConfig("x")))
+                .isInstanceOf(NullPointerException.class).hasMessage("fromKafkaBatched: topic is null");
+        assertThatThrownBy(() -> KafkaSourceOptions.defaults().withMaxBatchSize(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("KafkaSourceOptions: maxBatchSize must be >= 1, was 0");
+        assertThatThrownBy(() -> Kafka.fromKafkaBatched("t", Map.of("group.id", "g")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("fromKafkaBatched: consumerConfig needs \"bootstrap.servers\"");
+    }
+}

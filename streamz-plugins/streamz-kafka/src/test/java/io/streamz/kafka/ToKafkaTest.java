@@ -1,0 +1,233 @@
+package io.streamz.kafka;
+
+import static io.streamz.kafka.KafkaBroker.until;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamz.NodeException;
+import io.streamz.RefCounter;
+import io.streamz.Stream;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ToKafkaTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
+
+    /** A record type for the JSON round trip. */
+    record Order(String id, double amount, List<String> tags) {
+    }
+
+    @Test
+    void toKafkaSendsEveryElementAndEmitsItsRecordMetadata() throws Exception {
+        kafka.createTopic("sent", 1);
+        Stream<Integer> source = Stream.create();
+        ToKafka<String> out = source.map(i -> "v" + i).as(Kafka.toKafka("sent", kafka.producerConfig(), KafkaSerde.string()));
+        List<RecordMetadata> acks = out.sinkToList();
+
+        for (int i = 0; i < 20; i++) {
+            source.emit(i);
+        }
+        out.flush();
+
+        assertThat(acks).hasSize(20).allSatisfy(md -> assertThat(md.topic()).isEqualTo("sent"));
+        assertThat(acks.stream().map(RecordMetadata::offset)).containsExactlyElementsOf(
+                IntStream.range(0, 20).mapToObj(i -> (long) i).collect(Collectors.toList()));
+        assertThat(kafka.consume("sent", 20, TIMEOUT).stream().map(ConsumerRecord::value))
+                .containsExactlyElementsOf(IntStream.range(0, 20).mapToObj(i -> "v" + i).collect(Collectors.toList()));
+        out.destroy();
+        assertThat(out.toString()).isEqualTo("toKafka(topic=sent)");
+    }
+
+    @Test
+    void keyedRecordsKeepTheirKeyAndLandInOnePartitionPerKey() throws Exception {
+        kafka.createTopic("keyed", 4);
+        Stream<Integer> source = Stream.create();
+        ToKafka<Integer> out = source.as(Kafka.toKafkaKeyed("keyed", kafka.producerConfig(), i -> "user" + (i % 5),
+                KafkaSerde.string(), (topic, i) -> KafkaSerde.string().serialize(topic, "n" + i),
+                KafkaSinkOptions.defaults()));
+        for (int i = 0; i < 50; i++) {
+            source.emit(i);
+        }
+        out.destroy();
+
+        List<ConsumerRecord<String, String>> records = kafka.consume("keyed", 50, TIMEOUT);
+        assertThat(records).hasSize(50).allSatisfy(r ->
+                assertThat(r.key()).isEqualTo("user" + (Integer.parseInt(r.value().substring(1)) % 5)));
+        Map<String, Set<Integer>> partitions = records.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
+                Collectors.mapping(ConsumerRecord::partition, Collectors.toSet())));
+        assertThat(partitions).hasSize(5).allSatisfy((k, ps) -> assertThat(ps).hasSize(1));
+    }
+
+    @Test
+    void jsonRoundTripsThroughTheBroker() throws Exception {
+        kafka.createTopic("orders", 1);
+        KafkaSerde<Order> json = KafkaSerde.json(Order.class);
+        Stream<Order> source = Stream.create();
+        ToKafka<Order> out = source.as(Kafka.toKafka("orders", kafka.producerConfig(), json));
+        KafkaSource<Order> in = Kafka.fromKafka(List.of("orders"), kafka.consumerConfig("orders-group"), json,
+                KafkaSourceOptions.defaults().withPollInterval("20ms"));
+        List<Order> received = in.sinkToList();
+        in.start();
+
+        source.emit(new Order("a", 1.5, List.of("x")));
+        source.emit(new Order("b", -2, List.of()));
+        out.destroy();
+        until(() -> received.size() >= 2, TIMEOUT, () -> "2 orders");
+        in.stop();
+
+        assertThat(received).containsExactly(new Order("a", 1.5, List.of("x")), new Order("b", -2, List.of()));
+    }
+
+    @Test
+    void withoutASerializerElementsAreWrittenByType() throws Exception {
+        kafka.createTopic("auto", 1);
+        Map<String, Object> config = kafka.producerConfig();
+        config.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+        Stream<Object> source = Stream.create();
+        ToKafka<Object> out = source.as(Kafka.toKafka("auto", config));
+        source.emit("text");
+        source.emit(new byte[] {'b', 'y'});
+        source.emit(Map.of("n", 1));
+        out.destroy();
+
+        assertThat(kafka.consume("auto", 3, TIMEOUT).stream().map(ConsumerRecord::value))
+                .containsExactly("text", "by", "{\"n\":1}");
+    }
+
+    @Test
+    void refsAreHeldUntilTheBrokerAcknowledgedAndTravelWithTheMetadata() throws Exception {
+        kafka.createTopic("refs", 1);
+        Stream<String> source = Stream.create();
+        Map<String, Object> slow = kafka.producerConfig();
+        slow.put(ProducerConfig.LINGER_MS_CONFIG, 300);
+        ToKafka<String> out = source.as(Kafka.toKafka("refs", slow, KafkaSerde.string()));
+        Hold<RecordMetadata> hold = new Hold<>(out);
+        AtomicInteger zero = new AtomicInteger();
+        RefCounter ref = new RefCounter(zero::incrementAndGet);
+
+        source.emit("x", List.of(Map.of("ref", ref)));
+        assertThat(ref.count()).isEqualTo(1);              // lingering in the producer
+        until(() -> hold.size() == 1, TIMEOUT, () -> "the acknowledgement");
+        assertThat(ref.count()).isEqualTo(1);              // now held downstream
+        hold.release(0);
+        until(() -> zero.get() == 1, TIMEOUT, () -> "the release");
+        assertThat(ref.count()).isZero();
+        out.destroy();
+    }
+
+    @Test
+    void emitWaitsWhileMaxInFlightRecordsAreUnfinished() throws Exception {
+        kafka.createTopic("inflight", 1);
+        Stream<String> source = Stream.create();
+        ToKafka<String> out = source.as(Kafka.toKafka("inflight", kafka.producerConfig(), KafkaSerde.string(),
+                KafkaSinkOptions.defaults().withMaxInFlight(2)));
+        Gate<RecordMetadata> gate = new Gate<>(out);
+
+        CompletableFuture<Void> first = source.emitAsync("a");
+        assertThat(first).isCompletedWithValue(null);       // one of two slots taken
+        CompletableFuture<Void> second = source.emitAsync("b");
+        until(() -> gate.seen.size() == 2, TIMEOUT, () -> "both acknowledged");
+        assertThat(second).isNotDone();                     // both slots busy until downstream finishes
+
+        gate.open();
+        second.get(30, TimeUnit.SECONDS);
+        out.destroy();
+    }
+
+    @Test
+    void aDeliveryFailureReachesTheNextFlush() throws Exception {
+        kafka.admin().createTopics(List.of(new NewTopic("small", 1, (short) 1)
+                .configs(Map.of("max.message.bytes", "200")))).all().get();
+        Stream<String> source = Stream.create();
+        ToKafka<String> out = source.as(Kafka.toKafka("small", kafka.producerConfig(), KafkaSerde.string()));
+        String big = "x".repeat(1000);
+
+        source.emit(big);
+
+        assertThatThrownBy(out::flush).isInstanceOf(NodeException.class)
+                .hasMessageContaining("toKafka(topic=small)").hasMessageContaining("xxxx")
+                .hasCauseInstanceOf(RecordTooLargeException.class);
+        source.emit("fine");     // the graph stays usable
+        out.destroy();
+        assertThat(kafka.consume("small", 1, TIMEOUT).get(0).value()).isEqualTo("fine");
+    }
+
+    @Test
+    void aDeliveryFailureFailsAWaitingEmit() throws Exception {
+        kafka.admin().createTopics(List.of(new NewTopic("tiny", 1, (short) 1)
+                .configs(Map.of("max.message.bytes", "200")))).all().get();
+        Stream<String> source = Stream.create();
+        ToKafka<String> out = source.as(Kafka.toKafka("tiny", kafka.producerConfig(), KafkaSerde.string(),
+                KafkaSinkOptions.defaults().withMaxInFlight(1)));
+        RefCounter ref = new RefCounter();
+
+        assertThatThrownBy(() -> source.emit("y".repeat(1000), List.of(Map.of("ref", ref))))
+                .isInstanceOf(NodeException.class).hasMessageContaining("toKafka(topic=tiny)")
+                .hasCauseInstanceOf(RecordTooLargeException.class);
+        assertThat(ref.count()).isEqualTo(1);    // never released: a source upstream will not commit it
+        out.destroy();
+    }
+
+    @Test
+    void destroyFlushesWhatTheProducerStillHolds() throws Exception {
+        kafka.createTopic("lingering", 1);
+        Map<String, Object> config = kafka.producerConfig();
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5000);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20);
+        Stream<String> source = Stream.create();
+        ToKafka<String> out = source.as(Kafka.toKafka("lingering", config, KafkaSerde.string()));
+        List<RecordMetadata> acks = out.sinkToList();
+        for (int i = 0; i < 30; i++) {
+            source.emit("v" + i);
+        }
+        assertThat(acks).isEmpty();
+
+        out.destroy();
+
+        assertThat(acks).hasSize(30);
+        assertThat(kafka.consume("lingering", 30, TIMEOUT)).hasSize(30);
+    }
+
+    @Test
+    void aFailingKeyFunctionNamesTheNodeAndTheElement() {
+        Stream<String> source = Stream.create();
+        ToKafka<String> out = source.as(Kafka.toKafkaKeyed("any", kafka.producerConfig(), s -> {
+            throw new IllegalStateException("no key");
+        }, null, null, KafkaSinkOptions.defaults()));
+        assertThatThrownBy(() -> source.emit("e1")).isInstanceOf(NodeException.class)
+                .hasMessageContaining("toKafka(topic=any)").hasMessageContaining("e1")
+                .hasCauseInstanceOf(IllegalStateException.class);
+        out.destroy();
+    }
+
+    @Test
+    void badArgumentsFailWhileBuilding() {
+        Map<String, Object> none = new HashMap<>();
+        assertThatThrownBy(() -> Kafka.toKafka("t", none))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("toKafka: producerConfig needs \"bootstrap.servers\"");
+        assertThatThrownBy(() -> Kafka.toKafka(null, kafka.producerConfig()))
+                .isInstanceOf(NullPointerException.class).hasMessage("toKafka: topic is null");
+        assertThatThrownBy(() -> KafkaSinkOptions.defaults().withMaxInFlight(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("KafkaSinkOptions: maxInFlight must be >= 1, was 0");
+    }
+}

@@ -1,0 +1,116 @@
+package io.streamz.net;
+
+import io.streamz.internal.util.Checks;
+import io.streamz.internal.util.Intervals;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Settings shared by the HTTP, WebSocket and TCP connectors; immutable, with withers. The
+ * defaults are safe for a server: listen on {@code 127.0.0.1} only, accept bodies, frames and
+ * lines of at most 1 MiB, close connections idle for 60 s, no token.
+ *
+ * <pre>{@code
+ * NetOptions options = NetOptions.defaults()
+ *         .withHost("0.0.0.0")                 // listen on every interface
+ *         .withMaxSize(64 * 1024)
+ *         .withIdleTimeout("30s")
+ *         .withBearerToken(System.getenv("INGEST_TOKEN"));
+ * HttpServerSource in = Net.fromHttpServer(8080, "/ingest", options);
+ * }</pre>
+ */
+public final class NetOptions {
+    /** 1 MiB, the default limit of a body, frame or line. */
+    public static final int DEFAULT_MAX_SIZE = 1 << 20;
+    private static final NetOptions DEFAULTS = new NetOptions("127.0.0.1", DEFAULT_MAX_SIZE, Duration.ofSeconds(60), null);
+
+    private final String host;
+    private final int maxSize;
+    private final Duration idleTimeout;
+    private final String bearerToken;
+
+    private NetOptions(String host, int maxSize, Duration idleTimeout, String bearerToken) {
+        this.host = host;
+        this.maxSize = maxSize;
+        this.idleTimeout = idleTimeout;
+        this.bearerToken = bearerToken;
+    }
+
+    /** Loopback only, 1 MiB, 60 s idle timeout, no token. */
+    public static NetOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** The address a server listens on ({@code "0.0.0.0"} for all interfaces). */
+    public NetOptions withHost(String host) {
+        return new NetOptions(Checks.notNull(host, "NetOptions", "host"), maxSize, idleTimeout, bearerToken);
+    }
+
+    /** The largest body, WebSocket message or TCP line accepted, in bytes; larger ones are refused. */
+    public NetOptions withMaxSize(int bytes) {
+        return new NetOptions(host, Checks.positive(bytes, "NetOptions", "maxSize"), idleTimeout, bearerToken);
+    }
+
+    /** How long a connection may stay silent before the server closes it. */
+    public NetOptions withIdleTimeout(Duration timeout) {
+        return new NetOptions(host, maxSize, Intervals.positive(timeout, "NetOptions", "idleTimeout"), bearerToken);
+    }
+
+    /** See {@link #withIdleTimeout(Duration)}; e.g. {@code "30s"}. */
+    public NetOptions withIdleTimeout(String timeout) {
+        return withIdleTimeout(Intervals.parse(timeout));
+    }
+
+    /**
+     * Requires {@code Authorization: Bearer <token>} on every HTTP request and WebSocket upgrade
+     * (401 otherwise); {@link Net#toWebsocket} sends it. TCP has no headers and ignores it.
+     */
+    public NetOptions withBearerToken(String token) {
+        Checks.notNull(token, "NetOptions", "bearerToken");
+        if (token.isBlank()) {
+            throw Checks.invalid("NetOptions", "bearerToken must not be blank");
+        }
+        return new NetOptions(host, maxSize, idleTimeout, token);
+    }
+
+    /** The address servers listen on. */
+    public String host() {
+        return host;
+    }
+
+    /** The largest body, message or line, in bytes. */
+    public int maxSize() {
+        return maxSize;
+    }
+
+    /** How long an idle connection stays open. */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    boolean hasToken() {
+        return bearerToken != null;
+    }
+
+    String authorizationHeader() {
+        return "Bearer " + bearerToken;
+    }
+
+    /** Whether an {@code Authorization} header carries the token; compares in constant time. */
+    boolean authorizes(String header) {
+        if (bearerToken == null) {
+            return true;
+        }
+        if (header == null) {
+            return false;
+        }
+        return java.security.MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
+                authorizationHeader().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String toString() {
+        return "NetOptions(host=" + host + ", maxSize=" + maxSize + ", idleTimeout=" + idleTimeout
+                + ", bearerToken=" + (bearerToken == null ? "none" : "***") + ")";
+    }
+}

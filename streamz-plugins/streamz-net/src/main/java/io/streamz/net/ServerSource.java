@@ -1,0 +1,170 @@
+package io.streamz.net;
+
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.streamz.NodeException;
+import io.streamz.Source;
+import io.streamz.internal.util.Checks;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import reactor.netty.DisposableServer;
+
+/**
+ * Base of the server sources ({@link Net#fromHttpServer}, {@link Net#fromWebsocket},
+ * {@link Net#fromTcp}): binds on {@code start()}, unbinds on {@code stop()}, and hands received
+ * elements to the graph on a thread of its own, so network threads never wait for the graph.
+ *
+ * <pre>{@code
+ * ServerSource in = Net.fromTcp(0, "\n");
+ * in.start();
+ * int port = in.port();   // the port the system picked
+ * }</pre>
+ */
+public abstract class ServerSource extends Source<String> {
+    static final System.Logger LOG = System.getLogger(ServerSource.class.getName());
+
+    final int requestedPort;
+    final NetOptions options;
+    private volatile DisposableServer server;
+    private volatile ChannelGroup connections;
+    private volatile ExecutorService entry;
+
+    ServerSource(String kind, int port, NetOptions options) {
+        super(kind, null);
+        if (port < 0 || port > 65535) {
+            throw Checks.invalid(kind, "port must be between 0 and 65535, was " + port);
+        }
+        this.requestedPort = port;
+        this.options = Checks.notNull(options, kind, "options");
+    }
+
+    /**
+     * The port the server listens on: the one asked for, or the one the system picked for 0.
+     *
+     * @throws IllegalStateException if the source is not started
+     */
+    public final int port() {
+        DisposableServer s = server;
+        if (s == null) {
+            throw new IllegalStateException(kind() + ": not started, no port bound");
+        }
+        return s.port();
+    }
+
+    /** The address the server listens on. */
+    public final String host() {
+        return options.host();
+    }
+
+    /**
+     * Binds the server.
+     *
+     * @throws IllegalStateException if the address cannot be bound; the source is left stopped
+     */
+    @Override
+    protected final void onStart() {
+        String thread = "streamz-" + kind() + "-" + requestedPort;
+        entry = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, thread);
+            t.setDaemon(true);
+            return t;
+        });
+        connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+        try {
+            server = bind(connections);
+        } catch (RuntimeException e) {
+            stop();
+            throw new IllegalStateException(kind() + ": cannot listen on " + options.host() + ":" + requestedPort + ": " + e, e);
+        }
+    }
+
+    @Override
+    protected final void onStop() {
+        DisposableServer s = server;
+        server = null;
+        ChannelGroup open = connections;
+        connections = null;
+        if (open != null) {
+            open.close().awaitUninterruptibly(5_000);
+        }
+        if (s != null) {
+            s.disposeNow(Duration.ofSeconds(5));
+        }
+        ExecutorService e = entry;
+        entry = null;
+        if (e != null) {
+            e.shutdownNow();
+        }
+    }
+
+    /**
+     * Starts the server on {@code options.host()} and {@link #requestedPort}.
+     *
+     * @param connections where the server keeps its channels, all closed on {@code stop()}
+     */
+    abstract DisposableServer bind(ChannelGroup connections);
+
+    /**
+     * Emits {@code x} into the graph from this source's own thread.
+     *
+     * @return completes when the graph is done with {@code x}, or fails with its
+     *     {@link NodeException}
+     */
+    final CompletableFuture<Void> offer(String x) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        ExecutorService e = entry;
+        if (e == null) {
+            done.completeExceptionally(new IllegalStateException(kind() + ": stopped"));
+            return done;
+        }
+        try {
+            e.execute(() -> {
+                try {
+                    emitAsync(x).whenComplete((r, failure) -> {
+                        if (failure == null) {
+                            done.complete(null);
+                        } else {
+                            done.completeExceptionally(unwrap(failure));
+                        }
+                    });
+                } catch (RuntimeException failure) {
+                    done.completeExceptionally(failure);
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            done.completeExceptionally(new IllegalStateException(kind() + ": stopped"));
+        }
+        return done;
+    }
+
+    /** Logs a graph failure on an element that has no one to answer to (WebSocket, TCP). */
+    final void logFailure(String x, Throwable failure) {
+        LOG.log(Level.WARNING, this + ": the graph failed on " + NodeException.describe(x), failure);
+    }
+
+    static Throwable unwrap(Throwable e) {
+        return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    /** {@code bytes} as UTF-8; malformed input is an error, never a replacement character. */
+    static String utf8(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    @Override
+    protected String describeParams() {
+        return "port=" + requestedPort;
+    }
+}

@@ -1,0 +1,215 @@
+package io.streamz.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.adapter.JdkFlowAdapter;
+
+class HttpServerTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private HttpServerSource in;
+
+    @AfterEach
+    void stop() {
+        if (in != null) {
+            in.stop();
+        }
+    }
+
+    private HttpServerSource start(NetOptions options) {
+        in = Net.fromHttpServer(0, "/ingest", options);
+        return in;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + in.port() + path);
+    }
+
+    private HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).POST(BodyPublishers.ofString(body)).timeout(PATIENCE);
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), BodyHandlers.ofString());
+    }
+
+    @Test
+    void everyPostBodyIsAnElementAndGets200() throws Exception {
+        List<String> out = start(NetOptions.defaults()).sinkToList();
+        in.start();
+
+        HttpResponse<String> first = post("/ingest", "hello");
+        HttpResponse<String> second = post("/ingest", "wörld");
+        HttpResponse<String> empty = post("/ingest", "");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).isEqualTo("ok\n");
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(out).containsExactly("hello", "wörld", "");
+        assertThat(in.host()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void theResponseWaitsUntilTheGraphHasTakenTheBody() throws Exception {
+        Gate<String> gate = new Gate<>(start(NetOptions.defaults()));
+        in.start();
+
+        CompletableFuture<HttpResponse<String>> response = http.sendAsync(
+                HttpRequest.newBuilder(uri("/ingest")).POST(BodyPublishers.ofString("slow")).build(), BodyHandlers.ofString());
+        await().atMost(PATIENCE).until(() -> gate.arrived.size() == 1);
+        assertThat(response).isNotDone();
+
+        gate.open.complete(null);
+        assertThat(response.get().statusCode()).isEqualTo(200);
+        assertThat(gate.arrived).containsExactly("slow");
+    }
+
+    @Test
+    void aFailingGraphGets500WithAShortMessageAndStaysUsable() throws Exception {
+        List<Integer> out = start(NetOptions.defaults()).map(Integer::parseInt).sinkToList();
+        in.start();
+
+        HttpResponse<String> bad = post("/ingest", "x".repeat(1000));
+        HttpResponse<String> good = post("/ingest", "42");
+
+        assertThat(bad.statusCode()).isEqualTo(500);
+        assertThat(bad.body()).startsWith("map").contains("failed on element \"xxx").hasSizeLessThanOrEqualTo(201);
+        assertThat(good.statusCode()).isEqualTo(200);
+        assertThat(out).containsExactly(42);
+    }
+
+    @Test
+    void wrongPathAndWrongMethodAreRefusedAndNeverReachTheGraph() throws Exception {
+        List<String> out = start(NetOptions.defaults()).sinkToList();
+        in.start();
+
+        HttpResponse<String> wrongPath = post("/other", "a");
+        HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri("/ingest")).GET().build(), BodyHandlers.ofString());
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(uri("/ingest")).PUT(BodyPublishers.ofString("b")).build(),
+                BodyHandlers.ofString());
+
+        assertThat(wrongPath.statusCode()).isEqualTo(404);
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("allow")).contains("POST");
+        assertThat(put.statusCode()).isEqualTo(405);
+        assertThat(out).isEmpty();
+    }
+
+    @Test
+    void aBearerTokenIsRequiredWhenConfigured() throws Exception {
+        List<String> out = start(NetOptions.defaults().withBearerToken("s3cret")).sinkToList();
+        in.start();
+
+        HttpResponse<String> missing = post("/ingest", "a");
+        HttpResponse<String> wrong = post("/ingest", "b", "Authorization", "Bearer guess");
+        HttpResponse<String> right = post("/ingest", "c", "Authorization", "Bearer s3cret");
+
+        assertThat(missing.statusCode()).isEqualTo(401);
+        assertThat(missing.headers().firstValue("www-authenticate")).contains("Bearer");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(right.statusCode()).isEqualTo(200);
+        assertThat(out).containsExactly("c");
+    }
+
+    @Test
+    void bodiesOverTheLimitGet413WithOrWithoutContentLength() throws Exception {
+        List<String> out = start(NetOptions.defaults().withMaxSize(16)).sinkToList();
+        in.start();
+
+        HttpResponse<String> declared = post("/ingest", "x".repeat(17));
+        Flux<ByteBuffer> chunks = Flux.range(0, 4).map(i -> ByteBuffer.wrap("12345678".getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(uri("/ingest"))
+                .POST(BodyPublishers.fromPublisher(JdkFlowAdapter.publisherToFlowPublisher(chunks))).build(),
+                BodyHandlers.ofString());
+        HttpResponse<String> fits = post("/ingest", "x".repeat(16));
+
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.body()).isEqualTo("the body is larger than 16 bytes\n");
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(fits.statusCode()).isEqualTo(200);
+        assertThat(out).containsExactly("x".repeat(16));
+    }
+
+    @Test
+    void malformedRequestsGetAnErrorAndTheServerKeepsWorking() throws Exception {
+        List<String> out = start(NetOptions.defaults()).sinkToList();
+        in.start();
+
+        HttpResponse<String> notUtf8 = http.send(HttpRequest.newBuilder(uri("/ingest"))
+                .POST(BodyPublishers.ofByteArray(new byte[] {(byte) 0xC3, (byte) 0x28})).build(), BodyHandlers.ofString());
+        String garbage = rawExchange("GARBAGE / NOT-HTTP\r\n\r\n");
+        HttpResponse<String> after = post("/ingest", "still fine");
+
+        assertThat(notUtf8.statusCode()).isEqualTo(400);
+        assertThat(garbage).startsWith("HTTP/1.1 4");
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(out).containsExactly("still fine");
+    }
+
+    @Test
+    void idleConnectionsAreClosed() throws Exception {
+        start(NetOptions.defaults().withIdleTimeout("300ms")).sinkToList();
+        in.start();
+
+        try (Socket s = new Socket("127.0.0.1", in.port())) {
+            s.setSoTimeout((int) PATIENCE.toMillis());
+            assertThat(s.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void portIsKnownOnlyWhileStartedAndABusyPortFailsToStart() throws Exception {
+        HttpServerSource source = Net.fromHttpServer(0, "/p");
+        assertThatThrownBy(source::port).isInstanceOf(IllegalStateException.class)
+                .hasMessage("fromHttpServer: not started, no port bound");
+        try (ServerSocket busy = new ServerSocket()) {
+            busy.bind(new InetSocketAddress("127.0.0.1", 0));
+            HttpServerSource clash = Net.fromHttpServer(busy.getLocalPort(), "/p");
+            assertThatThrownBy(clash::start).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("fromHttpServer: cannot listen on 127.0.0.1:" + busy.getLocalPort());
+            assertThat(clash.isStarted()).isFalse();
+        }
+        assertThatThrownBy(() -> Net.fromHttpServer(0, "ingest")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("fromHttpServer: path must start with \"/\", was \"ingest\"");
+        assertThatThrownBy(() -> Net.fromHttpServer(70000, "/")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("fromHttpServer: port must be between 0 and 65535, was 70000");
+        assertThatThrownBy(() -> NetOptions.defaults().withBearerToken(" ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("NetOptions: bearerToken must not be blank");
+    }
+
+    private String rawExchange(String request) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", in.port())) {
+            s.setSoTimeout((int) PATIENCE.toMillis());
+            OutputStream o = s.getOutputStream();
+            o.write(request.getBytes(StandardCharsets.US_ASCII));
+            o.flush();
+            InputStream i = s.getInputStream();
+            byte[] buf = new byte[64];
+            int n = i.read(buf);
+            return n < 0 ? "" : new String(buf, 0, n, StandardCharsets.US_ASCII);
+        }
+    }
+}
