@@ -46,6 +46,8 @@ public final class Examples {
             new Example("RollingMean", RollingMean.class, "dataframes.md", "streaming dataframe: sum, rolling mean, group-by"),
             new Example("Visualize", Visualize.class, "visualize.md", "toDot, and visualize with a file name"),
             new Example("CustomNode", CustomNode.class, "plugins.md", "a node of your own: extend Stream"),
+            new Example("BackPressure", BackPressure.class, "async.md", "buffer(100) in front of a slow asynchronous sink"),
+            new Example("ReactiveBridge", ReactiveBridge.class, "async.md", "fromPublisher, map and toFlux"),
             new Example("StreamingDataFrames", StreamingDataFrames.class, "dataframes.md", "filter, assign and running totals"),
             new Example("RollingAndWindows", RollingAndWindows.class, "dataframes.md", "rolling, window and groupby"),
             new Example("Batches", Batches.class, "collections.md", "batches of records into a dataframe"));
