@@ -369,15 +369,18 @@ class TimeTest {
             assertThat(source.emitAsync(i)).isDone();
         }
         assertThat(out).containsExactly(2);   // the first passes rateLimit at once
-        CompletableFuture<Void> a = source.emitAsync(10);   // 9 queued + 1 in rateLimit: held 10
+        // the second waits in rateLimit; 2..9 wait in the buffer, and 10 and 11 fill it
+        CompletableFuture<Void> a = source.emitAsync(10);
         CompletableFuture<Void> b = source.emitAsync(11);
+        CompletableFuture<Void> c = source.emitAsync(12);
         assertThat(a).isDone();
-        assertThat(b).isNotDone();
+        assertThat(b).isDone();
+        assertThat(c).isNotDone();
         advance(50);
         assertThat(out).containsExactly(2, 3);
-        assertThat(b).isDone();
+        assertThat(c).isDone();
         advance(1000);
-        assertThat(out).containsExactlyElementsOf(IntStream.range(2, 14).boxed().collect(Collectors.toList()));
+        assertThat(out).containsExactlyElementsOf(IntStream.range(2, 15).boxed().collect(Collectors.toList()));
     }
 
     @Test
@@ -479,6 +482,32 @@ class TimeTest {
         source.emit(3, ref(last));
         latest.destroy();
         assertThat(last.count()).isZero();
+    }
+
+    // ------------------------------------------------------------------ metadata through every holder
+
+    @Test
+    void holdersPassEachElementsMetadataOn() {
+        Stream<Integer> source = Stream.create();
+        List<List<Map<String, Object>>> delayed = Metadata.of(source.delay("10ms")).sinkToList();
+        List<List<Map<String, Object>>> limited = Metadata.of(source.rateLimit("10ms")).sinkToList();
+        List<List<Map<String, Object>>> buffered = Metadata.of(source.buffer(2)).sinkToList();
+        List<List<Map<String, Object>>> latest = Metadata.of(source.latest()).sinkToList();
+        List<List<Map<String, Object>>> unique = Metadata.of(source.timedWindowUnique("10ms", x -> x, "first"))
+                .sinkToList();
+        List<List<Map<String, Object>>> mapped = Metadata.of(source.mapAsync(x -> Mono.just(x).toFuture()))
+                .sinkToList();
+        source.emitAsync(0);
+        source.emitAsync(1, Metadata.v(1));
+        source.emitAsync(2, Metadata.v(2));
+        advance(100);
+        List<List<Map<String, Object>>> each = List.of(Metadata.v(1), Metadata.v(2));
+        assertThat(delayed).isEqualTo(each);
+        assertThat(limited).isEqualTo(each);
+        assertThat(buffered).isEqualTo(each);
+        assertThat(latest).isEqualTo(each);
+        assertThat(mapped).isEqualTo(each);
+        assertThat(unique).containsExactly(List.of(Map.of("v", 1), Map.of("v", 2)));
     }
 
     // ------------------------------------------------------------------ fromPeriodic

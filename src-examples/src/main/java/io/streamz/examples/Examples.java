@@ -35,7 +35,12 @@ public final class Examples {
             new Example("ParseJsonLines", ParseJsonLines.class, "core.md", "emit lines read elsewhere, parse them with map"),
             new Example("HandlingErrors", HandlingErrors.class, "core.md", "a failing function names its node"),
             new Example("RefCounting", RefCounting.class, "core.md", "metadata and a checkpoint callback"),
-            new Example("CustomNode", CustomNode.class, "plugins.md", "a node of your own: extend Stream"));
+            new Example("CustomNode", CustomNode.class, "plugins.md", "a node of your own: extend Stream"),
+            new Example("BackPressure", BackPressure.class, "async.md", "buffer(100) in front of a slow asynchronous sink"),
+            new Example("ReactiveBridge", ReactiveBridge.class, "async.md", "fromPublisher, map and toFlux"),
+            new Example("StreamingDataFrames", StreamingDataFrames.class, "dataframes.md", "filter, assign and running totals"),
+            new Example("RollingAndWindows", RollingAndWindows.class, "dataframes.md", "rolling, window and groupby"),
+            new Example("Batches", Batches.class, "collections.md", "batches of records into a dataframe"));
 
     private Examples() {
     }
