@@ -105,7 +105,7 @@ def core_table(jmh, python):
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for pipeline in ordered(jmh):
-        if pipeline.startswith(DATAFRAME_PREFIX):
+        if pipeline.startswith(DATAFRAME_PREFIX) or not set(jmh[pipeline]) & set(CONTENDERS):
             continue
         c = jmh[pipeline]
         ns = {k: c[k][0] if k in c else None for k in CONTENDERS}
@@ -123,6 +123,20 @@ def core_table(jmh, python):
             f"| {fmt_bytes(alloc['streamz'])} | {fmt_bytes(alloc['loop'])} "
             f"| {fmt_ns(floor)} | {'n/a' if distance is None else f'{distance:+.1f}'} |"
         )
+    return lines
+
+
+def other_lines(jmh):
+    """Benchmarks of classes or contenders outside the tables (e.g. end-to-end connector runs)."""
+    lines = []
+    for pipeline in ordered(jmh):
+        for contender, (ns, alloc) in sorted(jmh[pipeline].items()):
+            if pipeline.startswith(DATAFRAME_PREFIX) and contender in ("streamz", "loop"):
+                continue
+            if not pipeline.startswith(DATAFRAME_PREFIX) and contender in CONTENDERS:
+                continue
+            lines.append(f"- {pipeline}.{contender}: {fmt_ns(ns)} ns per operation, "
+                         f"{fmt_bytes(alloc)} B per operation")
     return lines
 
 
@@ -218,6 +232,12 @@ def main():
         print("Dataframe pipelines, 1,000-row batches (higher rows/s is better)")
         print()
         print("\n".join(dataframe_table(jmh, python)))
+    others = other_lines(jmh)
+    if others:
+        print()
+        print("Other benchmarks")
+        print()
+        print("\n".join(others))
     print()
     print("Goals")
     print()
