@@ -23,7 +23,7 @@ for arg in "$@"; do
     --quick) quick=true ;;
     --no-python) python_column=false ;;
     --no-build) build=false ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) jmh_extra+=("$arg") ;;
   esac
 done
