@@ -226,10 +226,11 @@ PIPELINES = {
     "MultiThreadEmit": (multi_thread_emit, 40_000, 200_000),
     "Buffer100SlowSink": (buffer100_slow_sink, 5_000, 20_000),
     # dataframe pipelines: the counts are batches of ROWS rows
-    "DataFrameSum": (df_sum, 200, 1000),
-    "DataFrameRollingMean": (df_rolling_mean, 100, 500),
-    "DataFrameWindowGroupbyMean": (df_window_groupby_mean, 50, 200),
-    "DataFrameWindowTimeMean": (df_window_time_mean, 50, 200),
+    # (100 batches into a fresh pipeline, as each JMH invocation does)
+    "DataFrameSum": (df_sum, 100, 100),
+    "DataFrameRollingMean": (df_rolling_mean, 100, 100),
+    "DataFrameWindowGroupbyMean": (df_window_groupby_mean, 100, 100),
+    "DataFrameWindowTimeMean": (df_window_time_mean, 100, 100),
 }
 
 
@@ -252,7 +253,7 @@ def main():
         func, quick_n, full_n = PIPELINES[name]
         n = quick_n if args.quick else full_n
         try:
-            func(max(n // 10, 1))  # warm-up: imports, caches
+            func(n)  # warm-up: imports, caches
             runs = []
             for _ in range(repeats):
                 elapsed, elements = func(n)

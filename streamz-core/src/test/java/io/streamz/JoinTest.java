@@ -207,7 +207,16 @@ class JoinTest {
         Stream<Integer> b = Stream.create();
         Stream<List<Object>> z = a.zip(b);
         List<List<Object>> out = z.sinkToList();
-        Thread t = emitter(a, 11, new CountDownLatch(0));
+        CountDownLatch tenSent = new CountDownLatch(1);
+        Thread t = new Thread(() -> {
+            for (int i = 0; i < 10; i++) {
+                a.emit(i);
+            }
+            tenSent.countDown();
+            a.emit(10);
+        });
+        t.start();
+        tenSent.await();
         while (t.getState() != Thread.State.WAITING && t.isAlive()) {
             Thread.onSpinWait();
         }

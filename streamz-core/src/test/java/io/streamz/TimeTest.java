@@ -481,6 +481,32 @@ class TimeTest {
         assertThat(last.count()).isZero();
     }
 
+    // ------------------------------------------------------------------ metadata through every holder
+
+    @Test
+    void holdersPassEachElementsMetadataOn() {
+        Stream<Integer> source = Stream.create();
+        List<List<Map<String, Object>>> delayed = Metadata.of(source.delay("10ms")).sinkToList();
+        List<List<Map<String, Object>>> limited = Metadata.of(source.rateLimit("10ms")).sinkToList();
+        List<List<Map<String, Object>>> buffered = Metadata.of(source.buffer(2)).sinkToList();
+        List<List<Map<String, Object>>> latest = Metadata.of(source.latest()).sinkToList();
+        List<List<Map<String, Object>>> unique = Metadata.of(source.timedWindowUnique("10ms", x -> x, "first"))
+                .sinkToList();
+        List<List<Map<String, Object>>> mapped = Metadata.of(source.mapAsync(x -> Mono.just(x).toFuture()))
+                .sinkToList();
+        source.emitAsync(0);
+        source.emitAsync(1, Metadata.v(1));
+        source.emitAsync(2, Metadata.v(2));
+        advance(100);
+        List<List<Map<String, Object>>> each = List.of(Metadata.v(1), Metadata.v(2));
+        assertThat(delayed).isEqualTo(each);
+        assertThat(limited).isEqualTo(each);
+        assertThat(buffered).isEqualTo(each);
+        assertThat(latest).isEqualTo(each);
+        assertThat(mapped).isEqualTo(each);
+        assertThat(unique).containsExactly(List.of(Map.of("v", 1), Map.of("v", 2)));
+    }
+
     // ------------------------------------------------------------------ fromPeriodic
 
     @Test

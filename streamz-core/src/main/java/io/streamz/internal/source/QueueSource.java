@@ -10,8 +10,10 @@ import java.util.concurrent.BlockingQueue;
  * and emits them, one at a time, until {@code stop()}.
  *
  * <p>Nothing is lost: {@code stop()} interrupts the thread only while it waits in
- * {@code take()}, so an item is either left in the queue or, once taken, emitted. A restarted
- * source's thread waits for the previous one to finish, so items keep their order.
+ * {@code take()}, so an item is either left in the queue or, once taken, emitted. (An item put
+ * at the very moment of {@code stop()} may still be taken: {@code take()} may return it even
+ * though interrupted; it is then emitted.) A restarted source's thread waits for the previous
+ * one to finish, so items keep their order.
  */
 public final class QueueSource<T> extends Source<T> {
     private final BlockingQueue<? extends T> queue;

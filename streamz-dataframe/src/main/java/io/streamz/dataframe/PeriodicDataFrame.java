@@ -1,0 +1,147 @@
+package io.streamz.dataframe;
+
+import io.streamz.Stream;
+import io.streamz.dataframe.internal.PeriodicSource;
+import io.streamz.internal.util.Intervals;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.BiFunction;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A streaming dataframe fed by polling a function on an interval (streamz
+ * {@code PeriodicDataFrame}): every interval, {@code datafn(last, now)} is called with the time
+ * of the previous call and the current time, and the frame it returns is emitted. Like every
+ * source it does nothing until {@link #start()}.
+ *
+ * <pre>{@code
+ * PeriodicDataFrame df = PeriodicDataFrame.create(
+ *         (last, now) -> Frame.of("time", new Instant[] {now}, "value", new double[] {Math.random()}), "1s");
+ * df.col("value").mean().sink(System.out::println);
+ * df.start();
+ * // ... a mean every second
+ * df.stop();
+ *
+ * PeriodicDataFrame random = PeriodicDataFrame.random("100ms", "500ms");   // streamz's Random
+ * }</pre>
+ *
+ * <p><b>Time:</b> the interval runs on a Reactor {@link Scheduler}, by default the one
+ * {@code Schedulers.parallel()} returns when the dataframe is built, so
+ * {@code VirtualTimeScheduler.getOrSet()} puts it on virtual time; {@code last} and {@code now}
+ * come from the scheduler's clock. The example is {@code datafn(now, now)}, called once when
+ * the dataframe is built.
+ */
+public final class PeriodicDataFrame extends StreamingDataFrame {
+    private final PeriodicSource source;
+
+    private PeriodicDataFrame(PeriodicSource source, Stream<Frame> stream, Frame example, String index) {
+        super(stream, () -> example, index);
+        this.source = source;
+    }
+
+    private static PeriodicDataFrame build(BiFunction<Instant, Instant, Frame> datafn, Duration interval,
+                                           Scheduler scheduler, String index) {
+        Objects.requireNonNull(datafn, "PeriodicDataFrame: datafn is null");
+        Intervals.positive(interval, "PeriodicDataFrame", "interval");
+        Objects.requireNonNull(scheduler, "PeriodicDataFrame: scheduler is null");
+        PeriodicSource source = new PeriodicSource(datafn, interval, scheduler);
+        Instant now = source.now();
+        Frame example = Objects.requireNonNull(datafn.apply(now, now), "PeriodicDataFrame: datafn returned null");
+        StreamingDataFrame sdf = index == null ? StreamingDataFrame.from(source, example)
+                : StreamingDataFrame.from(source, example, index);
+        return new PeriodicDataFrame(source, sdf.stream(), example.emptyRows(), index);
+    }
+
+    /** A dataframe of what {@code datafn(last, now)} returns every {@code interval} (such as {@code "500ms"}). */
+    public static PeriodicDataFrame create(BiFunction<Instant, Instant, Frame> datafn, String interval) {
+        return create(datafn, Intervals.parse(interval));
+    }
+
+    /** See {@link #create(BiFunction, String)}. */
+    public static PeriodicDataFrame create(BiFunction<Instant, Instant, Frame> datafn, Duration interval) {
+        return create(datafn, interval, Schedulers.parallel());
+    }
+
+    /** See {@link #create(BiFunction, String)}; on the given scheduler. */
+    public static PeriodicDataFrame create(BiFunction<Instant, Instant, Frame> datafn, Duration interval,
+                                           Scheduler scheduler) {
+        return build(datafn, interval, scheduler, null);
+    }
+
+    /** As {@link #create(BiFunction, Duration, Scheduler)}, with {@code indexColumn} as the index (for time windows). */
+    public static PeriodicDataFrame create(BiFunction<Instant, Instant, Frame> datafn, Duration interval,
+                                           Scheduler scheduler, String indexColumn) {
+        return build(datafn, interval, scheduler, Objects.requireNonNull(indexColumn, "indexColumn is null"));
+    }
+
+    /** Random data every 500 ms, one row per 100 ms (streamz {@code Random()}); see {@link #random(Duration, Duration, Scheduler, long)}. */
+    public static PeriodicDataFrame random() {
+        return random("100ms", "500ms");
+    }
+
+    /** Random data every {@code interval}, one row per {@code freq} (streamz {@code Random(freq, interval)}). */
+    public static PeriodicDataFrame random(String freq, String interval) {
+        return random(Intervals.parse(freq), Intervals.parse(interval), Schedulers.parallel(), new Random().nextLong());
+    }
+
+    /**
+     * Random data (streamz {@code Random}, its {@code random_datablock}): each poll emits one row
+     * per {@code freq} from {@code last + freq} to {@code now}, with an instant column
+     * {@code time} (the index), {@code x} uniform in [0, 1), {@code y} Poisson with mean 1 (long)
+     * and {@code z} standard normal; {@code seed} makes it reproducible.
+     */
+    public static PeriodicDataFrame random(Duration freq, Duration interval, Scheduler scheduler, long seed) {
+        Intervals.positive(freq, "PeriodicDataFrame.random", "freq");
+        Random rng = new Random(seed);
+        long step = freq.toNanos();
+        return build((last, now) -> randomBlock(rng, last, now, step), interval, scheduler, "time");
+    }
+
+    private static Frame randomBlock(Random rng, Instant last, Instant now, long step) {
+        List<Instant> times = new ArrayList<>();
+        for (Instant t = last.plusNanos(step); !t.isAfter(now); t = t.plusNanos(step)) {
+            times.add(t);
+        }
+        int n = times.size();
+        double[] x = new double[n];
+        long[] y = new long[n];
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rng.nextDouble();
+            y[i] = poisson(rng);
+            z[i] = rng.nextGaussian();
+        }
+        return Frame.of("time", times.toArray(new Instant[0]), "x", x, "y", y, "z", z);
+    }
+
+    private static long poisson(Random rng) {
+        double limit = Math.exp(-1);
+        double p = rng.nextDouble();
+        long k = 0;
+        while (p > limit) {
+            p *= rng.nextDouble();
+            k++;
+        }
+        return k;
+    }
+
+    /** Starts polling; starting again does nothing. */
+    public void start() {
+        source.start();
+    }
+
+    /** Stops polling. */
+    public void stop() {
+        source.stop();
+    }
+
+    /** Whether it is polling. */
+    public boolean isStarted() {
+        return source.isStarted();
+    }
+}
