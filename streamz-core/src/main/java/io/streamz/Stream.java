@@ -1320,9 +1320,10 @@ public class Stream<T> {
      * }</pre>
      *
      * <p><b>Metadata:</b> an element's refs are held until it left and its downstream work is done.
-     * <p><b>Blocks:</b> only while {@code n} elements are held (the one downstream is working on
-     * counts); the element whose {@code emit} waits is held too, so with one emitting thread at
-     * most {@code n + 1} elements are between the source and the end of the downstream work.
+     * <p><b>Blocks:</b> only while {@code n} elements are waiting (as streamz's
+     * {@code Queue(maxsize=n)}: the one downstream is working on no longer waits). So with one
+     * emitting thread at most {@code n + 2} elements are between the source and the end of the
+     * downstream work: {@code n} waiting, one downstream, one whose {@code emit} waits.
      *
      * @param n how many elements may be held, at least 1
      */

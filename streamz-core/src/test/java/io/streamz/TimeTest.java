@@ -117,19 +117,20 @@ class TimeTest {
         Stream<Integer> source = Stream.create();
         List<List<Integer>> done = new ArrayList<>();
         source.timedWindow("10ms").sinkAsync(slow(100, done));
-        source.emit(1);              // the first, empty, window goes to the slow sink
-        advance(10);                 // the window [1] too
-        source.emit(2);
-        advance(50);
-        assertThat(done).isEmpty();
-        advance(50);                 // [1] is done at 110ms; the next tick is at 120ms
-        assertThat(done).containsExactly(List.of(), List.of(1));
-        advance(9);
-        CompletableFuture<Void> emitted = source.emitAsync(3);
+        CompletableFuture<Void> emitted = source.emitAsync(1);   // the first, empty, window goes to the sink
         assertThat(emitted).isDone();   // the window holds, it never blocks emit
+        advance(100);                // [] is written at 100ms; the next tick is at 110ms
+        assertThat(done).containsExactly(List.of());
+        source.emit(2);
+        advance(10);                 // [1, 2] goes to the sink
+        source.emit(3);
+        advance(100);                // [1, 2] is written at 210ms; the next tick is at 220ms
+        assertThat(done).containsExactly(List.of(), List.of(1, 2));
+        advance(9);
+        source.emit(4);
         advance(1);
         advance(100);
-        assertThat(done).containsExactly(List.of(), List.of(1), List.of(2, 3));
+        assertThat(done).containsExactly(List.of(), List.of(1, 2), List.of(3, 4));
     }
 
     @Test
@@ -369,15 +370,18 @@ class TimeTest {
             assertThat(source.emitAsync(i)).isDone();
         }
         assertThat(out).containsExactly(2);   // the first passes rateLimit at once
-        CompletableFuture<Void> a = source.emitAsync(10);   // 9 queued + 1 in rateLimit: held 10
+        // the second waits in rateLimit; 2..9 wait in the buffer, and 10 and 11 fill it
+        CompletableFuture<Void> a = source.emitAsync(10);
         CompletableFuture<Void> b = source.emitAsync(11);
+        CompletableFuture<Void> c = source.emitAsync(12);
         assertThat(a).isDone();
-        assertThat(b).isNotDone();
+        assertThat(b).isDone();
+        assertThat(c).isNotDone();
         advance(50);
         assertThat(out).containsExactly(2, 3);
-        assertThat(b).isDone();
+        assertThat(c).isDone();
         advance(1000);
-        assertThat(out).containsExactlyElementsOf(IntStream.range(2, 14).boxed().collect(Collectors.toList()));
+        assertThat(out).containsExactlyElementsOf(IntStream.range(2, 15).boxed().collect(Collectors.toList()));
     }
 
     @Test

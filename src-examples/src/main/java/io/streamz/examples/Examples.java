@@ -35,7 +35,22 @@ public final class Examples {
             new Example("ParseJsonLines", ParseJsonLines.class, "core.md", "emit lines read elsewhere, parse them with map"),
             new Example("HandlingErrors", HandlingErrors.class, "core.md", "a failing function names its node"),
             new Example("RefCounting", RefCounting.class, "core.md", "metadata and a checkpoint callback"),
-            new Example("CustomNode", CustomNode.class, "plugins.md", "a node of your own: extend Stream"));
+            new Example("RunningTotal", RunningTotal.class, "core.md", "accumulate: a running total"),
+            new Example("DistinctCount", DistinctCount.class, "core.md", "accumulateWithState: state differs from output"),
+            new Example("SlidingWindow", SlidingWindow.class, "core.md", "slidingWindow: overlapping windows"),
+            new Example("Partition", Partition.class, "core.md", "partition: fixed-size and keyed batches"),
+            new Example("ZipSum", ZipSum.class, "core.md", "branch, then join with zip"),
+            new Example("WordCount", WordCount.class, "core.md", "flatten and frequencies"),
+            new Example("TimedWindow", TimedWindow.class, "core.md", "timedWindow on a virtual clock"),
+            new Example("WebCrawler", WebCrawler.class, "core.md", "feedback: a crawler over local files"),
+            new Example("RollingMean", RollingMean.class, "dataframes.md", "streaming dataframe: sum, rolling mean, group-by"),
+            new Example("Visualize", Visualize.class, "visualize.md", "toDot, and visualize with a file name"),
+            new Example("CustomNode", CustomNode.class, "plugins.md", "a node of your own: extend Stream"),
+            new Example("BackPressure", BackPressure.class, "async.md", "buffer(100) in front of a slow asynchronous sink"),
+            new Example("ReactiveBridge", ReactiveBridge.class, "async.md", "fromPublisher, map and toFlux"),
+            new Example("StreamingDataFrames", StreamingDataFrames.class, "dataframes.md", "filter, assign and running totals"),
+            new Example("RollingAndWindows", RollingAndWindows.class, "dataframes.md", "rolling, window and groupby"),
+            new Example("Batches", Batches.class, "collections.md", "batches of records into a dataframe"));
 
     private Examples() {
     }

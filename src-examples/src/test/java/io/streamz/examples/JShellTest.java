@@ -26,6 +26,11 @@ class JShellTest {
                 + "t.map(String::length).sink(n -> System.out.println(\"length \" + n));\n"
                 + "t.emit(\"streamz\")\n"
                 + "Duration.ofSeconds(90)\n"
+                + "Stream<Frame> frames = Stream.create();\n"
+                + "var sdf = StreamingDataFrame.from(frames, Frame.of(\"x\", new double[] {0}));\n"
+                + "sdf.col(\"x\").sum().sink(t -> System.out.println(\"total \" + t));\n"
+                + "frames.emit(Frame.of(\"x\", new double[] {1, 2, 3.5}))\n"
+                + "List<Integer> l = new ArrayList<>(); l.add(1); l\n"
                 + "/exit\n");
         assertThat(session)
                 .contains("streamz shell:")
@@ -33,6 +38,8 @@ class JShellTest {
                 .containsPattern("(?m)^2$")
                 .contains("length 7")
                 .contains("PT1M30S")
+                .contains("total 6.5")
+                .contains("l ==> [1]")
                 .doesNotContain("Error:")
                 .doesNotContain("ambiguous");
     }
@@ -56,7 +63,8 @@ class JShellTest {
 
     /** Where streamz-core and reactor-core are, whether jars or class folders. */
     static String classPath() {
-        return Stream.of(io.streamz.Stream.class, reactor.core.publisher.Flux.class, org.reactivestreams.Publisher.class)
+        return Stream.of(io.streamz.Stream.class, io.streamz.dataframe.Frame.class,
+                        reactor.core.publisher.Flux.class, org.reactivestreams.Publisher.class)
                 .map(JShellTest::location)
                 .collect(Collectors.joining(File.pathSeparator));
     }

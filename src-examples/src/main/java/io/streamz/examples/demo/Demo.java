@@ -1,5 +1,6 @@
 package io.streamz.examples.demo;
 
+import io.streamz.spi.GraphRenderer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,17 +9,26 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**
  * {@code ./streamz demo}: replays a day of web-shop events through {@link ShopPipeline}, paced by
  * the events' own timestamps, showing progress as it goes, then prints a summary and writes it,
- * an hourly table and the graph to the output folder.
+ * an hourly table and the graph (DOT, SVG, PNG) to the output folder.
+ *
+ * <p>The graph's windows and timeouts run on a virtual clock that the replay moves to each
+ * event's timestamp, so "one hour" means an hour of the day replayed, at any speed.
  *
  * <pre>{@code
  * ./streamz demo                              # the bundled day in about 17 seconds
@@ -60,28 +70,69 @@ public final class Demo {
     }
 
     private void run() throws IOException {
-        ShopPipeline pipeline = new ShopPipeline();
         Files.createDirectories(options.out());
         out.printf(Locale.ROOT, "streamz demo: replaying %s %s%n", source(),
                 options.speedup() == 0 ? "as fast as possible"
                         : String.format(Locale.ROOT, "at %,.0fx speed", options.speedup()));
-
-        long started = System.nanoTime();
         try (BufferedReader reader = open()) {
-            replay(reader, pipeline);
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
+            String header = reader.readLine();
+            if (header == null || !header.equals(ShopEvent.HEADER)) {
+                throw new IOException("expected the header \"" + ShopEvent.HEADER + "\", found \"" + header + "\"");
+            }
+            String first = reader.readLine();
+            Instant t0 = first == null ? null : timeOf(first);
+            if (t0 == null) {
+                throw new IOException("the first event has no time: \"" + first + "\"");
+            }
+            Instant day = t0.truncatedTo(ChronoUnit.DAYS);
+            VirtualTimeScheduler clock = VirtualTimeScheduler.create();
+            clock.advanceTimeTo(day);
+            ShopPipeline pipeline = new ShopPipeline(clock, day);
 
-        String summary = Summary.text(pipeline, seconds);
-        out.println();
-        out.print(summary);
-        Files.writeString(options.out().resolve("summary.txt"), summary, StandardCharsets.UTF_8);
-        Files.writeString(options.out().resolve("hourly.csv"), Summary.hourlyCsv(pipeline), StandardCharsets.UTF_8);
-        out.printf(Locale.ROOT, "%nwrote %s: summary.txt, hourly.csv%n", options.out());
+            Files.writeString(options.out().resolve("graph.dot"), pipeline.dot(), StandardCharsets.UTF_8);
+            CompletableFuture<String> picture = options.picture()
+                    ? CompletableFuture.supplyAsync(() -> draw(pipeline.dot()))
+                    : CompletableFuture.completedFuture(null);
+
+            long started = System.nanoTime();
+            Instant last = replay(first, reader, pipeline, clock, t0);
+            // Close the last hour's windows and the visits still open.
+            Instant end = last.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+            clock.advanceTimeTo(end.isAfter(last.plus(Duration.ofMinutes(30))) ? end : last.plus(Duration.ofMinutes(30)));
+            double seconds = (System.nanoTime() - started) / 1e9;
+
+            String summary = Summary.text(pipeline, day, seconds);
+            out.println();
+            out.print(summary);
+            Files.writeString(options.out().resolve("summary.txt"), summary, StandardCharsets.UTF_8);
+            Files.writeString(options.out().resolve("hourly.csv"), Summary.hourlyCsv(pipeline), StandardCharsets.UTF_8);
+            if (options.picture() && !picture.isDone()) {
+                out.println("(waiting for the graph picture...)");
+            }
+            String drawnBy = picture.join();
+            out.printf(Locale.ROOT, "%nwrote %s: summary.txt, hourly.csv, graph.dot%s%n", options.out(),
+                    drawnBy == null ? "" : ", " + drawnBy);
+        }
+    }
+
+    /** Draws graph.svg and graph.png; returns what was written and by whom, or why not. */
+    private String draw(String dot) {
+        Optional<GraphRenderer> renderer = ServiceLoader.load(GraphRenderer.class).findFirst();
+        if (renderer.isEmpty()) {
+            return "no graph picture (add io.streamz:streamz-graphviz to draw one)";
+        }
+        try {
+            renderer.get().render(dot, options.out().resolve("graph.svg"), "svg");
+            renderer.get().render(dot, options.out().resolve("graph.png"), "png");
+            return "graph.svg and graph.png (drawn by " + renderer.get().name() + ")";
+        } catch (IOException | RuntimeException e) {
+            return "no graph picture: " + e.getMessage();
+        }
     }
 
     private String source() {
-        return options.data() != null ? options.data().toString() : "the bundled day of shop events (" + RESOURCE.substring(1) + ")";
+        return options.data() != null ? options.data().toString()
+                : "the bundled day of shop events (" + RESOURCE.substring(1) + ")";
     }
 
     private BufferedReader open() throws IOException {
@@ -94,25 +145,24 @@ public final class Demo {
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
 
-    /** Emits each line when its time comes (event time divided by the speed-up), with progress. */
-    private void replay(BufferedReader reader, ShopPipeline pipeline) throws IOException {
-        String line = reader.readLine();
-        if (line != null && !line.equals(ShopEvent.HEADER)) {
-            throw new IOException("expected the header \"" + ShopEvent.HEADER + "\", found \"" + line + "\"");
-        }
+    /**
+     * Emits each line when its time comes (event time divided by the speed-up), moving the
+     * graph's clock to the event's time first; prints progress every second.
+     *
+     * @return the time of the last event
+     */
+    private Instant replay(String first, BufferedReader reader, ShopPipeline pipeline, VirtualTimeScheduler clock,
+            Instant t0) throws IOException {
         long wallStart = System.nanoTime();
         long lastReport = wallStart;
         long lastCount = 0;
-        Instant first = null;
-        Instant now = null;
-        while ((line = reader.readLine()) != null) {
+        Instant now = t0;
+        for (String line = first; line != null; line = reader.readLine()) {
             Instant t = timeOf(line);
-            if (t != null) {
-                if (first == null) {
-                    first = t;
-                }
+            if (t != null && t.isAfter(now)) {
                 now = t;
-                pace(wallStart, first, t);
+                pace(wallStart, t0, t);
+                clock.advanceTimeTo(t);
             }
             pipeline.lines().emit(line);
             long wall = System.nanoTime();
@@ -123,19 +173,21 @@ public final class Demo {
             }
         }
         progress(pipeline, wallStart, lastReport, lastCount, now, System.nanoTime());
+        return now;
     }
 
-    private void progress(ShopPipeline pipeline, long wallStart, long since, long countThen, Instant now, long wall) {
-        out.printf(Locale.ROOT, "  %5.1fs  %s  %,7.0f events/s  %s%n",
-                (wall - wallStart) / 1e9, clock(now),
-                (pipeline.lineCount() - countThen) * 1e9 / Math.max(wall - since, 1), pipeline.meters().line());
+    private void progress(ShopPipeline p, long wallStart, long since, long countThen, Instant now, long wall) {
+        out.printf(Locale.ROOT, "  %5.1fs  %s  %,6.0f events/s  revenue %-11s  %s%n",
+                (wall - wallStart) / 1e9, now.toString().substring(11, 16),
+                (p.lineCount() - countThen) * 1e9 / Math.max(wall - since, 1),
+                Summary.money(p.revenue()), p.meters().line());
     }
 
-    private void pace(long wallStart, Instant first, Instant t) {
+    private void pace(long wallStart, Instant t0, Instant t) {
         if (options.speedup() == 0) {
             return;
         }
-        long dueNanos = (long) ((t.toEpochMilli() - first.toEpochMilli()) * 1e6 / options.speedup());
+        long dueNanos = (long) ((t.toEpochMilli() - t0.toEpochMilli()) * 1e6 / options.speedup());
         long ahead = dueNanos - (System.nanoTime() - wallStart);
         if (ahead > 2_000_000L) {
             try {
@@ -145,10 +197,6 @@ public final class Demo {
                 throw new IllegalStateException("demo interrupted", e);
             }
         }
-    }
-
-    private static String clock(Instant t) {
-        return t == null ? "--:--" : t.toString().substring(11, 16);
     }
 
     private static Instant timeOf(String line) {
@@ -168,58 +216,62 @@ public final class Demo {
         private Summary() {
         }
 
-        static String text(ShopPipeline p, double seconds) {
+        static String money(double amount) {
+            return String.format(Locale.ROOT, "$%,.2f", amount);
+        }
+
+        static String text(ShopPipeline p, Instant day, double seconds) {
             StringBuilder b = new StringBuilder();
-            ShopPipeline.Hour[] hours = p.hours();
-            long clicks = 0;
-            long carts = 0;
-            long purchases = 0;
-            int busiest = 0;
-            for (int h = 0; h < hours.length; h++) {
-                clicks += hours[h].clicks();
-                carts += hours[h].carts();
-                purchases += hours[h].purchases();
-                if (hours[h].revenue() > hours[busiest].revenue()) {
-                    busiest = h;
-                }
+            List<ShopPipeline.HourRow> hours = p.hours();
+            ShopPipeline.HourRow best = hours.stream()
+                    .max((x, y) -> Double.compare(x.revenue(), y.revenue())).orElse(null);
+            b.append(String.format(Locale.ROOT, "Summary of %s: %,d lines in %.1f s (%,.0f lines/s)%n",
+                    day.toString().substring(0, 10), p.lineCount(), seconds, p.lineCount() / Math.max(seconds, 1e-9)));
+            b.append(String.format(Locale.ROOT, "  events        %,10d   (%,d malformed lines dropped)%n",
+                    p.lineCount() - p.malformed(), p.malformed()));
+            b.append(String.format(Locale.ROOT, "  clicks        %,10d   in %,d visits, %.1f clicks per visit%n",
+                    p.clicks(), p.visits(), p.clicksPerVisit()));
+            b.append(String.format(Locale.ROOT, "  add-to-carts  %,10d%n", p.carts()));
+            b.append(String.format(Locale.ROOT, "  purchases     %,10d   by %,d shoppers%n", p.purchases(), p.buyers()));
+            b.append(String.format(Locale.ROOT, "  revenue    %13s%n", money(p.revenue())));
+            b.append(String.format(Locale.ROOT, "  conversion    %9.1f%%   purchases per 100 clicks%n",
+                    p.clicks() == 0 ? 0 : 100.0 * p.purchases() / p.clicks()));
+            if (best != null) {
+                b.append(String.format(Locale.ROOT, "  best hour     %02d:00-%02d:00  %s%n",
+                        best.hour(), best.hour() + 1, money(best.revenue())));
             }
-            long events = p.lineCount() - p.malformed();
-            b.append(String.format(Locale.ROOT, "Summary: %,d lines in %.1f s (%,.0f lines/s)%n",
-                    p.lineCount(), seconds, p.lineCount() / Math.max(seconds, 1e-9)));
-            b.append(String.format(Locale.ROOT, "  events          %,10d   (%,d malformed lines dropped)%n", events, p.malformed()));
-            b.append(String.format(Locale.ROOT, "  clicks          %,10d%n", clicks));
-            b.append(String.format(Locale.ROOT, "  add-to-carts    %,10d%n", carts));
-            b.append(String.format(Locale.ROOT, "  purchases       %,10d   by %,d shoppers%n", purchases, p.buyers()));
-            b.append(String.format(Locale.ROOT, "  revenue         %10s%n", money(p.revenue())));
-            b.append(String.format(Locale.ROOT, "  conversion      %9.1f%%   purchases per 100 clicks%n",
-                    clicks == 0 ? 0 : 100.0 * purchases / clicks));
-            b.append(String.format(Locale.ROOT, "  best hour      %02d:00-%02d:00   %s%n",
-                    busiest, busiest + 1, money(hours[busiest].revenue())));
-            b.append(String.format(Locale.ROOT, "%n  revenue by category%n"));
+
+            b.append(String.format(Locale.ROOT, "%n  hour   clicks  purchases     revenue  conversion  1h mean basket%n"));
+            double top = best == null ? 1 : Math.max(best.revenue(), 1);
+            for (ShopPipeline.HourRow h : hours) {
+                b.append(String.format(Locale.ROOT, "  %02d:00 %7d %10d %11s %10.1f%% %15s  %s%n",
+                        h.hour(), h.clicks(), h.purchases(), money(h.revenue()), h.conversion(),
+                        Double.isNaN(h.rollingMeanBasket()) ? "-" : money(h.rollingMeanBasket()),
+                        "#".repeat((int) Math.round(20 * h.revenue() / top))));
+            }
+
+            b.append(String.format(Locale.ROOT, "%n  revenue by category (dataframe group-by)%n"));
             p.revenueByCategory().entrySet().stream()
                     .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                     .forEach(e -> b.append(String.format(Locale.ROOT, "    %-12s %12s  %5.1f%%%n",
                             e.getKey(), money(e.getValue()), 100 * e.getValue() / p.revenue())));
-            b.append(String.format(Locale.ROOT, "%n  top products (units sold)%n    "));
-            List<Map.Entry<String, Long>> top = new ArrayList<>(p.unitsByProduct().entrySet());
-            top.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-            for (int i = 0; i < Math.min(5, top.size()); i++) {
-                b.append(i > 0 ? ", " : "").append(top.get(i).getKey()).append(" (").append(top.get(i).getValue()).append(')');
+            b.append(String.format(Locale.ROOT, "%n  top products (purchases)%n    "));
+            List<Map.Entry<String, Long>> topProducts = new ArrayList<>(p.purchasesByProduct().entrySet());
+            topProducts.sort(Map.Entry.<String, Long>comparingByValue().reversed()
+                    .thenComparing(Map.Entry.comparingByKey()));
+            for (int i = 0; i < Math.min(5, topProducts.size()); i++) {
+                b.append(i > 0 ? ", " : "").append(topProducts.get(i).getKey())
+                        .append(" (").append(topProducts.get(i).getValue()).append(')');
             }
             b.append(String.format(Locale.ROOT, "%n"));
             return b.toString();
         }
 
-        static String money(double amount) {
-            return String.format(Locale.ROOT, "$%,.2f", amount);
-        }
-
         static String hourlyCsv(ShopPipeline p) {
-            StringBuilder b = new StringBuilder("hour,clicks,carts,purchases,revenue\n");
-            ShopPipeline.Hour[] hours = p.hours();
-            for (int h = 0; h < hours.length; h++) {
-                b.append(String.format(Locale.ROOT, "%02d:00,%d,%d,%d,%.2f%n", h, hours[h].clicks(),
-                        hours[h].carts(), hours[h].purchases(), hours[h].revenue()));
+            StringBuilder b = new StringBuilder("hour,clicks,purchases,revenue,conversion,rolling_mean_basket\n");
+            for (ShopPipeline.HourRow h : p.hours()) {
+                b.append(String.format(Locale.ROOT, "%02d:00,%d,%d,%.2f,%.2f,%.2f%n", h.hour(), h.clicks(),
+                        h.purchases(), h.revenue(), h.conversion(), h.rollingMeanBasket()));
             }
             return b.toString();
         }

@@ -1,64 +1,79 @@
 package io.streamz.examples.demo;
 
 import io.streamz.Stream;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.HashSet;
+import io.streamz.dataframe.Frame;
+import io.streamz.dataframe.Series;
+import io.streamz.dataframe.StreamingDataFrame;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import reactor.core.scheduler.Scheduler;
 
 /**
- * The demo's stream graph: raw CSV lines in, a day's statistics out.
+ * The demo's stream graph: raw CSV lines in, a day's statistics out. Every time-based node runs
+ * on the given {@code clock}, which the replay moves along the events' timestamps, so windows
+ * and timeouts follow event time whatever the replay speed.
+ *
+ * <pre>
+ * lines ─ filter "well-formed" ─ map "parse" ─┬─ filter "clicks" ─┬─ timedWindow(1h) ─ map "clicks/hour" ─┐
+ *                                             │                   └─ partition(50, 30m, by user) "visits"  zip "hour" ─ starmap "hour row"
+ *                                             ├─ filter "carts"                                          │
+ *                                             └─ filter "purchases" ─┬─ timedWindow(1h) ─ map "sales/hour" ┘
+ *                                                                    ├─ map "amount" ─ accumulate "revenue"
+ *                                                                    ├─ map "product" ─ frequencies
+ *                                                                    ├─ map "buyer" ─ unique
+ *                                                                    └─ partition(25, 15m) ─ map "to frame"
+ *                                                                          ├─ rolling("1h").col("amount").mean()
+ *                                                                          └─ groupby("category").col("amount").sum()
+ * </pre>
  *
  * <pre>{@code
- * ShopPipeline p = new ShopPipeline();
+ * VirtualTimeScheduler clock = VirtualTimeScheduler.create();
+ * clock.advanceTimeTo(GenerateShopEvents.DAY);
+ * ShopPipeline p = new ShopPipeline(clock, GenerateShopEvents.DAY);
  * p.lines().emit("2024-11-29T19:04:11.532Z,u01234,purchase,p0137,electronics,129.99,2");
  * p.revenue();   // 259.98
  * }</pre>
  */
 public final class ShopPipeline {
-    /** Per-hour totals (hour of day, UTC). */
-    public static final class Hour {
-        long clicks;
-        long carts;
-        long purchases;
-        double revenue;
-
-        /** Clicks in this hour. */
-        public long clicks() {
-            return clicks;
-        }
-
-        /** Add-to-cart events in this hour. */
-        public long carts() {
-            return carts;
-        }
-
-        /** Purchases in this hour. */
-        public long purchases() {
-            return purchases;
-        }
-
-        /** Revenue in this hour. */
-        public double revenue() {
-            return revenue;
+    /** One hour of the day, as the hourly join emits it. */
+    public record HourRow(int hour, long clicks, long purchases, double revenue, double rollingMeanBasket) {
+        /** Purchases per 100 clicks. */
+        public double conversion() {
+            return clicks == 0 ? 0 : 100.0 * purchases / clicks;
         }
     }
 
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    private final Scheduler clock;
+    private final Instant day;
     private final Stream<String> lines = Stream.create("lines");
     private final Meters meters = new Meters();
-    private final Hour[] hours = new Hour[24];
-    private final Map<String, Double> revenueByCategory = new TreeMap<>();
-    private final Map<String, Long> unitsByProduct = new HashMap<>();
-    private final Set<String> buyers = new HashSet<>();
-    private double revenue;
+    private final List<HourRow> hours = new CopyOnWriteArrayList<>();
+    private volatile long carts;
+    private volatile double revenue;
+    private volatile Map<String, Long> purchasesByProduct = Map.of();
+    private volatile long buyers;
+    private volatile long visits;
+    private volatile long visitClicks;
+    private volatile double rollingMeanBasket = Double.NaN;
+    private volatile Series<Double> revenueByCategory;
+    private final String dot;
 
-    /** Builds the graph. */
-    public ShopPipeline() {
-        for (int h = 0; h < hours.length; h++) {
-            hours[h] = new Hour();
-        }
+    /**
+     * Builds the graph.
+     *
+     * @param clock the clock and timers of the windows and timeouts
+     * @param day the start of the day replayed, for the hour numbers
+     */
+    public ShopPipeline(Scheduler clock, Instant day) {
+        this.clock = clock;
+        this.day = day;
         Stream<ShopEvent> events = lines
                 .filter(ShopEvent::isWellFormed).named("well-formed")
                 .map(ShopEvent::parse).named("parse");
@@ -66,34 +81,86 @@ public final class ShopPipeline {
         Stream<ShopEvent> carts = events.filter(e -> e.type().equals("cart")).named("carts");
         Stream<ShopEvent> purchases = events.filter(ShopEvent::isPurchase).named("purchases");
 
-        clicks.sink(e -> hour(e).clicks++);
-        carts.sink(e -> hour(e).carts++);
-        purchases.sink(this::purchase);
+        // Keyed and timed windows: a user's clicks within 30 minutes of their first make a visit.
+        Stream<List<ShopEvent>> userVisits = clicks
+                .partition(50, Duration.ofMinutes(30), ShopEvent::user, clock).named("visits");
+        userVisits.sink(v -> {
+            visits++;
+            visitClicks += v.size();
+        });
+        carts.sink(e -> this.carts++);
 
+        // Running totals, counts and distinct values.
+        purchases.map(ShopEvent::amount).named("amount")
+                .accumulate(Double::sum).named("revenue").sink(r -> revenue = r);
+        purchases.map(ShopEvent::product).named("product")
+                .frequencies().sink(f -> purchasesByProduct = f);
+        purchases.map(ShopEvent::user).named("buyer").unique().sink(u -> buyers++);
+
+        // A streaming dataframe of purchases in small batches: a rolling mean and a group-by.
+        Stream<Frame> batches = purchases.partition(25, Duration.ofMinutes(15), clock)
+                .map(ShopPipeline::toFrame).named("to frame");
+        StreamingDataFrame sdf = StreamingDataFrame.from(batches, toFrame(List.of()), "time");
+        sdf.rolling("1h").col("amount").mean()
+                .sink(s -> rollingMeanBasket = s.get(s.size() - 1));
+        sdf.groupby("category").col("amount").sum()
+                .sink(s -> revenueByCategory = s);
+
+        // Timed windows joined hour by hour: clicks and sales of the same hour side by side.
+        Stream<Integer> clicksPerHour = clicks.timedWindow(HOUR, clock).map(List::size).named("clicks/hour");
+        Stream<double[]> salesPerHour = purchases.timedWindow(HOUR, clock)
+                .map(ShopPipeline::sales).named("sales/hour");
+        Stream<HourRow> hourly = clicksPerHour.zip(salesPerHour).named("hour")
+                .starmap((Integer c, double[] s) -> hourRow(c, s)).named("hour row");
+        hourly.filter(h -> h.hour() >= 0).named("skip first window").sink(hours::add);
+
+        dot = lines.toDot();   // drawn before the meters below add their counting sinks
         meters.watch("lines", lines);
-        meters.watch("parsed", events);
+        meters.watch("parse", events);
         meters.watch("clicks", clicks);
-        meters.watch("carts", carts);
         meters.watch("purchases", purchases);
+        meters.watch("visits", userVisits);
+        meters.watch("frames", batches);
+        meters.watch("hours", hourly);
     }
 
-    private Hour hour(ShopEvent e) {
-        return hours[e.time().atZone(ZoneOffset.UTC).getHour()];
+    private static double[] sales(List<ShopEvent> window) {
+        double sum = 0;
+        for (ShopEvent e : window) {
+            sum += e.amount();
+        }
+        return new double[] {window.size(), sum};
     }
 
-    private void purchase(ShopEvent e) {
-        Hour h = hour(e);
-        h.purchases++;
-        h.revenue += e.amount();
-        revenue += e.amount();
-        revenueByCategory.merge(e.category(), e.amount(), Double::sum);
-        unitsByProduct.merge(e.product(), (long) e.quantity(), Long::sum);
-        buyers.add(e.user());
+    /** The hour a window closing now covers; -1 for streamz's first, empty, window. */
+    private HourRow hourRow(int clicks, double[] sales) {
+        long now = clock.now(TimeUnit.MILLISECONDS);
+        int hour = (int) Math.floorDiv(now - day.toEpochMilli(), HOUR.toMillis()) - 1;
+        return new HourRow(hour, clicks, (long) sales[0], sales[1], rollingMeanBasket);
+    }
+
+    private static Frame toFrame(List<ShopEvent> batch) {
+        int n = batch.size();
+        Instant[] time = new Instant[n];
+        String[] category = new String[n];
+        double[] amount = new double[n];
+        for (int i = 0; i < n; i++) {
+            ShopEvent e = batch.get(i);
+            time[i] = e.time();
+            category[i] = e.category();
+            amount[i] = e.amount();
+        }
+        return Frame.of("time", time, "category", category, "amount", amount);
     }
 
     /** The source node: emit raw CSV lines here. */
     public Stream<String> lines() {
         return lines;
+    }
+
+    /** The graph in Graphviz DOT, without the demo's counting sinks. */
+    public String dot() {
+        return dot;
     }
 
     /** Counts of elements leaving the main nodes. */
@@ -108,31 +175,68 @@ public final class ShopPipeline {
 
     /** Lines dropped as malformed. */
     public long malformed() {
-        return meters.count("lines") - meters.count("parsed");
+        return meters.count("lines") - meters.count("parse");
     }
 
-    /** Per-hour totals, index 0 is 00:00-01:00 UTC. */
-    public Hour[] hours() {
-        return hours.clone();
+    /** Clicks seen. */
+    public long clicks() {
+        return meters.count("clicks");
     }
 
-    /** Total revenue. */
+    /** Add-to-cart events seen. */
+    public long carts() {
+        return carts;
+    }
+
+    /** Purchases seen. */
+    public long purchases() {
+        return meters.count("purchases");
+    }
+
+    /** The hours whose windows have closed, in order. */
+    public List<HourRow> hours() {
+        return List.copyOf(hours);
+    }
+
+    /** Total revenue so far (the running {@code accumulate}). */
     public double revenue() {
         return revenue;
     }
 
-    /** Revenue per category, by category name. */
+    /** Revenue per category from the dataframe group-by, or an empty map before any batch. */
     public Map<String, Double> revenueByCategory() {
-        return Map.copyOf(revenueByCategory);
+        Series<Double> s = revenueByCategory;
+        return s == null ? Map.of() : toMap(s);
     }
 
-    /** Units sold per product. */
-    public Map<String, Long> unitsByProduct() {
-        return Map.copyOf(unitsByProduct);
+    private static Map<String, Double> toMap(Series<Double> s) {
+        Map<String, Double> m = new TreeMap<>();
+        s.toMap().forEach((k, v) -> m.put(String.valueOf(k), v));
+        return m;
     }
 
-    /** Distinct shoppers who bought something. */
-    public int buyers() {
-        return buyers.size();
+    /** Purchases per product (the {@code frequencies} node). */
+    public Map<String, Long> purchasesByProduct() {
+        return purchasesByProduct;
+    }
+
+    /** Distinct shoppers who bought something (the {@code unique} node). */
+    public long buyers() {
+        return buyers;
+    }
+
+    /** Visits: a user's clicks within 30 minutes of their first. */
+    public long visits() {
+        return visits;
+    }
+
+    /** Clicks per visit, on average. */
+    public double clicksPerVisit() {
+        return visits == 0 ? 0 : (double) visitClicks / visits;
+    }
+
+    /** The mean purchase amount over the last hour of event time, from the rolling dataframe window. */
+    public double rollingMeanBasket() {
+        return rollingMeanBasket;
     }
 }

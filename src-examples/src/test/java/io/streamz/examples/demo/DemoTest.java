@@ -34,6 +34,7 @@ class DemoTest {
     static long purchases;
     static double revenue;
     static double[] hourlyRevenue = new double[24];
+    static long[] hourlyClicks = new long[24];
     static Map<String, Double> byCategory = new HashMap<>();
 
     @BeforeAll
@@ -42,7 +43,7 @@ class DemoTest {
         PrintStream saved = System.out;
         System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         try {
-            Demo.main(new String[] {"--speedup", "max", "--out", out.toString()});
+            Demo.main(new String[] {"--speedup", "max", "--out", out.toString(), "--no-picture"});
         } finally {
             System.setOut(saved);
         }
@@ -61,6 +62,7 @@ class DemoTest {
                 ShopEvent e = ShopEvent.parse(line);
                 if (e.isClick()) {
                     clicks++;
+                    hourlyClicks[e.time().atZone(ZoneOffset.UTC).getHour()]++;
                 } else if (e.isPurchase()) {
                     purchases++;
                     revenue += e.amount();
@@ -76,15 +78,17 @@ class DemoTest {
         assertThat(printed).startsWith("streamz demo: replaying the bundled day");
         assertThat(printed).contains("events/s").contains(summary);
         assertThat(out.resolve("hourly.csv")).exists();
+        assertThat(out.resolve("graph.dot")).content()
+                .contains("timedWindow", "zip \\\"hour\\\"", "partition \\\"visits\\\"", "rolling", "groupby");
     }
 
     @Test
     void countsMatchAPlainLoop() {
         assertThat(malformed).isPositive();
         assertThat(summary)
-                .contains(String.format(Locale.ROOT, "Summary: %,d lines", lines))
+                .contains(String.format(Locale.ROOT, "Summary of 2024-11-29: %,d lines", lines))
                 .contains(String.format(Locale.ROOT, "(%,d malformed lines dropped)", malformed))
-                .containsPattern(String.format(Locale.ROOT, "clicks +%,d\n", clicks))
+                .containsPattern(String.format(Locale.ROOT, "clicks +%,d ", clicks))
                 .containsPattern(String.format(Locale.ROOT, "purchases +%,d ", purchases))
                 .contains(String.format(Locale.ROOT, "$%,.2f", revenue));
         byCategory.forEach((category, amount) -> assertThat(summary)
@@ -98,7 +102,8 @@ class DemoTest {
         for (int h = 0; h < 24; h++) {
             String[] f = rows.get(h + 1).split(",");
             assertThat(f[0]).isEqualTo(String.format(Locale.ROOT, "%02d:00", h));
-            assertThat(Double.parseDouble(f[4])).as("revenue at %02d:00", h).isCloseTo(hourlyRevenue[h],
+            assertThat(Long.parseLong(f[1])).as("clicks at %02d:00", h).isEqualTo(hourlyClicks[h]);
+            assertThat(Double.parseDouble(f[3])).as("revenue at %02d:00", h).isCloseTo(hourlyRevenue[h],
                     org.assertj.core.data.Offset.offset(0.006));
         }
     }

@@ -2,6 +2,7 @@ package io.streamz.internal.reactive;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -81,7 +82,6 @@ public final class DemandSubscriber<T> implements Subscriber<T> {
 
     private void fail(Throwable e) {
         cancel();
-        done.completeExceptionally(e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-                ? e.getCause() : e);
+        done.completeExceptionally(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
     }
 }

@@ -29,7 +29,7 @@ public final class BufferNode<T> extends AsyncNode<T, T> {
     protected CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> metadata) {
         Refs.retain(metadata);
         Held<T> h = new Held<>(x, metadata, 0);
-        if (held() < n) {
+        if (queue.size() < n) {
             queue.add(h);
             if (!busy) {
                 drain();
@@ -41,31 +41,25 @@ public final class BufferNode<T> extends AsyncNode<T, T> {
         return w.admitted();
     }
 
-    /** Elements taken in: waiting in the queue or being worked on downstream, at most {@code n}. */
-    private int held() {
-        return queue.size() + (busy ? 1 : 0);
-    }
-
     private void drain() {
         while (!queue.isEmpty()) {
             Held<T> h = queue.poll();
+            admit();   // as streamz's Queue(maxsize=n): taking one out frees a slot at once
             busy = true;
             if (!doneOrResume(emitHeld(h.value(), h.metadata()), this::resume)) {
                 return;
             }
             busy = false;
-            admit();
         }
     }
 
     private void resume() {
         busy = false;
-        admit();
         drain();
     }
 
     private void admit() {
-        while (held() < n && !waiting.isEmpty()) {
+        while (queue.size() < n && !waiting.isEmpty()) {
             Waiting<T> w = waiting.poll();
             queue.add(w.held());
             w.admitted().complete(null);

@@ -102,7 +102,14 @@ public final class GraphvizRenderer implements GraphRenderer {
         synchronized (LOCK) {
             install(engine);
             try (OutputStream out = Files.newOutputStream(file)) {
-                Graphviz.fromString(dot).render(f).toOutputStream(out);
+                Graphviz g = Graphviz.fromString(dot);
+                if (f == Format.PNG && engine == Engine.GRAALJS) {
+                    // The SVG rasterizer drops the space before an entity: "map &quot;x&quot;"
+                    // would come out as map"x"; a literal quote is valid XML text too.
+                    g = g.postProcessor((result, opts, processOpts) ->
+                            result.mapString(svg -> svg.replace("&quot;", "\"")));
+                }
+                g.render(f).toOutputStream(out);
             } catch (GraphvizException e) {
                 throw new IOException(name() + " could not draw " + file + ": " + e.getMessage(), e);
             }
