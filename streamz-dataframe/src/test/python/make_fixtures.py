@@ -50,6 +50,10 @@ def series_map(s):
     return {str(k): num(v) for k, v in s.items()}
 
 
+def frame_columns(df):
+    return {c: series_values(df[c]) for c in df.columns}
+
+
 def run(size, n, seed):
     df = make_rows(n, seed)
     batches = batches_of(df, size)
@@ -83,6 +87,12 @@ def run(size, n, seed):
         collect("window5_groupby_" + op, getattr(sdf.window(5).groupby("name").x, op)().stream, series_map)
     collect("ewm_mean", sdf.y.ewm(span=3).mean().stream, scalar)
     collect("valueCounts", sdf.name.value_counts().stream, series_map)
+    xy = sdf[["x", "y"]]
+    collect("frame_sum", xy.sum().stream, series_map)
+    collect("frame_mean", xy.mean().stream, series_map)
+    collect("frame_window5_sum", xy.window(5).sum().stream, series_map)
+    collect("frame_window5_var", xy.window(5).var().stream, series_map)
+    collect("frame_rolling3_mean", xy.rolling(3).mean().stream, frame_columns)
 
     tsource = Stream()
     tdf = DataFrame(tsource, example=example.set_index("t"))

@@ -449,7 +449,7 @@ public final class Frame {
         return new Frame(cols, rowCount);
     }
 
-    /** Every column of type {@code from} converted... see {@link #astype(Map)}; this converts all columns. */
+    /** Every column converted to {@code type} (pandas {@code astype}); see {@link #astype(Map)} for some columns. */
     public Frame astype(ColumnType type) {
         List<Column> cols = new ArrayList<>(columns.size());
         for (Column c : columns) {

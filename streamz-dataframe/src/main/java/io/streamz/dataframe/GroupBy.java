@@ -4,7 +4,6 @@ import io.streamz.Stream;
 import io.streamz.dataframe.internal.KeyedState;
 import io.streamz.dataframe.internal.RowState;
 import io.streamz.dataframe.internal.RowStates;
-import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -20,26 +19,19 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class GroupBy {
-    private final StreamingDataFrame sdf;
+    private final WindowSpec spec;
     private final Function<Frame, Column> keys;
     private final StreamingSeries series;
-    private final Window.Kind kind;
-    private final int n;
-    private final Duration value;
 
-    GroupBy(StreamingDataFrame sdf, Function<Frame, Column> keys, StreamingSeries series, Window.Kind kind, int n,
-            Duration value) {
-        this.sdf = sdf;
+    GroupBy(WindowSpec spec, Function<Frame, Column> keys, StreamingSeries series) {
+        this.spec = spec;
         this.keys = keys;
         this.series = series;
-        this.kind = kind;
-        this.n = n;
-        this.value = value;
     }
 
     /** The aggregation's column (streamz {@code groupby('name').x}). */
     public GroupBy col(String name) {
-        return new GroupBy(sdf, keys, sdf.col(name), kind, n, value);
+        return new GroupBy(spec, keys, spec.sdf.col(name));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -51,7 +43,7 @@ public final class GroupBy {
         Function<Frame, Column> values = series == null ? keys
                 : op.equals("count") || op.equals("size") ? series.fn() : series.numericFn("groupby " + op);
         KeyedState state = new KeyedState(keys, values, factory, false);
-        return (Stream) new Window(sdf, series, kind, n, value).build("groupby", state);
+        return (Stream) spec.build("groupby", state);
     }
 
     /** Sum per group. */

@@ -1,126 +1,99 @@
 package io.streamz.dataframe;
 
 import io.streamz.Stream;
-import io.streamz.dataframe.internal.RollingNode;
+import io.streamz.dataframe.internal.FrameRollingNode;
 import io.streamz.dataframe.internal.RowState;
 import io.streamz.dataframe.internal.RowStates;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Rolling aggregations (pandas {@code rolling}, as streamz applies it to a stream): one value
- * per row, over the window that ends at that row and reaches back into earlier batches; each
- * batch gives one {@link Series} aligned with its rows.
+ * Rolling aggregations (pandas {@code rolling}, as streamz applies it to a stream): choose a
+ * column with {@link #col} for a {@link Series} per batch, or aggregate every number column
+ * at once for a {@link Frame} per batch (with the index column first, if any). One value per
+ * row, over the window that ends at that row and reaches back into earlier batches.
  *
  * <pre>{@code
- * sdf.rolling(3).col("x").mean();      // NaN, NaN, then the mean of each row and the 2 before it
- * sdf.rolling("2s").col("x").sum();    // over the rows whose index is within 2 s, ending here
+ * sdf.rolling(3).col("x").mean();   // Stream<Series<Double>>: NaN, NaN, then means of 3 rows
+ * sdf.rolling("2s").col("x").sum(); // over the rows whose index is within 2 s, ending here
+ * sdf.rolling(3).sum();             // Stream<Frame>: every number column rolled
  * }</pre>
  *
- * <p>As in pandas 1.5.3: a window of {@code n} rows gives {@code NaN} until it holds {@code n}
- * non-missing values; a time window needs one; {@code count} counts from the first row and
- * is a double. Time windows are open on the left: {@code (t - window, t]}. Sums and means are
- * compensated (Kahan), variances use Welford's method, min and max monotonic deques,
- * median and quantiles a sorted multiset: no window is recomputed.
+ * <p>The rules are pandas 1.5.3's; see {@link SeriesRolling}.
  */
 public final class Rolling {
     private final StreamingDataFrame sdf;
-    private final StreamingSeries series;
     private final int n;
     private final Duration window;
 
-    Rolling(StreamingDataFrame sdf, StreamingSeries series, int n, Duration window) {
+    Rolling(StreamingDataFrame sdf, int n, Duration window) {
         this.sdf = sdf;
-        this.series = series;
         this.n = n;
         this.window = window;
     }
 
-    Rolling on(StreamingSeries s) {
-        return new Rolling(sdf, s, n, window);
+    SeriesRolling on(StreamingSeries s) {
+        return new SeriesRolling(sdf, s, n, window);
     }
 
     /** The same rolling window over one column (streamz {@code rolling(3).x}). */
-    public Rolling col(String name) {
+    public SeriesRolling col(String name) {
         return on(sdf.col(name));
     }
 
-    private Stream<Series<Double>> build(String op, Supplier<RowState> factory, Aggregation<?, ?> custom) {
-        if (series == null) {
-            throw new IllegalStateException("rolling: choose a column before " + op + "(), as in rolling(...).col(\"x\")." + op + "()");
-        }
+    private Stream<Frame> build(String op, Supplier<RowState> factory) {
         int minPeriods = op.equals("count") ? 0 : window == null ? n : 1;
-        String idx = sdf.indexColumn();
-        return new RollingNode(sdf.stream(), "rolling", n, window, minPeriods,
-                op.equals("count") || custom != null ? series.fn() : series.numericFn("rolling " + op),
-                window == null ? null : f -> f.instantColumn(idx), series.labels(), factory, custom);
+        return new FrameRollingNode(sdf.stream(), n, window, minPeriods, sdf.indexColumn(), factory);
     }
 
-    /** Rolling sum. */
-    public Stream<Series<Double>> sum() {
-        return build("sum", RowStates.Sum::new, null);
+    /** Rolling sum of every number column. */
+    public Stream<Frame> sum() {
+        return build("sum", RowStates.Sum::new);
     }
 
-    /** Rolling mean. */
-    public Stream<Series<Double>> mean() {
-        return build("mean", () -> new RowStates.Mean(false), null);
+    /** Rolling mean of every number column. */
+    public Stream<Frame> mean() {
+        return build("mean", () -> new RowStates.Mean(false));
     }
 
-    /** Rolling minimum. */
-    public Stream<Series<Double>> min() {
-        return build("min", () -> new RowStates.Extreme(true), null);
+    /** Rolling minimum of every number column. */
+    public Stream<Frame> min() {
+        return build("min", () -> new RowStates.Extreme(true));
     }
 
-    /** Rolling maximum. */
-    public Stream<Series<Double>> max() {
-        return build("max", () -> new RowStates.Extreme(false), null);
+    /** Rolling maximum of every number column. */
+    public Stream<Frame> max() {
+        return build("max", () -> new RowStates.Extreme(false));
     }
 
-    /** Rolling median. */
-    public Stream<Series<Double>> median() {
-        return build("median", () -> new RowStates.Quantile(0.5), null);
+    /** Rolling median of every number column. */
+    public Stream<Frame> median() {
+        return build("median", () -> new RowStates.Quantile(0.5));
     }
 
-    /** Rolling quantile {@code q} in [0, 1], linear interpolation (pandas' default). */
-    public Stream<Series<Double>> quantile(double q) {
-        RowStates.Quantile check = new RowStates.Quantile(q);
-        Objects.requireNonNull(check);
-        return build("quantile", () -> new RowStates.Quantile(q), null);
+    /** Rolling quantile {@code q} of every number column. */
+    public Stream<Frame> quantile(double q) {
+        new RowStates.Quantile(q);   // checks q now
+        return build("quantile", () -> new RowStates.Quantile(q));
     }
 
-    /** Rolling sample variance (ddof 1). */
-    public Stream<Series<Double>> var() {
-        return var(1);
+    /** Rolling sample variance of every number column. */
+    public Stream<Frame> var() {
+        return build("var", () -> new RowStates.Var(1, false));
     }
 
-    /** Rolling variance with {@code ddof}. */
-    public Stream<Series<Double>> var(int ddof) {
-        return build("var", () -> new RowStates.Var(ddof, false), null);
+    /** Rolling sample standard deviation of every number column. */
+    public Stream<Frame> std() {
+        return build("std", () -> new RowStates.Var(1, true));
     }
 
-    /** Rolling sample standard deviation (ddof 1). */
-    public Stream<Series<Double>> std() {
-        return std(1);
-    }
-
-    /** Rolling standard deviation with {@code ddof}. */
-    public Stream<Series<Double>> std(int ddof) {
-        return build("std", () -> new RowStates.Var(ddof, true), null);
-    }
-
-    /** Rolling count of non-missing values (a double, as in pandas). */
-    public Stream<Series<Double>> count() {
-        return build("count", RowStates.Count::new, null);
-    }
-
-    /** A custom {@link Aggregation} (its result a number) over each row's window. */
-    public Stream<Series<Double>> aggregate(Aggregation<?, ? extends Number> agg) {
-        return build("aggregate", null, Objects.requireNonNull(agg, "aggregate: agg is null"));
+    /** Rolling count of the non-missing values of every number column. */
+    public Stream<Frame> count() {
+        return build("count", RowStates.Count::new);
     }
 
     @Override
     public String toString() {
-        return "Rolling[" + (window == null ? "n=" + n : window.toString()) + (series == null ? "" : ", " + series.name()) + "]";
+        return "Rolling[" + (window == null ? "n=" + n : window.toString()) + "]";
     }
 }

@@ -1,7 +1,11 @@
 package io.streamz.dataframe;
 
 import io.streamz.Stream;
+import io.streamz.dataframe.internal.ColumnsState;
+import io.streamz.dataframe.internal.RowAggregation;
+import io.streamz.dataframe.internal.RowStates;
 import io.streamz.dataframe.internal.VerifyNode;
+import io.streamz.dataframe.internal.WindowNode;
 import io.streamz.internal.util.Intervals;
 import java.time.Duration;
 import java.util.List;
@@ -228,12 +232,12 @@ public class StreamingDataFrame {
     /** Group-by aggregations by the values of {@code column} (streamz {@code sdf.groupby('name')}). */
     public GroupBy groupby(String column) {
         Objects.requireNonNull(column, "groupby: column is null");
-        return new GroupBy(this, f -> f.column(column), null, Window.Kind.EXPANDING, 0, null);
+        return new GroupBy(new WindowSpec(this, WindowSpec.Kind.EXPANDING, 0, null), f -> f.column(column), null);
     }
 
     /** Group-by aggregations by a series of this dataframe ({@code sdf.groupby(sdf.col("x").mod(10))}). */
     public GroupBy groupby(StreamingSeries keys) {
-        return new GroupBy(this, keys.over(this, "groupby"), null, Window.Kind.EXPANDING, 0, null);
+        return new GroupBy(new WindowSpec(this, WindowSpec.Kind.EXPANDING, 0, null), keys.over(this, "groupby"), null);
     }
 
     /** Rolling aggregations over the last {@code n} rows, one result per row (pandas {@code rolling(n)}). */
@@ -241,7 +245,7 @@ public class StreamingDataFrame {
         if (n < 1) {
             throw new IllegalArgumentException("rolling: window must be >= 1, was " + n);
         }
-        return new Rolling(this, null, n, null);
+        return new Rolling(this, n, null);
     }
 
     /** Rolling aggregations over a time span of the index column, such as {@code "100ms"} (pandas {@code rolling('100ms')}). */
@@ -253,7 +257,7 @@ public class StreamingDataFrame {
     public Rolling rolling(Duration window) {
         Intervals.positive(window, "rolling", "window");
         requireIndex("rolling(\"" + window + "\")");
-        return new Rolling(this, null, 0, window);
+        return new Rolling(this, 0, window);
     }
 
     /** Aggregations over the last {@code n} rows, one result per batch (streamz {@code window(n=...)}). */
@@ -261,7 +265,7 @@ public class StreamingDataFrame {
         if (n < 1) {
             throw new IllegalArgumentException("window: n must be >= 1, was " + n);
         }
-        return new Window(this, null, Window.Kind.ROWS, n, null);
+        return new Window(new WindowSpec(this, WindowSpec.Kind.ROWS, n, null));
     }
 
     /** Aggregations over a time span of the index column, such as {@code "2h"} (streamz {@code window(value='2h')}). */
@@ -273,12 +277,12 @@ public class StreamingDataFrame {
     public Window window(Duration value) {
         Intervals.positive(value, "window", "value");
         requireIndex("window(\"" + value + "\")");
-        return new Window(this, null, Window.Kind.TIME, 0, value);
+        return new Window(new WindowSpec(this, WindowSpec.Kind.TIME, 0, value));
     }
 
     /** Aggregations over all rows so far, one result per batch (streamz {@code expanding()}). */
     public Window expanding() {
-        return new Window(this, null, Window.Kind.EXPANDING, 0, null);
+        return new Window(new WindowSpec(this, WindowSpec.Kind.EXPANDING, 0, null));
     }
 
     /**
@@ -287,6 +291,60 @@ public class StreamingDataFrame {
      */
     public Ewm ewm(String param, double value) {
         return new Ewm(this, null, Ewm.toCom(param, value));
+    }
+
+    // ------------------------------------------------------------------ frame-level reductions
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <R> Stream<Series<R>> reduce(String kind, Aggregation<?, ?> agg) {
+        return (Stream) WindowNode.expanding(stream, kind, new ColumnsState<>(agg));
+    }
+
+    /**
+     * The sum of every number column over all rows so far, as a series indexed by column name,
+     * once per batch (streamz {@code df.sum()}).
+     *
+     * <pre>{@code
+     * sdf.sum();   // Stream<Series<Double>>: {x=12.0, y=3.0}, ...
+     * }</pre>
+     */
+    public Stream<Series<Double>> sum() {
+        return reduce("sum", Aggregation.sum());
+    }
+
+    /** The mean of every number column so far (see {@link #sum()}). */
+    public Stream<Series<Double>> mean() {
+        return reduce("mean", new RowAggregation<>(() -> new RowStates.Mean(true)));
+    }
+
+    /** The non-missing values of every number column so far (see {@link #sum()}). */
+    public Stream<Series<Long>> count() {
+        return reduce("count", Aggregation.count());
+    }
+
+    /** The minimum of every number column so far (see {@link #sum()}). */
+    public Stream<Series<Double>> min() {
+        return reduce("min", Aggregation.min());
+    }
+
+    /** The maximum of every number column so far (see {@link #sum()}). */
+    public Stream<Series<Double>> max() {
+        return reduce("max", Aggregation.max());
+    }
+
+    /** The sample variance of every number column so far (see {@link #sum()}). */
+    public Stream<Series<Double>> var() {
+        return reduce("var", Aggregation.var(1));
+    }
+
+    /** The sample standard deviation of every number column so far (see {@link #sum()}). */
+    public Stream<Series<Double>> std() {
+        return reduce("std", Aggregation.std(1));
+    }
+
+    /** A custom aggregation of every number column so far (streamz {@code df.aggregate(Mean())}). */
+    public <R> Stream<Series<R>> aggregate(Aggregation<?, R> agg) {
+        return reduce("aggregate", Objects.requireNonNull(agg, "aggregate: agg is null"));
     }
 
     String requireIndex(String who) {

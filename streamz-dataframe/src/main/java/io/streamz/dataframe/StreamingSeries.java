@@ -490,32 +490,32 @@ public final class StreamingSeries {
     }
 
     /** Rolling aggregations of this series (see {@link StreamingDataFrame#rolling(int)}). */
-    public Rolling rolling(int n) {
+    public SeriesRolling rolling(int n) {
         return base.rolling(n).on(this);
     }
 
     /** Rolling aggregations over a time span of the index (see {@link StreamingDataFrame#rolling(String)}). */
-    public Rolling rolling(String window) {
+    public SeriesRolling rolling(String window) {
         return base.rolling(window).on(this);
     }
 
     /** See {@link #rolling(String)}. */
-    public Rolling rolling(Duration window) {
+    public SeriesRolling rolling(Duration window) {
         return base.rolling(window).on(this);
     }
 
     /** Aggregations over the last {@code n} rows (see {@link StreamingDataFrame#window(int)}). */
-    public Window window(int n) {
+    public SeriesWindow window(int n) {
         return base.window(n).on(this);
     }
 
     /** Aggregations over a time span of the index (see {@link StreamingDataFrame#window(String)}). */
-    public Window window(String value) {
+    public SeriesWindow window(String value) {
         return base.window(value).on(this);
     }
 
     /** Aggregations over all rows so far. */
-    public Window expanding() {
+    public SeriesWindow expanding() {
         return base.expanding().on(this);
     }
 

@@ -1,13 +1,11 @@
 package io.streamz.dataframe;
 
 import io.streamz.Stream;
-import io.streamz.dataframe.internal.KeyedState;
+import io.streamz.dataframe.internal.ColumnsState;
 import io.streamz.dataframe.internal.RowAggregation;
 import io.streamz.dataframe.internal.RowState;
 import io.streamz.dataframe.internal.RowStates;
-import io.streamz.dataframe.internal.WindowNode;
 import io.streamz.dataframe.internal.WindowState;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -15,11 +13,14 @@ import java.util.function.Supplier;
 /**
  * Aggregations over a sliding window of rows (streamz {@code window}): the last {@code n} rows,
  * the rows within a time span of the newest index value, or all rows so far
- * ({@code expanding}). Each aggregation emits one result per batch.
+ * ({@code expanding}). Choose a column with {@link #col} for one value per batch; the
+ * aggregations here cover every number column and emit, once per batch, a {@link Series}
+ * indexed by column name.
  *
  * <pre>{@code
- * sdf.window(4).col("x").sum();                      // Stream<Double>: sum of the last 4 rows
+ * sdf.window(4).col("x").sum();                      // Stream<Double>: sum of x over the last 4 rows
  * sdf.window("2h").col("x").mean();                  // over the last two hours of the index
+ * sdf.window(100).sum();                             // Stream<Series<Double>>: {x=..., y=...}
  * sdf.window(100).groupby("name").col("x").sum();    // Stream<Series<Double>> by name
  * sdf.window(10).apply(f -> f.rowCount());           // any function of the whole window
  * }</pre>
@@ -28,146 +29,108 @@ import java.util.function.Supplier;
  * {@code on_old}): the work per row is constant, whatever the window's size.
  */
 public final class Window {
-    enum Kind { ROWS, TIME, EXPANDING }
+    private final WindowSpec spec;
 
-    private final StreamingDataFrame sdf;
-    private final StreamingSeries series;
-    private final Kind kind;
-    private final int n;
-    private final Duration value;
-
-    Window(StreamingDataFrame sdf, StreamingSeries series, Kind kind, int n, Duration value) {
-        this.sdf = sdf;
-        this.series = series;
-        this.kind = kind;
-        this.n = n;
-        this.value = value;
-    }
-
-    Window on(StreamingSeries s) {
-        return new Window(sdf, s, kind, n, value);
+    Window(WindowSpec spec) {
+        this.spec = spec;
     }
 
     /** The same window over one column (streamz {@code window(...).x}). */
-    public Window col(String name) {
-        return on(sdf.col(name));
+    public SeriesWindow col(String name) {
+        return new SeriesWindow(spec, spec.sdf.col(name));
     }
 
-    <R> Stream<R> build(String what, WindowState<R> state) {
-        switch (kind) {
-            case ROWS:
-                return WindowNode.rows(sdf.stream(), what, n, state);
-            case TIME: {
-                String idx = sdf.requireIndex(what);
-                return WindowNode.time(sdf.stream(), what, value, f -> f.instantColumn(idx), state);
-            }
-            default:
-                return WindowNode.expanding(sdf.stream(), what, state);
-        }
-    }
-
-    private Function<Frame, Column> values(String op) {
-        if (series == null) {
-            throw new IllegalStateException("window: choose a column before " + op + "(), as in window(...).col(\"x\")." + op + "()");
-        }
-        return op.equals("count") || op.equals("size") || op.equals("valueCounts") || op.equals("aggregate")
-                ? series.fn() : series.numericFn("window " + op);
+    SeriesWindow on(StreamingSeries series) {
+        return new SeriesWindow(spec, series);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private <R> Stream<R> rows(String op, Supplier<RowState> f) {
-        return build("window", WindowState.of((Aggregation) new RowAggregation<>(f), values(op), null));
+    private <R> Stream<Series<R>> columns(Supplier<RowState> f) {
+        return (Stream) spec.build("window", new ColumnsState<>(new RowAggregation<>(f)));
     }
 
-    /** Sum of the window's values. */
-    public Stream<Double> sum() {
-        return rows("sum", RowStates.Sum::new);
+    /** Sum of each number column in the window. */
+    public Stream<Series<Double>> sum() {
+        return columns(RowStates.Sum::new);
     }
 
-    /** Mean of the window's values (0 for an empty window, as streamz). */
-    public Stream<Double> mean() {
-        return rows("mean", () -> new RowStates.Mean(true));
+    /** Mean of each number column in the window (0 when empty, as streamz). */
+    public Stream<Series<Double>> mean() {
+        return columns(() -> new RowStates.Mean(true));
     }
 
-    /** Number of non-missing values in the window. */
-    public Stream<Long> count() {
-        return rows("count", RowStates.Count::new);
+    /** Non-missing values of each number column in the window. */
+    public Stream<Series<Long>> count() {
+        return columns(RowStates.Count::new);
     }
 
-    /** Number of rows in the window. */
+    /** Rows in the window, once per batch. */
     public Stream<Long> size() {
-        return rows("size", RowStates.Size::new);
+        return spec.build("window", WindowState.of(Aggregation.size(), f -> f.columns().isEmpty()
+                ? DoubleColumn.of("") : f.column(0), null));
     }
 
-    /** Minimum of the window's values (monotonic deque). */
-    public Stream<Double> min() {
-        return rows("min", () -> new RowStates.Extreme(true));
+    /** Minimum of each number column in the window. */
+    public Stream<Series<Double>> min() {
+        return columns(() -> new RowStates.Extreme(true));
     }
 
-    /** Maximum of the window's values (monotonic deque). */
-    public Stream<Double> max() {
-        return rows("max", () -> new RowStates.Extreme(false));
+    /** Maximum of each number column in the window. */
+    public Stream<Series<Double>> max() {
+        return columns(() -> new RowStates.Extreme(false));
     }
 
-    /** Sample variance (ddof 1) of the window's values. */
-    public Stream<Double> var() {
+    /** Sample variance of each number column in the window. */
+    public Stream<Series<Double>> var() {
         return var(1);
     }
 
-    /** Variance with {@code ddof} of the window's values. */
-    public Stream<Double> var(int ddof) {
-        return rows("var", () -> new RowStates.Var(ddof, false));
+    /** Variance with {@code ddof} of each number column in the window. */
+    public Stream<Series<Double>> var(int ddof) {
+        return columns(() -> new RowStates.Var(ddof, false));
     }
 
-    /** Sample standard deviation (ddof 1) of the window's values. */
-    public Stream<Double> std() {
+    /** Sample standard deviation of each number column in the window. */
+    public Stream<Series<Double>> std() {
         return std(1);
     }
 
-    /** Standard deviation with {@code ddof} of the window's values. */
-    public Stream<Double> std(int ddof) {
-        return rows("std", () -> new RowStates.Var(ddof, true));
+    /** Standard deviation with {@code ddof} of each number column in the window. */
+    public Stream<Series<Double>> std(int ddof) {
+        return columns(() -> new RowStates.Var(ddof, true));
     }
 
-    /** A custom {@link Aggregation} over the window's values. */
-    public <S, R> Stream<R> aggregate(Aggregation<S, R> agg) {
+    /** A custom {@link Aggregation} of each number column in the window (streamz {@code window(n=100).aggregate(Mean())}). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <R> Stream<Series<R>> aggregate(Aggregation<?, R> agg) {
         Objects.requireNonNull(agg, "aggregate: agg is null");
-        return build("window", WindowState.of(agg, values("aggregate"), null));
+        return (Stream) spec.build("window", new ColumnsState<>(agg));
     }
 
     /** The whole window as one frame, once per batch (streamz {@code full}; copies the window). */
     public Stream<Frame> full() {
-        return build("window", WindowState.full());
+        return spec.build("window", WindowState.full());
     }
 
     /** {@code func} applied to the whole window, once per batch (streamz {@code apply}). */
     public <R> Stream<R> apply(Function<? super Frame, ? extends R> func) {
         Objects.requireNonNull(func, "apply: func is null");
-        Stream<Frame> full = series == null ? full() : build("window", WindowState.full());
-        return full.map(func);
-    }
-
-    /** How often each value occurs in the window (values whose count fell to 0 stay, as in streamz). */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public Stream<Series<Long>> valueCounts() {
-        Function<Frame, Column> v = values("valueCounts");
-        return (Stream) build("window", new KeyedState(v, v, RowStates.Count::new, true));
+        return full().map(func);
     }
 
     /** Group-by aggregations inside the window (streamz {@code window(...).groupby('name')}). */
     public GroupBy groupby(String column) {
         Objects.requireNonNull(column, "groupby: column is null");
-        return new GroupBy(sdf, f -> f.column(column), series, kind, n, value);
+        return new GroupBy(spec, f -> f.column(column), null);
     }
 
     /** Group-by aggregations inside the window by a series of the same dataframe. */
     public GroupBy groupby(StreamingSeries keys) {
-        return new GroupBy(sdf, keys.over(sdf, "groupby"), series, kind, n, value);
+        return new GroupBy(spec, keys.over(spec.sdf, "groupby"), null);
     }
 
     @Override
     public String toString() {
-        String w = kind == Kind.ROWS ? "n=" + n : kind == Kind.TIME ? "value=" + value : "expanding";
-        return "Window[" + w + (series == null ? "" : ", " + series.name()) + "]";
+        return "Window[" + spec + "]";
     }
 }

@@ -90,7 +90,7 @@ class IncrementalOracleTest {
     void windowOfRowsEqualsRecomputation() {
         Stream<Frame> source = Stream.create();
         StreamingDataFrame sdf = sdf(source);
-        Window w = sdf.window(13).col("x");
+        SeriesWindow w = sdf.window(13).col("x");
         List<Double> sums = w.sum().sinkToList();
         List<Double> vars = w.var().sinkToList();
         List<Double> mins = w.min().sinkToList();
@@ -132,7 +132,7 @@ class IncrementalOracleTest {
     void rollingEqualsRecomputation() {
         Stream<Frame> source = Stream.create();
         StreamingDataFrame sdf = sdf(source);
-        Rolling r = sdf.rolling(5).col("x");
+        SeriesRolling r = sdf.rolling(5).col("x");
         List<Series<Double>> medians = r.median().sinkToList();
         List<Series<Double>> q = r.quantile(0.9).sinkToList();
         List<Series<Double>> mins = r.min().sinkToList();

@@ -52,7 +52,7 @@ class PandasFixtureTest {
         out("cumprod", sdf.col("y").cumprod());
         out("cummin", x.cummin());
         out("cummax", x.cummax());
-        Rolling r3 = sdf.rolling(3).col("x");
+        SeriesRolling r3 = sdf.rolling(3).col("x");
         out("rolling3_sum", r3.sum());
         out("rolling3_mean", r3.mean());
         out("rolling3_min", r3.min());
@@ -64,7 +64,7 @@ class PandasFixtureTest {
         out("rolling3_quantile", r3.quantile(0.3));
         out("rolling10_mean", sdf.rolling(10).col("x").mean());
         out("rolling10_median", sdf.rolling(10).col("x").median());
-        Window w5 = sdf.window(5).col("x");
+        SeriesWindow w5 = sdf.window(5).col("x");
         out("window5_sum", w5.sum());
         out("window5_mean", w5.mean());
         out("window5_count", w5.count());
@@ -93,7 +93,13 @@ class PandasFixtureTest {
         out("ewm_std", sdf.col("y").ewm("span", 3).std());
         out("ewm_mean_x", x.ewm("span", 3).mean());
         out("valueCounts", sdf.col("name").valueCounts());
-        Rolling t5 = tdf.rolling("5s").col("x");
+        StreamingDataFrame xy = sdf.select("x", "y");
+        out("frame_sum", xy.sum());
+        out("frame_mean", xy.mean());
+        out("frame_window5_sum", xy.window(5).sum());
+        out("frame_window5_var", xy.window(5).var());
+        out("frame_rolling3_mean", xy.rolling(3).mean());
+        SeriesRolling t5 = tdf.rolling("5s").col("x");
         out("rolling5s_sum", t5.sum());
         out("rolling5s_mean", t5.mean());
         out("rolling5s_min", t5.min());
@@ -102,7 +108,7 @@ class PandasFixtureTest {
         out("rolling5s_std", t5.std());
         out("rolling5s_var", t5.var());
         out("rolling5s_count", t5.count());
-        Window w10s = tdf.window("10s").col("x");
+        SeriesWindow w10s = tdf.window("10s").col("x");
         out("window10s_sum", w10s.sum());
         out("window10s_mean", w10s.mean());
         out("window10s_count", w10s.count());
@@ -168,6 +174,14 @@ class PandasFixtureTest {
                 assertThat(values).as(at).hasSize(e.size());
                 for (int j = 0; j < e.size(); j++) {
                     close(at + " row " + j, number(e.get(j)), ((Number) values.get(j)).doubleValue());
+                }
+            } else if (e.isObject() && a instanceof Frame) {
+                Frame f = (Frame) a;
+                assertThat(f.columnNames()).as(at + " columns").containsExactlyElementsOf(iterable(e.fieldNames()));
+                for (String c : f.columnNames()) {
+                    for (int j = 0; j < f.rowCount(); j++) {
+                        close(at + " column " + c + " row " + j, number(e.get(c).get(j)), f.column(c).getDouble(j));
+                    }
                 }
             } else if (e.isObject()) {
                 Map<String, Double> got = new LinkedHashMap<>();

@@ -204,4 +204,18 @@ class StreamingDataFrameTest {
         assertThatThrownBy(() -> sdf.ewm("beta", 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("\"com\", \"span\", \"halflife\" or \"alpha\"");
     }
+
+    @Test
+    void frameLevelAggregationsCoverEveryNumberColumn() {
+        List<Series<Double>> sums = sdf.sum().sinkToList();
+        List<Series<Double>> means = sdf.window(2).aggregate(IncrementalOracleTest.MEAN).sinkToList();
+        List<Long> sizes = sdf.window(2).size().sinkToList();
+        List<Frame> rolled = sdf.rolling(2).max().sinkToList();
+        source.emit(batch(new double[] {1, 2, 4}, new long[] {1, 2, 3}, new String[] {"a", "b", "a"}));
+        assertThat(sums.get(0).toMap()).isEqualTo(Map.of("x", 7.0, "y", 6.0));
+        assertThat(means.get(0).toMap()).isEqualTo(Map.of("x", 3.0, "y", 2.5));
+        assertThat(sizes).containsExactly(2L);
+        assertThat(rolled.get(0).columnNames()).containsExactly("x", "y");
+        assertThat(rolled.get(0).doubleColumn("y").toDoubleArray()).containsExactly(Double.NaN, 2, 3);
+    }
 }

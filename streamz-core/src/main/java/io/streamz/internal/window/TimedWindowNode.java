@@ -35,8 +35,8 @@ public final class TimedWindowNode<T> extends TimerNode<T, List<T>> {
 
     @Override
     protected CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> md) {
-        if (!ticked) {
-            doneOrResume(firstTick(), () -> { });   // holding nodes never block emit
+        if (!ticked && !doneOrResume(firstTick(), this::scheduleTick)) {
+            timer.dispose();   // as streamz: the next tick comes one interval after this window is done
         }
         values.add(x);
         if (!md.isEmpty()) {

@@ -58,8 +58,8 @@ public final class TimedWindowUniqueNode<T> extends TimerNode<T, List<T>> {
 
     @Override
     protected CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> metadata) {
-        if (!ticked) {
-            doneOrResume(firstTick(), () -> { });   // holding nodes never block emit
+        if (!ticked && !doneOrResume(firstTick(), this::scheduleTick)) {
+            timer.dispose();   // as streamz: the next tick comes one interval after this window is done
         }
         Object k = Keys.of(key, x, this);
         if (keepLast) {

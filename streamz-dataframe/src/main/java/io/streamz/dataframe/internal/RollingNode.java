@@ -18,23 +18,20 @@ import java.util.function.Supplier;
 import reactor.util.function.Tuple2;
 
 /**
- * Implements {@code rolling(n)} and {@code rolling("100ms")} aggregations (pandas {@code rolling}
- * over all history, as streamz computes it): one result per row, over the window that ends at
- * that row; rows enter and leave the state once each. Results are {@code NaN} while fewer than
- * {@code minPeriods} values are in the window (pandas: the window size for a count window, 1 for
- * a time window, 0 for {@code count}).
+ * Implements {@code rolling(n)} and {@code rolling("100ms")} aggregations of one column (pandas
+ * {@code rolling} over all history, as streamz computes it): one result per row, over the window
+ * that ends at that row; rows enter and leave the state once each. Results are {@code NaN} while
+ * fewer than {@code minPeriods} values are in the window (pandas: the window size for a count
+ * window, 1 for a time window, 0 for {@code count}).
  */
 public final class RollingNode extends Node<Frame, Series<Double>> {
-    private final int n;
-    private final long windowNanos;
-    private final int minPeriods;
     private final Function<Frame, Column> values;
     private final Function<Frame, InstantColumn> times;
     private final Function<Frame, Column> labels;
-    private final RowState state;
+    private final RollingWindow window;
+    private final int minPeriods;
     private final Aggregation<Object, ?> custom;
     private Object customState;
-    private final DoubleDeque window = new DoubleDeque();
     private final ArrayDeque<Column> customRows = new ArrayDeque<>();
     private final String params;
 
@@ -43,13 +40,12 @@ public final class RollingNode extends Node<Frame, Series<Double>> {
                        Function<Frame, Column> values, Function<Frame, InstantColumn> times,
                        Function<Frame, Column> labels, Supplier<RowState> factory, Aggregation<?, ?> custom) {
         super(upstream, kind);
-        this.n = n;
-        this.windowNanos = window == null ? -1 : window.toNanos();
-        this.minPeriods = minPeriods;
         this.values = values;
         this.times = times;
         this.labels = labels;
-        this.state = factory == null ? null : factory.get();
+        this.minPeriods = minPeriods;
+        this.window = new RollingWindow(n, window == null ? -1 : window.toNanos(), minPeriods,
+                factory == null ? null : factory.get());
         this.custom = (Aggregation<Object, ?>) custom;
         this.params = window == null ? "window=" + n : "window=" + window;
     }
@@ -68,23 +64,13 @@ public final class RollingNode extends Node<Frame, Series<Double>> {
         InstantColumn t = times == null ? null : times.apply(x);
         double[] out = new double[v.size()];
         for (int i = 0; i < out.length; i++) {
-            double value = RowStates.valueAt(v, i);
             long time = t == null ? 0 : t.getEpochNanos(i);
-            out[i] = custom != null ? rollCustom(v, i, time) : roll(value, time);
+            out[i] = custom != null ? rollCustom(v, i, time) : window.roll(RowStates.valueAt(v, i), time);
         }
         Column label = labels == null ? null : labels.apply(x);
         DoubleColumn result = DoubleColumn.wrap(v.name(), out);
         return emitDownstream(label == null ? Series.of(v.name(), result) : Series.of(v.name(), result, label),
                 metadata);
-    }
-
-    private double roll(double value, long time) {
-        state.add(value);
-        window.add(value, time);
-        while (window.size() > 0 && leaves(window.size(), window.firstTime(), time)) {
-            state.remove(window.removeFirst());
-        }
-        return state.nobs() >= minPeriods ? state.doubleResult() : Double.NaN;
     }
 
     private double rollCustom(Column v, int i, long time) {
@@ -95,57 +81,10 @@ public final class RollingNode extends Node<Frame, Series<Double>> {
         Tuple2<Object, ?> r = custom.onNew(customState, row);
         customState = r.getT1();
         customRows.add(row);
-        window.add(0, time);
-        while (window.size() > 0 && leaves(window.size(), window.firstTime(), time)) {
-            window.removeFirst();
+        for (int left = window.push(time); left > 0; left--) {
             r = custom.onOld(customState, customRows.poll());
             customState = r.getT1();
         }
         return window.size() >= minPeriods ? ((Number) r.getT2()).doubleValue() : Double.NaN;
-    }
-
-    private boolean leaves(int size, long firstTime, long now) {
-        return windowNanos < 0 ? size > n : firstTime <= now - windowNanos;
-    }
-
-    /** A growable ring of (value, time) pairs. */
-    static final class DoubleDeque {
-        private double[] vals = new double[16];
-        private long[] times = new long[16];
-        private int head;
-        private int size;
-
-        void add(double v, long t) {
-            if (size == vals.length) {
-                double[] nv = new double[size * 2];
-                long[] nt = new long[size * 2];
-                for (int i = 0; i < size; i++) {
-                    nv[i] = vals[(head + i) % vals.length];
-                    nt[i] = times[(head + i) % vals.length];
-                }
-                vals = nv;
-                times = nt;
-                head = 0;
-            }
-            int at = (head + size) % vals.length;
-            vals[at] = v;
-            times[at] = t;
-            size++;
-        }
-
-        int size() {
-            return size;
-        }
-
-        long firstTime() {
-            return times[head];
-        }
-
-        double removeFirst() {
-            double v = vals[head];
-            head = (head + 1) % vals.length;
-            size--;
-            return v;
-        }
     }
 }

@@ -114,9 +114,11 @@ class JsonLinesTest {
         List<String> names = ServiceLoader.load(SourceProvider.class).stream().map(p -> p.get().name()).toList();
         List<String> nodes = ServiceLoader.load(NodeProvider.class).stream().map(p -> p.get().name()).toList();
 
-        FileSource<?> rows = (FileSource<?>) fromCsv.create(csv.toString());
+        FileSource<?> rows = (FileSource<?>) Stream.source("from_csv", csv.toString());
         Path out = dir.resolve("p.jsonl");
-        Stream<?> sink = sinkToJsonl.create(rows, out.toString());
+        Stream<?> sink = rows.plugin("sink_to_jsonl", out.toString());
+        assertThat(sinkToJsonl.create(Stream.create(), dir.resolve("other.jsonl").toString()))
+                .isInstanceOf(JsonLinesSink.class);
         rows.start();
         sink.destroy();
 

@@ -232,12 +232,13 @@ class MqttTest {
         NodeProvider to = ServiceLoader.load(NodeProvider.class).stream().map(ServiceLoader.Provider::get)
                 .filter(p -> p.name().equals("to_mqtt")).findFirst().orElseThrow();
 
-        MqttSource in = (MqttSource) from.create("127.0.0.1", broker.port, "plugged", 1);
+        MqttSource in = (MqttSource) Stream.<MqttRecord>source("from_mqtt", "127.0.0.1", broker.port, "plugged", 1);
         cleanup.add(in::stop);
         List<MqttRecord> received = in.sinkToList();
         in.start();
         Stream<String> values = Stream.create();
-        Stream<?> out = to.create(values, "127.0.0.1", broker.port, "plugged", 1);
+        Stream<?> out = values.plugin("to_mqtt", "127.0.0.1", broker.port, "plugged", 1);
+        cleanup.add(to.create(Stream.create(), "127.0.0.1", broker.port, "unused")::destroy);
         cleanup.add(out::destroy);
         values.emit("via plugin");
 

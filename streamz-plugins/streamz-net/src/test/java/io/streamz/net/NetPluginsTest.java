@@ -36,11 +36,13 @@ class NetPluginsTest {
         NodeProvider toWebsocket = ServiceLoader.load(NodeProvider.class).stream().map(ServiceLoader.Provider::get)
                 .filter(p -> p.name().equals("to_websocket")).findFirst().orElseThrow();
         assertThat(toWebsocket.create(Stream.create(), "ws://127.0.0.1:1/")).isInstanceOf(WebsocketSink.class);
+        assertThat(Stream.create().plugin("to_websocket", "ws://127.0.0.1:1/")).isInstanceOf(WebsocketSink.class);
+        assertThat(Stream.plugins()).containsKeys("from_http_server", "from_websocket", "from_tcp", "to_websocket");
     }
 
     @Test
     void fromTcpPluginCutsAtNewlinesByDefault() throws Exception {
-        TcpSource in = (TcpSource) source("from_tcp").create(0);
+        TcpSource in = (TcpSource) Stream.<String>source("from_tcp", 0);
         List<String> out = in.sinkToList();
         in.start();
         try (Socket s = new Socket("127.0.0.1", in.port())) {
@@ -62,5 +64,8 @@ class NetPluginsTest {
         assertThatThrownBy(() -> source("from_websocket").create())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Plugin \"from_websocket\" takes 1 to 2 arguments, got 0: []");
+        assertThatThrownBy(() -> Stream.source("from_tcp", 0, ""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("from_tcp").hasMessageContaining("delimiter must not be empty");
     }
 }

@@ -1,0 +1,114 @@
+package io.streamz.dataframe;
+
+import io.streamz.Stream;
+import io.streamz.dataframe.internal.RollingNode;
+import io.streamz.dataframe.internal.RowState;
+import io.streamz.dataframe.internal.RowStates;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Rolling aggregations of one column (pandas {@code rolling}, as streamz applies it to a
+ * stream; see {@link Rolling} for whole frames): one value per row, over the window that ends
+ * at that row and reaches back into earlier batches; each batch gives one {@link Series}
+ * aligned with its rows.
+ *
+ * <pre>{@code
+ * sdf.rolling(3).col("x").mean();      // NaN, NaN, then the mean of each row and the 2 before it
+ * sdf.rolling("2s").col("x").sum();    // over the rows whose index is within 2 s, ending here
+ * }</pre>
+ *
+ * <p>As in pandas 1.5.3: a window of {@code n} rows gives {@code NaN} until it holds {@code n}
+ * non-missing values; a time window needs one; {@code count} counts from the first row and
+ * is a double. Time windows are open on the left: {@code (t - window, t]}. Sums and means are
+ * compensated (Kahan), variances use Welford's method, min and max monotonic deques,
+ * median and quantiles a sorted multiset: no window is recomputed.
+ */
+public final class SeriesRolling {
+    private final StreamingDataFrame sdf;
+    private final StreamingSeries series;
+    private final int n;
+    private final Duration window;
+
+    SeriesRolling(StreamingDataFrame sdf, StreamingSeries series, int n, Duration window) {
+        this.sdf = sdf;
+        this.series = series;
+        this.n = n;
+        this.window = window;
+    }
+
+    private Stream<Series<Double>> build(String op, Supplier<RowState> factory, Aggregation<?, ?> custom) {
+        int minPeriods = op.equals("count") ? 0 : window == null ? n : 1;
+        String idx = sdf.indexColumn();
+        return new RollingNode(sdf.stream(), "rolling", n, window, minPeriods,
+                op.equals("count") || custom != null ? series.fn() : series.numericFn("rolling " + op),
+                window == null ? null : f -> f.instantColumn(idx), series.labels(), factory, custom);
+    }
+
+    /** Rolling sum. */
+    public Stream<Series<Double>> sum() {
+        return build("sum", RowStates.Sum::new, null);
+    }
+
+    /** Rolling mean. */
+    public Stream<Series<Double>> mean() {
+        return build("mean", () -> new RowStates.Mean(false), null);
+    }
+
+    /** Rolling minimum. */
+    public Stream<Series<Double>> min() {
+        return build("min", () -> new RowStates.Extreme(true), null);
+    }
+
+    /** Rolling maximum. */
+    public Stream<Series<Double>> max() {
+        return build("max", () -> new RowStates.Extreme(false), null);
+    }
+
+    /** Rolling median. */
+    public Stream<Series<Double>> median() {
+        return build("median", () -> new RowStates.Quantile(0.5), null);
+    }
+
+    /** Rolling quantile {@code q} in [0, 1], linear interpolation (pandas' default). */
+    public Stream<Series<Double>> quantile(double q) {
+        new RowStates.Quantile(q);   // checks q now
+        return build("quantile", () -> new RowStates.Quantile(q), null);
+    }
+
+    /** Rolling sample variance (ddof 1). */
+    public Stream<Series<Double>> var() {
+        return var(1);
+    }
+
+    /** Rolling variance with {@code ddof}. */
+    public Stream<Series<Double>> var(int ddof) {
+        return build("var", () -> new RowStates.Var(ddof, false), null);
+    }
+
+    /** Rolling sample standard deviation (ddof 1). */
+    public Stream<Series<Double>> std() {
+        return std(1);
+    }
+
+    /** Rolling standard deviation with {@code ddof}. */
+    public Stream<Series<Double>> std(int ddof) {
+        return build("std", () -> new RowStates.Var(ddof, true), null);
+    }
+
+    /** Rolling count of non-missing values (a double, as in pandas). */
+    public Stream<Series<Double>> count() {
+        return build("count", RowStates.Count::new, null);
+    }
+
+    /** A custom {@link Aggregation} (its result a number) over each row's window. */
+    public Stream<Series<Double>> aggregate(Aggregation<?, ? extends Number> agg) {
+        return build("aggregate", null, Objects.requireNonNull(agg, "aggregate: agg is null"));
+    }
+
+    @Override
+    public String toString() {
+        return "SeriesRolling[" + (window == null ? "n=" + n : window.toString()) + ", " + series.name() + "]";
+    }
+}
