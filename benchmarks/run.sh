@@ -23,7 +23,7 @@ for arg in "$@"; do
     --quick) quick=true ;;
     --no-python) python_column=false ;;
     --no-build) build=false ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) jmh_extra+=("$arg") ;;
   esac
 done
@@ -49,6 +49,21 @@ for ((k = 0; k < ${#defaults[@]}; k += 2)); do
     [ "$arg" = "${defaults[k]}" ] && given=true
   done
   $given || jmh_opts+=("${defaults[k]}" "${defaults[k + 1]}")
+done
+
+# JMH refuses to start while another JMH run holds its lock file; wait for that run instead
+jmh_lock_held() {
+  python3 -c 'import fcntl, sys
+with open(sys.argv[1], "a") as f:
+    try:
+        fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        sys.exit(0)
+sys.exit(1)' /tmp/jmh.lock
+}
+while jmh_lock_held; do
+  echo "   another JMH run holds /tmp/jmh.lock; waiting for it" >&2
+  sleep 10
 done
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -1,6 +1,7 @@
 package io.streamz.benchmarks;
 
 import io.reactivex.rxjava3.subjects.PublishSubject;
+import io.reactivex.rxjava3.subjects.Subject;
 import io.streamz.Stream;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -20,6 +21,10 @@ import reactor.core.publisher.Sinks;
 /**
  * One map, then a sink: the cost of {@code emit} itself and of two nodes.
  *
+ * <p>{@code rxjavaSerialized} is a reference point outside the four contenders: RxJava's subject
+ * made safe for concurrent {@code onNext} ({@code toSerialized()}), the guarantee our {@code emit}
+ * and Reactor's sink always give.
+ *
  * <pre>{@code
  * source.map(x -> (x + 1) & 127).sink(out)
  * }</pre>
@@ -36,6 +41,7 @@ public class MapSink {
     private Stream<Integer> source;
     private Sinks.Many<Integer> reactorSink;
     private PublishSubject<Integer> subject;
+    private Subject<Integer> serialized;
 
     @Setup
     public void build(Blackhole bh) {
@@ -53,6 +59,10 @@ public class MapSink {
 
         subject = PublishSubject.create();
         subject.map(INC::apply).subscribe(out::accept);
+
+        PublishSubject<Integer> plain = PublishSubject.create();
+        plain.map(INC::apply).subscribe(out::accept);
+        serialized = plain.toSerialized();
     }
 
     @Benchmark
@@ -84,6 +94,14 @@ public class MapSink {
     public void rxjava() {
         for (int i = 0; i < EVENTS; i++) {
             subject.onNext(Inputs.at(i));
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void rxjavaSerialized() {
+        for (int i = 0; i < EVENTS; i++) {
+            serialized.onNext(Inputs.at(i));
         }
     }
 }
