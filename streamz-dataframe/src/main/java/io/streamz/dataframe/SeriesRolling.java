@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * non-missing values; a time window needs one; {@code count} counts from the first row and
  * is a double. Time windows are open on the left: {@code (t - window, t]}. Sums and means are
  * compensated (Kahan), variances use Welford's method, min and max monotonic deques,
- * median and quantiles a sorted multiset: no window is recomputed.
+ * median and quantiles an order-statistics tree: no window is recomputed.
  */
 public final class SeriesRolling {
     private final StreamingDataFrame sdf;

@@ -16,7 +16,7 @@ import reactor.util.function.Tuple2;
 import reactor.util.function.Tuples;
 
 /**
- * The incremental states ({@code onNew}/{@code onOld}, deques, sorted multisets) against a
+ * The incremental states ({@code onNew}/{@code onOld}, deques, order-statistics trees) against a
  * plain recomputation over the whole window, on seeded random batches of random sizes.
  */
 class IncrementalOracleTest {

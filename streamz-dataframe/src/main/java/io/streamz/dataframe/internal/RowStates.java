@@ -307,13 +307,12 @@ public final class RowStates {
     }
 
     /**
-     * A quantile with linear interpolation (pandas' default) over a sorted multiset of the
-     * values: binary search to insert and remove, direct access by rank.
+     * A quantile with linear interpolation (pandas' default) over an order-statistics tree of the
+     * values: O(log n) to add, remove and find a rank.
      */
     public static final class Quantile extends RowState {
         private final double q;
-        private double[] sorted = new double[16];
-        private int n;
+        private final OrderStatistics values = new OrderStatistics();
 
         public Quantile(double q) {
             if (!(q >= 0 && q <= 1)) {
@@ -324,26 +323,14 @@ public final class RowStates {
 
         @Override
         protected void addValue(double v) {
-            if (n == sorted.length) {
-                sorted = Arrays.copyOf(sorted, n * 2);
-            }
-            int i = Arrays.binarySearch(sorted, 0, n, v);
-            if (i < 0) {
-                i = -i - 1;
-            }
-            System.arraycopy(sorted, i, sorted, i + 1, n - i);
-            sorted[i] = v;
-            n++;
+            values.add(v);
         }
 
         @Override
         protected void removeValue(double v) {
-            int i = Arrays.binarySearch(sorted, 0, n, v);
-            if (i < 0) {
+            if (!values.remove(v)) {
                 throw new IllegalStateException("quantile: removing " + v + ", which is not in the window");
             }
-            System.arraycopy(sorted, i + 1, sorted, i, n - i - 1);
-            n--;
         }
 
         @Override
@@ -353,17 +340,17 @@ public final class RowStates {
 
         @Override
         public double doubleResult() {
+            int n = values.size();
             if (n == 0) {
                 return Double.NaN;
             }
             if (q == 0.5) {
-                return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+                return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
             }
             double idx = q * (n - 1);
             int lo = (int) Math.floor(idx);
-            int hi = Math.min(lo + 1, n - 1);
-            double lower = sorted[lo];
-            return lo == idx ? lower : lower + (sorted[hi] - lower) * (idx - lo);
+            double lower = values.get(lo);
+            return lo == idx ? lower : lower + (values.get(Math.min(lo + 1, n - 1)) - lower) * (idx - lo);
         }
     }
 }

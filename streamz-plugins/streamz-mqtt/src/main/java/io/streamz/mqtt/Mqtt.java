@@ -85,6 +85,10 @@ public final class Mqtt {
      * (the buffer is full, the first connection fails) fails {@code emit} with a
      * {@link io.streamz.NodeException}.
      *
+     * <p><b>Metadata:</b> an element's refs are held until the broker acknowledged it (QoS 1,
+     * 2), it was written (QoS 0) or it failed, so a {@link io.streamz.RefCounter} reaches zero
+     * once the message is safe.
+     *
      * @param topic a topic name, no wildcards
      * @param qos 0 to 2
      */

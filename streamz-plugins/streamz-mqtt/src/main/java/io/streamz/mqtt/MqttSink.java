@@ -3,6 +3,7 @@ package io.streamz.mqtt;
 import io.streamz.Stream;
 import io.streamz.internal.Node;
 import io.streamz.internal.util.Checks;
+import io.streamz.internal.util.Refs;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,9 @@ public final class MqttSink<T> extends Node<T, T> {
         });
         handedOver = publishing.handle((r, e) -> null);
         CompletableFuture<Void> done = new CompletableFuture<>();
+        Refs.retain(metadata);              // held until the message is out of our hands
         publishing.thenCompose(r -> delivered).whenComplete((r, e) -> {
+            Refs.release(metadata);
             if (e == null) {
                 done.complete(null);
             } else {

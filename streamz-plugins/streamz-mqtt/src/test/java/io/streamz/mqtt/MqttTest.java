@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.streamz.NodeException;
+import io.streamz.RefCounter;
 import io.streamz.Stream;
 import io.streamz.spi.NodeProvider;
 import io.streamz.spi.SourceProvider;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -132,15 +134,18 @@ class MqttTest {
 
         broker.stop();
         await().atMost(PATIENCE).until(() -> !out.isConnected());
-        CompletableFuture<Void> a = readings.emitAsync("while-down-1");
+        RefCounter ref = new RefCounter();
+        CompletableFuture<Void> a = readings.emitAsync("while-down-1", List.of(Map.of("ref", ref)));
         CompletableFuture<Void> b = readings.emitAsync("while-down-2");
         assertThat(a).isNotDone();
         assertThat(b).isNotDone();
+        assertThat(ref.count()).isEqualTo(1);           // held by toMqtt until the broker has it
 
         broker.start();
         await().atMost(PATIENCE).until(() -> a.isDone() && b.isDone());
         assertThat(a).isCompleted();
         assertThat(b).isCompleted();
+        assertThat(ref.count()).isZero();
         await().atMost(PATIENCE).until(() -> broker.published("readings").size() == 3);
         assertThat(broker.published("readings")).containsExactly("before", "while-down-1", "while-down-2");
     }

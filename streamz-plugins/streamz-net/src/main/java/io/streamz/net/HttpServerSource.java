@@ -127,7 +127,7 @@ public final class HttpServerSource extends ServerSource {
 
     @Override
     protected String describeParams() {
-        return "port=" + requestedPort + ", path=" + path;
+        return "port=" + shownPort() + ", path=" + path;
     }
 
     /** A body over the limit, found while reading it. */

@@ -106,6 +106,8 @@ public final class Net {
      * {@link io.streamz.NodeException} and the next element connects again. The bearer token
      * of {@code options}, if any, is sent on connecting.
      *
+     * <p><b>Metadata:</b> an element's refs are held until its message is written or failed.
+     *
      * @param uri a {@code ws://} or {@code wss://} address
      */
     public static <T> Function<Stream<T>, WebsocketSink<T>> toWebsocket(String uri, NetOptions options) {

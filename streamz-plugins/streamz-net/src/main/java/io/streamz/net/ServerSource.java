@@ -163,8 +163,14 @@ public abstract class ServerSource extends Source<String> {
                 .decode(ByteBuffer.wrap(bytes)).toString();
     }
 
+    /** The bound port while started, else the one asked for. */
+    final int shownPort() {
+        DisposableServer s = server;
+        return s != null ? s.port() : requestedPort;
+    }
+
     @Override
     protected String describeParams() {
-        return "port=" + requestedPort;
+        return "port=" + shownPort();
     }
 }

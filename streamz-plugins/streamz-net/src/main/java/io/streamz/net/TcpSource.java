@@ -73,6 +73,6 @@ public final class TcpSource extends ServerSource {
 
     @Override
     protected String describeParams() {
-        return "port=" + requestedPort + ", delimiter=" + delimiter.replace("\n", "\\n").replace("\r", "\\r");
+        return "port=" + shownPort() + ", delimiter=" + delimiter.replace("\n", "\\n").replace("\r", "\\r");
     }
 }

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.streamz.Stream;
 import io.streamz.internal.Node;
 import io.streamz.internal.util.Checks;
+import io.streamz.internal.util.Refs;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,9 @@ public final class WebsocketSink<T> extends Node<T, T> {
                 .thenCompose(out -> out.sendObject(Mono.just(frame(x))).then().toFuture());
         previous = sent.handle((r, e) -> null);
         CompletableFuture<Void> done = new CompletableFuture<>();
+        Refs.retain(metadata);              // held until the message is out of our hands
         sent.whenComplete((r, e) -> {
+            Refs.release(metadata);
             if (e == null) {
                 done.complete(null);
             } else {

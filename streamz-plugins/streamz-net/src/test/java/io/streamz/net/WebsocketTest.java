@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.streamz.NodeException;
+import io.streamz.RefCounter;
 import io.streamz.Stream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -90,7 +92,9 @@ class WebsocketTest {
         WebsocketSink<Object> sink = events.as(Net.toWebsocket(address()));
         cleanup.add(sink::destroy);
 
-        events.emit("a");
+        RefCounter ref = new RefCounter();
+        events.emit("a", List.of(Map.of("ref", ref)));
+        assertThat(ref.count()).isZero();
         events.emit(2);
         events.emit("ü".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
