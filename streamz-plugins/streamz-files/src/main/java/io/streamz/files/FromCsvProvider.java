@@ -8,7 +8,7 @@ import io.streamz.spi.SourceProvider;
  * Csv#fromCsv(String, FileOptions)}.
  *
  * <pre>{@code
- * FileSource<?> rows = (FileSource<?>) Stream.source("from_csv", "prices.csv");
+ * Source<Map<String, Object>> rows = Stream.source("from_csv", "prices.csv");
  * }</pre>
  */
 public final class FromCsvProvider implements SourceProvider {

@@ -8,7 +8,7 @@ import io.streamz.spi.SourceProvider;
  * {@link JsonLines#fromJsonl(String, FileOptions)}.
  *
  * <pre>{@code
- * FileSource<?> events = (FileSource<?>) Stream.source("from_jsonl", "events.jsonl");
+ * Source<Map<String, Object>> events = Stream.source("from_jsonl", "events.jsonl");
  * }</pre>
  */
 public final class FromJsonlProvider implements SourceProvider {

@@ -8,7 +8,7 @@ import io.streamz.spi.SourceProvider;
  * options]])} builds {@link Mqtt#fromMqtt(String, int, String, int, MqttOptions)}.
  *
  * <pre>{@code
- * Source<?> in = (Source<?>) Stream.source("from_mqtt", "localhost", 1883, "sensors/#", 1);
+ * Source<MqttRecord> in = Stream.source("from_mqtt", "localhost", 1883, "sensors/#", 1);
  * }</pre>
  */
 public final class FromMqttProvider implements SourceProvider {

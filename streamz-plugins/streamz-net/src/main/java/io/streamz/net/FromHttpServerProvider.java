@@ -9,7 +9,7 @@ import io.streamz.spi.SourceProvider;
  * {@code "/"}.
  *
  * <pre>{@code
- * HttpServerSource in = (HttpServerSource) Stream.source("from_http_server", 8080, "/ingest");
+ * HttpServerSource in = (HttpServerSource) Stream.<String>source("from_http_server", 8080, "/ingest");
  * }</pre>
  */
 public final class FromHttpServerProvider implements SourceProvider {

@@ -8,7 +8,7 @@ import io.streamz.spi.SourceProvider;
  * builds {@link Net#fromTcp(int, String, NetOptions)}; the delimiter defaults to {@code "\n"}.
  *
  * <pre>{@code
- * TcpSource in = (TcpSource) Stream.source("from_tcp", 9000, "\n");
+ * TcpSource in = (TcpSource) Stream.<String>source("from_tcp", 9000, "\n");
  * }</pre>
  */
 public final class FromTcpProvider implements SourceProvider {

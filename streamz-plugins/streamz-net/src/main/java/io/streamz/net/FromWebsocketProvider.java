@@ -8,7 +8,7 @@ import io.streamz.spi.SourceProvider;
  * builds {@link Net#fromWebsocket(int, NetOptions)}.
  *
  * <pre>{@code
- * WebsocketSource in = (WebsocketSource) Stream.source("from_websocket", 8080);
+ * WebsocketSource in = (WebsocketSource) Stream.<String>source("from_websocket", 8080);
  * }</pre>
  */
 public final class FromWebsocketProvider implements SourceProvider {
