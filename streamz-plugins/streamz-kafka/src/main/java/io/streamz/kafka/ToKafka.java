@@ -7,9 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -32,9 +36,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * }</pre>
  *
  * <p><b>Blocks:</b> {@code emit} returns once the record is handed to the producer, unless
- * {@code maxInFlight} records (default 1000) are sent but not yet acknowledged: then the node
- * returns a pending future, so {@code emit} waits (and a Kafka source pauses its partitions)
- * until one is acknowledged.
+ * {@code maxInFlight} records (default 1000) are sent but not yet finished (acknowledged and
+ * emitted downstream): then the node returns a pending future, so {@code emit} waits (and a
+ * Kafka source pauses its partitions) until half of them are finished.
  *
  * <p><b>Metadata:</b> an element's refs are held until its record is acknowledged and its
  * {@code RecordMetadata} has been emitted downstream with the same metadata; so a Kafka source
@@ -56,6 +60,8 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
     private final int maxInFlight;
     private final Producer<Object, Object> producer;
     private final ExecutorService delivery;
+    private final Queue<Ack> acks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
 
     private final Object lock = new Object();
     private int inFlight;
@@ -102,7 +108,7 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
             inFlight++;
         }
         try {
-            producer.send(record, (md, e) -> delivery.execute(() -> delivered(element, md, e, metadata)));
+            producer.send(record, (md, e) -> acknowledged(new Ack(element, md, e, metadata)));
         } catch (RuntimeException e) {
             Refs.release(metadata);
             done(null);
@@ -129,27 +135,78 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
         }
     }
 
-    private void delivered(T element, RecordMetadata md, Exception e, List<Map<String, Object>> metadata) {
-        if (e != null) {
-            done(new NodeException(this, element, e));
-            return;
+    /** A record's acknowledgement (or failure), waiting to be emitted downstream. */
+    private record Ack(Object element, RecordMetadata md, Exception error, List<Map<String, Object>> metadata) {
+    }
+
+    /**
+     * Called by the producer's I/O thread, which must not wait for the graph (a send inside the
+     * graph may be waiting for that thread to free buffer space): queues the acknowledgement for
+     * the delivery thread, which takes many at once into one graph entry.
+     */
+    private void acknowledged(Ack ack) {
+        acks.add(ack);
+        if (draining.compareAndSet(false, true)) {
+            delivery.execute(this::drain);
         }
-        CompletableFuture<?> downstream;
-        try {
-            downstream = enterGraph(() -> emitDownstream(md, metadata));
-        } catch (RuntimeException ex) {
-            done(ex instanceof NodeException ? (NodeException) ex : new NodeException(this, element, ex));
-            return;
-        }
-        downstream.whenComplete((r, ex) -> {
-            if (ex == null) {
-                Refs.release(metadata);
-                done(null);
-            } else {
-                Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
-                done(cause instanceof NodeException ? (NodeException) cause : new NodeException(this, element, cause));
+    }
+
+    private void drain() {
+        for (;;) {
+            List<Ack> batch = new ArrayList<>();
+            for (Ack a = acks.poll(); a != null; a = acks.poll()) {
+                batch.add(a);
             }
+            if (!batch.isEmpty()) {
+                deliver(batch);
+            }
+            draining.set(false);
+            if (acks.isEmpty() || !draining.compareAndSet(false, true)) {
+                return;
+            }
+        }
+    }
+
+    private void deliver(List<Ack> batch) {
+        List<CompletableFuture<?>> downstream = new ArrayList<>(batch.size());
+        enterGraph(() -> {
+            for (Ack a : batch) {
+                downstream.add(emit(a));
+            }
+            return null;
         });
+        for (int i = 0; i < batch.size(); i++) {
+            Ack a = batch.get(i);
+            CompletableFuture<?> p = downstream.get(i);
+            if (p == null) {
+                finished(a, null);
+            } else {
+                p.whenComplete((r, ex) -> finished(a, ex));
+            }
+        }
+    }
+
+    /** Emits one acknowledgement downstream, inside the graph; a failure becomes a failed future. */
+    private CompletableFuture<?> emit(Ack a) {
+        if (a.error() != null) {
+            return CompletableFuture.failedFuture(new NodeException(this, a.element(), a.error()));
+        }
+        try {
+            return emitDownstream(a.md(), a.metadata());
+        } catch (RuntimeException ex) {
+            return CompletableFuture.failedFuture(ex instanceof NodeException ? ex : new NodeException(this, a.element(), ex));
+        }
+    }
+
+    private void finished(Ack a, Throwable ex) {
+        if (ex == null) {
+            Refs.release(a.metadata());
+            done(null);
+            return;
+        }
+        Throwable cause = ex instanceof CompletionException && ex.getCause() != null
+                ? ex.getCause() : ex;
+        done(cause instanceof NodeException ? (NodeException) cause : new NodeException(this, a.element(), cause));
     }
 
     private void done(NodeException failure) {
@@ -157,7 +214,7 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
         List<CompletableFuture<Void>> idleNow = List.of();
         synchronized (lock) {
             inFlight--;
-            if (slot != null && (inFlight < maxInFlight || failure != null)) {
+            if (slot != null && (inFlight <= maxInFlight / 2 || failure != null)) {
                 wake = slot;
                 slot = null;
             }

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -191,6 +192,27 @@ class FromKafkaTest {
         until(() -> again.size() >= 5, TIMEOUT, () -> "the rest");
         second.stop();
         assertThat(again).containsExactly("v5", "v6", "v7", "v8", "v9");
+    }
+
+    record Id(int id) {
+    }
+
+    @Test
+    void aRecordThatDoesNotDeserializeStopsTheSource() throws Exception {
+        kafka.createTopic("garbled", 1);
+        kafka.produce("garbled", List.of("{\"id\":1}", "{oops"));
+        KafkaSource<Id> source = Kafka.fromKafka(List.of("garbled"), kafka.consumerConfig("garbled-group"),
+                KafkaSerde.json(Id.class), KafkaSourceOptions.defaults().withPollInterval("20ms"));
+        List<Id> out = source.sinkToList();
+
+        source.start();
+        until(() -> source.error() != null, TIMEOUT, () -> "the failure");
+        source.stop();
+
+        assertThat(source.error()).isInstanceOf(RecordDeserializationException.class)
+                .hasMessageContaining("garbled-0 at offset 1");
+        assertThat(out).containsExactly(new Id(1));
+        assertThat(kafka.committed("garbled-group", "garbled", 1)).containsEntry(0, 1L);
     }
 
     @Test
