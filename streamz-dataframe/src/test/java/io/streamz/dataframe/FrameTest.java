@@ -111,6 +111,10 @@ class FrameTest {
         public int getSize() {
             return 3;
         }
+
+        public Instant getWhen() {
+            return Instant.ofEpochSecond(7);
+        }
     }
 
     @Test
@@ -119,7 +123,8 @@ class FrameTest {
         assertThat(t.columnNames()).containsExactly("symbol", "price", "qty");
         assertThat(t.longColumn("qty").getLong(1)).isEqualTo(20L);
         Frame b = Frame.fromRecords(List.of(new Bean()));
-        assertThat(b.row(0)).containsEntry("name", "b").containsEntry("size", 3L);
+        assertThat(b.row(0)).containsEntry("name", "b").containsEntry("size", 3L)
+                .containsEntry("when", Instant.ofEpochSecond(7));
     }
 
     @Test

@@ -49,7 +49,7 @@ class StreamingDataFrameTest {
 
     @Test
     void rejectsBatchesThatDoNotMatchTheExample() {
-        sdf.col("x").sum().sinkToList();
+        List<Double> sums = sdf.col("x").sum().sinkToList();
         assertThatThrownBy(() -> source.emit(Frame.of("x", new double[] {1}, "y", new double[] {1}, "name", new String[] {"a"})))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("dataframe: column \"y\" should be LONG but is DOUBLE");
@@ -58,6 +58,11 @@ class StreamingDataFrameTest {
         assertThatThrownBy(() -> source.emit(null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expected a Frame, got null");
         source.emit(batch(new double[] {1}, new long[] {1}, new String[] {"a"}));   // still usable
+        source.emit(Frame.of("name", new String[] {"b"}, "y", new long[] {2}, "x", new double[] {2}));   // reordered
+        assertThatThrownBy(() -> source.emit(Frame.of("x", new double[] {1}, "y", new long[] {1}, "name",
+                new String[] {"a"}, "z", new double[] {1}))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unexpected column \"z\"");
+        assertThat(sums).containsExactly(1.0, 3.0);
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The entry of a {@code StreamingDataFrame}: checks that every batch is a {@link Frame} with the
  * example's columns and types (the first batch is the example when none was given) and passes
- * it on.
+ * it on, with its columns in the example's order.
  */
 public final class VerifyNode extends Node<Frame, Frame> {
     private volatile Frame example;
@@ -35,6 +35,10 @@ public final class VerifyNode extends Node<Frame, Frame> {
         Frame e = example;
         if (e == null) {
             example = x.emptyRows();
+        } else if (!x.columnNames().equals(e.columnNames()) && x.columnCount() == e.columnCount()
+                && x.columnNames().containsAll(e.columnNames())) {
+            x = x.select(e.columnNames());     // the same columns in another order: the example's order
+            e.checkSameSchema(x, "dataframe");
         } else {
             e.checkSameSchema(x, "dataframe");
         }
