@@ -30,7 +30,7 @@ public final class FromKafkaBatchedProvider implements SourceProvider {
 
     @Override
     public Stream<?> create(Object... args) {
-        PluginArgs a = new PluginArgs(name(), USAGE, args, 2, 6);
+        PluginArgs a = new PluginArgs(USAGE, args, 2, 6);
         KafkaSourceOptions options = KafkaSourceOptions.defaults();
         if (a.has(2)) {
             options = a.get(2) instanceof KafkaSourceOptions

@@ -27,7 +27,7 @@ public final class FromKafkaProvider implements SourceProvider {
 
     @Override
     public Stream<?> create(Object... args) {
-        PluginArgs a = new PluginArgs(name(), USAGE, args, 2, 3);
+        PluginArgs a = new PluginArgs(USAGE, args, 2, 3);
         return a.has(2)
                 ? Kafka.fromKafka(a.topics(0), a.config(1), a.interval(2))
                 : Kafka.fromKafka(a.topics(0), a.config(1));

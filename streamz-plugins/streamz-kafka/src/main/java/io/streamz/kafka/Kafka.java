@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * KafkaSource<List<String>> batches = Kafka.fromKafkaBatched("orders", consumer, KafkaSerde.string(),
  *         KafkaSourceOptions.defaults().withPollInterval("500ms"));
- * batches.flatten()
+ * batches.<String>flatten()
  *        .map(String::toUpperCase)
  *        .as(Kafka.toKafka("orders-upper", producer, KafkaSerde.string()));
  * batches.start();

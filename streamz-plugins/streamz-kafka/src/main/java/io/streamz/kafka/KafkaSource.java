@@ -48,7 +48,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * partitions revoked by a rebalance (only up to what was done; held data is re-read by the new
  * owner). The consumer's own auto-commit is switched off.
  *
- * <p><b>Blocks:</b> never the caller of {@code start}. When an emit is still pending
+ * <p><b>Blocks:</b> never the caller of {@code start}; the poll thread is not a daemon, so a
+ * program runs until its sources are stopped. When an emit is still pending
  * (back-pressure from {@code toKafka}, an async sink...), the poll thread pauses every partition
  * and keeps polling (so the consumer stays in its group) until it is done; at most one poll's
  * worth of records (or one {@code maxBatchSize} per partition) waits in memory.

@@ -5,18 +5,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the positional arguments of the Kafka plugins, with messages naming the plugin. */
+/**
+ * Reads the positional arguments of the Kafka plugins; {@code Stream.source} and
+ * {@code stream.plugin} put the plugin's name in front of the messages.
+ */
 final class PluginArgs {
-    private final String plugin;
     private final String usage;
     private final Object[] args;
 
-    PluginArgs(String plugin, String usage, Object[] args, int min, int max) {
-        this.plugin = plugin;
+    PluginArgs(String usage, Object[] args, int min, int max) {
         this.usage = usage;
         this.args = args == null ? new Object[0] : args;
         if (this.args.length < min || this.args.length > max) {
-            throw bad("expected " + usage + ", got " + this.args.length + " argument(s)");
+            throw new IllegalArgumentException("expected " + usage + ", got " + this.args.length + " argument(s)");
         }
     }
 
@@ -91,6 +92,6 @@ final class PluginArgs {
     }
 
     private IllegalArgumentException bad(String message) {
-        return new IllegalArgumentException("Plugin \"" + plugin + "\": " + message + "; usage: " + usage);
+        return new IllegalArgumentException(message + "; usage: " + usage);
     }
 }

@@ -28,11 +28,11 @@ public final class ToKafkaProvider implements NodeProvider {
     @Override
     @SuppressWarnings("unchecked")
     public Stream<?> create(Stream<?> upstream, Object... args) {
-        PluginArgs a = new PluginArgs(name(), USAGE, args, 2, 3);
+        PluginArgs a = new PluginArgs(USAGE, args, 2, 3);
         Serializer<Object> values = null;
         if (a.has(2)) {
             if (!(a.get(2) instanceof Serializer)) {
-                throw new IllegalArgumentException("Plugin \"to_kafka\": argument 3 (valueSerializer) must be a "
+                throw new IllegalArgumentException("argument 3 (valueSerializer) must be a "
                         + "Kafka Serializer, was " + a.get(2).getClass().getSimpleName() + "; usage: " + USAGE);
             }
             values = (Serializer<Object>) a.get(2);

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -182,6 +183,25 @@ class FromKafkaBatchedTest {
 
     private static long committed(String group, String topic) {
         return kafka.committedQuietly(group, topic, 2).values().stream().mapToLong(x -> x).sum();
+    }
+
+    @Test
+    void withRefreshPartitionsAddedPartitionsArePickedUp() throws Exception {
+        kafka.createTopic("growing", 1);
+        KafkaSource<List<ConsumerRecord<String, String>>> source = Kafka.fromKafkaBatchedRecords("growing",
+                kafka.consumerConfig("growing-group"), null, null, FAST.withRefreshPartitions(true));
+        List<List<ConsumerRecord<String, String>>> out = source.sinkToList();
+        source.start();
+        kafka.produce("growing", values("a", 3));
+        until(() -> total(out) >= 3, TIMEOUT, () -> "the first records");
+
+        kafka.admin().createPartitions(Map.of("growing", NewPartitions.increaseTo(3))).all().get();
+        kafka.produce("growing", values("b", 30));
+        until(() -> total(out) >= 33, TIMEOUT, () -> "records of the new partitions, got " + total(out));
+        source.stop();
+
+        assertThat(out.stream().flatMap(List::stream).map(ConsumerRecord::partition).distinct().sorted())
+                .containsExactly(0, 1, 2);
     }
 
     @Test

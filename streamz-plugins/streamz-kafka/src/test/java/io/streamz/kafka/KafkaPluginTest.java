@@ -4,15 +4,11 @@ import static io.streamz.kafka.KafkaBroker.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamz.Source;
 import io.streamz.Stream;
-import io.streamz.spi.NodeProvider;
-import io.streamz.spi.SourceProvider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -25,40 +21,22 @@ class KafkaPluginTest {
     @RegisterExtension
     static final KafkaBroker kafka = new KafkaBroker();
 
-    private static SourceProvider source(String name) {
-        return StreamSupport.stream(ServiceLoader.load(SourceProvider.class).spliterator(), false)
-                .filter(p -> p.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    private static NodeProvider node(String name) {
-        return StreamSupport.stream(ServiceLoader.load(NodeProvider.class).spliterator(), false)
-                .filter(p -> p.name().equals(name)).findFirst().orElseThrow();
-    }
-
     @Test
     void theProvidersAreListedUnderStreamzNames() {
-        List<String> sources = StreamSupport.stream(ServiceLoader.load(SourceProvider.class).spliterator(), false)
-                .map(SourceProvider::name).collect(Collectors.toList());
-        List<String> nodes = StreamSupport.stream(ServiceLoader.load(NodeProvider.class).spliterator(), false)
-                .map(NodeProvider::name).collect(Collectors.toList());
-        assertThat(sources).contains("from_kafka", "from_kafka_batched");
-        assertThat(nodes).contains("to_kafka");
-        assertThat(source("from_kafka_batched").description()).isNotBlank();
+        assertThat(Stream.plugins()).containsKeys("from_kafka", "from_kafka_batched", "to_kafka");
+        assertThat(Stream.plugins().get("to_kafka")).isEqualTo("sends elements to a Kafka topic and emits their delivery metadata");
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void pluginsBuiltByNameRoundTrip() throws Exception {
         kafka.createTopic("plugged", 2);
         Stream<String> upstream = Stream.create();
-        ToKafka<String> out = (ToKafka<String>) node("to_kafka").create(upstream, "plugged", kafka.producerConfig(),
-                new StringSerializer());
+        ToKafka<String> out = (ToKafka<String>) upstream.<RecordMetadata>plugin("to_kafka", "plugged",
+                kafka.producerConfig(), new StringSerializer());
         List<RecordMetadata> acks = out.sinkToList();
-        KafkaSource<String> values = (KafkaSource<String>) source("from_kafka")
-                .create(List.of("plugged"), kafka.consumerConfig("plugged-values"), 0.02);
-        KafkaSource<List<ConsumerRecord<String, String>>> batches =
-                (KafkaSource<List<ConsumerRecord<String, String>>>) source("from_kafka_batched")
-                        .create("plugged", kafka.consumerConfig("plugged-batches"), "50ms", 100, true, false);
+        Source<String> values = Stream.source("from_kafka", List.of("plugged"), kafka.consumerConfig("plugged-values"), 0.02);
+        Source<List<ConsumerRecord<String, String>>> batches = Stream.source("from_kafka_batched", "plugged",
+                kafka.consumerConfig("plugged-batches"), "50ms", 100, true, false);
         List<String> got = values.sinkToList();
         List<List<ConsumerRecord<String, String>>> gotBatches = batches.sinkToList();
         values.start();
@@ -83,16 +61,17 @@ class KafkaPluginTest {
 
     @Test
     void badPluginArgumentsNameThePluginAndTheUsage() {
-        assertThatThrownBy(() -> source("from_kafka").create("t"))
+        assertThatThrownBy(() -> Stream.source("from_kafka", "t"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Plugin \"from_kafka\": expected (topics, consumerConfig[, pollInterval]), got 1 "
-                        + "argument(s); usage: (topics, consumerConfig[, pollInterval])");
-        assertThatThrownBy(() -> source("from_kafka_batched").create("t", kafka.consumerConfig("g"), "1s", "many"))
+                .hasMessageContaining("Plugin \"from_kafka\"")
+                .hasMessageEndingWith("expected (topics, consumerConfig[, pollInterval]), got 1 argument(s)");
+        assertThatThrownBy(() -> Stream.source("from_kafka_batched", "t", kafka.consumerConfig("g"), "1s", "many"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("Plugin \"from_kafka_batched\": argument 4 (maxBatchSize) must be an Integer, "
-                        + "was String \"many\"");
-        assertThatThrownBy(() -> node("to_kafka").create(Stream.create(), "t", Map.of("bootstrap.servers", "x"), 3))
+                .hasMessageContaining("Plugin \"from_kafka_batched\"")
+                .hasMessageContaining("argument 4 (maxBatchSize) must be an Integer, was String \"many\"; usage: (topic, ");
+        assertThatThrownBy(() -> Stream.create().plugin("to_kafka", "t", Map.of("bootstrap.servers", "x"), 3))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("Plugin \"to_kafka\": argument 3 (valueSerializer) must be a Kafka Serializer");
+                .hasMessageContaining("Plugin \"to_kafka\"")
+                .hasMessageContaining("argument 3 (valueSerializer) must be a Kafka Serializer, was Integer");
     }
 }

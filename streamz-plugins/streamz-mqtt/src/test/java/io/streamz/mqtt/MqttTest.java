@@ -173,6 +173,40 @@ class MqttTest {
     }
 
     @Test
+    void fromMqttReadsTheNextMessageOnceTheGraphIsDone() throws Exception {
+        MqttSource in = source("gated", 1);
+        Gate gate = new Gate(in);
+        List<MqttRecord> after = gate.sinkToList();
+        in.start();
+
+        publish("gated", "first");
+        publish("gated", "second");
+        await().atMost(PATIENCE).until(() -> gate.arrived.size() == 1);
+        assertThat(after).hasSize(1);
+        assertThat(gate.arrived).hasSize(1);            // the second waits until the first is done
+
+        gate.open.complete(null);
+        await().atMost(PATIENCE).until(() -> gate.arrived.size() == 2);
+        assertThat(after).extracting(MqttRecord::payloadAsString).containsExactly("first", "second");
+    }
+
+    /** Holds every element's completion until the test opens it: an asynchronous sink. */
+    private static final class Gate extends Stream<MqttRecord> {
+        final List<Object> arrived = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final CompletableFuture<Void> open = new CompletableFuture<>();
+
+        Gate(Stream<MqttRecord> upstream) {
+            super(upstream);
+        }
+
+        @Override
+        protected CompletableFuture<?> update(Object x, Stream<?> who, List<Map<String, Object>> metadata) {
+            arrived.add(x);
+            return both(emitDownstream(cast(x), metadata), open);
+        }
+    }
+
+    @Test
     void aFailingGraphDoesNotStopTheSource() throws Exception {
         MqttSource in = source("numbers", 1);
         List<Integer> parsed = in.map(r -> Integer.parseInt(r.payloadAsString())).sinkToList();

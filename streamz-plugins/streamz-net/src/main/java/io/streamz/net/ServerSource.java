@@ -7,6 +7,7 @@ import io.streamz.NodeException;
 import io.streamz.Source;
 import io.streamz.internal.util.Checks;
 import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -60,9 +61,22 @@ public abstract class ServerSource extends Source<String> {
         return s.port();
     }
 
-    /** The address the server listens on. */
+    /** The address the server is asked to listen on ({@link NetOptions#withHost}). */
     public final String host() {
         return options.host();
+    }
+
+    /**
+     * The socket address the server is bound to.
+     *
+     * @throws IllegalStateException if the source is not started
+     */
+    public final InetSocketAddress address() {
+        DisposableServer s = server;
+        if (s == null) {
+            throw new IllegalStateException(kind() + ": not started, no address bound");
+        }
+        return (InetSocketAddress) s.address();
     }
 
     /**

@@ -70,6 +70,24 @@ class HttpServerTest {
         assertThat(empty.statusCode()).isEqualTo(200);
         assertThat(out).containsExactly("hello", "wörld", "");
         assertThat(in.host()).isEqualTo("127.0.0.1");
+        assertThat(in.address().getAddress().isLoopbackAddress()).isTrue();
+    }
+
+    @Test
+    void concurrentPostsAllArriveOnceAndAllGet200() throws Exception {
+        List<String> out = start(NetOptions.defaults()).sinkToList();
+        in.start();
+
+        List<CompletableFuture<HttpResponse<String>>> responses = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            responses.add(http.sendAsync(HttpRequest.newBuilder(uri("/ingest"))
+                    .POST(BodyPublishers.ofString("n" + i)).build(), BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> r : responses) {
+            assertThat(r.get().statusCode()).isEqualTo(200);
+        }
+        assertThat(out).hasSize(50).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 50).mapToObj(i -> "n" + i).toList());
     }
 
     @Test

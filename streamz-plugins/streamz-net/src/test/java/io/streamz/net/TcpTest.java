@@ -57,6 +57,25 @@ class TcpTest {
     }
 
     @Test
+    void eachConnectionKeepsItsOwnOrder() throws IOException {
+        in = Net.fromTcp(0, "\n");
+        List<String> out = in.sinkToList();
+        in.start();
+
+        try (Socket a = connect(); Socket b = connect()) {
+            for (int i = 0; i < 20; i++) {
+                write(a, "a" + i + "\n");
+                write(b, "b" + i + "\n");
+            }
+            await().atMost(PATIENCE).until(() -> out.size() == 40);
+        }
+        assertThat(out.stream().filter(s -> s.startsWith("a")))
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).mapToObj(i -> "a" + i).toList());
+        assertThat(out.stream().filter(s -> s.startsWith("b")))
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).mapToObj(i -> "b" + i).toList());
+    }
+
+    @Test
     void multiCharacterDelimiters() throws IOException {
         in = Net.fromTcp(0, "\r\n");
         List<String> out = in.sinkToList();
