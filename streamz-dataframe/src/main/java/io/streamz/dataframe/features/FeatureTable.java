@@ -58,7 +58,7 @@ public final class FeatureTable {
 
     /** An empty table for these aggregators. */
     public static FeatureTable of(List<FieldAggregator> aggregators) {
-        if (aggregators == null || aggregators.contains(null)) {
+        if (aggregators == null || aggregators.stream().anyMatch(a -> a == null)) {
             throw new NullPointerException("FeatureTable: aggregators is null or holds null");
         }
         if (aggregators.isEmpty()) {
