@@ -98,7 +98,8 @@ public final class MqttOptions {
 
     /** See {@link #withConnectionTimeout(Duration)}; e.g. {@code "10s"}. */
     public MqttOptions withConnectionTimeout(String connectionTimeout) {
-        return withConnectionTimeout(Intervals.parse(Checks.notNull(connectionTimeout, "MqttOptions", "connectionTimeout")));
+        Checks.notNull(connectionTimeout, "MqttOptions", "connectionTimeout");
+        return withConnectionTimeout(Intervals.parse(connectionTimeout));
     }
 
     /** The longest wait between two reconnection attempts; at least 1 s. */
@@ -109,7 +110,8 @@ public final class MqttOptions {
 
     /** See {@link #withMaxReconnectDelay(Duration)}; e.g. {@code "5s"}. */
     public MqttOptions withMaxReconnectDelay(String maxReconnectDelay) {
-        return withMaxReconnectDelay(Intervals.parse(Checks.notNull(maxReconnectDelay, "MqttOptions", "maxReconnectDelay")));
+        Checks.notNull(maxReconnectDelay, "MqttOptions", "maxReconnectDelay");
+        return withMaxReconnectDelay(Intervals.parse(maxReconnectDelay));
     }
 
     /** How many messages a sink keeps while disconnected; publishing beyond fails. */
