@@ -162,6 +162,7 @@ class CsvTest {
         assertThatThrownBy(rows::start).isInstanceOf(UncheckedIOException.class)
                 .hasMessage("fromCsv(path=\"" + path + "\"): cannot read \"" + path + "\": no such file");
         assertThat(rows.finished()).isCompletedExceptionally();
+        assertThat(rows.isStarted()).isFalse();
     }
 
     @Test
