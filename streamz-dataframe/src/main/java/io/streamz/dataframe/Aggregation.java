@@ -3,6 +3,7 @@ package io.streamz.dataframe;
 import io.streamz.dataframe.internal.RowAggregation;
 import io.streamz.dataframe.internal.RowState;
 import io.streamz.dataframe.internal.RowStates;
+import io.streamz.dataframe.internal.StreamzAggregations;
 import java.util.function.Supplier;
 import reactor.util.function.Tuple2;
 
@@ -45,14 +46,14 @@ public interface Aggregation<S, R> {
     /** The state with {@code values} (the oldest rows) removed, and the result. */
     Tuple2<S, R> onOld(S acc, Column values);
 
-    /** Sum of the non-missing values (0 for none). */
+    /** Sum of the non-missing values (0 for none), as streamz computes it. */
     static Aggregation<?, Double> sum() {
-        return builtIn(RowStates.Sum::new);
+        return StreamzAggregations.sum();
     }
 
-    /** Mean of the non-missing values. */
+    /** Mean of the non-missing values (0 for none), as streamz computes it. */
     static Aggregation<?, Double> mean() {
-        return builtIn(() -> new RowStates.Mean(false));
+        return StreamzAggregations.mean();
     }
 
     /** Number of non-missing values. */
@@ -65,9 +66,9 @@ public interface Aggregation<S, R> {
         return builtIn(RowStates.Size::new);
     }
 
-    /** Variance with {@code ddof} delta degrees of freedom. */
+    /** Variance with {@code ddof} delta degrees of freedom, as streamz computes it (guarded by Welford's method). */
     static Aggregation<?, Double> var(int ddof) {
-        return builtIn(() -> new RowStates.Var(ddof, false));
+        return StreamzAggregations.var(ddof, false);
     }
 
     /** Minimum of the non-missing values. */
@@ -82,7 +83,7 @@ public interface Aggregation<S, R> {
 
     /** Standard deviation with {@code ddof} delta degrees of freedom. */
     static Aggregation<?, Double> std(int ddof) {
-        return builtIn(() -> new RowStates.Var(ddof, true));
+        return StreamzAggregations.var(ddof, true);
     }
 
     private static <R> Aggregation<RowState, R> builtIn(Supplier<RowState> factory) {

@@ -46,14 +46,23 @@ public final class GroupBy {
         return (Stream) spec.build("groupby", state);
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Stream<Series<Double>> totals(String op, int ddof) {
+        if (series == null) {
+            throw new IllegalStateException("groupby: choose a column before " + op
+                    + "(), as in groupby(\"name\").col(\"x\")." + op + "()");
+        }
+        return (Stream) spec.build("groupby", KeyedState.totals(keys, series.numericFn("groupby " + op), op, ddof));
+    }
+
     /** Sum per group. */
     public Stream<Series<Double>> sum() {
-        return build("sum", RowStates.Sum::new, true);
+        return totals("sum", 0);
     }
 
     /** Mean per group ({@code NaN} for a group with no non-missing value). */
     public Stream<Series<Double>> mean() {
-        return build("mean", () -> new RowStates.Mean(false), true);
+        return totals("mean", 0);
     }
 
     /** Non-missing values per group. */
@@ -83,7 +92,7 @@ public final class GroupBy {
 
     /** Variance with {@code ddof} per group. */
     public Stream<Series<Double>> var(int ddof) {
-        return build("var", () -> new RowStates.Var(ddof, false), true);
+        return totals("var", ddof);
     }
 
     /** Sample standard deviation (ddof 1) per group. */
@@ -93,7 +102,7 @@ public final class GroupBy {
 
     /** Standard deviation with {@code ddof} per group. */
     public Stream<Series<Double>> std(int ddof) {
-        return build("std", () -> new RowStates.Var(ddof, true), true);
+        return totals("std", ddof);
     }
 
     @Override

@@ -41,12 +41,12 @@ public final class SeriesWindow {
 
     /** Sum of the window's values. */
     public Stream<Double> sum() {
-        return rows("sum", RowStates.Sum::new);
+        return spec.build("window", WindowState.of(Aggregation.sum(), values("sum"), null));
     }
 
     /** Mean of the window's values (0 for an empty window, as streamz). */
     public Stream<Double> mean() {
-        return rows("mean", () -> new RowStates.Mean(true));
+        return spec.build("window", WindowState.of(Aggregation.mean(), values("mean"), null));
     }
 
     /** Number of non-missing values in the window. */
@@ -76,7 +76,7 @@ public final class SeriesWindow {
 
     /** Variance with {@code ddof} of the window's values. */
     public Stream<Double> var(int ddof) {
-        return rows("var", () -> new RowStates.Var(ddof, false));
+        return spec.build("window", WindowState.of(Aggregation.var(ddof), values("var"), null));
     }
 
     /** Sample standard deviation (ddof 1) of the window's values. */
@@ -86,7 +86,7 @@ public final class SeriesWindow {
 
     /** Standard deviation with {@code ddof} of the window's values. */
     public Stream<Double> std(int ddof) {
-        return rows("std", () -> new RowStates.Var(ddof, true));
+        return spec.build("window", WindowState.of(Aggregation.std(ddof), values("std"), null));
     }
 
     /** A custom {@link Aggregation} over the window's values (streamz {@code window(n=3).x.aggregate(Mean())}). */

@@ -314,7 +314,7 @@ public class StreamingDataFrame {
 
     /** The mean of every number column so far (see {@link #sum()}). */
     public Stream<Series<Double>> mean() {
-        return reduce("mean", new RowAggregation<>(() -> new RowStates.Mean(true)));
+        return reduce("mean", Aggregation.mean());
     }
 
     /** The non-missing values of every number column so far (see {@link #sum()}). */

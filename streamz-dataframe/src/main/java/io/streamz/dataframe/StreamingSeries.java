@@ -6,6 +6,7 @@ import io.streamz.dataframe.internal.KeyedState;
 import io.streamz.dataframe.internal.RowAggregation;
 import io.streamz.dataframe.internal.RowState;
 import io.streamz.dataframe.internal.RowStates;
+import io.streamz.dataframe.internal.StreamzAggregations;
 import io.streamz.dataframe.internal.WindowNode;
 import io.streamz.dataframe.internal.WindowState;
 import java.time.Duration;
@@ -361,7 +362,7 @@ public final class StreamingSeries {
     static Aggregation<?, ?> aggregation(String op) {
         switch (op) {
             case "sum": return Aggregation.sum();
-            case "mean": return new RowAggregation<>(() -> new RowStates.Mean(true));
+            case "mean": return Aggregation.mean();
             case "count": return Aggregation.count();
             case "size": return Aggregation.size();
             case "min": return Aggregation.min();
@@ -377,7 +378,7 @@ public final class StreamingSeries {
 
     /** As {@link #sum()}, starting from {@code start} (streamz {@code sum(start=...)}). */
     public Stream<Double> sum(double start) {
-        return reduceRows("sum", new RowStates.Sum(start));
+        return reduce("sum", StreamzAggregations.sum(), StreamzAggregations.startingAt(start));
     }
 
     /** The mean of all values so far (0 before any value, as streamz). */

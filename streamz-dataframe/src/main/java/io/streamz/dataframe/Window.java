@@ -51,12 +51,12 @@ public final class Window {
 
     /** Sum of each number column in the window. */
     public Stream<Series<Double>> sum() {
-        return columns(RowStates.Sum::new);
+        return aggregate(Aggregation.sum());
     }
 
     /** Mean of each number column in the window (0 when empty, as streamz). */
     public Stream<Series<Double>> mean() {
-        return columns(() -> new RowStates.Mean(true));
+        return aggregate(Aggregation.mean());
     }
 
     /** Non-missing values of each number column in the window. */
@@ -87,7 +87,7 @@ public final class Window {
 
     /** Variance with {@code ddof} of each number column in the window. */
     public Stream<Series<Double>> var(int ddof) {
-        return columns(() -> new RowStates.Var(ddof, false));
+        return aggregate(Aggregation.var(ddof));
     }
 
     /** Sample standard deviation of each number column in the window. */
@@ -97,7 +97,7 @@ public final class Window {
 
     /** Standard deviation with {@code ddof} of each number column in the window. */
     public Stream<Series<Double>> std(int ddof) {
-        return columns(() -> new RowStates.Var(ddof, true));
+        return aggregate(Aggregation.std(ddof));
     }
 
     /** A custom {@link Aggregation} of each number column in the window (streamz {@code window(n=100).aggregate(Mean())}). */

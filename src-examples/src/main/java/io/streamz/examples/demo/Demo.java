@@ -125,7 +125,7 @@ public final class Demo {
             renderer.get().render(dot, options.out().resolve("graph.svg"), "svg");
             renderer.get().render(dot, options.out().resolve("graph.png"), "png");
             return "graph.svg and graph.png (drawn by " + renderer.get().name() + ")";
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             return "no graph picture: " + e.getMessage();
         }
     }
@@ -153,6 +153,8 @@ public final class Demo {
      */
     private Instant replay(String first, BufferedReader reader, ShopPipeline pipeline, VirtualTimeScheduler clock,
             Instant t0) throws IOException {
+        out.printf(Locale.ROOT, "%7s  %-5s %10s  %-11s  %s%n", "wall", "event", "events", "revenue",
+                "elements out of each node");
         long wallStart = System.nanoTime();
         long lastReport = wallStart;
         long lastCount = 0;
@@ -177,7 +179,7 @@ public final class Demo {
     }
 
     private void progress(ShopPipeline p, long wallStart, long since, long countThen, Instant now, long wall) {
-        out.printf(Locale.ROOT, "  %5.1fs  %s  %,6.0f events/s  revenue %-11s  %s%n",
+        out.printf(Locale.ROOT, "%6.1fs  %s %,8.0f/s  %-11s  %s%n",
                 (wall - wallStart) / 1e9, now.toString().substring(11, 16),
                 (p.lineCount() - countThen) * 1e9 / Math.max(wall - since, 1),
                 Summary.money(p.revenue()), p.meters().line());

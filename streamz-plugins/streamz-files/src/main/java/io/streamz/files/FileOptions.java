@@ -109,14 +109,14 @@ public final class FileOptions {
     }
 
     /** How often a tailing source looks for new records. */
-    public FileOptions withPollInterval(Duration interval) {
+    public FileOptions withPollInterval(Duration pollInterval) {
         return new FileOptions(separator, header, columns, columnTypes, tail,
-                Intervals.positive(interval, "FileOptions", "pollInterval"), scheduler);
+                Intervals.positive(pollInterval, "FileOptions", "pollInterval"), scheduler);
     }
 
     /** See {@link #withPollInterval(Duration)}; e.g. {@code "100ms"}. */
-    public FileOptions withPollInterval(String interval) {
-        return withPollInterval(Intervals.parse(interval));
+    public FileOptions withPollInterval(String pollInterval) {
+        return withPollInterval(Intervals.parse(Checks.notNull(pollInterval, "FileOptions", "pollInterval")));
     }
 
     /**

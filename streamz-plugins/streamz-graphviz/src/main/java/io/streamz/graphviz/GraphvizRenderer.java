@@ -19,7 +19,9 @@ import java.util.Objects;
  * Draws stream graphs for {@code Stream.visualize} with graphviz-java, so pictures work without a
  * Graphviz installation. It uses the {@code dot} program when one is on the {@code PATH} (fast),
  * and otherwise runs Graphviz compiled to JavaScript on GraalJS (the first picture of a JVM then
- * takes several seconds: the JavaScript engine starts in interpreted mode).
+ * takes several seconds: the JavaScript engine starts in interpreted mode). GraalJS 22.3 runs on
+ * Java 17 to 21; on later Javas only the {@code dot} program draws, and without it
+ * {@link #render} fails with an {@link IOException} that says so.
  *
  * <p>Having {@code streamz-graphviz} on the class path is enough: {@code visualize} finds this
  * class with {@link java.util.ServiceLoader}.
@@ -49,7 +51,11 @@ public final class GraphvizRenderer implements GraphRenderer {
             this.label = label;
         }
 
-        /** The short label used in {@link GraphvizRenderer#name()}. */
+        /**
+         * The short label used in {@link GraphvizRenderer#name()}.
+         *
+         * @return {@code "dot program"} or {@code "GraalJS"}
+         */
         public String label() {
             return label;
         }
@@ -77,7 +83,11 @@ public final class GraphvizRenderer implements GraphRenderer {
         this.engine = Objects.requireNonNull(engine, "GraphvizRenderer: engine is null");
     }
 
-    /** The engine this renderer draws with. */
+    /**
+     * The engine this renderer draws with.
+     *
+     * @return the engine given to the constructor, or the one it chose
+     */
     public Engine engine() {
         return engine;
     }
@@ -100,8 +110,8 @@ public final class GraphvizRenderer implements GraphRenderer {
         Objects.requireNonNull(file, "GraphvizRenderer: file is null");
         Format f = format(Objects.requireNonNull(format, "GraphvizRenderer: format is null"));
         synchronized (LOCK) {
-            install(engine);
             try (OutputStream out = Files.newOutputStream(file)) {
+                install(engine);
                 Graphviz g = Graphviz.fromString(dot);
                 if (f == Format.PNG && engine == Engine.GRAALJS) {
                     // The SVG rasterizer drops the space before an entity: "map &quot;x&quot;"
@@ -112,6 +122,11 @@ public final class GraphvizRenderer implements GraphRenderer {
                 g.render(f).toOutputStream(out);
             } catch (GraphvizException e) {
                 throw new IOException(name() + " could not draw " + file + ": " + e.getMessage(), e);
+            } catch (LinkageError e) {
+                // GraalJS 22.3 runs on Java 17 to 21; on later Javas its Truffle runtime fails to link.
+                throw new IOException(name() + " cannot run on Java " + Runtime.version().feature()
+                        + " (GraalJS 22.3 supports Java 17 to 21); install Graphviz's dot program"
+                        + " to draw pictures there: " + e, e);
             }
         }
     }

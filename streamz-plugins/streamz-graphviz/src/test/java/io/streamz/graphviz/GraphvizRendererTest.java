@@ -13,6 +13,8 @@ import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two renders on GraalJS (no dot program needed): one SVG, one PNG; the engine warms up once. */
@@ -38,6 +40,7 @@ class GraphvizRendererTest {
     }
 
     @Test
+    @EnabledForJreRange(max = JRE.JAVA_21)
     void drawsSvgAndPngOnGraalJsWithoutTheDotProgram() throws Exception {
         GraphvizRenderer renderer = new GraphvizRenderer(GraphvizRenderer.Engine.GRAALJS);
         assertThat(renderer.name()).isEqualTo("graphviz-java (GraalJS)");
@@ -60,6 +63,16 @@ class GraphvizRendererTest {
         assertThat(image).isNotNull();
         assertThat(image.getWidth()).isGreaterThan(100);
         assertThat(image.getHeight()).isGreaterThan(50);
+    }
+
+    @Test
+    @EnabledForJreRange(min = JRE.JAVA_22)
+    void saysWhyGraalJsCannotDrawOnJava22AndLater() {
+        GraphvizRenderer renderer = new GraphvizRenderer(GraphvizRenderer.Engine.GRAALJS);
+        assertThatThrownBy(() -> renderer.render(DOT, dir.resolve("graph.svg"), "svg"))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageStartingWith("graphviz-java (GraalJS) cannot run on Java " + Runtime.version().feature())
+                .hasMessageContaining("install Graphviz's dot program");
     }
 
     @Test

@@ -87,29 +87,31 @@ public final class MqttOptions {
 
     /** See {@link #withKeepAlive(Duration)}; e.g. {@code "30s"}. */
     public MqttOptions withKeepAlive(String keepAlive) {
-        return withKeepAlive(Intervals.parse(keepAlive));
+        return withKeepAlive(Intervals.parse(Checks.notNull(keepAlive, "MqttOptions", "keepAlive")));
     }
 
     /** How long a connection attempt may take; whole seconds, at least 1 s. */
-    public MqttOptions withConnectionTimeout(Duration timeout) {
+    public MqttOptions withConnectionTimeout(Duration connectionTimeout) {
         return new MqttOptions(clientId, cleanSession, username, password, keepAlive,
-                atLeastASecond(timeout, "connectionTimeout"), maxReconnectDelay, offlineBufferSize);
+                atLeastASecond(connectionTimeout, "connectionTimeout"), maxReconnectDelay, offlineBufferSize);
     }
 
     /** See {@link #withConnectionTimeout(Duration)}; e.g. {@code "10s"}. */
-    public MqttOptions withConnectionTimeout(String timeout) {
-        return withConnectionTimeout(Intervals.parse(timeout));
+    public MqttOptions withConnectionTimeout(String connectionTimeout) {
+        Checks.notNull(connectionTimeout, "MqttOptions", "connectionTimeout");
+        return withConnectionTimeout(Intervals.parse(connectionTimeout));
     }
 
     /** The longest wait between two reconnection attempts; at least 1 s. */
-    public MqttOptions withMaxReconnectDelay(Duration delay) {
+    public MqttOptions withMaxReconnectDelay(Duration maxReconnectDelay) {
         return new MqttOptions(clientId, cleanSession, username, password, keepAlive, connectionTimeout,
-                atLeastASecond(delay, "maxReconnectDelay"), offlineBufferSize);
+                atLeastASecond(maxReconnectDelay, "maxReconnectDelay"), offlineBufferSize);
     }
 
     /** See {@link #withMaxReconnectDelay(Duration)}; e.g. {@code "5s"}. */
-    public MqttOptions withMaxReconnectDelay(String delay) {
-        return withMaxReconnectDelay(Intervals.parse(delay));
+    public MqttOptions withMaxReconnectDelay(String maxReconnectDelay) {
+        Checks.notNull(maxReconnectDelay, "MqttOptions", "maxReconnectDelay");
+        return withMaxReconnectDelay(Intervals.parse(maxReconnectDelay));
     }
 
     /** How many messages a sink keeps while disconnected; publishing beyond fails. */

@@ -52,25 +52,25 @@ public final class NetOptions {
     }
 
     /** How long a connection may stay silent before the server closes it. */
-    public NetOptions withIdleTimeout(Duration timeout) {
-        return new NetOptions(host, maxSize, Intervals.positive(timeout, "NetOptions", "idleTimeout"), bearerToken);
+    public NetOptions withIdleTimeout(Duration idleTimeout) {
+        return new NetOptions(host, maxSize, Intervals.positive(idleTimeout, "NetOptions", "idleTimeout"), bearerToken);
     }
 
     /** See {@link #withIdleTimeout(Duration)}; e.g. {@code "30s"}. */
-    public NetOptions withIdleTimeout(String timeout) {
-        return withIdleTimeout(Intervals.parse(timeout));
+    public NetOptions withIdleTimeout(String idleTimeout) {
+        return withIdleTimeout(Intervals.parse(Checks.notNull(idleTimeout, "NetOptions", "idleTimeout")));
     }
 
     /**
      * Requires {@code Authorization: Bearer <token>} on every HTTP request and WebSocket upgrade
      * (401 otherwise); {@link Net#toWebsocket} sends it. TCP has no headers and ignores it.
      */
-    public NetOptions withBearerToken(String token) {
-        Checks.notNull(token, "NetOptions", "bearerToken");
-        if (token.isBlank()) {
+    public NetOptions withBearerToken(String bearerToken) {
+        Checks.notNull(bearerToken, "NetOptions", "bearerToken");
+        if (bearerToken.isBlank()) {
             throw Checks.invalid("NetOptions", "bearerToken must not be blank");
         }
-        return new NetOptions(host, maxSize, idleTimeout, token);
+        return new NetOptions(host, maxSize, idleTimeout, bearerToken);
     }
 
     /** The address servers listen on. */
