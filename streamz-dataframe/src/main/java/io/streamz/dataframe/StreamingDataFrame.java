@@ -109,14 +109,18 @@ public class StreamingDataFrame {
         return index;
     }
 
-    /** The column names. */
+    /** The column names, without the index column (as pandas lists a dataframe's columns). */
     public List<String> columns() {
-        return example().columnNames();
+        List<String> names = new java.util.ArrayList<>(example().columnNames());
+        names.remove(index);
+        return java.util.Collections.unmodifiableList(names);
     }
 
-    /** Column name to type (pandas {@code dtypes}). */
+    /** Column name to type (pandas {@code dtypes}), without the index column. */
     public Map<String, ColumnType> dtypes() {
-        return example().dtypes();
+        Map<String, ColumnType> types = new java.util.LinkedHashMap<>(example().dtypes());
+        types.remove(index);
+        return java.util.Collections.unmodifiableMap(types);
     }
 
     // ------------------------------------------------------------------ columns and rows
@@ -223,7 +227,11 @@ public class StreamingDataFrame {
         return mapPartitions("astype", f -> f.astype(copy));
     }
 
-    /** The same batches with {@code column} as the index (pandas {@code set_index}; the column stays in the frame). */
+    /**
+     * The same batches with {@code column} as the index (pandas {@code set_index}): it labels
+     * results and drives time windows, and {@link #columns()} no longer lists it (the frames
+     * still hold it).
+     */
     public StreamingDataFrame setIndex(String column) {
         Frame e = knownExample();
         if (e != null) {
