@@ -31,6 +31,9 @@ class JShellTest {
                 + "sdf.col(\"x\").sum().sink(t -> System.out.println(\"total \" + t));\n"
                 + "frames.emit(Frame.of(\"x\", new double[] {1, 2, 3.5}))\n"
                 + "List<Integer> l = new ArrayList<>(); l.add(1); l\n"
+                + "Stream<String> words = Stream.create(\"words\");\n"
+                + "words.map(String::length).accumulate(Integer::sum).sink(n -> System.out.println(\"letters so far: \" + n));\n"
+                + "words.emit(\"stream\"); words.emit(\"z\");\n"
                 + "/exit\n");
         assertThat(session)
                 .contains("streamz shell:")
@@ -40,6 +43,8 @@ class JShellTest {
                 .contains("PT1M30S")
                 .contains("total 6.5")
                 .contains("l ==> [1]")
+                .contains("letters so far: 6")
+                .contains("letters so far: 7")
                 .doesNotContain("Error:")
                 .doesNotContain("ambiguous");
     }

@@ -38,7 +38,7 @@ public record DemoOptions(Path data, double speedup, Path out, boolean picture, 
                     + String.format(Locale.ROOT, "%.0f", DEFAULT_SPEEDUP) + ": the day takes ~17 s);",
             "                   'max' replays as fast as possible",
             "  --out DIR        output folder (default " + DEFAULT_OUT + ")",
-            "  --no-picture     write graph.dot but draw no graph.svg",
+            "  --no-picture     write graph.dot but draw no graph.svg or graph.png",
             "  -h, --help       this text",
             "");
 

@@ -51,7 +51,11 @@ public final class GraphvizRenderer implements GraphRenderer {
             this.label = label;
         }
 
-        /** The short label used in {@link GraphvizRenderer#name()}. */
+        /**
+         * The short label used in {@link GraphvizRenderer#name()}.
+         *
+         * @return {@code "dot program"} or {@code "GraalJS"}
+         */
         public String label() {
             return label;
         }
@@ -79,7 +83,11 @@ public final class GraphvizRenderer implements GraphRenderer {
         this.engine = Objects.requireNonNull(engine, "GraphvizRenderer: engine is null");
     }
 
-    /** The engine this renderer draws with. */
+    /**
+     * The engine this renderer draws with.
+     *
+     * @return the engine given to the constructor, or the one it chose
+     */
     public Engine engine() {
         return engine;
     }

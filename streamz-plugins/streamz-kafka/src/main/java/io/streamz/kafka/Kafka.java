@@ -237,7 +237,8 @@ public final class Kafka {
      * out.flush();
      * }</pre>
      *
-     * <p><b>Blocks:</b> while 1000 records are in flight (see {@link ToKafka});
+     * <p><b>Blocks:</b> once 1000 records are in flight, until half of them are done (see
+     * {@link ToKafka});
      * <b>Metadata:</b> refs are held until the broker acknowledged the record.
      *
      * @param producerConfig Kafka producer settings; {@code bootstrap.servers} is required
