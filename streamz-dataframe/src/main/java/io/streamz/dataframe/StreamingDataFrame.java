@@ -2,8 +2,6 @@ package io.streamz.dataframe;
 
 import io.streamz.Stream;
 import io.streamz.dataframe.internal.ColumnsState;
-import io.streamz.dataframe.internal.RowAggregation;
-import io.streamz.dataframe.internal.RowStates;
 import io.streamz.dataframe.internal.VerifyNode;
 import io.streamz.dataframe.internal.WindowNode;
 import io.streamz.internal.util.Intervals;
