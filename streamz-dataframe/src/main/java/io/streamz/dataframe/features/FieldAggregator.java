@@ -73,14 +73,17 @@ public final class FieldAggregator {
         return new FieldAggregator(name, field, aggregations, windows, (Predicate<Object>) filter);
     }
 
+    /** The name the feature names start with. */
     public String name() {
         return name;
     }
 
+    /** The aggregations, in the order given. */
     public List<FeatureAggregation> aggregations() {
         return aggregations;
     }
 
+    /** The windows. */
     public FeatureWindows windows() {
         return windows;
     }
