@@ -4,7 +4,7 @@
 #
 #   benchmarks/run.sh [--quick] [--no-python] [--no-build] [JMH regexp or options...]
 #
-#   --quick      short iterations: about 10 minutes on 2 cores (default: the full run)
+#   --quick      short iterations: 5-10 minutes on 2 cores (default: the full run)
 #   --no-python  skip the Python streamz column
 #   --no-build   reuse benchmarks/target/benchmarks.jar
 #   anything else is passed to JMH, e.g. 'MapSink|Map10' to run only those classes
