@@ -251,11 +251,6 @@ final class Columns {
         return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 
-    /** A column of group keys or labels, typed like the values. */
-    static Column ofKeys(String name, List<Object> keys) {
-        return infer(name, keys);
-    }
-
     static Map<String, Integer> positions(List<Column> columns) {
         Map<String, Integer> m = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {

@@ -40,7 +40,7 @@ public final class PeriodicDataFrame extends StreamingDataFrame {
     private final PeriodicSource source;
 
     private PeriodicDataFrame(PeriodicSource source, Stream<Frame> stream, Frame example, String index) {
-        super(stream, () -> example, index);
+        super(stream, source, () -> example, index);
         this.source = source;
     }
 

@@ -42,18 +42,22 @@ public final class Rolling {
     }
 
     private Stream<Frame> build(String op, Supplier<RowState> factory) {
+        return build(op, 1, factory);
+    }
+
+    private Stream<Frame> build(String op, int ddof, Supplier<RowState> factory) {
         int minPeriods = op.equals("count") ? 0 : window == null ? n : 1;
-        return new FrameRollingNode(sdf.stream(), n, window, minPeriods, sdf.indexColumn(), factory);
+        return new FrameRollingNode(sdf.stream(), op, ddof, n, window, minPeriods, sdf.indexColumn(), factory);
     }
 
     /** Rolling sum of every number column. */
     public Stream<Frame> sum() {
-        return build("sum", RowStates.Sum::new);
+        return build("sum", null);
     }
 
     /** Rolling mean of every number column. */
     public Stream<Frame> mean() {
-        return build("mean", () -> new RowStates.Mean(false));
+        return build("mean", null);
     }
 
     /** Rolling minimum of every number column. */
@@ -79,12 +83,12 @@ public final class Rolling {
 
     /** Rolling sample variance of every number column. */
     public Stream<Frame> var() {
-        return build("var", () -> new RowStates.Var(1, false));
+        return build("var", null);
     }
 
     /** Rolling sample standard deviation of every number column. */
     public Stream<Frame> std() {
-        return build("std", () -> new RowStates.Var(1, true));
+        return build("std", null);
     }
 
     /** Rolling count of the non-missing values of every number column. */

@@ -21,9 +21,12 @@ import java.util.function.Supplier;
  *
  * <p>As in pandas 1.5.3: a window of {@code n} rows gives {@code NaN} until it holds {@code n}
  * non-missing values; a time window needs one; {@code count} counts from the first row and
- * is a double. Time windows are open on the left: {@code (t - window, t]}. Sums and means are
- * compensated (Kahan), variances use Welford's method, min and max monotonic deques,
- * median and quantiles an order-statistics tree: no window is recomputed.
+ * is a double. Time windows are open on the left: {@code (t - window, t]}. Sums, means and
+ * variances run pandas' own kernels (compensated sums, Welford's method), min and max
+ * monotonic deques, median and quantiles an order-statistics tree. Like streamz, which
+ * recomputes over the rows it kept and the new batch, a window of at most 64 kept rows restarts
+ * its sums at each batch, so results equal streamz's to the last bit; larger windows go on
+ * incrementally.
  */
 public final class SeriesRolling {
     private final StreamingDataFrame sdf;
@@ -39,21 +42,25 @@ public final class SeriesRolling {
     }
 
     private Stream<Series<Double>> build(String op, Supplier<RowState> factory, Aggregation<?, ?> custom) {
+        return build(op, 1, factory, custom);
+    }
+
+    private Stream<Series<Double>> build(String op, int ddof, Supplier<RowState> factory, Aggregation<?, ?> custom) {
         int minPeriods = op.equals("count") ? 0 : window == null ? n : 1;
         String idx = sdf.indexColumn();
-        return new RollingNode(sdf.stream(), "rolling", n, window, minPeriods,
+        return new RollingNode(sdf.stream(), op, ddof, n, window, minPeriods,
                 op.equals("count") || custom != null ? series.fn() : series.numericFn("rolling " + op),
                 window == null ? null : f -> f.instantColumn(idx), series.labels(), factory, custom);
     }
 
     /** Rolling sum. */
     public Stream<Series<Double>> sum() {
-        return build("sum", RowStates.Sum::new, null);
+        return build("sum", null, null);
     }
 
     /** Rolling mean. */
     public Stream<Series<Double>> mean() {
-        return build("mean", () -> new RowStates.Mean(false), null);
+        return build("mean", null, null);
     }
 
     /** Rolling minimum. */
@@ -84,7 +91,7 @@ public final class SeriesRolling {
 
     /** Rolling variance with {@code ddof}. */
     public Stream<Series<Double>> var(int ddof) {
-        return build("var", () -> new RowStates.Var(ddof, false), null);
+        return build("var", ddof, null, null);
     }
 
     /** Rolling sample standard deviation (ddof 1). */
@@ -94,7 +101,7 @@ public final class SeriesRolling {
 
     /** Rolling standard deviation with {@code ddof}. */
     public Stream<Series<Double>> std(int ddof) {
-        return build("std", () -> new RowStates.Var(ddof, true), null);
+        return build("std", ddof, null, null);
     }
 
     /** Rolling count of non-missing values (a double, as in pandas). */

@@ -2,8 +2,6 @@ package io.streamz.dataframe;
 
 import io.streamz.Stream;
 import io.streamz.dataframe.internal.ColumnsState;
-import io.streamz.dataframe.internal.RowAggregation;
-import io.streamz.dataframe.internal.RowStates;
 import io.streamz.dataframe.internal.VerifyNode;
 import io.streamz.dataframe.internal.WindowNode;
 import io.streamz.internal.util.Intervals;
@@ -36,11 +34,17 @@ import java.util.function.Supplier;
  */
 public class StreamingDataFrame {
     private final Stream<Frame> stream;
+    private final Stream<Frame> entry;
     private final Supplier<Frame> example;
     private final String index;
 
     StreamingDataFrame(Stream<Frame> stream, Supplier<Frame> example, String index) {
+        this(stream, stream, example, index);
+    }
+
+    StreamingDataFrame(Stream<Frame> stream, Stream<Frame> entry, Supplier<Frame> example, String index) {
         this.stream = stream;
+        this.entry = entry;
         this.example = example;
         this.index = index;
     }
@@ -51,7 +55,7 @@ public class StreamingDataFrame {
      */
     public static StreamingDataFrame from(Stream<Frame> stream) {
         VerifyNode v = new VerifyNode(Objects.requireNonNull(stream, "StreamingDataFrame.from: stream is null"), null);
-        return new StreamingDataFrame(v, () -> {
+        return new StreamingDataFrame(v, stream, () -> {
             Frame e = v.example();
             if (e == null) {
                 throw new IllegalStateException("dataframe: no batch has arrived yet, so the columns are unknown;"
@@ -66,7 +70,7 @@ public class StreamingDataFrame {
         Objects.requireNonNull(stream, "StreamingDataFrame.from: stream is null");
         Objects.requireNonNull(example, "StreamingDataFrame.from: example is null");
         Frame e = example.emptyRows();
-        return new StreamingDataFrame(new VerifyNode(stream, e), () -> e, null);
+        return new StreamingDataFrame(new VerifyNode(stream, e), stream, () -> e, null);
     }
 
     /**
@@ -76,7 +80,7 @@ public class StreamingDataFrame {
     public static StreamingDataFrame from(Stream<Frame> stream, Frame example, String indexColumn) {
         StreamingDataFrame sdf = from(stream, example);
         example.column(Objects.requireNonNull(indexColumn, "StreamingDataFrame.from: indexColumn is null"));
-        return new StreamingDataFrame(sdf.stream, sdf.example, indexColumn);
+        return new StreamingDataFrame(sdf.stream, sdf.entry, sdf.example, indexColumn);
     }
 
     /** The stream of batches (streamz {@code sdf.stream}). */
@@ -84,9 +88,13 @@ public class StreamingDataFrame {
         return stream;
     }
 
-    /** Pushes a batch into the dataframe (streamz {@code sdf.emit}). */
+    /**
+     * Pushes a batch into the dataframe (streamz {@code sdf.emit}): into the stream it was built
+     * from, so the batch is checked against the example; a derived dataframe ({@code where},
+     * {@code assign}, ...) takes it as one of its own batches.
+     */
     public void emit(Frame batch) {
-        stream.emit(batch);
+        entry.emit(batch);
     }
 
     /** The example: the columns and types, no rows. */
@@ -99,14 +107,18 @@ public class StreamingDataFrame {
         return index;
     }
 
-    /** The column names. */
+    /** The column names, without the index column (as pandas lists a dataframe's columns). */
     public List<String> columns() {
-        return example().columnNames();
+        List<String> names = new java.util.ArrayList<>(example().columnNames());
+        names.remove(index);
+        return java.util.Collections.unmodifiableList(names);
     }
 
-    /** Column name to type (pandas {@code dtypes}). */
+    /** Column name to type (pandas {@code dtypes}), without the index column. */
     public Map<String, ColumnType> dtypes() {
-        return example().dtypes();
+        Map<String, ColumnType> types = new java.util.LinkedHashMap<>(example().dtypes());
+        types.remove(index);
+        return java.util.Collections.unmodifiableMap(types);
     }
 
     // ------------------------------------------------------------------ columns and rows
@@ -213,18 +225,22 @@ public class StreamingDataFrame {
         return mapPartitions("astype", f -> f.astype(copy));
     }
 
-    /** The same batches with {@code column} as the index (pandas {@code set_index}; the column stays in the frame). */
+    /**
+     * The same batches with {@code column} as the index (pandas {@code set_index}): it labels
+     * results and drives time windows, and {@link #columns()} no longer lists it (the frames
+     * still hold it).
+     */
     public StreamingDataFrame setIndex(String column) {
         Frame e = knownExample();
         if (e != null) {
             e.column(column);
         }
-        return new StreamingDataFrame(stream, example, column);
+        return new StreamingDataFrame(stream, entry, example, column);
     }
 
     /** The same batches with rows labelled by position again (pandas {@code reset_index}). */
     public StreamingDataFrame resetIndex() {
-        return new StreamingDataFrame(stream, example, null);
+        return new StreamingDataFrame(stream, entry, example, null);
     }
 
     // ------------------------------------------------------------------ aggregations

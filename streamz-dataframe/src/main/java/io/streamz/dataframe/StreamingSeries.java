@@ -3,8 +3,6 @@ package io.streamz.dataframe;
 import io.streamz.Stream;
 import io.streamz.dataframe.internal.CumulativeNode;
 import io.streamz.dataframe.internal.KeyedState;
-import io.streamz.dataframe.internal.RowAggregation;
-import io.streamz.dataframe.internal.RowState;
 import io.streamz.dataframe.internal.RowStates;
 import io.streamz.dataframe.internal.StreamzAggregations;
 import io.streamz.dataframe.internal.WindowNode;
@@ -355,25 +353,13 @@ public final class StreamingSeries {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private <R> Stream<R> reduceRows(String kind, RowState start) {
-        return (Stream<R>) reduce(kind, (Aggregation) aggregation(kind), start);
-    }
-
-    static Aggregation<?, ?> aggregation(String op) {
-        switch (op) {
-            case "sum": return Aggregation.sum();
-            case "mean": return Aggregation.mean();
-            case "count": return Aggregation.count();
-            case "size": return Aggregation.size();
-            case "min": return Aggregation.min();
-            case "max": return Aggregation.max();
-            default: throw new IllegalArgumentException(op);
-        }
+    private <R> Stream<R> reduce(String kind, Aggregation<?, R> agg) {
+        return reduce(kind, (Aggregation) agg, null);
     }
 
     /** The sum of all values so far, once per batch (streamz {@code sum}; missing values skipped). */
     public Stream<Double> sum() {
-        return reduceRows("sum", null);
+        return reduce("sum", Aggregation.sum());
     }
 
     /** As {@link #sum()}, starting from {@code start} (streamz {@code sum(start=...)}). */
@@ -383,27 +369,27 @@ public final class StreamingSeries {
 
     /** The mean of all values so far (0 before any value, as streamz). */
     public Stream<Double> mean() {
-        return reduceRows("mean", null);
+        return reduce("mean", Aggregation.mean());
     }
 
     /** The number of non-missing values so far. */
     public Stream<Long> count() {
-        return reduceRows("count", null);
+        return reduce("count", Aggregation.count());
     }
 
     /** The number of rows so far. */
     public Stream<Long> size() {
-        return reduceRows("size", null);
+        return reduce("size", Aggregation.size());
     }
 
     /** The minimum so far. */
     public Stream<Double> min() {
-        return reduceRows("min", null);
+        return reduce("min", Aggregation.min());
     }
 
     /** The maximum so far. */
     public Stream<Double> max() {
-        return reduceRows("max", null);
+        return reduce("max", Aggregation.max());
     }
 
     /** The sample variance (ddof 1) so far; {@code NaN} for fewer than 2 values. */

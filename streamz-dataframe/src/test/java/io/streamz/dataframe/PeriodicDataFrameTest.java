@@ -50,7 +50,8 @@ class PeriodicDataFrameTest {
     @Test
     void randomEmitsOneRowPerFreqWithATimeIndex() {
         PeriodicDataFrame df = PeriodicDataFrame.random(Duration.ofMillis(100), Duration.ofMillis(500), clock, 7);
-        assertThat(df.columns()).containsExactly("time", "x", "y", "z");
+        assertThat(df.columns()).containsExactly("x", "y", "z");
+        assertThat(df.example().columnNames()).containsExactly("time", "x", "y", "z");
         assertThat(df.indexColumn()).isEqualTo("time");
         List<Long> sizes = df.col("x").size().sinkToList();
         List<Double> windowed = df.window("1s").col("x").mean().sinkToList();

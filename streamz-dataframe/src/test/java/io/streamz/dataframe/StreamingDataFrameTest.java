@@ -57,6 +57,8 @@ class StreamingDataFrameTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column \"y\" (LONG) is missing");
         assertThatThrownBy(() -> source.emit(null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expected a Frame, got null");
+        assertThatThrownBy(() -> sdf.emit(Frame.of("x", new long[] {1}, "y", new long[] {1}, "name", new String[] {"a"})))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column \"x\" should be DOUBLE");
         source.emit(batch(new double[] {1}, new long[] {1}, new String[] {"a"}));   // still usable
         source.emit(Frame.of("name", new String[] {"b"}, "y", new long[] {2}, "x", new double[] {2}));   // reordered
         assertThatThrownBy(() -> source.emit(Frame.of("x", new double[] {1}, "y", new long[] {1}, "name",

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * MQTT in and out (streamz {@code from_mqtt}, {@code to_mqtt}) against a Moquette broker that
@@ -55,7 +58,7 @@ public final class MqttExample {
         }
     }
 
-    private static Server startBroker(int port) throws IOException {
+    private static Server startBroker(int port) throws IOException, InterruptedException {
         Properties p = new Properties();
         p.setProperty("host", "127.0.0.1");
         p.setProperty("port", Integer.toString(port));
@@ -65,7 +68,28 @@ public final class MqttExample {
         p.setProperty("telemetry_enabled", "false");
         Server server = new Server();
         server.startServer(new MemoryConfig(p));
+        waitUntilReady(port);
         return server;
+    }
+
+    /** A fresh Moquette may drop its very first connection: let a probe client go first. */
+    private static void waitUntilReady(int port) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                MqttClient probe = new MqttClient("tcp://127.0.0.1:" + port, MqttClient.generateClientId(),
+                        new MemoryPersistence());
+                probe.connect();
+                probe.subscribe("probe", 1);
+                probe.disconnect();
+                probe.close();
+                return;
+            } catch (MqttException e) {
+                if (attempt == 50) {
+                    throw new IllegalStateException("the example's broker does not accept clients", e);
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     private static int freePort() throws IOException {

@@ -23,17 +23,21 @@ public final class FrameRollingNode extends Node<Frame, Frame> {
     private final long windowNanos;
     private final int minPeriods;
     private final String index;
+    private final String op;
+    private final int ddof;
     private final Supplier<RowState> factory;
     private List<String> names;
     private List<RollingWindow> windows;
 
-    public FrameRollingNode(Stream<Frame> upstream, int n, Duration window, int minPeriods, String index,
-                            Supplier<RowState> factory) {
+    public FrameRollingNode(Stream<Frame> upstream, String op, int ddof, int n, Duration window, int minPeriods,
+                            String index, Supplier<RowState> factory) {
         super(upstream, "rolling");
         this.n = n;
         this.windowNanos = window == null ? -1 : window.toNanos();
         this.minPeriods = minPeriods;
         this.index = index;
+        this.op = op;
+        this.ddof = ddof;
         this.factory = factory;
     }
 
@@ -48,7 +52,8 @@ public final class FrameRollingNode extends Node<Frame, Frame> {
             for (Column c : x.columns()) {
                 if (c.type().isNumeric() && !c.name().equals(index)) {
                     names.add(c.name());
-                    windows.add(new RollingWindow(n, windowNanos, minPeriods, factory.get()));
+                    windows.add(new RollingWindow(n, windowNanos, minPeriods, RollingNode.kernel(op), ddof,
+                            factory == null ? null : factory.get()));
                 }
             }
         }
@@ -60,6 +65,7 @@ public final class FrameRollingNode extends Node<Frame, Frame> {
         for (int c = 0; c < names.size(); c++) {
             Column v = x.column(names.get(c));
             RollingWindow w = windows.get(c);
+            w.startBatch();
             double[] r = new double[v.size()];
             for (int i = 0; i < r.length; i++) {
                 r[i] = w.roll(RowStates.valueAt(v, i), t == null ? 0 : t.getEpochNanos(i));

@@ -3,45 +3,36 @@ package io.streamz.dataframe.internal;
 /**
  * A multiset of doubles with rank access: a treap whose nodes know their subtree sizes, so
  * that {@link #add}, {@link #remove} and {@link #get} (the k-th smallest) take O(log n)
- * expected time. Rolling medians and quantiles keep their window here.
+ * expected time. Rolling medians and quantiles keep their window here; removed nodes are
+ * reused, so a sliding window allocates nothing once it is full.
  */
 final class OrderStatistics {
     private static final class Node {
-        final double key;
-        final int priority;
-        int size = 1;
+        double key;
+        int priority;
+        int size;
         Node left;
         Node right;
-
-        Node(double key, int priority) {
-            this.key = key;
-            this.priority = priority;
-        }
     }
 
     private Node root;
+    private Node free;
+    private boolean removed;
     private int seed = 0x9E3779B9;
 
     int size() {
-        return root == null ? 0 : root.size;
+        return size(root);
     }
 
     void add(double v) {
-        Node[] parts = split(root, v, false);
-        root = merge(merge(parts[0], new Node(v, nextPriority())), parts[1]);
+        root = insert(root, node(v));
     }
 
     /** Removes one occurrence of {@code v}; returns whether there was one. */
     boolean remove(double v) {
-        Node[] lessRest = split(root, v, false);
-        Node[] equalGreater = split(lessRest[1], v, true);
-        Node equal = equalGreater[0];
-        boolean found = equal != null;
-        if (found) {
-            equal = merge(equal.left, equal.right);
-        }
-        root = merge(merge(lessRest[0], equal), equalGreater[1]);
-        return found;
+        removed = false;
+        root = delete(root, v);
+        return removed;
     }
 
     /** The k-th smallest value, from 0. */
@@ -60,6 +51,21 @@ final class OrderStatistics {
         }
     }
 
+    private Node node(double v) {
+        Node n = free;
+        if (n != null) {
+            free = n.right;
+        } else {
+            n = new Node();
+        }
+        n.key = v;
+        n.priority = nextPriority();
+        n.size = 1;
+        n.left = null;
+        n.right = null;
+        return n;
+    }
+
     private int nextPriority() {
         seed ^= seed << 13;
         seed ^= seed >>> 17;
@@ -76,36 +82,60 @@ final class OrderStatistics {
         return t;
     }
 
-    /** Splits into keys below {@code v} (or at most {@code v} when {@code inclusive}) and the rest. */
-    private static Node[] split(Node t, double v, boolean inclusive) {
-        if (t == null) {
-            return new Node[2];
-        }
-        boolean goesLeft = inclusive ? t.key <= v : t.key < v;
-        if (goesLeft) {
-            Node[] r = split(t.right, v, inclusive);
-            t.right = r[0];
-            r[0] = update(t);
-            return r;
-        }
-        Node[] l = split(t.left, v, inclusive);
-        t.left = l[1];
-        l[1] = update(t);
-        return l;
+    private static Node rotateRight(Node t) {
+        Node l = t.left;
+        t.left = l.right;
+        l.right = update(t);
+        return update(l);
     }
 
-    private static Node merge(Node a, Node b) {
-        if (a == null) {
-            return b;
+    private static Node rotateLeft(Node t) {
+        Node r = t.right;
+        t.right = r.left;
+        r.left = update(t);
+        return update(r);
+    }
+
+    private static Node insert(Node t, Node n) {
+        if (t == null) {
+            return n;
         }
-        if (b == null) {
-            return a;
+        if (n.key < t.key) {
+            t.left = insert(t.left, n);
+            if (t.left.priority > t.priority) {
+                return rotateRight(t);
+            }
+        } else {
+            t.right = insert(t.right, n);
+            if (t.right.priority > t.priority) {
+                return rotateLeft(t);
+            }
         }
-        if (a.priority > b.priority) {
-            a.right = merge(a.right, b);
-            return update(a);
+        return update(t);
+    }
+
+    private Node delete(Node t, double v) {
+        if (t == null) {
+            return null;
         }
-        b.left = merge(a, b.left);
-        return update(b);
+        if (v < t.key) {
+            t.left = delete(t.left, v);
+        } else if (v > t.key) {
+            t.right = delete(t.right, v);
+        } else if (t.left == null || t.right == null) {
+            Node child = t.left == null ? t.right : t.left;
+            removed = true;
+            t.left = null;
+            t.right = free;
+            free = t;
+            return child;
+        } else if (t.left.priority > t.right.priority) {
+            t = rotateRight(t);
+            t.right = delete(t.right, v);
+        } else {
+            t = rotateLeft(t);
+            t.left = delete(t.left, v);
+        }
+        return update(t);
     }
 }

@@ -36,18 +36,29 @@ public final class RollingNode extends Node<Frame, Series<Double>> {
     private final String params;
 
     @SuppressWarnings("unchecked")
-    public RollingNode(Stream<Frame> upstream, String kind, int n, Duration window, int minPeriods,
+    public RollingNode(Stream<Frame> upstream, String op, int ddof, int n, Duration window, int minPeriods,
                        Function<Frame, Column> values, Function<Frame, InstantColumn> times,
                        Function<Frame, Column> labels, Supplier<RowState> factory, Aggregation<?, ?> custom) {
-        super(upstream, kind);
+        super(upstream, "rolling");
         this.values = values;
         this.times = times;
         this.labels = labels;
         this.minPeriods = minPeriods;
-        this.window = new RollingWindow(n, window == null ? -1 : window.toNanos(), minPeriods,
+        this.window = new RollingWindow(n, window == null ? -1 : window.toNanos(), minPeriods, kernel(op), ddof,
                 factory == null ? null : factory.get());
         this.custom = (Aggregation<Object, ?>) custom;
         this.params = window == null ? "window=" + n : "window=" + window;
+    }
+
+    /** The pandas kernel for {@code op}, or a {@link RowState} for the others. */
+    static RollingWindow.Kernel kernel(String op) {
+        switch (op) {
+            case "sum": return RollingWindow.Kernel.SUM;
+            case "mean": return RollingWindow.Kernel.MEAN;
+            case "var": return RollingWindow.Kernel.VAR;
+            case "std": return RollingWindow.Kernel.STD;
+            default: return RollingWindow.Kernel.STATE;
+        }
     }
 
     @Override
@@ -63,6 +74,9 @@ public final class RollingNode extends Node<Frame, Series<Double>> {
         Column v = values.apply(x);
         InstantColumn t = times == null ? null : times.apply(x);
         double[] out = new double[v.size()];
+        if (custom == null) {
+            window.startBatch();
+        }
         for (int i = 0; i < out.length; i++) {
             long time = t == null ? 0 : t.getEpochNanos(i);
             out[i] = custom != null ? rollCustom(v, i, time) : window.roll(RowStates.valueAt(v, i), time);

@@ -1,76 +1,277 @@
 package io.streamz.dataframe.internal;
 
 /**
- * One column's rolling window: a ring of the window's (value, time) rows and the state they
- * feed; {@link #roll} adds a row, drops the rows that fell out, and gives the result at that row.
+ * One column's rolling window, computed as pandas' rolling kernels compute it (compensated
+ * sums; Welford's variance with separate compensations for added and removed values; rows
+ * leave before a new one enters; a restart whenever a window shares no row with the one
+ * before), or through a {@link RowState} for the order statistics and counts.
+ *
+ * <p>streamz applies pandas to the rows it kept from the previous batch (the last {@code n}
+ * rows, or those within the time span of the newest) followed by the new batch, so its
+ * rounding restarts at each batch. {@link #startBatch} does the same by replaying the kept rows
+ * into a fresh state when there are at most {@value #REPLAY_LIMIT} of them, which makes results
+ * equal streamz's to the last bit at a bounded cost; longer windows just go on (the values then
+ * differ from streamz's by rounding only).
  */
 final class RollingWindow {
+    /** Kept rows replayed at each batch, at most. */
+    static final int REPLAY_LIMIT = 64;
+
+    enum Kernel { SUM, MEAN, VAR, STD, STATE }
+
     private final int n;
     private final long windowNanos;
     private final int minPeriods;
+    private final Kernel kernel;
+    private final int ddof;
     private final RowState state;
-    private double[] vals = new double[16];
-    private long[] times = new long[16];
-    private int head;
-    private int size;
+    private final Ring window = new Ring();
+    private final Ring kept = new Ring();     // time windows: the rows streamz keeps (t >= newest - window)
+    private long newest = Long.MIN_VALUE;
 
-    RollingWindow(int n, long windowNanos, int minPeriods, RowState state) {
+    private long nobs;
+    private long negCount;
+    private double sumX;
+    private double meanX;
+    private double ssqdm;
+    private double compAdd;
+    private double compRemove;
+    private double prevValue;
+    private long numSame;
+
+    RollingWindow(int n, long windowNanos, int minPeriods, Kernel kernel, int ddof, RowState state) {
         this.n = n;
         this.windowNanos = windowNanos;
         this.minPeriods = minPeriods;
+        this.kernel = kernel;
+        this.ddof = ddof;
         this.state = state;
     }
 
-    double roll(double value, long time) {
-        state.add(value);
-        add(value, time);
-        while (size > 0 && leaves(time)) {
-            state.remove(removeFirst());
+    /** Called before each batch: replays the kept rows into a fresh state, as streamz's recomputation does. */
+    void startBatch() {
+        if (kernel == Kernel.STATE) {
+            return;
         }
-        return state.nobs() >= minPeriods ? state.doubleResult() : Double.NaN;
+        Ring rows = windowNanos < 0 ? window : kept;
+        if (rows.size == 0 || rows.size > REPLAY_LIMIT) {
+            return;
+        }
+        double[] vals = new double[rows.size];
+        long[] times = new long[rows.size];
+        for (int i = 0; i < vals.length; i++) {
+            vals[i] = rows.value(i);
+            times[i] = rows.time(i);
+        }
+        window.clear();
+        kept.clear();
+        newest = Long.MIN_VALUE;
+        for (int i = 0; i < vals.length; i++) {
+            roll(vals[i], times[i]);
+        }
     }
 
-    /** Adds a row without a state (custom aggregations keep their own), returning how many old rows left. */
-    int push(long time) {
-        add(0, time);
-        int left = 0;
-        while (size > 0 && leaves(time)) {
-            removeFirst();
-            left++;
+    /** Adds a row and returns the result over the window ending at it. */
+    double roll(double value, long time) {
+        int leaving = leaving(time);
+        if (kernel == Kernel.STATE) {
+            for (int i = 0; i < leaving; i++) {
+                state.remove(window.removeFirst());
+            }
+            state.add(value);
+        } else if (window.size == 0 || leaving == window.size) {
+            window.clear();
+            reset(value);
+            add(value);
+        } else {
+            for (int i = 0; i < leaving; i++) {
+                remove(window.removeFirst());
+            }
+            add(value);
         }
-        return left;
+        window.add(value, time);
+        if (windowNanos >= 0) {
+            newest = Math.max(newest, time);
+            kept.add(value, time);
+            while (kept.size > 0 && kept.time(0) < newest - windowNanos) {
+                kept.removeFirst();
+            }
+        }
+        return result();
+    }
+
+    /** Adds a row for a custom aggregation (which keeps its own state) and returns how many rows left. */
+    int push(long time) {
+        int leaving = leaving(time);
+        for (int i = 0; i < leaving; i++) {
+            window.removeFirst();
+        }
+        window.add(0, time);
+        return leaving;
     }
 
     int size() {
-        return size;
+        return window.size;
     }
 
-    private boolean leaves(long now) {
-        return windowNanos < 0 ? size > n : times[head] <= now - windowNanos;
-    }
-
-    private void add(double v, long t) {
-        if (size == vals.length) {
-            double[] nv = new double[size * 2];
-            long[] nt = new long[size * 2];
-            for (int i = 0; i < size; i++) {
-                nv[i] = vals[(head + i) % vals.length];
-                nt[i] = times[(head + i) % vals.length];
-            }
-            vals = nv;
-            times = nt;
-            head = 0;
+    private int leaving(long time) {
+        if (windowNanos < 0) {
+            return window.size >= n ? window.size + 1 - n : 0;
         }
-        int at = (head + size) % vals.length;
-        vals[at] = v;
-        times[at] = t;
-        size++;
+        int k = 0;
+        while (k < window.size && window.time(k) <= time - windowNanos) {
+            k++;
+        }
+        return k;
     }
 
-    private double removeFirst() {
-        double v = vals[head];
-        head = (head + 1) % vals.length;
-        size--;
-        return v;
+    private void reset(double first) {
+        nobs = 0;
+        negCount = 0;
+        sumX = 0;
+        meanX = 0;
+        ssqdm = 0;
+        compAdd = 0;
+        compRemove = 0;
+        prevValue = first;
+        numSame = 0;
+    }
+
+    private void add(double val) {
+        if (val != val) {
+            return;
+        }
+        nobs++;
+        if (val == prevValue) {
+            numSame++;
+        } else {
+            numSame = 1;
+        }
+        prevValue = val;
+        if (kernel == Kernel.SUM || kernel == Kernel.MEAN) {
+            double y = val - compAdd;
+            double t = sumX + y;
+            compAdd = t - sumX - y;
+            sumX = t;
+            if (Double.doubleToRawLongBits(val) < 0) {
+                negCount++;
+            }
+        } else {
+            double prevMean = meanX - compAdd;
+            double y = val - compAdd;
+            double t = y - meanX;
+            compAdd = t + meanX - y;
+            meanX = meanX + t / nobs;
+            ssqdm = ssqdm + (val - prevMean) * (val - meanX);
+        }
+    }
+
+    private void remove(double val) {
+        if (val != val) {
+            return;
+        }
+        nobs--;
+        if (kernel == Kernel.SUM || kernel == Kernel.MEAN) {
+            double y = -val - compRemove;
+            double t = sumX + y;
+            compRemove = t - sumX - y;
+            sumX = t;
+            if (Double.doubleToRawLongBits(val) < 0) {
+                negCount--;
+            }
+        } else if (nobs != 0) {
+            double prevMean = meanX - compRemove;
+            double y = val - compRemove;
+            double t = y - meanX;
+            compRemove = t + meanX - y;
+            meanX = meanX - t / nobs;
+            ssqdm = ssqdm - (val - prevMean) * (val - meanX);
+        } else {
+            meanX = 0;
+            ssqdm = 0;
+        }
+    }
+
+    private double result() {
+        switch (kernel) {
+            case STATE:
+                return state.nobs() >= minPeriods ? state.doubleResult() : Double.NaN;
+            case SUM:
+                if (nobs == 0 && minPeriods == 0) {
+                    return 0;
+                }
+                if (nobs < minPeriods) {
+                    return Double.NaN;
+                }
+                return numSame >= nobs ? prevValue * nobs : sumX;
+            case MEAN: {
+                if (nobs < minPeriods || nobs == 0) {
+                    return Double.NaN;
+                }
+                double r = sumX / nobs;
+                if (numSame >= nobs) {
+                    return prevValue;
+                }
+                if (negCount == 0 && r < 0 || negCount == nobs && r > 0) {
+                    return 0;
+                }
+                return r;
+            }
+            default: {
+                double var;
+                if (nobs >= Math.max(minPeriods, 1) && nobs > ddof) {
+                    var = nobs == 1 || numSame >= nobs ? 0 : ssqdm / (nobs - (double) ddof);
+                } else {
+                    var = Double.NaN;
+                }
+                return kernel == Kernel.STD ? (var < 0 ? 0 : Math.sqrt(var)) : var;
+            }
+        }
+    }
+
+    /** A growable ring of (value, time) rows. */
+    private static final class Ring {
+        private double[] vals = new double[16];
+        private long[] times = new long[16];
+        private int head;
+        int size;
+
+        void add(double v, long t) {
+            if (size == vals.length) {
+                double[] nv = new double[size * 2];
+                long[] nt = new long[size * 2];
+                for (int i = 0; i < size; i++) {
+                    nv[i] = value(i);
+                    nt[i] = time(i);
+                }
+                vals = nv;
+                times = nt;
+                head = 0;
+            }
+            int at = (head + size) % vals.length;
+            vals[at] = v;
+            times[at] = t;
+            size++;
+        }
+
+        double value(int i) {
+            return vals[(head + i) % vals.length];
+        }
+
+        long time(int i) {
+            return times[(head + i) % vals.length];
+        }
+
+        double removeFirst() {
+            double v = vals[head];
+            head = (head + 1) % vals.length;
+            size--;
+            return v;
+        }
+
+        void clear() {
+            head = 0;
+            size = 0;
+        }
     }
 }

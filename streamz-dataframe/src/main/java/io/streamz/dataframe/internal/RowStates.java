@@ -1,28 +1,10 @@
 package io.streamz.dataframe.internal;
 
 import java.util.Arrays;
-import java.util.function.Supplier;
 
 /** The built-in {@link RowState}s. */
 public final class RowStates {
     private RowStates() {
-    }
-
-    /** A factory of fresh states for {@code op}: sum, mean, count, size, min, max, var, std, median, quantile. */
-    public static Supplier<RowState> factory(String op, double arg) {
-        switch (op) {
-            case "sum": return Sum::new;
-            case "mean": return () -> new Mean(false);
-            case "count": return Count::new;
-            case "size": return Size::new;
-            case "min": return () -> new Extreme(true);
-            case "max": return () -> new Extreme(false);
-            case "var": return () -> new Var((int) arg, false);
-            case "std": return () -> new Var((int) arg, true);
-            case "median": return () -> new Quantile(0.5);
-            case "quantile": return () -> new Quantile(arg);
-            default: throw new IllegalArgumentException("unknown aggregation \"" + op + "\"");
-        }
     }
 
     /** Value {@code i} for a state: the number, or for a non-numeric column 0 ({@code NaN} when missing). */
@@ -31,104 +13,6 @@ public final class RowStates {
             return c.getDouble(i);
         }
         return c.isMissing(i) ? Double.NaN : 0;
-    }
-
-    /** Tracks whether all values in the state are equal, as pandas does to avoid rounding noise. */
-    abstract static class Compensated extends RowState {
-        double prev = Double.NaN;
-        long same;
-
-        void noteSame(double v) {
-            if (v == prev) {
-                same++;
-            } else {
-                same = 1;
-                prev = v;
-            }
-        }
-
-        boolean allSame() {
-            return nobs > 0 && same >= nobs;
-        }
-    }
-
-    /** Kahan-compensated sum of the non-missing values; 0 when there are none. */
-    public static final class Sum extends Compensated {
-        double sum;
-        double comp;
-
-        public Sum() {
-        }
-
-        public Sum(double start) {
-            sum = start;
-        }
-
-        @Override
-        protected void addValue(double v) {
-            noteSame(v);
-            double y = v - comp;
-            double t = sum + y;
-            comp = t - sum - y;
-            sum = t;
-        }
-
-        @Override
-        protected void removeValue(double v) {
-            double y = -v - comp;
-            double t = sum + y;
-            comp = t - sum - y;
-            sum = t;
-            if (nobs == 0) {
-                sum = 0;
-                comp = 0;
-            }
-        }
-
-        @Override
-        public Object result() {
-            return sum;
-        }
-
-        @Override
-        public double doubleResult() {
-            return sum;
-        }
-    }
-
-    /** Mean of the non-missing values; {@code NaN} when there are none. */
-    public static final class Mean extends Compensated {
-        private final Sum sum = new Sum();
-        private final boolean zeroWhenEmpty;
-
-        /** @param zeroWhenEmpty 0 rather than {@code NaN} with no values (streamz's reductions and windows) */
-        public Mean(boolean zeroWhenEmpty) {
-            this.zeroWhenEmpty = zeroWhenEmpty;
-        }
-
-        @Override
-        protected void addValue(double v) {
-            noteSame(v);
-            sum.add(v);
-        }
-
-        @Override
-        protected void removeValue(double v) {
-            sum.remove(v);
-        }
-
-        @Override
-        public Object result() {
-            return doubleResult();
-        }
-
-        @Override
-        public double doubleResult() {
-            if (nobs == 0) {
-                return zeroWhenEmpty ? 0 : Double.NaN;
-            }
-            return allSame() ? prev : sum.sum / nobs;
-        }
     }
 
     /** Number of non-missing values ({@code Long}). */
@@ -170,68 +54,6 @@ public final class RowStates {
         @Override
         public double doubleResult() {
             return rows;
-        }
-    }
-
-    /**
-     * Variance by Welford's method with removal (pandas' rolling {@code var}); {@code NaN} when
-     * there are no more values than {@code ddof}; 0 when all values are equal.
-     */
-    public static final class Var extends Compensated {
-        private final int ddof;
-        private final boolean sqrt;
-        double mean;
-        double ssq;
-        double comp;
-
-        public Var(int ddof, boolean sqrt) {
-            this.ddof = ddof;
-            this.sqrt = sqrt;
-        }
-
-        @Override
-        protected void addValue(double v) {
-            noteSame(v);
-            double prevMean = mean - comp;
-            double y = v - comp;
-            double t = y - mean;
-            comp = t + mean - y;
-            mean = mean + t / nobs;
-            ssq += (v - prevMean) * (v - mean);
-        }
-
-        @Override
-        protected void removeValue(double v) {
-            if (nobs == 0) {
-                mean = 0;
-                ssq = 0;
-                comp = 0;
-                return;
-            }
-            double prevMean = mean - comp;
-            double y = v - comp;
-            double t = y - mean;
-            comp = t + mean - y;
-            mean = mean - t / nobs;
-            ssq -= (v - prevMean) * (v - mean);
-        }
-
-        @Override
-        public Object result() {
-            return doubleResult();
-        }
-
-        @Override
-        public double doubleResult() {
-            double r;
-            if (nobs <= ddof || nobs == 0) {
-                r = Double.NaN;
-            } else if (nobs == 1 || allSame()) {
-                r = 0;
-            } else {
-                r = Math.max(0, ssq / (nobs - ddof));
-            }
-            return sqrt ? Math.sqrt(r) : r;
         }
     }
 

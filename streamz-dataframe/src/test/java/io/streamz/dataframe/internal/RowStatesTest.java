@@ -55,18 +55,20 @@ class RowStatesTest {
     }
 
     @Test
-    void varianceIsZeroForEqualValuesAndNanWithTooFewValues() {
-        RowState var = new RowStates.Var(1, false);
-        var.add(0.1);
-        assertThat(var.doubleResult()).isNaN();
-        var.add(0.1);
-        var.add(0.1);
-        assertThat(var.doubleResult()).isZero();
-        var.remove(0.1);
-        var.add(0.4);
-        assertThat(var.doubleResult()).isCloseTo(0.03, org.assertj.core.data.Offset.offset(1e-15));
-        assertThat(new RowStates.Mean(true).doubleResult()).isZero();
-        assertThat(new RowStates.Mean(false).doubleResult()).isNaN();
+    void rollingKernelsFollowPandas() {
+        RollingWindow var = new RollingWindow(3, -1, 3, RollingWindow.Kernel.VAR, 1, null);
+        assertThat(var.roll(0.1, 0)).isNaN();
+        assertThat(var.roll(0.1, 0)).isNaN();
+        assertThat(var.roll(0.1, 0)).isZero();                  // equal values: exactly 0
+        assertThat(var.roll(0.4, 0)).isCloseTo(0.03, org.assertj.core.data.Offset.offset(1e-15));
+        RollingWindow sum = new RollingWindow(1, -1, 1, RollingWindow.Kernel.SUM, 0, null);
+        assertThat(sum.roll(2.5, 0)).isEqualTo(2.5);             // a window of 1 restarts every row
+        assertThat(sum.roll(Double.NaN, 0)).isNaN();
+        RollingWindow mean = new RollingWindow(2, -1, 2, RollingWindow.Kernel.MEAN, 0, null);
+        mean.roll(1, 0);
+        mean.roll(2, 0);
+        mean.startBatch();                                       // replays the kept rows: same state
+        assertThat(mean.roll(4, 0)).isEqualTo(3.0);
         assertThatThrownBy(() -> new RowStates.Quantile(1.5)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("quantile: q must be in [0, 1], was 1.5");
     }

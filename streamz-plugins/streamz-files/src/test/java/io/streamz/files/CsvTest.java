@@ -155,6 +155,23 @@ class CsvTest {
     }
 
     @Test
+    void tailingAnEmptyFileWaitsForItsHeader() throws IOException {
+        String path = file("empty.csv", "");
+        FileSource<Map<String, Object>> rows = Csv.fromCsv(path, FileOptions.defaults().withTail(true).withPollInterval("1s"));
+        List<Map<String, Object>> out = rows.sinkToList();
+
+        rows.start();
+        append(path, "a,b\n");
+        clock.advanceTimeBy(Duration.ofSeconds(1));
+        assertThat(out).isEmpty();
+        append(path, "1,2\n");
+        clock.advanceTimeBy(Duration.ofSeconds(1));
+
+        assertThat(out).containsExactly(row("a", "1", "b", "2"));
+        rows.stop();
+    }
+
+    @Test
     void aMissingFileFailsTheStartNamingIt() {
         String path = dir.resolve("missing.csv").toString();
         FileSource<Map<String, Object>> rows = Csv.fromCsv(path);

@@ -11,8 +11,9 @@ import io.streamz.internal.util.Checks;
  *         KafkaSinkOptions.defaults().withMaxInFlight(100)));
  * }</pre>
  *
- * <p>{@code maxInFlight} (default 1000) bounds the records sent but not yet acknowledged by the
- * broker: when that many are in flight, {@code emit} waits until one is acknowledged.
+ * <p>{@code maxInFlight} (default 1000) bounds the records sent but not yet finished
+ * (acknowledged by the broker and passed downstream): when that many are in flight, {@code emit}
+ * waits until half of them are finished.
  */
 public final class KafkaSinkOptions {
     private static final KafkaSinkOptions DEFAULTS = new KafkaSinkOptions(1000);

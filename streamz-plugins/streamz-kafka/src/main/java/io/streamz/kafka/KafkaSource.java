@@ -92,7 +92,11 @@ public final class KafkaSource<T> extends Source<T> {
         this.maxBatchSize = maxBatchSize;
     }
 
-    /** The exception that stopped this source, or {@code null} while it runs or after a clean stop. */
+    /**
+     * The exception that stopped this source, or {@code null} while it runs or after a clean
+     * stop. A failed source stays started until {@link #stop()}; {@code start()} after that
+     * reads again from the last committed offsets.
+     */
     public Throwable error() {
         return error;
     }
@@ -231,6 +235,11 @@ public final class KafkaSource<T> extends Source<T> {
 
         private Duration timeout() {
             if (!batched) {
+                for (Part p : parts.values()) {
+                    if (!p.buffer.isEmpty()) {
+                        return Duration.ZERO;    // records left over from before a pending emit
+                    }
+                }
                 return pollInterval;
             }
             if (!round.isEmpty()) {

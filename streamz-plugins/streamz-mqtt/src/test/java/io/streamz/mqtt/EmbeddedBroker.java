@@ -5,6 +5,11 @@ import io.moquette.broker.config.MemoryConfig;
 import io.moquette.interception.AbstractInterceptHandler;
 import io.moquette.interception.messages.InterceptPublishMessage;
 import java.io.IOException;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +60,20 @@ final class EmbeddedBroker implements AutoCloseable {
                 super.onPublish(msg);
             }
         }));
+        // a fresh Moquette may drop its very first connection: start the tests on a settled broker
+        Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(this::acceptsClients);
+    }
+
+    private boolean acceptsClients() throws MqttException {
+        MqttClient c = new MqttClient("tcp://127.0.0.1:" + port, MqttClient.generateClientId(), new MemoryPersistence());
+        try {
+            c.connect();
+            c.subscribe("probe", 1);
+            c.disconnect();
+            return true;
+        } finally {
+            c.close();
+        }
     }
 
     /** The payloads of the messages the broker received on {@code topic}, in order. */

@@ -9,6 +9,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,9 +83,15 @@ class MosquittoTest {
     }
 
     @Test
-    void roundTripAndRestart() throws Exception {
+    void roundTripRetainedMessagesAndRestart() throws Exception {
+        MqttClient c = new MqttClient("tcp://127.0.0.1:" + port, MqttClient.generateClientId(), new MemoryPersistence());
+        c.connect();
+        c.publish("m/retained", "kept".getBytes(StandardCharsets.UTF_8), 1, true);
+        c.disconnect();
+        c.close();
         in = Mqtt.fromMqtt("127.0.0.1", port, "m/#", 1, FAST);
-        List<String> received = in.map(MqttRecord::payloadAsString).sinkToList();
+        List<MqttRecord> records = in.sinkToList();
+        List<String> received = in.filter(r -> !r.retained()).map(MqttRecord::payloadAsString).sinkToList();
         in.start();
         Stream<String> values = Stream.create();
         out = values.as(Mqtt.toMqtt("127.0.0.1", port, "m/x", 1, FAST));
@@ -91,6 +100,8 @@ class MosquittoTest {
         values.emit("two");
         await().atMost(PATIENCE).until(() -> received.size() == 2);
         assertThat(received).containsExactly("one", "two");
+        assertThat(records.get(0).retained()).isTrue();
+        assertThat(records.get(0).payloadAsString()).isEqualTo("kept");
 
         stop();
         await().atMost(PATIENCE).until(() -> !out.isConnected() && !in.isConnected());

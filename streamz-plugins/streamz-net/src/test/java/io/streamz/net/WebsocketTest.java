@@ -119,6 +119,19 @@ class WebsocketTest {
     }
 
     @Test
+    void aBinaryMessageThatIsNotUtf8ClosesWith1007() throws Exception {
+        List<String> out = server(NetOptions.defaults()).sinkToList();
+        in.start();
+
+        Client client = new Client();
+        WebSocket ws = connect(client);
+        ws.sendBinary(ByteBuffer.wrap(new byte[] {(byte) 0xC3, (byte) 0x28}), true).join();
+
+        assertThat(client.closedWith.get()).isEqualTo(1007);
+        assertThat(out).isEmpty();
+    }
+
+    @Test
     void aFragmentedMessageOverTheLimitClosesTheConnection() throws Exception {
         List<String> out = server(NetOptions.defaults().withMaxSize(16)).sinkToList();
         in.start();

@@ -1,0 +1,155 @@
+package io.streamz.dataframe.features;
+
+import io.streamz.Stream;
+import io.streamz.internal.time.TimerNode;
+import io.streamz.internal.util.Refs;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Implements {@link Features#aggregateByKey}: aggregates each event into its key's windows in a
+ * {@link FeatureTable} and emits it enriched with the key's features (storey {@code AggregateByKey}).
+ *
+ * <pre>{@code
+ * AggregateByKey<Map<String, Object>> node = Features.aggregateByKey(source, "user", "time", aggregators);
+ * node.sink(System.out::println);
+ * node.table().query("u1", Instant.now());   // the same features, served on demand
+ * }</pre>
+ *
+ * @param <T> the event type
+ */
+public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
+    private final Function<? super T, ?> key;
+    private final Function<? super T, ?> time;
+    private final FeatureTable table;
+    private final EmitPolicy policy;
+    private final Map<Object, Held> held = new LinkedHashMap<>();
+    private Disposable timer;
+    private boolean destroyed;
+
+    AggregateByKey(Stream<? extends T> upstream, Function<? super T, ?> key, Function<? super T, ?> time,
+            FeatureTable table, EmitPolicy policy, Scheduler scheduler) {
+        super(upstream, "aggregateByKey", scheduler);
+        this.key = notNull(key, "key");
+        this.time = notNull(time, "time");
+        this.table = notNull(table, "table");
+        this.policy = notNull(policy, "emitPolicy");
+        if (policy.kind() == EmitPolicy.Kind.AFTER_PERIOD) {
+            timer = later(policy.period().toNanos(), this::tick);
+        }
+    }
+
+    /** The table this node aggregates into, to query or share with {@link Features#queryByKey}. */
+    public FeatureTable table() {
+        return table;
+    }
+
+    @Override
+    protected String describeParams() {
+        return "features=" + table.featureNames().size() + ", emit=" + policy;
+    }
+
+    @Override
+    protected CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> metadata) {
+        Object k;
+        Map<String, Object> features;
+        try {
+            k = key.apply(x);
+            if (k == null) {
+                throw new NullPointerException("the key of the event is null");
+            }
+            features = table.aggregate(k, x, Events.millis(time.apply(x)));
+        } catch (RuntimeException e) {
+            throw failure(e, x);
+        }
+        if (features == null) {
+            return null;   // late: counted by the table
+        }
+        Map<String, Object> out = Events.enrich(x, features);
+        if (policy.kind() == EmitPolicy.Kind.EVERY_EVENT) {
+            return emitDownstream(out, metadata);
+        }
+        Held h = held.computeIfAbsent(k, any -> new Held());
+        h.add(out, metadata);
+        if (policy.kind() == EmitPolicy.Kind.AFTER_MAX_EVENTS && h.events == policy.maxEvents()) {
+            held.remove(k);
+            return emitAndRelease(h);
+        }
+        return null;
+    }
+
+    private CompletableFuture<?> emitAndRelease(Held h) {
+        List<Map<String, Object>> md = List.copyOf(h.metadata);
+        CompletableFuture<?> pending;
+        try {
+            pending = emitDownstream(h.latest, md);
+        } catch (RuntimeException | Error e) {
+            Refs.release(md);
+            throw e;
+        }
+        if (pending == null || pending.isDone()) {
+            Refs.release(md);
+        } else {
+            pending.whenComplete((r, e) -> Refs.release(md));
+        }
+        return pending;
+    }
+
+    private void tick() {
+        if (destroyed) {
+            return;
+        }
+        List<Held> due = new ArrayList<>(held.values());
+        held.clear();
+        for (Held h : due) {
+            emitHeld(h.latest, List.copyOf(h.metadata));
+        }
+        timer = later(policy.period().toNanos(), this::tick);
+    }
+
+    /** Stops the timer and releases the held events' metadata. */
+    @Override
+    public void destroy() {
+        super.destroy();
+        enterGraph(() -> {
+            destroyed = true;
+            if (timer != null) {
+                timer.dispose();
+            }
+            for (Held h : held.values()) {
+                Refs.release(h.metadata);
+            }
+            held.clear();
+            return null;
+        });
+    }
+
+    private static <V> V notNull(V value, String param) {
+        if (value == null) {
+            throw new NullPointerException("aggregateByKey: " + param + " is null");
+        }
+        return value;
+    }
+
+    /** A key's events waiting for the emit policy: the latest, and everyone's retained metadata. */
+    private static final class Held {
+        Map<String, Object> latest;
+        final List<Map<String, Object>> metadata = new ArrayList<>();
+        int events;
+
+        void add(Map<String, Object> event, List<Map<String, Object>> md) {
+            latest = event;
+            events++;
+            if (!md.isEmpty()) {
+                Refs.retain(md);
+                metadata.addAll(md);
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.streamz.dataframe.features;
+
+import io.streamz.internal.util.Checks;
+import io.streamz.internal.util.Intervals;
+import java.time.Duration;
+
+/**
+ * When {@link Features#aggregateByKey} emits the enriched events (storey emit policies).
+ *
+ * <pre>{@code
+ * EmitPolicy.everyEvent();        // each event, enriched, at once (the default)
+ * EmitPolicy.afterMaxEvents(3);   // per key, every 3rd event, enriched
+ * EmitPolicy.afterPeriod("1m");   // every minute, each key's latest event since the last tick
+ * }</pre>
+ */
+public final class EmitPolicy {
+    enum Kind { EVERY_EVENT, AFTER_MAX_EVENTS, AFTER_PERIOD }
+
+    private final Kind kind;
+    private final int maxEvents;
+    private final Duration period;
+
+    private EmitPolicy(Kind kind, int maxEvents, Duration period) {
+        this.kind = kind;
+        this.maxEvents = maxEvents;
+        this.period = period;
+    }
+
+    /** Every event, enriched, as it arrives (storey {@code EmitEveryEvent}); nothing is held. */
+    public static EmitPolicy everyEvent() {
+        return new EmitPolicy(Kind.EVERY_EVENT, 1, null);
+    }
+
+    /**
+     * The {@code n}-th event of each key, enriched (storey {@code EmitAfterMaxEvent}); the key's
+     * earlier events are aggregated but not emitted, and their metadata goes with the emitted one.
+     */
+    public static EmitPolicy afterMaxEvents(int n) {
+        return new EmitPolicy(Kind.AFTER_MAX_EVENTS, Checks.positive(n, "afterMaxEvents", "n"), null);
+    }
+
+    /**
+     * Every {@code period} of the node's scheduler, the latest enriched event of each key that had
+     * events since the last tick (storey {@code EmitAfterPeriod}), with the metadata of all of them.
+     */
+    public static EmitPolicy afterPeriod(Duration period) {
+        return new EmitPolicy(Kind.AFTER_PERIOD, 0, Intervals.positive(period, "afterPeriod", "period"));
+    }
+
+    /** See {@link #afterPeriod(Duration)}; {@code period} like {@code "1m"}. */
+    public static EmitPolicy afterPeriod(String period) {
+        return afterPeriod(Intervals.parse(period, "afterPeriod", "period"));
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    int maxEvents() {
+        return maxEvents;
+    }
+
+    Duration period() {
+        return period;
+    }
+
+    @Override
+    public String toString() {
+        switch (kind) {
+            case EVERY_EVENT: return "everyEvent";
+            case AFTER_MAX_EVENTS: return "afterMaxEvents(" + maxEvents + ")";
+            default: return "afterPeriod(" + period + ")";
+        }
+    }
+}

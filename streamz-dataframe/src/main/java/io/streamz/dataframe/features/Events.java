@@ -1,0 +1,60 @@
+package io.streamz.dataframe.features;
+
+import java.time.Instant;
+import java.time.temporal.TemporalAccessor;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Reading keys and event times from events, and adding features to them. */
+final class Events {
+    private Events() {
+    }
+
+    /** Reads map key {@code field} of a {@code Map} event. */
+    static Function<Object, Object> field(String field, String node, String param) {
+        if (field == null) {
+            throw new NullPointerException(node + ": " + param + " is null");
+        }
+        return e -> {
+            if (!(e instanceof Map)) {
+                throw new IllegalArgumentException(param + " field \"" + field + "\" needs a Map event, was "
+                        + (e == null ? "null" : e.getClass().getName()));
+            }
+            return ((Map<?, ?>) e).get(field);
+        };
+    }
+
+    /** Epoch milliseconds of an event time: an {@link Instant} (or other instant), {@link Date} or epoch-millisecond number. */
+    static long millis(Object time) {
+        if (time instanceof Instant) {
+            return ((Instant) time).toEpochMilli();
+        }
+        if (time instanceof Number) {
+            return ((Number) time).longValue();
+        }
+        if (time instanceof Date) {
+            return ((Date) time).getTime();
+        }
+        if (time instanceof TemporalAccessor) {
+            return Instant.from((TemporalAccessor) time).toEpochMilli();
+        }
+        throw new IllegalArgumentException("event time must be an Instant or epoch milliseconds, was "
+                + (time == null ? "null" : "\"" + time + "\" (" + time.getClass().getSimpleName() + ")"));
+    }
+
+    /** A copy of a {@code Map} event with the features added; any other event under {@code "event"}. */
+    static Map<String, Object> enrich(Object event, Map<String, Object> features) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (event instanceof Map) {
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) event).entrySet()) {
+                out.put(String.valueOf(e.getKey()), e.getValue());
+            }
+        } else {
+            out.put("event", event);
+        }
+        out.putAll(features);
+        return java.util.Collections.unmodifiableMap(out);
+    }
+}

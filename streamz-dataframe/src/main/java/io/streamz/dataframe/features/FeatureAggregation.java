@@ -1,0 +1,73 @@
+package io.streamz.dataframe.features;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The aggregations a {@link FieldAggregator} can compute over a window, with storey's names.
+ *
+ * <pre>{@code
+ * FeatureAggregation.parse("avg");   // AVG, feature names end in "_avg_<window>"
+ * }</pre>
+ *
+ * <p>{@code count} is a {@code Long}; the others are {@code Double}s, {@code NaN} when the window
+ * has no value ({@code avg, min, max, first, last}) or fewer than two ({@code stdvar, stddev},
+ * the sample variance and deviation). {@code first} and {@code last} are the values of the
+ * earliest and latest event by event time.
+ */
+public enum FeatureAggregation {
+    COUNT, SUM, SQR, AVG, MIN, MAX, FIRST, LAST, STDDEV, STDVAR;
+
+    /** The storey spelling, e.g. {@code "avg"}. */
+    public String storeyName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The aggregation spelled {@code name}.
+     *
+     * @throws IllegalArgumentException quoting {@code name} and listing the choices
+     */
+    public static FeatureAggregation parse(String name) {
+        if (name == null) {
+            throw new NullPointerException("FieldAggregator: aggregation is null");
+        }
+        for (FeatureAggregation a : values()) {
+            if (a.storeyName().equals(name)) {
+                return a;
+            }
+        }
+        String choices = Arrays.stream(values()).map(FeatureAggregation::storeyName).collect(Collectors.joining(", "));
+        throw new IllegalArgumentException("FieldAggregator: unknown aggregation \"" + name + "\", expected one of " + choices);
+    }
+
+    /** This aggregation of {@code s}. */
+    Object of(Stats s) {
+        long n = s.count;
+        switch (this) {
+            case COUNT: return n;
+            case SUM: return s.sum;
+            case SQR: return s.sqr;
+            case AVG: return n == 0 ? Double.NaN : s.sum / n;
+            case MIN: return n == 0 ? Double.NaN : s.min;
+            case MAX: return n == 0 ? Double.NaN : s.max;
+            case FIRST: return n == 0 ? Double.NaN : s.first;
+            case LAST: return n == 0 ? Double.NaN : s.last;
+            case STDVAR: return variance(s);
+            default: return Math.sqrt(variance(s));
+        }
+    }
+
+    private static double variance(Stats s) {
+        if (s.count < 2) {
+            return Double.NaN;
+        }
+        return Math.max(0, (s.sqr - s.sum * s.sum / s.count) / (s.count - 1));
+    }
+
+    /** Whether this aggregation needs a rescan when a bucket leaves the window. */
+    boolean needsRescan() {
+        return this == MIN || this == MAX || this == FIRST || this == LAST;
+    }
+}

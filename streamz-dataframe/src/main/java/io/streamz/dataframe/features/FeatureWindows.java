@@ -1,0 +1,115 @@
+package io.streamz.dataframe.features;
+
+import io.streamz.internal.util.Intervals;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * The time windows of a {@link FieldAggregator}, kept as buckets of one period each: either
+ * {@link SlidingWindows} or {@link FixedWindows}. Memory per key is bounded by twice the largest
+ * window divided by the bucket length (the second half serves out-of-order events).
+ *
+ * <pre>{@code
+ * FeatureWindows w = SlidingWindows.of(List.of("1h", "2h"), "10m");
+ * w.labels();   // [1h, 2h]
+ * w.bucket();   // PT10M
+ * }</pre>
+ */
+public abstract sealed class FeatureWindows permits SlidingWindows, FixedWindows {
+    private final List<String> labels;
+    private final long[] windowMillis;
+    private final long bucketMillis;
+
+    FeatureWindows(String kind, List<String> windows, long bucketMillis) {
+        this.labels = List.copyOf(windows);
+        this.windowMillis = new long[windows.size()];
+        for (int i = 0; i < windowMillis.length; i++) {
+            windowMillis[i] = millis(windows.get(i), kind, "window");
+        }
+        this.bucketMillis = bucketMillis > 0 ? bucketMillis : gcd(windowMillis);
+        for (int i = 0; i < windowMillis.length; i++) {
+            if (windowMillis[i] % this.bucketMillis != 0) {
+                throw new IllegalArgumentException(kind + ": period " + Duration.ofMillis(this.bucketMillis)
+                        + " must divide every window, not \"" + labels.get(i) + "\"");
+            }
+        }
+    }
+
+    /** The windows' labels as given, e.g. {@code ["1h", "2h", "24h"]}; they end the feature names. */
+    public final List<String> labels() {
+        return labels;
+    }
+
+    /** The length of one bucket. */
+    public final Duration bucket() {
+        return Duration.ofMillis(bucketMillis);
+    }
+
+    final long bucketMillis() {
+        return bucketMillis;
+    }
+
+    final int size() {
+        return windowMillis.length;
+    }
+
+    /** Buckets in window {@code i}. */
+    final long buckets(int i) {
+        return windowMillis[i] / bucketMillis;
+    }
+
+    /** Buckets in the largest window. */
+    final long maxBuckets() {
+        long m = 0;
+        for (int i = 0; i < size(); i++) {
+            m = Math.max(m, buckets(i));
+        }
+        return m;
+    }
+
+    final long maxWindowMillis() {
+        return maxBuckets() * bucketMillis;
+    }
+
+    /** The first bucket of window {@code i} when the newest bucket is {@code bucket}. */
+    abstract long start(int i, long bucket);
+
+    static List<String> checkedList(List<String> windows, String kind) {
+        if (windows == null) {
+            throw new NullPointerException(kind + ": windows is null");
+        }
+        if (windows.isEmpty()) {
+            throw new IllegalArgumentException(kind + ": windows must not be empty");
+        }
+        List<String> out = new ArrayList<>(windows);
+        if (new HashSet<>(out).size() != out.size()) {
+            throw new IllegalArgumentException(kind + ": windows must be distinct, were " + windows);
+        }
+        return out;
+    }
+
+    static long millis(String text, String kind, String param) {
+        Duration d = Intervals.positive(Intervals.parse(text, kind, param), kind, param);
+        if (d.toNanos() % 1_000_000 != 0) {
+            throw new IllegalArgumentException(kind + ": " + param + " must be whole milliseconds, was \"" + text + "\"");
+        }
+        return d.toMillis();
+    }
+
+    private static long gcd(long[] values) {
+        long g = 0;
+        for (long v : values) {
+            long a = g;
+            long b = v;
+            while (b != 0) {
+                long r = a % b;
+                a = b;
+                b = r;
+            }
+            g = a;
+        }
+        return g;
+    }
+}

@@ -1,0 +1,93 @@
+package io.streamz.dataframe.features;
+
+import io.streamz.Stream;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Keyed windowed feature aggregations in the style of storey and Chalk: each event is aggregated
+ * into its key's time windows, and emitted enriched with features such as
+ * {@code number_of_clicks_count_1h} or {@code purchases_avg_2h}.
+ *
+ * <pre>{@code
+ * Stream<Map<String, Object>> source = Stream.create();
+ * List<Map<String, Object>> out = source.as(s -> Features.aggregateByKey(s, "user", "time",
+ *         List.of(FieldAggregator.of("purchases", "amount", List.of("sum", "max"),
+ *                 SlidingWindows.of(List.of("1h", "2h"), "10m"))))).sinkToList();
+ * source.emit(Map.of("user", "u1", "amount", 10.0, "time", Instant.parse("2024-01-01T10:05:00Z")));
+ * source.emit(Map.of("user", "u1", "amount", 5.0, "time", Instant.parse("2024-01-01T11:20:00Z")));
+ * // out.get(1): {user=u1, amount=5.0, time=..., purchases_sum_1h=5.0, purchases_sum_2h=15.0,
+ * //              purchases_max_1h=5.0, purchases_max_2h=10.0}
+ * }</pre>
+ *
+ * <p><b>Time:</b> windows follow event time, read from the event: an {@code Instant} or epoch
+ * milliseconds. Only {@link EmitPolicy#afterPeriod} uses a clock: the node's scheduler
+ * ({@code Schedulers.parallel()} unless given, captured when the graph is built).
+ *
+ * <p><b>Metadata:</b> passed on with the enriched event; nothing is held with
+ * {@link EmitPolicy#everyEvent()}. The other policies retain the metadata of the events they hold
+ * back and release it once the event emitted for them has been processed downstream.
+ *
+ * <p><b>Cost:</b> an event in its key's newest bucket costs O(1) per aggregation and window;
+ * min, max, first and last rescan a window's buckets once after a bucket has left it, and an
+ * out-of-order event (an older bucket) reads its windows' buckets to compute its features.
+ */
+public final class Features {
+    private Features() {
+    }
+
+    /** Aggregates {@code Map} events by map key {@code keyField}, event time under {@code timeField}, into a new table. */
+    public static AggregateByKey<Map<String, Object>> aggregateByKey(Stream<? extends Map<String, Object>> stream,
+            String keyField, String timeField, List<FieldAggregator> aggregators) {
+        return aggregateByKey(stream, keyField, timeField, FeatureTable.of(aggregators), EmitPolicy.everyEvent());
+    }
+
+    /** See {@link #aggregateByKey(Stream, String, String, List)}; into {@code table}, emitting as {@code policy} says. */
+    public static AggregateByKey<Map<String, Object>> aggregateByKey(Stream<? extends Map<String, Object>> stream,
+            String keyField, String timeField, FeatureTable table, EmitPolicy policy) {
+        return aggregateByKey(stream, Events.field(keyField, "aggregateByKey", "key"),
+                Events.field(timeField, "aggregateByKey", "time"), table, policy, Schedulers.parallel());
+    }
+
+    /** Aggregates events of any type by {@code key(event)} at time {@code time(event)} into a new table. */
+    public static <T> AggregateByKey<T> aggregateByKey(Stream<? extends T> stream, Function<? super T, ?> key,
+            Function<? super T, ?> time, List<FieldAggregator> aggregators) {
+        return aggregateByKey(stream, key, time, FeatureTable.of(aggregators), EmitPolicy.everyEvent(),
+                Schedulers.parallel());
+    }
+
+    /**
+     * The general form: into {@code table}, emitting as {@code policy} says, with the clock and
+     * timers of {@code scheduler} (used by {@link EmitPolicy#afterPeriod} only).
+     */
+    public static <T> AggregateByKey<T> aggregateByKey(Stream<? extends T> stream, Function<? super T, ?> key,
+            Function<? super T, ?> time, FeatureTable table, EmitPolicy policy, Scheduler scheduler) {
+        return new AggregateByKey<>(notNull(stream), key, time, table, policy, scheduler);
+    }
+
+    /**
+     * Enriches {@code Map} events with the features of their key at their time, read from
+     * {@code table} and not aggregated (storey {@code QueryByKey}, Chalk serving).
+     */
+    public static QueryByKey<Map<String, Object>> queryByKey(Stream<? extends Map<String, Object>> stream,
+            String keyField, String timeField, FeatureTable table) {
+        return queryByKey(stream, Events.field(keyField, "queryByKey", "key"),
+                Events.field(timeField, "queryByKey", "time"), table);
+    }
+
+    /** See {@link #queryByKey(Stream, String, String, FeatureTable)}; for events of any type. */
+    public static <T> QueryByKey<T> queryByKey(Stream<? extends T> stream, Function<? super T, ?> key,
+            Function<? super T, ?> time, FeatureTable table) {
+        return new QueryByKey<>(notNull(stream), key, time, table);
+    }
+
+    private static <S> S notNull(S stream) {
+        if (stream == null) {
+            throw new NullPointerException("aggregateByKey: stream is null");
+        }
+        return stream;
+    }
+}

@@ -1,0 +1,125 @@
+package io.streamz.dataframe.features;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A set of windowed features over one field of the events (storey {@code FieldAggregator}):
+ * every aggregation over every window, named {@code <name>_<aggregation>_<window>}.
+ *
+ * <pre>{@code
+ * FieldAggregator purchases = FieldAggregator.of("purchases", "purchase_amount",
+ *         List.of("avg", "min", "max"), SlidingWindows.of(List.of("1h", "2h", "24h"), "10m"));
+ * // purchases_avg_1h, purchases_avg_2h, purchases_avg_24h, purchases_min_1h, ...
+ * FieldAggregator failed = FieldAggregator.of("failed_activities", "activity", List.of("count"),
+ *         SlidingWindows.of(List.of("1h"), "10m"))
+ *     .withFilter((Map<String, Object> e) -> "fail".equals(e.get("activity_status")));
+ * }</pre>
+ *
+ * <p>An event whose field is missing or {@code null}, or that the filter rejects, does not
+ * count. {@code count} accepts any value; the other aggregations need a {@link Number}.
+ */
+public final class FieldAggregator {
+    private final String name;
+    private final Function<Object, ?> field;
+    private final List<FeatureAggregation> aggregations;
+    private final FeatureWindows windows;
+    private final Predicate<Object> filter;
+
+    private FieldAggregator(String name, Function<Object, ?> field, List<FeatureAggregation> aggregations,
+            FeatureWindows windows, Predicate<Object> filter) {
+        this.name = name;
+        this.field = field;
+        this.aggregations = aggregations;
+        this.windows = windows;
+        this.filter = filter;
+    }
+
+    /**
+     * Features over the map key {@code field} of {@code Map} events.
+     *
+     * @param aggregations storey names: count, sum, sqr, avg, min, max, first, last, stddev, stdvar
+     */
+    public static FieldAggregator of(String name, String field, List<String> aggregations, FeatureWindows windows) {
+        notNull(field, "field");
+        return of(name, (Map<?, ?> e) -> e.get(field), aggregations, windows);
+    }
+
+    /** Features over {@code field(event)}, for events of any type. */
+    @SuppressWarnings("unchecked")
+    public static <T> FieldAggregator of(String name, Function<? super T, ?> field, List<String> aggregations,
+            FeatureWindows windows) {
+        notNull(name, "name");
+        notNull(field, "field");
+        notNull(aggregations, "aggregations");
+        notNull(windows, "windows");
+        if (aggregations.isEmpty()) {
+            throw new IllegalArgumentException("FieldAggregator: aggregations must not be empty");
+        }
+        List<FeatureAggregation> parsed = new ArrayList<>();
+        for (String a : aggregations) {
+            parsed.add(FeatureAggregation.parse(a));
+        }
+        return new FieldAggregator(name, (Function<Object, ?>) field, List.copyOf(parsed), windows, e -> true);
+    }
+
+    /** This aggregator counting only the events {@code filter} accepts (storey {@code aggr_filter}). */
+    @SuppressWarnings("unchecked")
+    public <T> FieldAggregator withFilter(Predicate<? super T> filter) {
+        notNull(filter, "filter");
+        return new FieldAggregator(name, field, aggregations, windows, (Predicate<Object>) filter);
+    }
+
+    /** The name the feature names start with. */
+    public String name() {
+        return name;
+    }
+
+    /** The aggregations, in the order given. */
+    public List<FeatureAggregation> aggregations() {
+        return aggregations;
+    }
+
+    /** The windows. */
+    public FeatureWindows windows() {
+        return windows;
+    }
+
+    /** The feature names, aggregation by aggregation, window by window: {@code purchases_avg_1h, ...}. */
+    public List<String> featureNames() {
+        List<String> out = new ArrayList<>();
+        for (FeatureAggregation a : aggregations) {
+            for (String w : windows.labels()) {
+                out.add(name + "_" + a.storeyName() + "_" + w);
+            }
+        }
+        return out;
+    }
+
+    /** The value this aggregator counts for {@code event}, or {@code null} when it does not count. */
+    Object valueOf(Object event) {
+        return filter.test(event) ? field.apply(event) : null;
+    }
+
+    boolean countOnly() {
+        return aggregations.stream().allMatch(a -> a == FeatureAggregation.COUNT);
+    }
+
+    boolean needsRescan() {
+        return aggregations.stream().anyMatch(FeatureAggregation::needsRescan);
+    }
+
+    @Override
+    public String toString() {
+        return "FieldAggregator(" + name + ", " + aggregations + ", " + windows.labels() + ")";
+    }
+
+    private static void notNull(Object value, String param) {
+        if (value == null) {
+            throw new NullPointerException("FieldAggregator: " + param + " is null");
+        }
+    }
+}

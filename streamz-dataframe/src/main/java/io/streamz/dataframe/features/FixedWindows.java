@@ -1,0 +1,34 @@
+package io.streamz.dataframe.features;
+
+import java.util.List;
+
+/**
+ * Windows aligned to the epoch (storey {@code FixedWindows}): {@code "1h"} is the current clock
+ * hour, from its start to now; {@code "1d"} the current UTC day. Buckets are the greatest common
+ * divisor of the windows.
+ *
+ * <pre>{@code
+ * FixedWindows w = FixedWindows.of(List.of("1h", "1d"));
+ * // at 10:20 the 1h window covers 10:00-10:20, the 1d window 00:00-10:20 (UTC)
+ * }</pre>
+ */
+public final class FixedWindows extends FeatureWindows {
+    private FixedWindows(List<String> windows) {
+        super("FixedWindows", windows, 0);
+    }
+
+    /**
+     * Fixed windows of the given lengths.
+     *
+     * @throws IllegalArgumentException quoting a window that is not an interval
+     */
+    public static FixedWindows of(List<String> windows) {
+        return new FixedWindows(checkedList(windows, "FixedWindows"));
+    }
+
+    @Override
+    long start(int i, long bucket) {
+        long n = buckets(i);
+        return Math.floorDiv(bucket, n) * n;
+    }
+}

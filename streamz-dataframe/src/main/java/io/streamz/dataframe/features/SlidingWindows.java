@@ -1,0 +1,41 @@
+package io.streamz.dataframe.features;
+
+import java.util.List;
+
+/**
+ * Windows that end at the current time (storey {@code SlidingWindows}), counted in buckets of one
+ * period: window {@code "1h"} with period {@code "10m"} holds the current 10-minute bucket and
+ * the five before it.
+ *
+ * <pre>{@code
+ * SlidingWindows w = SlidingWindows.of(List.of("1h", "2h", "24h"), "10m");
+ * // features number_of_clicks_count_1h, ..._2h, ..._24h; 2 x 144 buckets per key at most
+ * }</pre>
+ */
+public final class SlidingWindows extends FeatureWindows {
+    private SlidingWindows(List<String> windows, long period) {
+        super("SlidingWindows", windows, period);
+    }
+
+    /**
+     * Sliding windows over buckets of {@code period}.
+     *
+     * @param windows intervals such as {@code "1h"}, each a multiple of the period
+     * @param period the bucket length, e.g. {@code "10m"}
+     * @throws IllegalArgumentException quoting a window or period that is not an interval
+     */
+    public static SlidingWindows of(List<String> windows, String period) {
+        List<String> ws = checkedList(windows, "SlidingWindows");
+        return new SlidingWindows(ws, millis(period, "SlidingWindows", "period"));
+    }
+
+    /** Sliding windows whose period is the greatest common divisor of the windows. */
+    public static SlidingWindows of(List<String> windows) {
+        return new SlidingWindows(checkedList(windows, "SlidingWindows"), 0);
+    }
+
+    @Override
+    long start(int i, long bucket) {
+        return bucket - buckets(i) + 1;
+    }
+}

@@ -1,0 +1,134 @@
+package io.streamz.dataframe.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamz.Stream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Every aggregation, incremental and queried, against a recomputation over all events. */
+class FeatureOracleTest {
+    private static final List<String> ALL =
+            List.of("count", "sum", "sqr", "avg", "min", "max", "first", "last", "stddev", "stdvar");
+    private static final long MINUTE = 60_000;
+
+    private record Ev(String key, long t, double v) { }
+
+    /** A window as the oracle sees it: sliding over period buckets, or fixed and aligned to the epoch. */
+    private record Win(String name, String label, long length, long period, boolean fixed) {
+        boolean includes(long eventTime, long at) {
+            long b = Math.floorDiv(at, period);
+            long eb = Math.floorDiv(eventTime, period);
+            if (fixed) {
+                return eb <= b && Math.floorDiv(eventTime, length) == Math.floorDiv(at, length);
+            }
+            return eb <= b && eb > b - length / period;
+        }
+    }
+
+    private static final List<Win> WINS = List.of(
+            new Win("s", "20m", 20 * MINUTE, 5 * MINUTE, false), new Win("s", "1h", 60 * MINUTE, 5 * MINUTE, false),
+            new Win("f", "30m", 30 * MINUTE, 30 * MINUTE, true), new Win("f", "2h", 120 * MINUTE, 30 * MINUTE, true));
+
+    private static List<FieldAggregator> aggregators() {
+        return List.of(
+                FieldAggregator.of("s", (Ev e) -> e.v(), ALL, SlidingWindows.of(List.of("20m", "1h"), "5m")),
+                FieldAggregator.of("f", (Ev e) -> e.v(), ALL, FixedWindows.of(List.of("30m", "2h"))));
+    }
+
+    @Test
+    void incrementalAndQueriedFeaturesEqualARecomputation() {
+        for (long seed = 1; seed <= 5; seed++) {
+            check(new Random(seed));
+        }
+    }
+
+    private void check(Random random) {
+        Stream<Ev> source = Stream.create();
+        AggregateByKey<Ev> node = Features.aggregateByKey(source, Ev::key, Ev::t, aggregators());
+        List<Map<String, Object>> out = node.sinkToList();
+        List<Ev> seen = new ArrayList<>();
+        long clock = 1_700_000_000_000L;
+        for (int i = 0; i < 1500; i++) {
+            clock += random.nextInt(2 * (int) MINUTE);
+            long jitter = random.nextInt(5) == 0 ? random.nextInt(30 * (int) MINUTE) : 0;   // out of order
+            Ev e = new Ev("k" + random.nextInt(4), clock - jitter, Math.round(random.nextGaussian() * 1000) / 10.0);
+            source.emit(e);
+            seen.add(e);
+            assertFeatures(out.get(i), seen, e.key(), e.t(), "event " + i);
+        }
+        for (int i = 0; i < 200; i++) {
+            String key = "k" + random.nextInt(4);
+            long at = clock - random.nextInt(60 * (int) MINUTE) + random.nextInt(180 * (int) MINUTE);
+            assertFeatures(node.table().query(key, Instant.ofEpochMilli(at)), seen, key, at, "query " + i);
+        }
+        assertThat(node.table().lateEvents()).isZero();
+    }
+
+    private static void assertFeatures(Map<String, Object> actual, List<Ev> seen, String key, long at, String what) {
+        for (Win w : WINS) {
+            List<Ev> in = new ArrayList<>();
+            for (Ev e : seen) {
+                if (e.key().equals(key) && w.includes(e.t(), at)) {
+                    in.add(e);
+                }
+            }
+            for (String a : ALL) {
+                String name = w.name() + "_" + a + "_" + w.label();
+                Object expected = recompute(a, in);
+                if (expected instanceof Long) {
+                    assertThat(actual.get(name)).as(what + " " + name).isEqualTo(expected);
+                } else {
+                    double x = (Double) expected;
+                    double y = (Double) actual.get(name);
+                    if (Double.isNaN(x)) {
+                        assertThat(y).as(what + " " + name).isNaN();
+                    } else {
+                        assertThat(Math.abs(x - y)).as(what + " " + name + " " + x + " vs " + y)
+                                .isLessThanOrEqualTo(1e-7 * Math.max(1, Math.abs(x)));
+                    }
+                }
+            }
+        }
+    }
+
+    private static Object recompute(String aggregation, List<Ev> in) {
+        int n = in.size();
+        double sum = 0;
+        double sqr = 0;
+        double min = Double.NaN;
+        double max = Double.NaN;
+        Ev first = null;
+        Ev last = null;
+        for (Ev e : in) {
+            sum += e.v();
+            sqr += e.v() * e.v();
+            min = first == null ? e.v() : Math.min(min, e.v());
+            max = first == null ? e.v() : Math.max(max, e.v());
+            first = first == null || e.t() < first.t() ? e : first;
+            last = last == null || e.t() >= last.t() ? e : last;
+        }
+        double mean = sum / n;
+        double squares = 0;
+        for (Ev e : in) {
+            squares += (e.v() - mean) * (e.v() - mean);
+        }
+        double var = n < 2 ? Double.NaN : squares / (n - 1);
+        switch (aggregation) {
+            case "count": return (long) n;
+            case "sum": return sum;
+            case "sqr": return sqr;
+            case "avg": return n == 0 ? Double.NaN : mean;
+            case "min": return min;
+            case "max": return max;
+            case "first": return n == 0 ? Double.NaN : first.v();
+            case "last": return n == 0 ? Double.NaN : last.v();
+            case "stdvar": return var;
+            default: return Math.sqrt(var);
+        }
+    }
+}
