@@ -17,7 +17,8 @@ class NullArgumentsTest {
                 .setDefault(Frame.class, Frame.of("x", new double[] {1}))
                 .setDefault(Column.class, DoubleColumn.of("x", 1))
                 .setDefault(Duration.class, Duration.ofSeconds(1))
-                .setDefault(Selection.class, Selection.all(1));
+                .setDefault(Selection.class, Selection.all(1))
+                .setDefault(Stream.class, Stream.create());
     }
 
     @Test
@@ -28,6 +29,9 @@ class NullArgumentsTest {
         t.testAllPublicInstanceMethods(frame.doubleColumn("x"));
         t.testAllPublicInstanceMethods(frame.stringColumn("name"));
         t.testAllPublicInstanceMethods(Selection.all(1));
+        t.testAllPublicInstanceMethods(Series.of("x", 1.0));
+        t.testAllPublicStaticMethods(StreamingDataFrame.class);
+        t.testAllPublicStaticMethods(Batch.class);
     }
 
     @Test
