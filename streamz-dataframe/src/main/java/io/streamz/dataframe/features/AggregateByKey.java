@@ -16,6 +16,12 @@ import reactor.core.scheduler.Scheduler;
  * Implements {@link Features#aggregateByKey}: aggregates each event into its key's windows in a
  * {@link FeatureTable} and emits it enriched with the key's features (storey {@code AggregateByKey}).
  *
+ * <pre>{@code
+ * AggregateByKey<Map<String, Object>> node = Features.aggregateByKey(source, "user", "time", aggregators);
+ * node.sink(System.out::println);
+ * node.table().query("u1", Instant.now());   // the same features, served on demand
+ * }</pre>
+ *
  * @param <T> the event type
  */
 public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {

@@ -67,6 +67,7 @@ public final class FeatureTable {
         return new FeatureTable(List.copyOf(aggregators));
     }
 
+    /** The aggregators whose features this table keeps. */
     public List<FieldAggregator> aggregators() {
         return aggregators;
     }

@@ -10,6 +10,12 @@ import java.util.List;
  * The time windows of a {@link FieldAggregator}, kept as buckets of one period each: either
  * {@link SlidingWindows} or {@link FixedWindows}. Memory per key is bounded by twice the largest
  * window divided by the bucket length (the second half serves out-of-order events).
+ *
+ * <pre>{@code
+ * FeatureWindows w = SlidingWindows.of(List.of("1h", "2h"), "10m");
+ * w.labels();   // [1h, 2h]
+ * w.bucket();   // PT10M
+ * }</pre>
  */
 public abstract sealed class FeatureWindows permits SlidingWindows, FixedWindows {
     private final List<String> labels;

@@ -28,6 +28,8 @@ public final class FieldAggregator {
     private final List<FeatureAggregation> aggregations;
     private final FeatureWindows windows;
     private final Predicate<Object> filter;
+    private final boolean countOnly;
+    private final boolean needsRescan;
 
     private FieldAggregator(String name, Function<Object, ?> field, List<FeatureAggregation> aggregations,
             FeatureWindows windows, Predicate<Object> filter) {
@@ -36,6 +38,8 @@ public final class FieldAggregator {
         this.aggregations = aggregations;
         this.windows = windows;
         this.filter = filter;
+        this.countOnly = aggregations.stream().allMatch(a -> a == FeatureAggregation.COUNT);
+        this.needsRescan = aggregations.stream().anyMatch(FeatureAggregation::needsRescan);
     }
 
     /**
@@ -73,14 +77,17 @@ public final class FieldAggregator {
         return new FieldAggregator(name, field, aggregations, windows, (Predicate<Object>) filter);
     }
 
+    /** The name the feature names start with. */
     public String name() {
         return name;
     }
 
+    /** The aggregations, in the order given. */
     public List<FeatureAggregation> aggregations() {
         return aggregations;
     }
 
+    /** The windows. */
     public FeatureWindows windows() {
         return windows;
     }
@@ -102,11 +109,11 @@ public final class FieldAggregator {
     }
 
     boolean countOnly() {
-        return aggregations.stream().allMatch(a -> a == FeatureAggregation.COUNT);
+        return countOnly;
     }
 
     boolean needsRescan() {
-        return aggregations.stream().anyMatch(FeatureAggregation::needsRescan);
+        return needsRescan;
     }
 
     @Override

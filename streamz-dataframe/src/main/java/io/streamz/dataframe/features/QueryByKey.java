@@ -11,6 +11,11 @@ import java.util.function.Function;
  * Implements {@link Features#queryByKey}: enriches each event with its key's features at its
  * time, read from a {@link FeatureTable} without aggregating the event (storey {@code QueryByKey}).
  *
+ * <pre>{@code
+ * Features.queryByKey(requests, "user", "time", table).sink(System.out::println);
+ * requests.emit(Map.of("user", "u1", "time", Instant.now()));   // {user=u1, time=..., clicks_count_1h=3}
+ * }</pre>
+ *
  * @param <T> the event type
  */
 public final class QueryByKey<T> extends Node<T, Map<String, Object>> {

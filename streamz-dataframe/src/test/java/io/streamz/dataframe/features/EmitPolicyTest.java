@@ -88,6 +88,7 @@ class EmitPolicyTest {
         AggregateByKey<Map<String, Object>> node = Features.aggregateByKey(source, e -> e.get("k"), e -> e.get("t"),
                 FeatureTable.of(SUMS), EmitPolicy.afterPeriod("1s"), clock);
         List<Map<String, Object>> out = node.sinkToList();
+        MetadataSink seen = new MetadataSink(node);
         RefCounter r1 = new RefCounter();
         RefCounter r2 = new RefCounter();
 
@@ -101,6 +102,7 @@ class EmitPolicyTest {
         clock.advanceTimeBy(Duration.ofMillis(1));
 
         assertThat(out).extracting(e -> e.get("x_sum_10s")).containsExactly(3.0, 7.0);
+        assertThat(seen.metadata).containsExactly(List.of(Map.of("ref", r1), Map.of("ref", r2)), List.of());
         assertThat(r1.count()).isZero();
         assertThat(r2.count()).isZero();
 
@@ -110,6 +112,20 @@ class EmitPolicyTest {
         assertThat(out.get(2)).contains(entry("x_sum_10s", 8.0));
         clock.advanceTimeBy(Duration.ofSeconds(5));
         assertThat(out).hasSize(3);            // nothing new, nothing emitted
+    }
+
+    @Test
+    void lateEventsAreNotHeld() {
+        Stream<Map<String, Object>> source = Stream.create();
+        AggregateByKey<Map<String, Object>> node = Features.aggregateByKey(source, "k", "t", FeatureTable.of(SUMS),
+                EmitPolicy.afterMaxEvents(2));
+        RefCounter ref = new RefCounter();
+        source.emit(ev("a", 60_000, 1));
+
+        source.emit(ev("a", 0, 1), md(ref));
+
+        assertThat(node.table().lateEvents()).isEqualTo(1);
+        assertThat(ref.count()).isZero();
     }
 
     @Test

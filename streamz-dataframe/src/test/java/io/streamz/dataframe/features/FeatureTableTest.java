@@ -91,6 +91,26 @@ class FeatureTableTest {
     }
 
     @Test
+    void queriesFromAnotherThreadSeeConsistentCounts() throws Exception {
+        Stream<Map<String, Object>> source = Stream.create();
+        FeatureTable table = Features.aggregateByKey(source, "k", "t", COUNTS).table();
+        Instant at = Instant.ofEpochMilli(5 * MINUTE);
+        java.util.concurrent.atomic.AtomicLong lastSeen = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.CompletableFuture<Void> reader = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            while (lastSeen.get() < 20_000) {
+                long n = (Long) table.query("a", at).get("clicks_count_10m");
+                assertThat(n).isGreaterThanOrEqualTo(lastSeen.get());   // never torn, never backwards
+                lastSeen.set(n);
+            }
+        });
+        for (int i = 0; i < 20_000; i++) {
+            source.emit(ev("a", 5));
+        }
+        reader.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(table.query("a", at)).containsEntry("clicks_count_10m", 20_000L);
+    }
+
+    @Test
     void queryBeforeTheKeptBucketsIsRejected() {
         FeatureTable table = FeatureTable.of(COUNTS);
         Stream<Map<String, Object>> source = Stream.create();

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
+import reactor.util.annotation.Nullable;
 
 /**
  * Kafka sources and sink on the plain Kafka clients (streamz {@code from_kafka},
@@ -76,11 +77,12 @@ public final class Kafka {
 
     /** See {@link #fromKafka(List, Map)}; with a poll interval such as {@code "50ms"}. */
     public static <V> KafkaSource<V> fromKafka(List<String> topics, Map<String, ?> consumerConfig, String pollInterval) {
-        return fromKafka(topics, consumerConfig, Intervals.parse(pollInterval));
+        return fromKafka(topics, consumerConfig, Intervals.parse(Checks.notNull(pollInterval, "fromKafka", "pollInterval")));
     }
 
     /** See {@link #fromKafka(List, Map)}; with a poll interval (default 100 ms, streamz's 0.1 s). */
     public static <V> KafkaSource<V> fromKafka(List<String> topics, Map<String, ?> consumerConfig, Duration pollInterval) {
+        Checks.notNull(pollInterval, "fromKafka", "pollInterval");
         return fromKafka(topics, consumerConfig, null, KafkaSourceOptions.defaults().withPollInterval(pollInterval));
     }
 
@@ -97,7 +99,7 @@ public final class Kafka {
      * @param options the poll interval (other settings apply to batches only)
      */
     public static <V> KafkaSource<V> fromKafka(List<String> topics, Map<String, ?> consumerConfig,
-            Deserializer<V> values, KafkaSourceOptions options) {
+            @Nullable Deserializer<V> values, KafkaSourceOptions options) {
         return source("fromKafka", topics, consumerConfig, null, values, ConsumerRecord::value, false,
                 options, FROM_KAFKA_POLL);
     }
@@ -117,7 +119,8 @@ public final class Kafka {
      * @param values the value deserializer, or {@code null} for the configuration's
      */
     public static <K, V> KafkaSource<ConsumerRecord<K, V>> fromKafkaRecords(List<String> topics,
-            Map<String, ?> consumerConfig, Deserializer<K> keys, Deserializer<V> values, KafkaSourceOptions options) {
+            Map<String, ?> consumerConfig, @Nullable Deserializer<K> keys, @Nullable Deserializer<V> values,
+            KafkaSourceOptions options) {
         return source("fromKafka", topics, consumerConfig, keys, values, r -> r, false, options, FROM_KAFKA_POLL);
     }
 
@@ -144,11 +147,13 @@ public final class Kafka {
 
     /** See {@link #fromKafkaBatched(String, Map)}; with a poll interval such as {@code "500ms"}. */
     public static <V> KafkaSource<List<V>> fromKafkaBatched(String topic, Map<String, ?> consumerConfig, String pollInterval) {
-        return fromKafkaBatched(topic, consumerConfig, Intervals.parse(pollInterval));
+        return fromKafkaBatched(topic, consumerConfig,
+                Intervals.parse(Checks.notNull(pollInterval, "fromKafkaBatched", "pollInterval")));
     }
 
     /** See {@link #fromKafkaBatched(String, Map)}; with a poll interval. */
     public static <V> KafkaSource<List<V>> fromKafkaBatched(String topic, Map<String, ?> consumerConfig, Duration pollInterval) {
+        Checks.notNull(pollInterval, "fromKafkaBatched", "pollInterval");
         return fromKafkaBatched(topic, consumerConfig, null, KafkaSourceOptions.defaults().withPollInterval(pollInterval));
     }
 
@@ -165,7 +170,7 @@ public final class Kafka {
      */
     @SuppressWarnings("unchecked")
     public static <V> KafkaSource<List<V>> fromKafkaBatched(String topic, Map<String, ?> consumerConfig,
-            Deserializer<V> values, KafkaSourceOptions options) {
+            @Nullable Deserializer<V> values, KafkaSourceOptions options) {
         Checks.notNull(topic, "fromKafkaBatched", "topic");
         return (KafkaSource<List<V>>) (KafkaSource<?>) source("fromKafkaBatched", List.of(topic), consumerConfig,
                 null, values, ConsumerRecord::value, true, options, BATCHED_POLL);
@@ -180,7 +185,8 @@ public final class Kafka {
      */
     @SuppressWarnings("unchecked")
     public static <K, V> KafkaSource<List<ConsumerRecord<K, V>>> fromKafkaBatchedRecords(String topic,
-            Map<String, ?> consumerConfig, Deserializer<K> keys, Deserializer<V> values, KafkaSourceOptions options) {
+            Map<String, ?> consumerConfig, @Nullable Deserializer<K> keys, @Nullable Deserializer<V> values,
+            KafkaSourceOptions options) {
         Checks.notNull(topic, "fromKafkaBatched", "topic");
         return (KafkaSource<List<ConsumerRecord<K, V>>>) (KafkaSource<?>) source("fromKafkaBatched", List.of(topic),
                 consumerConfig, keys, values, r -> r, true, options, BATCHED_POLL);
@@ -249,13 +255,13 @@ public final class Kafka {
 
     /** See {@link #toKafka(String, Map)}; elements written by {@code values}, e.g. {@code KafkaSerde.json(Order.class)}. */
     public static <T> Function<Stream<T>, ToKafka<T>> toKafka(String topic, Map<String, ?> producerConfig,
-            Serializer<? super T> values) {
+            @Nullable Serializer<? super T> values) {
         return toKafka(topic, producerConfig, values, KafkaSinkOptions.defaults());
     }
 
     /** See {@link #toKafka(String, Map)}; with a serializer ({@code null}: the configuration's) and options. */
     public static <T> Function<Stream<T>, ToKafka<T>> toKafka(String topic, Map<String, ?> producerConfig,
-            Serializer<? super T> values, KafkaSinkOptions options) {
+            @Nullable Serializer<? super T> values, KafkaSinkOptions options) {
         return toKafkaKeyed(topic, producerConfig, null, null, values, options);
     }
 
@@ -273,7 +279,8 @@ public final class Kafka {
      *     {@code NodeException}
      */
     public static <T, K> Function<Stream<T>, ToKafka<T>> toKafkaKeyed(String topic, Map<String, ?> producerConfig,
-            Function<? super T, ? extends K> key, Serializer<? super K> keys, Serializer<? super T> values,
+            @Nullable Function<? super T, ? extends K> key, @Nullable Serializer<? super K> keys,
+            @Nullable Serializer<? super T> values,
             KafkaSinkOptions options) {
         Checks.notNull(topic, "toKafka", "topic");
         Checks.notNull(options, "toKafka", "options");
