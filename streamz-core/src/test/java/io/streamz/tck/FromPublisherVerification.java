@@ -12,7 +12,7 @@ import org.reactivestreams.tck.TestEnvironment;
 public class FromPublisherVerification extends SubscriberBlackboxVerification<Integer> {
 
     public FromPublisherVerification() {
-        super(new TestEnvironment(ReactiveStreamsTckTest.TIMEOUT_MILLIS));
+        super(new TestEnvironment(ReactiveStreamsTckTest.TIMEOUT_MILLIS, ReactiveStreamsTckTest.NO_SIGNAL_TIMEOUT_MILLIS));
     }
 
     @Override

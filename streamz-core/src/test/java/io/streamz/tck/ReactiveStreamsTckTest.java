@@ -14,7 +14,10 @@ import org.testng.TestNG;
  * subscriber of {@code fromPublisher}. Rules that do not apply are skipped by the TCK itself.
  */
 class ReactiveStreamsTckTest {
-    static final long TIMEOUT_MILLIS = 300;
+    /** How long the TCK waits for an expected signal: generous, as CI machines may be loaded. */
+    static final long TIMEOUT_MILLIS = 2000;
+    /** How long the TCK waits to be sure no signal comes (every such check costs this much). */
+    static final long NO_SIGNAL_TIMEOUT_MILLIS = 300;
 
     @Test
     void toPublisherPassesThePublisherVerification() {

@@ -16,7 +16,7 @@ import org.reactivestreams.tck.TestEnvironment;
 public class ToPublisherVerification extends PublisherVerification<Long> {
 
     public ToPublisherVerification() {
-        super(new TestEnvironment(ReactiveStreamsTckTest.TIMEOUT_MILLIS), ReactiveStreamsTckTest.TIMEOUT_MILLIS);
+        super(new TestEnvironment(ReactiveStreamsTckTest.TIMEOUT_MILLIS, ReactiveStreamsTckTest.NO_SIGNAL_TIMEOUT_MILLIS), ReactiveStreamsTckTest.TIMEOUT_MILLIS);
     }
 
     @Override

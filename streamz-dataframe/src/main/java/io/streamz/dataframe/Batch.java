@@ -82,6 +82,7 @@ public final class Batch<T> {
      * integer index into a {@link List} or an array.
      */
     public Batch<Object> pluck(Object key) {
+        Objects.requireNonNull(key, "pluck: key is null");
         return map(x -> pick(x, key));
     }
 

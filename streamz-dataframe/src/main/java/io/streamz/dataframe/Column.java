@@ -14,7 +14,7 @@ import java.util.function.IntPredicate;
  * {@link InstantColumn}). Slices share the array (zero copy).
  *
  * <pre>{@code
- * Column c = Column.of("x", new double[] {1, 2, 3});
+ * Column c = Column.from("x", new double[] {1, 2, 3});
  * c.type();            // DOUBLE
  * c.slice(1, 3).get(0); // 2.0
  * }</pre>
@@ -37,7 +37,7 @@ public abstract class Column {
      *
      * @throws IllegalArgumentException naming the column when the values are of no known type
      */
-    public static Column of(String name, Object values) {
+    public static Column from(String name, Object values) {
         Objects.requireNonNull(name, "column: name is null");
         Objects.requireNonNull(values, () -> "column \"" + name + "\": values are null");
         if (values instanceof Column) {

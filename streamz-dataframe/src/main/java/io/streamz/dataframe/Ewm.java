@@ -25,7 +25,7 @@ public final class Ewm {
 
     /** The center of mass that {@code param} ({@code com}, {@code span}, {@code halflife}, {@code alpha}) = {@code value} means. */
     static double toCom(String param, double value) {
-        switch (param == null ? "" : param) {
+        switch (java.util.Objects.requireNonNull(param, "ewm: param is null")) {
             case "com":
                 if (!(value >= 0)) {
                     throw new IllegalArgumentException("ewm: com must be >= 0, was " + value);

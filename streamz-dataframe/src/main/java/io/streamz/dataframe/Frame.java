@@ -65,7 +65,7 @@ public final class Frame {
                 throw new IllegalArgumentException("Frame.of: argument " + i + " must be a column name, was "
                         + namesAndValues[i]);
             }
-            cols.add(Column.of((String) namesAndValues[i], namesAndValues[i + 1]));
+            cols.add(Column.from((String) namesAndValues[i], namesAndValues[i + 1]));
         }
         return of(cols);
     }
@@ -250,7 +250,7 @@ public final class Frame {
 
     /** Whether a column of this name exists. */
     public boolean hasColumn(String name) {
-        return positions.containsKey(name);
+        return positions.containsKey(Objects.requireNonNull(name, "hasColumn: name is null"));
     }
 
     // ------------------------------------------------------------------ columns
@@ -317,6 +317,7 @@ public final class Frame {
 
     /** Value of column {@code name} at {@code row}, boxed as {@link Column#get}. */
     public Object get(int row, String name) {
+        Objects.requireNonNull(name, "get: name is null");
         return column(name).get(row);
     }
 
@@ -437,13 +438,16 @@ public final class Frame {
         return new Frame(cols, column.size());
     }
 
-    /** This frame with a column of these values (see {@link Column#of}) added or replaced. */
+    /** This frame with a column of these values (see {@link Column#from}) added or replaced. */
     public Frame withColumn(String name, Object values) {
-        return withColumn(Column.of(name, values));
+        Objects.requireNonNull(name, "withColumn: name is null");
+        return withColumn(Column.from(name, values));
     }
 
     /** The frame with a column renamed. */
     public Frame rename(String from, String to) {
+        Objects.requireNonNull(from, "rename: from is null");
+        Objects.requireNonNull(to, "rename: to is null");
         List<Column> cols = new ArrayList<>(columns);
         cols.set(positions.get(column(from).name()), column(from).rename(to));
         return new Frame(cols, rowCount);
@@ -480,6 +484,8 @@ public final class Frame {
      * @throws IllegalArgumentException naming the first column that differs and both types
      */
     public void checkSameSchema(Frame other, String who) {
+        Objects.requireNonNull(other, "checkSameSchema: other is null");
+        Objects.requireNonNull(who, "checkSameSchema: who is null");
         for (int i = 0; i < Math.max(columns.size(), other.columns.size()); i++) {
             Column a = i < columns.size() ? columns.get(i) : null;
             Column b = i < other.columns.size() ? other.columns.get(i) : null;

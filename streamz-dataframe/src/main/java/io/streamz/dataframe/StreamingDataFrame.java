@@ -94,7 +94,7 @@ public class StreamingDataFrame {
      * {@code assign}, ...) takes it as one of its own batches.
      */
     public void emit(Frame batch) {
-        entry.emit(batch);
+        entry.emit(Objects.requireNonNull(batch, "emit: batch is null"));
     }
 
     /** The example: the columns and types, no rows. */
@@ -140,7 +140,8 @@ public class StreamingDataFrame {
 
     /** The named columns (streamz {@code sdf[['x', 'y']]}). */
     public StreamingDataFrame select(String... names) {
-        return mapPartitions("select", f -> f.select(names));
+        List<String> copy = List.of(Objects.requireNonNull(names, "select: names is null"));
+        return mapPartitions("select", f -> f.select(copy));
     }
 
     /**
@@ -163,7 +164,7 @@ public class StreamingDataFrame {
 
     /**
      * Adds or replaces column {@code name} with what {@code values} computes from each batch: a
-     * {@link Column}, a {@link Selection} (as booleans), or an array/list {@link Column#of}
+     * {@link Column}, a {@link Selection} (as booleans), or an array/list {@link Column#from}
      * accepts (streamz {@code assign}).
      *
      * <pre>{@code
@@ -175,13 +176,14 @@ public class StreamingDataFrame {
         Objects.requireNonNull(values, "assign: values is null");
         return mapPartitions("assign", f -> {
             Object v = values.apply(f);
-            Column c = v instanceof Selection ? BooleanColumn.of(name, (Selection) v) : Column.of(name, v);
+            Column c = v instanceof Selection ? BooleanColumn.of(name, (Selection) v) : Column.from(name, v);
             return f.withColumn(c);
         });
     }
 
     /** Adds or replaces column {@code name} with a series of this dataframe: {@code sdf.assign("z", sdf.col("x").add(1))}. */
     public StreamingDataFrame assign(String name, StreamingSeries values) {
+        Objects.requireNonNull(name, "assign: name is null");
         Function<Frame, Column> fn = values.over(this, "assign");
         return mapPartitions("assign", f -> f.withColumn(fn.apply(f).rename(name)));
     }
@@ -216,6 +218,7 @@ public class StreamingDataFrame {
 
     /** Every column converted to {@code type} (pandas {@code astype}). */
     public StreamingDataFrame astype(ColumnType type) {
+        Objects.requireNonNull(type, "astype: type is null");
         return mapPartitions("astype", f -> f.astype(type));
     }
 

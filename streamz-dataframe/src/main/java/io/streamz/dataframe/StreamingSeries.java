@@ -202,12 +202,13 @@ public final class StreamingSeries {
             for (int i = 0; i < c.size(); i++) {
                 out.add(func.apply(c.get(i)));
             }
-            return Column.of(c.name(), out);
+            return Column.from(c.name(), out);
         });
     }
 
     /** The values converted to {@code type} (pandas {@code astype}). */
     public StreamingSeries astype(ColumnType type) {
+        Objects.requireNonNull(type, "astype: type is null");
         return derive(c -> Columns.cast(c, type));
     }
 
@@ -281,6 +282,7 @@ public final class StreamingSeries {
 
     /** Elementwise {@code x == s} for a string series. */
     public StreamingSeries eq(String s) {
+        Objects.requireNonNull(s, "eq: s is null");
         return derive(c -> {
             if (!(c instanceof StringColumn)) {
                 throw new IllegalArgumentException("eq: column \"" + c.name() + "\" is " + c.type() + ", not STRING");

@@ -71,6 +71,7 @@ public final class StringColumn extends Column {
 
     /** Rows equal to {@code value} (compares codes, not strings). */
     public Selection isEqualTo(String value) {
+        java.util.Objects.requireNonNull(value, "isEqualTo: value is null (use isMissing())");
         int code = dictionary.indexOf(value);
         return select(i -> code >= 0 && codes[offset + i] == code);
     }

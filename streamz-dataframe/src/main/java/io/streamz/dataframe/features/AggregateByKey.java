@@ -75,13 +75,31 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
         if (policy.kind() == EmitPolicy.Kind.EVERY_EVENT) {
             return emitDownstream(out, metadata);
         }
-        Held h = held.computeIfAbsent(k, any -> new Held());
+        Held h = held.computeIfAbsent(k, this::startHolding);
         h.add(out, metadata);
         if (policy.kind() == EmitPolicy.Kind.AFTER_MAX_EVENTS && h.events == policy.maxEvents()) {
             held.remove(k);
+            if (h.timeout != null) {
+                h.timeout.dispose();
+            }
             return emitAndRelease(h);
         }
         return null;
+    }
+
+    private Held startHolding(Object k) {
+        Held h = new Held();
+        if (policy.kind() == EmitPolicy.Kind.AFTER_MAX_EVENTS && policy.period() != null) {
+            h.timeout = later(policy.period().toNanos(), () -> timedOut(k, h));
+        }
+        return h;
+    }
+
+    private void timedOut(Object k, Held h) {
+        if (!destroyed && held.get(k) == h) {
+            held.remove(k);
+            emitHeld(h.latest, List.copyOf(h.metadata));
+        }
     }
 
     private CompletableFuture<?> emitAndRelease(Held h) {
@@ -123,6 +141,9 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
                 timer.dispose();
             }
             for (Held h : held.values()) {
+                if (h.timeout != null) {
+                    h.timeout.dispose();
+                }
                 Refs.release(h.metadata);
             }
             held.clear();
@@ -142,6 +163,7 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
         Map<String, Object> latest;
         final List<Map<String, Object>> metadata = new ArrayList<>();
         int events;
+        Disposable timeout;
 
         void add(Map<String, Object> event, List<Map<String, Object>> md) {
             latest = event;

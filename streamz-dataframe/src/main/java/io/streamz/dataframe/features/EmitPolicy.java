@@ -10,6 +10,7 @@ import java.time.Duration;
  * <pre>{@code
  * EmitPolicy.everyEvent();        // each event, enriched, at once (the default)
  * EmitPolicy.afterMaxEvents(3);   // per key, every 3rd event, enriched
+ * EmitPolicy.afterMaxEvents(3, "10s");   // or the latest one, 10 s after the first held event
  * EmitPolicy.afterPeriod("1m");   // every minute, each key's latest event since the last tick
  * }</pre>
  */
@@ -40,6 +41,21 @@ public final class EmitPolicy {
     }
 
     /**
+     * As {@link #afterMaxEvents(int)}, and a key's latest event is also emitted once
+     * {@code timeout} of the node's scheduler has passed since the first event it holds back, so
+     * a quiet key does not hold its events' metadata for ever (storey {@code timeout_secs}).
+     */
+    public static EmitPolicy afterMaxEvents(int n, Duration timeout) {
+        return new EmitPolicy(Kind.AFTER_MAX_EVENTS, Checks.positive(n, "afterMaxEvents", "n"),
+                Intervals.positive(timeout, "afterMaxEvents", "timeout"));
+    }
+
+    /** See {@link #afterMaxEvents(int, Duration)}; {@code timeout} like {@code "10s"}. */
+    public static EmitPolicy afterMaxEvents(int n, String timeout) {
+        return afterMaxEvents(n, Intervals.parse(timeout, "afterMaxEvents", "timeout"));
+    }
+
+    /**
      * Every {@code period} of the node's scheduler, the latest enriched event of each key that had
      * events since the last tick (storey {@code EmitAfterPeriod}), with the metadata of all of them.
      */
@@ -60,6 +76,7 @@ public final class EmitPolicy {
         return maxEvents;
     }
 
+    /** The tick period of afterPeriod, the timeout of afterMaxEvents, or {@code null}. */
     Duration period() {
         return period;
     }
@@ -68,7 +85,8 @@ public final class EmitPolicy {
     public String toString() {
         switch (kind) {
             case EVERY_EVENT: return "everyEvent";
-            case AFTER_MAX_EVENTS: return "afterMaxEvents(" + maxEvents + ")";
+            case AFTER_MAX_EVENTS:
+                return "afterMaxEvents(" + maxEvents + (period == null ? "" : ", " + period) + ")";
             default: return "afterPeriod(" + period + ")";
         }
     }

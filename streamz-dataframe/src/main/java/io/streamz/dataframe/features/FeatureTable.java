@@ -26,11 +26,12 @@ import java.util.Set;
  * <p><b>Bounded:</b> a key whose newest event is older than the table's newest event minus the
  * largest window is evicted (its features there would all be empty). Keys are checked oldest
  * update first, as events arrive. A query for an evicted or unknown key answers empty features;
- * a later event for it starts afresh. Each key keeps at most twice the largest window in buckets.
+ * a later event for it starts afresh. Per key, each aggregator keeps twice its largest window in
+ * buckets.
  *
- * <p><b>Late events:</b> an event older than its key's newest bucket minus the largest window
- * can no longer be placed; it is dropped, neither aggregated nor emitted, and counted in
- * {@link #lateEvents()}.
+ * <p><b>Late events:</b> an event that some aggregator can no longer place (older than that
+ * aggregator's newest bucket for the key minus its largest window) is dropped, neither
+ * aggregated nor emitted, and counted in {@link #lateEvents()}.
  */
 public final class FeatureTable {
     private final List<FieldAggregator> aggregators;

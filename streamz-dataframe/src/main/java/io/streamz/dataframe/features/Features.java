@@ -65,7 +65,7 @@ public final class Features {
      */
     public static <T> AggregateByKey<T> aggregateByKey(Stream<? extends T> stream, Function<? super T, ?> key,
             Function<? super T, ?> time, FeatureTable table, EmitPolicy policy, Scheduler scheduler) {
-        return new AggregateByKey<>(notNull(stream), key, time, table, policy, scheduler);
+        return new AggregateByKey<>(notNull(stream, "aggregateByKey"), key, time, table, policy, scheduler);
     }
 
     /**
@@ -81,12 +81,12 @@ public final class Features {
     /** See {@link #queryByKey(Stream, String, String, FeatureTable)}; for events of any type. */
     public static <T> QueryByKey<T> queryByKey(Stream<? extends T> stream, Function<? super T, ?> key,
             Function<? super T, ?> time, FeatureTable table) {
-        return new QueryByKey<>(notNull(stream), key, time, table);
+        return new QueryByKey<>(notNull(stream, "queryByKey"), key, time, table);
     }
 
-    private static <S> S notNull(S stream) {
+    private static <S> S notNull(S stream, String node) {
         if (stream == null) {
-            throw new NullPointerException("aggregateByKey: stream is null");
+            throw new NullPointerException(node + ": stream is null");
         }
         return stream;
     }

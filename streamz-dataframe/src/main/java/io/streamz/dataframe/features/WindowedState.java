@@ -9,7 +9,8 @@ import java.util.Map;
  * largest window) and, per window, its running {@link Stats} at the newest bucket. An event in
  * the newest bucket costs O(1) per window; when the newest bucket moves on, each bucket leaving a
  * window is subtracted once, and windows that lost values rescan their min, max, first and last
- * once when next read.
+ * once when next read. Buckets without values take no {@link Stats}, so a quiet key costs
+ * little more than its ring of references.
  */
 final class WindowedState {
     private final FieldAggregator aggregator;
@@ -27,7 +28,7 @@ final class WindowedState {
         this.windows = aggregator.windows();
         this.bucketMillis = windows.bucketMillis();
         this.horizon = windows.maxBuckets();
-        this.ring = newStats((int) (2 * horizon));
+        this.ring = new Stats[(int) (2 * horizon)];
         this.cache = newStats(windows.size());
         this.stale = new boolean[windows.size()];
     }
@@ -51,7 +52,11 @@ final class WindowedState {
         } else if (b > head) {
             advance(b);
         }
-        ring[slot(b)].add(t, v);
+        int slot = slot(b);
+        if (ring[slot] == null) {
+            ring[slot] = new Stats();
+        }
+        ring[slot].add(t, v);
         for (int i = 0; i < cache.length; i++) {
             if (b >= windows.start(i, head)) {
                 cache[i].add(t, v);
@@ -69,14 +74,14 @@ final class WindowedState {
             }
             for (long k = windows.start(i, head); k < newStart; k++) {
                 Stats leaving = ring[slot(k)];
-                if (leaving.count > 0) {
+                if (leaving != null && leaving.count > 0) {
                     cache[i].subtract(leaving);
                     stale[i] = cache[i].count > 0;
                 }
             }
         }
         for (long k = head + 1, end = Math.min(b, head + ring.length); k <= end; k++) {
-            ring[slot(k)].clear();
+            ring[slot(k)] = null;
         }
         head = b;
     }
@@ -116,7 +121,10 @@ final class WindowedState {
         }
         Stats s = new Stats();
         for (long k = windows.start(i, b), end = Math.min(b, head); k <= end; k++) {
-            s.merge(ring[slot(k)]);
+            Stats bucket = ring[slot(k)];
+            if (bucket != null) {
+                s.merge(bucket);
+            }
         }
         return s;
     }

@@ -207,7 +207,7 @@ public final class KeyedState implements WindowState<Series<Object>> {
             }
             valueCol = DoubleColumn.wrap(name, out);
         }
-        Column index = Column.of(keyName == null ? "" : keyName, keyList);
+        Column index = Column.from(keyName == null ? "" : keyName, keyList);
         return Series.of(valueName, valueCol, index);
     }
 }

@@ -83,6 +83,37 @@ class EmitPolicyTest {
     }
 
     @Test
+    void afterMaxEventsWithATimeoutEmitsAQuietKeysLatestEvent() {
+        Stream<Map<String, Object>> source = Stream.create();
+        AggregateByKey<Map<String, Object>> node = Features.aggregateByKey(source, e -> e.get("k"), e -> e.get("t"),
+                FeatureTable.of(SUMS), EmitPolicy.afterMaxEvents(3, "10s"), clock);
+        List<Map<String, Object>> out = node.sinkToList();
+        MetadataSink seen = new MetadataSink(node);
+        RefCounter r1 = new RefCounter();
+        RefCounter r2 = new RefCounter();
+
+        source.emit(ev("a", 0, 1), md(r1));
+        clock.advanceTimeBy(Duration.ofSeconds(5));
+        source.emit(ev("a", 10, 2), md(r2));
+        clock.advanceTimeBy(Duration.ofMillis(4999));
+        assertThat(out).isEmpty();
+        assertThat(r1.count()).isEqualTo(1);
+
+        clock.advanceTimeBy(Duration.ofMillis(1));   // 10 s after the first held event
+
+        assertThat(out).extracting(e -> e.get("x_sum_10s")).containsExactly(3.0);
+        assertThat(seen.metadata).containsExactly(List.of(Map.of("ref", r1), Map.of("ref", r2)));
+        assertThat(r1.count()).isZero();
+        assertThat(r2.count()).isZero();
+
+        for (int i = 0; i < 3; i++) {
+            source.emit(ev("a", 20 + i, 1));
+        }
+        clock.advanceTimeBy(Duration.ofSeconds(30));
+        assertThat(out).hasSize(2);                  // the third event emitted, its timer cancelled
+    }
+
+    @Test
     void afterPeriodEmitsEachKeysLatestEventOnTheTick() {
         Stream<Map<String, Object>> source = Stream.create();
         AggregateByKey<Map<String, Object>> node = Features.aggregateByKey(source, e -> e.get("k"), e -> e.get("t"),
@@ -167,5 +198,7 @@ class EmitPolicyTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"soon\"");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmitPolicy.afterPeriod(Duration.ZERO))
                 .hasMessageContaining("afterPeriod: period must be > 0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmitPolicy.afterMaxEvents(2, "-1s"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -19,7 +19,15 @@ class FeatureOracleTest {
     private record Ev(String key, long t, double v) { }
 
     /** A window as the oracle sees it: sliding over period buckets, or fixed and aligned to the epoch. */
-    private record Win(String name, String label, long length, long period, boolean fixed) {
+    private record Win(String name, String label, long length, long period, boolean fixed, boolean positiveOnly) {
+        Win(String name, String label, long length, long period, boolean fixed) {
+            this(name, label, length, period, fixed, false);
+        }
+
+        boolean counts(Ev e) {
+            return !positiveOnly || e.v() > 0;
+        }
+
         boolean includes(long eventTime, long at) {
             long b = Math.floorDiv(at, period);
             long eb = Math.floorDiv(eventTime, period);
@@ -32,12 +40,15 @@ class FeatureOracleTest {
 
     private static final List<Win> WINS = List.of(
             new Win("s", "20m", 20 * MINUTE, 5 * MINUTE, false), new Win("s", "1h", 60 * MINUTE, 5 * MINUTE, false),
-            new Win("f", "30m", 30 * MINUTE, 30 * MINUTE, true), new Win("f", "2h", 120 * MINUTE, 30 * MINUTE, true));
+            new Win("f", "30m", 30 * MINUTE, 30 * MINUTE, true), new Win("f", "2h", 120 * MINUTE, 30 * MINUTE, true),
+            new Win("p", "45m", 45 * MINUTE, 15 * MINUTE, false, true));
 
     private static List<FieldAggregator> aggregators() {
         return List.of(
                 FieldAggregator.of("s", (Ev e) -> e.v(), ALL, SlidingWindows.of(List.of("20m", "1h"), "5m")),
-                FieldAggregator.of("f", (Ev e) -> e.v(), ALL, FixedWindows.of(List.of("30m", "2h"))));
+                FieldAggregator.of("f", (Ev e) -> e.v(), ALL, FixedWindows.of(List.of("30m", "2h"))),
+                FieldAggregator.of("p", (Ev e) -> e.v(), ALL, SlidingWindows.of(List.of("45m"), "15m"))
+                        .withFilter((Ev e) -> e.v() > 0));
     }
 
     @Test
@@ -63,7 +74,7 @@ class FeatureOracleTest {
         }
         for (int i = 0; i < 200; i++) {
             String key = "k" + random.nextInt(4);
-            long at = clock - random.nextInt(60 * (int) MINUTE) + random.nextInt(180 * (int) MINUTE);
+            long at = clock - random.nextInt(30 * (int) MINUTE) + random.nextInt(180 * (int) MINUTE);
             assertFeatures(node.table().query(key, Instant.ofEpochMilli(at)), seen, key, at, "query " + i);
         }
         assertThat(node.table().lateEvents()).isZero();
@@ -73,7 +84,7 @@ class FeatureOracleTest {
         for (Win w : WINS) {
             List<Ev> in = new ArrayList<>();
             for (Ev e : seen) {
-                if (e.key().equals(key) && w.includes(e.t(), at)) {
+                if (e.key().equals(key) && w.counts(e) && w.includes(e.t(), at)) {
                     in.add(e);
                 }
             }

@@ -174,6 +174,12 @@ class FeatureTableTest {
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("FeatureTable: aggregators");
         assertThatThrownBy(() -> FieldAggregator.of("x", (String) null, List.of("sum"), FixedWindows.of(List.of("1h"))))
                 .hasMessage("FieldAggregator: field is null");
+        assertThatThrownBy(() -> Features.queryByKey(null, "k", "t", FeatureTable.of(COUNTS)))
+                .hasMessage("queryByKey: stream is null");
+        assertThatThrownBy(() -> Features.queryByKey(source, "k", null, FeatureTable.of(COUNTS)))
+                .hasMessage("queryByKey: time is null");
+        assertThatThrownBy(() -> SlidingWindows.of(List.of("1h"), null))
+                .hasMessage("SlidingWindows: period is null");
         assertThatThrownBy(() -> FeatureTable.of(COUNTS).query(null, Instant.EPOCH))
                 .hasMessage("FeatureTable.query: key is null");
         assertThatThrownBy(() -> Features.aggregateByKey(source, e -> e, e -> 0L, FeatureTable.of(COUNTS), null,

@@ -104,7 +104,8 @@ public final class MqttSink<T> extends Node<T, T> {
             MqttAsyncClient mine = c;
             connecting.whenComplete((r, e) -> {
                 if (e != null) {
-                    forget(mine);
+                    // runs on the client's own thread, which may not close it: close from another
+                    CompletableFuture.runAsync(() -> forget(mine));
                 }
             });
         }

@@ -51,7 +51,10 @@ public final class NetOptions {
         return new NetOptions(host, Checks.positive(bytes, "NetOptions", "maxSize"), idleTimeout, bearerToken);
     }
 
-    /** How long a connection may stay silent before the server closes it. */
+    /**
+     * How long a connection may stay silent before the server closes it; a WebSocket or TCP
+     * connection whose last element the graph is still working on is not silent.
+     */
     public NetOptions withIdleTimeout(Duration idleTimeout) {
         return new NetOptions(host, maxSize, Intervals.positive(idleTimeout, "NetOptions", "idleTimeout"), bearerToken);
     }

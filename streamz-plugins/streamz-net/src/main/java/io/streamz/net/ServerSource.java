@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 
 /**
@@ -158,6 +160,17 @@ public abstract class ServerSource extends Source<String> {
             done.completeExceptionally(new IllegalStateException(kind() + ": stopped"));
         }
         return done;
+    }
+
+    /**
+     * Emits {@code x} like {@link #offer}, counting it in {@code busy} until the graph is done:
+     * a connection waiting for the graph is not idle.
+     */
+    final Mono<Void> offerCounted(String x, AtomicInteger busy) {
+        return Mono.defer(() -> {
+            busy.incrementAndGet();
+            return Mono.fromFuture(offer(x));
+        }).doFinally(signal -> busy.decrementAndGet());
     }
 
     /** Logs a graph failure on an element that has no one to answer to (WebSocket, TCP). */

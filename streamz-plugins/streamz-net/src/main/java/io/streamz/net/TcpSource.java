@@ -4,6 +4,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.DelimiterBasedFrameDecoder;
 import io.streamz.internal.util.Checks;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Mono;
 import io.netty.channel.group.ChannelGroup;
 import reactor.netty.DisposableServer;
@@ -43,7 +44,6 @@ public final class TcpSource extends ServerSource {
                 .doOnConnection(c -> {
                     c.addHandlerLast("streamz-delimiter",
                             new DelimiterBasedFrameDecoder(options.maxSize(), true, true, Unpooled.wrappedBuffer(delim)));
-                    c.onReadIdle(options.idleTimeout().toMillis(), c::dispose);
                 })
                 .handle(this::handle)
                 .bindNow();
@@ -51,6 +51,12 @@ public final class TcpSource extends ServerSource {
 
     /** One connection: frames in order; oversize or non-UTF-8 input closes the connection. */
     private Mono<Void> handle(NettyInbound in, NettyOutbound out) {
+        AtomicInteger busy = new AtomicInteger();
+        in.withConnection(c -> c.onReadIdle(options.idleTimeout().toMillis(), () -> {
+            if (busy.get() == 0) {
+                c.dispose();
+            }
+        }));
         return in.receive().asByteArray()
                 .concatMap(bytes -> {
                     String line;
@@ -59,7 +65,7 @@ public final class TcpSource extends ServerSource {
                     } catch (java.nio.charset.CharacterCodingException e) {
                         return Mono.error(e);
                     }
-                    return Mono.fromFuture(offer(line)).onErrorResume(e -> {
+                    return offerCounted(line, busy).onErrorResume(e -> {
                         logFailure(line, e);
                         return Mono.empty();
                     });

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.timeout.ReadTimeoutException;
 import java.nio.charset.CharacterCodingException;
+import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Mono;
 import io.netty.channel.group.ChannelGroup;
 import reactor.netty.DisposableServer;
@@ -55,7 +56,6 @@ public final class WebsocketSource extends ServerSource {
                 .port(requestedPort)
                 .channelGroup(connections)
                 .idleTimeout(options.idleTimeout())
-                .readTimeout(options.idleTimeout())
                 .handle(this::handle)
                 .bindNow();
     }
@@ -77,8 +77,12 @@ public final class WebsocketSource extends ServerSource {
     }
 
     private Mono<Void> session(WebsocketInbound in, WebsocketOutbound out) {
-        in.withConnection(c -> c.onReadIdle(options.idleTimeout().toMillis(),
-                () -> out.sendClose(GOING_AWAY, "idle timeout").subscribe(null, e -> c.dispose())));
+        AtomicInteger busy = new AtomicInteger();
+        in.withConnection(c -> c.onReadIdle(options.idleTimeout().toMillis(), () -> {
+            if (busy.get() == 0) {
+                out.sendClose(GOING_AWAY, "idle timeout").subscribe(null, e -> c.dispose());
+            }
+        }));
         return in.aggregateFrames(options.maxSize())
                 .receiveFrames()
                 .map(WebsocketSource::text)          // copies now: the frame is released after this
@@ -89,7 +93,7 @@ public final class WebsocketSource extends ServerSource {
                     if (text == CONTROL) {
                         return Mono.empty();
                     }
-                    return Mono.fromFuture(offer(text))
+                    return offerCounted(text, busy)
                             .onErrorResume(e -> {
                                 logFailure(text, e);
                                 return Mono.empty();

@@ -106,6 +106,20 @@ class HttpServerTest {
     }
 
     @Test
+    void aRequestWaitingForTheGraphIsNotCutByTheIdleTimeout() throws Exception {
+        Gate<String> gate = new Gate<>(start(NetOptions.defaults().withIdleTimeout("200ms")));
+        in.start();
+
+        CompletableFuture<HttpResponse<String>> response = http.sendAsync(
+                HttpRequest.newBuilder(uri("/ingest")).POST(BodyPublishers.ofString("slow")).build(), BodyHandlers.ofString());
+        await().atMost(PATIENCE).until(() -> gate.arrived.size() == 1);
+        await().during(Duration.ofMillis(800)).atMost(PATIENCE).until(() -> !response.isDone());
+
+        gate.open.complete(null);
+        assertThat(response.get().statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aFailingGraphGets500WithAShortMessageAndStaysUsable() throws Exception {
         List<Integer> out = start(NetOptions.defaults()).map(Integer::parseInt).sinkToList();
         in.start();

@@ -151,6 +151,35 @@ class TcpTest {
     }
 
     @Test
+    void aConnectionWaitingForTheGraphIsNotIdle() throws IOException {
+        in = Net.fromTcp(0, "\n", NetOptions.defaults().withIdleTimeout("200ms"));
+        Gate<String> gate = new Gate<>(in);
+        List<String> after = gate.sinkToList();
+        in.start();
+
+        try (Socket s = connect()) {
+            write(s, "slow\nnext\n");
+            await().atMost(PATIENCE).until(() -> gate.arrived.size() == 1);
+            s.setSoTimeout(50);
+            await().during(Duration.ofMillis(800)).atMost(PATIENCE).until(() -> isOpen(s));
+
+            gate.open.complete(null);
+            await().atMost(PATIENCE).until(() -> after.size() == 2);
+            s.setSoTimeout((int) PATIENCE.toMillis());
+            assertThat(s.getInputStream().read()).isEqualTo(-1);     // idle for real now
+        }
+        assertThat(after).containsExactly("slow", "next");
+    }
+
+    private static boolean isOpen(Socket s) throws IOException {
+        try {
+            return s.getInputStream().read() != -1;
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            return true;
+        }
+    }
+
+    @Test
     void badArguments() {
         assertThatThrownBy(() -> Net.fromTcp(0, "")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("fromTcp: delimiter must not be empty");

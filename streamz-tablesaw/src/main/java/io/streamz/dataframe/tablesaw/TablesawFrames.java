@@ -72,7 +72,7 @@ public final class TablesawFrames {
             for (int i = 0; i < n; i++) {
                 out[i] = c.isMissing(i) ? Double.NaN : ((tech.tablesaw.api.NumericColumn<?>) c).getDouble(i);
             }
-            return Column.of(name, out);
+            return Column.from(name, out);
         }
         if (c instanceof LongColumn || c instanceof IntColumn || c instanceof ShortColumn) {
             tech.tablesaw.api.NumericColumn<?> num = (tech.tablesaw.api.NumericColumn<?>) c;
@@ -81,13 +81,13 @@ public final class TablesawFrames {
                 for (int i = 0; i < n; i++) {
                     out[i] = c.isMissing(i) ? Double.NaN : num.getDouble(i);
                 }
-                return Column.of(name, out);
+                return Column.from(name, out);
             }
             long[] out = new long[n];
             for (int i = 0; i < n; i++) {
                 out[i] = c instanceof LongColumn ? ((LongColumn) c).getLong(i) : (long) num.getDouble(i);
             }
-            return Column.of(name, out);
+            return Column.from(name, out);
         }
         if (c instanceof BooleanColumn) {
             if (c.countMissing() > 0) {
@@ -98,14 +98,14 @@ public final class TablesawFrames {
             for (int i = 0; i < n; i++) {
                 out[i] = ((BooleanColumn) c).get(i);
             }
-            return Column.of(name, out);
+            return Column.from(name, out);
         }
         if (c instanceof StringColumn) {
             String[] out = new String[n];
             for (int i = 0; i < n; i++) {
                 out[i] = c.isMissing(i) ? null : ((StringColumn) c).get(i);
             }
-            return Column.of(name, out);
+            return Column.from(name, out);
         }
         if (c instanceof InstantColumn || c instanceof DateTimeColumn || c instanceof DateColumn) {
             Instant[] out = new Instant[n];
@@ -118,7 +118,7 @@ public final class TablesawFrames {
                         : v instanceof LocalDateTime ? ((LocalDateTime) v).toInstant(ZoneOffset.UTC)
                         : ((LocalDate) v).atStartOfDay().toInstant(ZoneOffset.UTC);
             }
-            return Column.of(name, out);
+            return Column.from(name, out);
         }
         throw new IllegalArgumentException("fromTable: column \"" + name + "\" has type " + c.type()
                 + ", which has no Frame counterpart (double, float, long, int, short, boolean, string, instant,"
