@@ -50,7 +50,8 @@ public final class Examples {
             new Example("ReactiveBridge", ReactiveBridge.class, "async.md", "fromPublisher, map and toFlux"),
             new Example("StreamingDataFrames", StreamingDataFrames.class, "dataframes.md", "filter, assign and running totals"),
             new Example("RollingAndWindows", RollingAndWindows.class, "dataframes.md", "rolling, window and groupby"),
-            new Example("Batches", Batches.class, "collections.md", "batches of records into a dataframe"));
+            new Example("Batches", Batches.class, "collections.md", "batches of records into a dataframe"),
+            new Example("FeatureAggregations", FeatureAggregations.class, "features.md", "keyed windowed features, storey style"));
 
     private Examples() {
     }
