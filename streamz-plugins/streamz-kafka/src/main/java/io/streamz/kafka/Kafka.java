@@ -232,7 +232,7 @@ public final class Kafka {
     // ------------------------------------------------------------------ toKafka
 
     /**
-     * Sends every element to {@code topic} and emits its {@link RecordMetadata} once
+     * Sends every element to {@code topic} and emits its {@link org.apache.kafka.clients.producer.RecordMetadata} once
      * acknowledged (streamz {@code to_kafka}); for {@code stream.as(...)}. Elements are written
      * with the configuration's {@code value.serializer}, else by {@link KafkaSerde#auto()}.
      *
