@@ -10,9 +10,10 @@ import reactor.util.function.Tuple2;
 /**
  * A custom incremental aggregation (streamz {@code Aggregation}), usable over all history
  * ({@link StreamingSeries#aggregate}), over a {@code window}, an {@code expanding} window and a
- * {@code rolling} window: {@link #initial} makes the empty state from the first batch's values,
- * {@link #onNew} adds rows that entered, {@link #onOld} removes rows that left (always the
- * oldest ones first), and both return the new state with the current result.
+ * {@code rolling} window: {@link #initial} makes the empty state (given an empty column of the
+ * values' name and type), {@link #onNew} adds rows that entered, {@link #onOld} removes rows
+ * that left (always the oldest ones first), and both return the new state with the current
+ * result.
  *
  * <pre>{@code
  * // streamz's Mean example: state is (total, count)
@@ -38,9 +39,10 @@ import reactor.util.function.Tuple2;
 public interface Aggregation<S, R> {
 
     /**
-     * The state before any row, given the values of the first batch (not yet added).
+     * The state before any row, made when the first batch arrives; that batch is then added with
+     * {@link #onNew}.
      *
-     * @param example the column of the first batch, to be passed to {@link #onNew} next
+     * @param example an empty column with the name and type of the values (no rows)
      * @return the empty state
      */
     S initial(Column example);

@@ -37,7 +37,8 @@ public final class Batch<T> {
     }
 
     /**
-     * A batch view of a stream of lists (streamz {@code to_batch}); fits {@code stream.as(Batch::from)}.
+     * A batch view of a stream of lists (streamz {@code to_batch}); fits
+     * {@code stream.as(Batch::from)}.
      *
      * @param <T> the element type
      * @param stream the stream of lists, not null
@@ -81,7 +82,8 @@ public final class Batch<T> {
     }
 
     /**
-     * The elements for which {@code predicate} holds (streamz {@code filter}); a batch may become empty.
+     * The elements for which {@code predicate} holds (streamz {@code filter}); a batch may become
+     * empty.
      *
      * @param predicate the test for elements to keep, not null
      * @return the new batch stream, downstream of this one
@@ -104,9 +106,9 @@ public final class Batch<T> {
      * integer index into a {@link List} or an array.
      *
      * @param key the map key, or the {@code Integer} index, not null
-     * @return the new batch stream of the picked fields, downstream of this one; an element
-     *     without the field makes the stream fail with an {@link IllegalArgumentException}
-     *     (or an index-out-of-bounds exception for a list or an array)
+     * @return the new batch stream of the picked fields, downstream of this one; an element without
+     *     the field makes the stream fail with an {@link IllegalArgumentException} (or an
+     *     index-out-of-bounds exception for a list or an array)
      */
     public Batch<Object> pluck(Object key) {
         Objects.requireNonNull(key, "pluck: key is null");
@@ -134,8 +136,8 @@ public final class Batch<T> {
      * The running sum of all elements so far, once per batch (streamz {@code sum}): a {@code Long}
      * while every element is a whole number, a {@code Double} after that.
      *
-     * @return the new stream of running sums, downstream of this one; a non-number element
-     *     makes it fail with an {@link IllegalArgumentException}
+     * @return the new stream of running sums, downstream of this one; a non-number element makes it
+     *     fail with an {@link IllegalArgumentException}
      */
     public Stream<Number> sum() {
         long[] whole = {0};

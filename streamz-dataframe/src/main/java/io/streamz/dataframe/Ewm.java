@@ -77,9 +77,10 @@ public final class Ewm {
     /**
      * Exponentially weighted mean.
      *
-     * @return the new stream of means, one per batch (the value at its last row; {@code NaN}
-     *     until a value is seen), downstream of the dataframe
-     * @throws IllegalStateException when no column was chosen ({@code sdf.ewm(...)} without {@link #col})
+     * @return the new stream of means, one per batch (the value at its last row; {@code NaN} until
+     *     a value is seen), downstream of the dataframe
+     * @throws IllegalStateException when no column was chosen ({@code sdf.ewm(...)} without
+     *     {@link #col})
      */
     public Stream<Double> mean() {
         return build("mean", 1);
@@ -88,9 +89,10 @@ public final class Ewm {
     /**
      * Exponentially weighted variance, unbiased (pandas {@code bias=False}).
      *
-     * @return the new stream of variances, one per batch (the value at its last row),
-     *     downstream of the dataframe
-     * @throws IllegalStateException when no column was chosen ({@code sdf.ewm(...)} without {@link #col})
+     * @return the new stream of variances, one per batch (the value at its last row), downstream of
+     *     the dataframe
+     * @throws IllegalStateException when no column was chosen ({@code sdf.ewm(...)} without
+     *     {@link #col})
      */
     public Stream<Double> var() {
         return build("var", 1);
@@ -100,9 +102,10 @@ public final class Ewm {
      * Exponentially weighted variance; {@code ddof} 0 is pandas' {@code bias=True}.
      *
      * @param ddof 1 for the unbiased variance, 0 for the biased one
-     * @return the new stream of variances, one per batch (the value at its last row),
-     *     downstream of the dataframe
-     * @throws IllegalStateException when no column was chosen ({@code sdf.ewm(...)} without {@link #col})
+     * @return the new stream of variances, one per batch (the value at its last row), downstream of
+     *     the dataframe
+     * @throws IllegalStateException when no column was chosen ({@code sdf.ewm(...)} without
+     *     {@link #col})
      */
     public Stream<Double> var(int ddof) {
         return build("var", ddof);
@@ -113,7 +116,8 @@ public final class Ewm {
      *
      * @return the new stream of standard deviations, one per batch (the value at its last row),
      *     downstream of the dataframe
-     * @throws IllegalStateException when no column was chosen ({@code sdf.ewm(...)} without {@link #col})
+     * @throws IllegalStateException when no column was chosen ({@code sdf.ewm(...)} without
+     *     {@link #col})
      */
     public Stream<Double> std() {
         return build("std", 1);
@@ -125,7 +129,8 @@ public final class Ewm {
      * @param ddof 1 for the unbiased standard deviation, 0 for the biased one
      * @return the new stream of standard deviations, one per batch (the value at its last row),
      *     downstream of the dataframe
-     * @throws IllegalStateException when no column was chosen ({@code sdf.ewm(...)} without {@link #col})
+     * @throws IllegalStateException when no column was chosen ({@code sdf.ewm(...)} without
+     *     {@link #col})
      */
     public Stream<Double> std(int ddof) {
         return build("std", ddof);

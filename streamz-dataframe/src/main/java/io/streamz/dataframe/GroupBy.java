@@ -64,8 +64,8 @@ public final class GroupBy {
     /**
      * Sum per group (missing values skipped).
      *
-     * @return the new stream of per-group results, one {@link Series} per batch indexed by group key,
-     *     downstream of the dataframe
+     * @return the new stream of per-group results, one {@link Series} per batch indexed by group
+     *     key, downstream of the dataframe
      * @throws IllegalStateException when no column was chosen with {@link #col}
      */
     public Stream<Series<Double>> sum() {
@@ -75,8 +75,8 @@ public final class GroupBy {
     /**
      * Mean per group ({@code NaN} for a group with no non-missing value).
      *
-     * @return the new stream of per-group results, one {@link Series} per batch indexed by group key,
-     *     downstream of the dataframe
+     * @return the new stream of per-group results, one {@link Series} per batch indexed by group
+     *     key, downstream of the dataframe
      * @throws IllegalStateException when no column was chosen with {@link #col}
      */
     public Stream<Series<Double>> mean() {
@@ -86,8 +86,8 @@ public final class GroupBy {
     /**
      * Non-missing values per group.
      *
-     * @return the new stream of per-group results, one {@link Series} per batch indexed by group key,
-     *     downstream of the dataframe
+     * @return the new stream of per-group results, one {@link Series} per batch indexed by group
+     *     key, downstream of the dataframe
      * @throws IllegalStateException when no column was chosen with {@link #col}
      */
     public Stream<Series<Long>> count() {
@@ -97,8 +97,8 @@ public final class GroupBy {
     /**
      * Rows per group; needs no column.
      *
-     * @return the new stream of per-group results, one {@link Series} per batch indexed by group key,
-     *     downstream of the dataframe
+     * @return the new stream of per-group results, one {@link Series} per batch indexed by group
+     *     key, downstream of the dataframe
      */
     public Stream<Series<Long>> size() {
         return build("size", RowStates.Size::new, false);
@@ -107,8 +107,8 @@ public final class GroupBy {
     /**
      * Minimum per group.
      *
-     * @return the new stream of per-group results, one {@link Series} per batch indexed by group key,
-     *     downstream of the dataframe
+     * @return the new stream of per-group results, one {@link Series} per batch indexed by group
+     *     key, downstream of the dataframe
      * @throws IllegalStateException when no column was chosen with {@link #col}
      */
     public Stream<Series<Double>> min() {
@@ -118,8 +118,8 @@ public final class GroupBy {
     /**
      * Maximum per group.
      *
-     * @return the new stream of per-group results, one {@link Series} per batch indexed by group key,
-     *     downstream of the dataframe
+     * @return the new stream of per-group results, one {@link Series} per batch indexed by group
+     *     key, downstream of the dataframe
      * @throws IllegalStateException when no column was chosen with {@link #col}
      */
     public Stream<Series<Double>> max() {
@@ -129,8 +129,8 @@ public final class GroupBy {
     /**
      * Sample variance (ddof 1) per group.
      *
-     * @return the new stream of per-group results, one {@link Series} per batch indexed by group key,
-     *     downstream of the dataframe
+     * @return the new stream of per-group results, one {@link Series} per batch indexed by group
+     *     key, downstream of the dataframe
      * @throws IllegalStateException when no column was chosen with {@link #col}
      */
     public Stream<Series<Double>> var() {
@@ -141,8 +141,8 @@ public final class GroupBy {
      * Variance with {@code ddof} delta degrees of freedom per group.
      *
      * @param ddof delta degrees of freedom: the divisor is the group's count minus {@code ddof}
-     * @return the new stream of per-group results, one {@link Series} per batch indexed by group key,
-     *     downstream of the dataframe
+     * @return the new stream of per-group results, one {@link Series} per batch indexed by group
+     *     key, downstream of the dataframe
      * @throws IllegalStateException when no column was chosen with {@link #col}
      */
     public Stream<Series<Double>> var(int ddof) {
@@ -152,8 +152,8 @@ public final class GroupBy {
     /**
      * Sample standard deviation (ddof 1) per group.
      *
-     * @return the new stream of per-group results, one {@link Series} per batch indexed by group key,
-     *     downstream of the dataframe
+     * @return the new stream of per-group results, one {@link Series} per batch indexed by group
+     *     key, downstream of the dataframe
      * @throws IllegalStateException when no column was chosen with {@link #col}
      */
     public Stream<Series<Double>> std() {
@@ -164,8 +164,8 @@ public final class GroupBy {
      * Standard deviation with {@code ddof} delta degrees of freedom per group.
      *
      * @param ddof delta degrees of freedom: the divisor is the group's count minus {@code ddof}
-     * @return the new stream of per-group results, one {@link Series} per batch indexed by group key,
-     *     downstream of the dataframe
+     * @return the new stream of per-group results, one {@link Series} per batch indexed by group
+     *     key, downstream of the dataframe
      * @throws IllegalStateException when no column was chosen with {@link #col}
      */
     public Stream<Series<Double>> std(int ddof) {

@@ -61,8 +61,8 @@ public final class PeriodicDataFrame extends StreamingDataFrame {
      * A dataframe of what {@code datafn(last, now)} returns every {@code interval} (such as
      * {@code "500ms"}), on {@code Schedulers.parallel()}.
      *
-     * @param datafn datafn called with the previous poll's time and now, returning the frame to emit; not null, nor
-     *     may it return null for the example
+     * @param datafn datafn called with the previous poll's time and now, returning the frame to
+     *     emit; not null, nor may it return null for the example
      * @param interval the polling interval, such as {@code "500ms"}; positive
      * @return the new dataframe, not yet started
      * @throws IllegalArgumentException when {@code interval} cannot be parsed or is not positive
@@ -74,8 +74,8 @@ public final class PeriodicDataFrame extends StreamingDataFrame {
     /**
      * See {@link #create(BiFunction, String)}.
      *
-     * @param datafn datafn called with the previous poll's time and now, returning the frame to emit; not null, nor
-     *     may it return null for the example
+     * @param datafn datafn called with the previous poll's time and now, returning the frame to
+     *     emit; not null, nor may it return null for the example
      * @param interval the polling interval; positive
      * @return the new dataframe, not yet started
      * @throws IllegalArgumentException when {@code interval} is not positive
@@ -87,8 +87,8 @@ public final class PeriodicDataFrame extends StreamingDataFrame {
     /**
      * See {@link #create(BiFunction, String)}; on the given scheduler.
      *
-     * @param datafn datafn called with the previous poll's time and now, returning the frame to emit; not null, nor
-     *     may it return null for the example
+     * @param datafn datafn called with the previous poll's time and now, returning the frame to
+     *     emit; not null, nor may it return null for the example
      * @param interval the polling interval; positive
      * @param scheduler the scheduler that runs the polls and whose clock gives {@code last} and
      *     {@code now}; not null
@@ -104,15 +104,15 @@ public final class PeriodicDataFrame extends StreamingDataFrame {
      * As {@link #create(BiFunction, Duration, Scheduler)}, with {@code indexColumn} as the index
      * (for time windows).
      *
-     * @param datafn datafn called with the previous poll's time and now, returning the frame to emit; not null, nor
-     *     may it return null for the example
+     * @param datafn datafn called with the previous poll's time and now, returning the frame to
+     *     emit; not null, nor may it return null for the example
      * @param interval the polling interval; positive
      * @param scheduler the scheduler that runs the polls and whose clock gives {@code last} and
      *     {@code now}; not null
      * @param indexColumn the name of the index column, a column of the example; not null
      * @return the new dataframe, not yet started
-     * @throws IllegalArgumentException when {@code interval} is not positive, or the example has
-     *     no column {@code indexColumn}
+     * @throws IllegalArgumentException when {@code interval} is not positive, or the example has no
+     *     column {@code indexColumn}
      */
     public static PeriodicDataFrame create(BiFunction<Instant, Instant, Frame> datafn, Duration interval,
                                            Scheduler scheduler, String indexColumn) {

@@ -59,8 +59,8 @@ public final class Rolling {
     /**
      * Rolling sum of every number column.
      *
-     * @return the new stream of frames, one per batch with a row for each of its rows, downstream of
-     *     the dataframe
+     * @return the new stream of frames, one per batch with a row for each of its rows, downstream
+     *     of the dataframe
      */
     public Stream<Frame> sum() {
         return build("sum", null);
@@ -69,8 +69,8 @@ public final class Rolling {
     /**
      * Rolling mean of every number column.
      *
-     * @return the new stream of frames, one per batch with a row for each of its rows, downstream of
-     *     the dataframe
+     * @return the new stream of frames, one per batch with a row for each of its rows, downstream
+     *     of the dataframe
      */
     public Stream<Frame> mean() {
         return build("mean", null);
@@ -79,8 +79,8 @@ public final class Rolling {
     /**
      * Rolling minimum of every number column.
      *
-     * @return the new stream of frames, one per batch with a row for each of its rows, downstream of
-     *     the dataframe
+     * @return the new stream of frames, one per batch with a row for each of its rows, downstream
+     *     of the dataframe
      */
     public Stream<Frame> min() {
         return build("min", () -> new RowStates.Extreme(true));
@@ -89,8 +89,8 @@ public final class Rolling {
     /**
      * Rolling maximum of every number column.
      *
-     * @return the new stream of frames, one per batch with a row for each of its rows, downstream of
-     *     the dataframe
+     * @return the new stream of frames, one per batch with a row for each of its rows, downstream
+     *     of the dataframe
      */
     public Stream<Frame> max() {
         return build("max", () -> new RowStates.Extreme(false));
@@ -99,8 +99,8 @@ public final class Rolling {
     /**
      * Rolling median of every number column.
      *
-     * @return the new stream of frames, one per batch with a row for each of its rows, downstream of
-     *     the dataframe
+     * @return the new stream of frames, one per batch with a row for each of its rows, downstream
+     *     of the dataframe
      */
     public Stream<Frame> median() {
         return build("median", () -> new RowStates.Quantile(0.5));
@@ -110,8 +110,8 @@ public final class Rolling {
      * Rolling quantile {@code q} of every number column, linear interpolation (pandas' default).
      *
      * @param q the quantile, in [0, 1]
-     * @return the new stream of frames, one per batch with a row for each of its rows, downstream of
-     *     the dataframe
+     * @return the new stream of frames, one per batch with a row for each of its rows, downstream
+     *     of the dataframe
      * @throws IllegalArgumentException when {@code q} is not in [0, 1]
      */
     public Stream<Frame> quantile(double q) {
@@ -122,8 +122,8 @@ public final class Rolling {
     /**
      * Rolling sample variance (ddof 1) of every number column.
      *
-     * @return the new stream of frames, one per batch with a row for each of its rows, downstream of
-     *     the dataframe
+     * @return the new stream of frames, one per batch with a row for each of its rows, downstream
+     *     of the dataframe
      */
     public Stream<Frame> var() {
         return build("var", null);
@@ -132,8 +132,8 @@ public final class Rolling {
     /**
      * Rolling sample standard deviation (ddof 1) of every number column.
      *
-     * @return the new stream of frames, one per batch with a row for each of its rows, downstream of
-     *     the dataframe
+     * @return the new stream of frames, one per batch with a row for each of its rows, downstream
+     *     of the dataframe
      */
     public Stream<Frame> std() {
         return build("std", null);
@@ -142,8 +142,8 @@ public final class Rolling {
     /**
      * Rolling count of the non-missing values of every number column (doubles, from the first row).
      *
-     * @return the new stream of frames, one per batch with a row for each of its rows, downstream of
-     *     the dataframe
+     * @return the new stream of frames, one per batch with a row for each of its rows, downstream
+     *     of the dataframe
      */
     public Stream<Frame> count() {
         return build("count", RowStates.Count::new);

@@ -141,12 +141,14 @@ public final class SeriesWindow {
     }
 
     /**
-     * A custom {@link Aggregation} over the window's values (streamz {@code window(n=3).x.aggregate(Mean())}).
+     * A custom {@link Aggregation} over the window's values (streamz
+     * {@code window(n=3).x.aggregate(Mean())}).
      *
      * @param <S> the aggregation's state type
      * @param <R> the aggregation's result type
      * @param agg the aggregation, not null
-     * @return the new stream of the aggregation's results, one per batch, downstream of the dataframe
+     * @return the new stream of the aggregation's results, one per batch, downstream of the
+     *     dataframe
      */
     public <S, R> Stream<R> aggregate(Aggregation<S, R> agg) {
         Objects.requireNonNull(agg, "aggregate: agg is null");
@@ -154,8 +156,8 @@ public final class SeriesWindow {
     }
 
     /**
-     * {@code func} applied to the window's values as one series, labelled by position, once per batch
-     * (streamz {@code apply}).
+     * {@code func} applied to the window's values as one series, labelled by position, once per
+     * batch (streamz {@code apply}).
      *
      * @param <R> the result type
      * @param func the function of the window's series, not null
@@ -171,8 +173,8 @@ public final class SeriesWindow {
     /**
      * How often each value occurs in the window (values whose count fell to 0 stay, as in streamz).
      *
-     * @return the new stream of counts, one {@link Series} per batch indexed by value in sorted order,
-     *     downstream of the dataframe
+     * @return the new stream of counts, one {@link Series} per batch indexed by value in sorted
+     *     order, downstream of the dataframe
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Stream<Series<Long>> valueCounts() {
