@@ -374,6 +374,13 @@ public class StreamingDataFrame {
      * Group-by aggregations by the values of {@code column} (streamz {@code sdf.groupby('name')}),
      * over all rows so far.
      *
+     * <pre>{@code
+     * List<Map<Object, Double>> out = sdf.groupby("name").col("x").sum().map(Series::toMap).sinkToList();
+     * source.emit(Frame.of("name", new String[] {"b", "a", "b"}, "x", new double[] {1, 2, 3}));
+     * source.emit(Frame.of("name", new String[] {"a"}, "x", new double[] {4}));
+     * // out: [{a=2.0, b=4.0}, {a=6.0, b=4.0}]
+     * }</pre>
+     *
      * @param column the name of the key column, not null
      * @return the group-by aggregations; choose the aggregated column with {@link GroupBy#col}
      */

@@ -733,6 +733,13 @@ public final class StreamingSeries {
      * How often each value occurred so far, indexed by value in sorted order (streamz
      * {@code value_counts}); missing values are not counted.
      *
+     * <pre>{@code
+     * List<Map<Object, Long>> out = sdf.col("name").valueCounts().map(Series::toMap).sinkToList();
+     * source.emit(Frame.of("name", new String[] {"b", "a", "b"}));
+     * source.emit(Frame.of("name", new String[] {"a"}));
+     * // out: [{a=1, b=2}, {a=2, b=2}]
+     * }</pre>
+     *
      * @return the new stream of counts, one {@link Series} per batch, downstream of the dataframe
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -747,6 +754,15 @@ public final class StreamingSeries {
      * The running sum, one series per batch aligned with its rows; the values are {@code Long}
      * for a long column and {@code Double} otherwise (missing values stay missing and are
      * skipped, as in pandas).
+     *
+     * <pre>{@code
+     * Stream<Frame> source = Stream.create();
+     * StreamingDataFrame sdf = StreamingDataFrame.from(source, Frame.of("x", new long[] {0}));
+     * List<List<Number>> out = sdf.col("x").cumsum().map(Series::toList).sinkToList();
+     * source.emit(Frame.of("x", new long[] {1, 2}));
+     * source.emit(Frame.of("x", new long[] {3}));
+     * // out: [[1, 3], [6]]
+     * }</pre>
      *
      * @return the new stream of running sums, one {@link Series} per batch, downstream of the
      *     dataframe
