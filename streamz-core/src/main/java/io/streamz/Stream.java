@@ -163,6 +163,9 @@ public class Stream<T> {
      * source.sink(System.out::println);
      * source.emit("hello");   // prints hello
      * }</pre>
+     *
+     * @param <T> the type of the elements
+     * @return a new stream with no upstream and no name
      */
     public static <T> Stream<T> create() {
         return new Stream<>();
@@ -172,7 +175,9 @@ public class Stream<T> {
      * A new named source stream (streamz {@code Stream(stream_name=...)}); the name shows in
      * {@code toString}, graph pictures and error messages.
      *
-     * @param name the stream's name
+     * @param <T> the type of the elements
+     * @param name the stream's name, not {@code null}
+     * @return a new stream with no upstream, named {@code name}
      */
     public static <T> Stream<T> create(String name) {
         return new Stream<T>(null, Checks.notNull(name, "create", "name"), List.of());
@@ -191,12 +196,20 @@ public class Stream<T> {
 
     // ------------------------------------------------------------------ identity
 
-    /** The operator name of this node ({@code "map"}, {@code "slidingWindow"}, ...). */
+    /**
+     * The operator name of this node ({@code "map"}, {@code "slidingWindow"}, ...).
+     *
+     * @return the kind, never {@code null}
+     */
     public final String kind() {
         return kind;
     }
 
-    /** The user's name of this node, or {@code null}. */
+    /**
+     * The user's name of this node, or {@code null}.
+     *
+     * @return the name given at construction or with {@link #named}, or {@code null}
+     */
     public final String name() {
         return name;
     }
@@ -221,6 +234,8 @@ public class Stream<T> {
     /**
      * The parameters shown after the kind in {@code toString}, such as {@code "n=3"}, or an empty
      * string. Operators with parameters override this.
+     *
+     * @return the parameters as text, never {@code null}; the default is empty
      */
     protected String describeParams() {
         return "";
@@ -256,6 +271,7 @@ public class Stream<T> {
      * <p><b>Blocks:</b> while downstream asynchronous work ({@code sinkAsync}, a full
      * {@code buffer}, ...) is pending, without holding the graph's guard.
      *
+     * @param x the element, possibly {@code null} (streamz's {@code None})
      * @throws NodeException if a user function of the graph fails; the graph stays usable
      */
     public final void emit(T x) {
@@ -271,7 +287,9 @@ public class Stream<T> {
      * source.emit(1, List.of(Map.of("ref", ref)));   // prints "done" once no node holds 1
      * }</pre>
      *
+     * @param x the element, possibly {@code null}
      * @param metadata the element's metadata, possibly immutable; never mutated
+     * @throws NodeException if a user function of the graph fails; the graph stays usable
      */
     public final void emit(T x, List<Map<String, Object>> metadata) {
         Checks.notNull(metadata, kind, "metadata");
@@ -300,6 +318,7 @@ public class Stream<T> {
      * done.join();   // all downstream work for 1 is finished
      * }</pre>
      *
+     * @param x the element, possibly {@code null}
      * @return a future that completes when all downstream work for {@code x} is done, or
      *     completes exceptionally with the {@link NodeException} of a failed asynchronous function
      * @throws NodeException if a synchronous user function fails
@@ -308,7 +327,15 @@ public class Stream<T> {
         return emitAsync(x, NO_METADATA);
     }
 
-    /** See {@link #emitAsync(Object)}; with metadata as in {@link #emit(Object, List)}. */
+    /**
+     * See {@link #emitAsync(Object)}; with metadata as in {@link #emit(Object, List)}.
+     *
+     * @param x the element, possibly {@code null}
+     * @param metadata the element's metadata, possibly immutable; never mutated
+     * @return a future that completes when all downstream work for {@code x} is done, or
+     *     completes exceptionally with the {@link NodeException} of a failed asynchronous function
+     * @throws NodeException if a synchronous user function fails
+     */
     public final CompletableFuture<Void> emitAsync(T x, List<Map<String, Object>> metadata) {
         Checks.notNull(metadata, kind, "metadata");
         return enterGraph(() -> emitDownstream(x, metadata)).thenApply(r -> null);
@@ -388,6 +415,8 @@ public class Stream<T> {
      * Passes {@code x} to every downstream (streamz {@code _emit}). Refs in the metadata are
      * retained once per downstream and released as each downstream returns.
      *
+     * @param x the element to pass on
+     * @param metadata its metadata, never {@code null}; passed on unchanged
      * @return downstream work still pending, or {@code null} when all is done
      */
     protected final CompletableFuture<?> emitDownstream(T x, List<Map<String, Object>> metadata) {
@@ -425,7 +454,10 @@ public class Stream<T> {
     /**
      * Both pieces of pending work as one, either possibly {@code null} (nothing pending).
      *
-     * @return {@code null} when neither is pending
+     * @param a pending work, or {@code null}
+     * @param b other pending work, or {@code null}
+     * @return a future that completes when both have, the only one still pending (a piece that
+     *     already completed normally counts as not pending), or {@code null} when neither is
      */
     protected static CompletableFuture<?> both(CompletableFuture<?> a, CompletableFuture<?> b) {
         if (a == null || a.isDone() && !a.isCompletedExceptionally()) {
@@ -437,7 +469,13 @@ public class Stream<T> {
         return CompletableFuture.allOf(a, b);
     }
 
-    /** An unchecked cast of an upstream element to this node's element type, for custom nodes. */
+    /**
+     * An unchecked cast of an upstream element to this node's element type, for custom nodes.
+     *
+     * @param <X> the type to cast to
+     * @param x the element
+     * @return {@code x}, unchanged
+     */
     @SuppressWarnings("unchecked")
     protected static <X> X cast(Object x) {
         return (X) x;
@@ -446,6 +484,11 @@ public class Stream<T> {
     /**
      * Wraps a user function's failure on {@code x} as a {@link NodeException} naming this node; a
      * {@code NodeException} from further down passes untouched.
+     *
+     * @param e what the user function threw
+     * @param x the element it was working on
+     * @return {@code e} itself if it is a {@code NodeException}, else a new one naming this node,
+     *     to be thrown by the caller
      */
     protected final RuntimeException failure(Throwable e, Object x) {
         return e instanceof NodeException ? (NodeException) e : new NodeException(this, x, e);
@@ -453,7 +496,11 @@ public class Stream<T> {
 
     // ------------------------------------------------------------------ wiring
 
-    /** The graph guard of this node (internal; public for the operator packages). */
+    /**
+     * The graph guard of this node (internal; public for the operator packages).
+     *
+     * @return the graph this node currently belongs to, after any merges
+     */
     public final Graph graph() {
         Graph g = graph;
         if (g.isMerged()) {
@@ -463,12 +510,20 @@ public class Stream<T> {
         return g;
     }
 
-    /** The nodes this one receives from, in order (a stream may appear twice, as in {@code a.zip(a)}). */
+    /**
+     * The nodes this one receives from, in order (a stream may appear twice, as in {@code a.zip(a)}).
+     *
+     * @return an immutable snapshot of the upstreams, possibly empty
+     */
     public final List<Stream<?>> upstreams() {
         return List.of(upstreams);
     }
 
-    /** The nodes this one emits to, in the order they were connected. */
+    /**
+     * The nodes this one emits to, in the order they were connected.
+     *
+     * @return an immutable snapshot of the downstreams, possibly empty
+     */
     public final List<Stream<?>> downstreams() {
         return List.of(downstreams);
     }
@@ -483,6 +538,8 @@ public class Stream<T> {
      * a.connect(b);
      * a.emit(1);   // prints 1
      * }</pre>
+     *
+     * @param downstream the node to feed, not {@code null}
      */
     public final void connect(Stream<?> downstream) {
         Checks.notNull(downstream, kind, "downstream");
@@ -494,6 +551,10 @@ public class Stream<T> {
 
     /**
      * Stops {@code downstream} from receiving what this node emits (streamz {@code disconnect}).
+     *
+     * @param downstream the node to stop feeding, not {@code null}
+     * @throws IllegalStateException if {@code downstream} refuses to lose this upstream (a join's
+     *     only {@code emitOn} upstream, say)
      */
     public final void disconnect(Stream<?> downstream) {
         Checks.notNull(downstream, kind, "downstream");
@@ -525,6 +586,9 @@ public class Stream<T> {
     /**
      * Called before {@code upstream} is disconnected from this node; throws
      * {@link IllegalStateException} to refuse (a join's only {@code emitOn} upstream, say).
+     * The default accepts.
+     *
+     * @param upstream the upstream about to be disconnected
      */
     protected void checkDisconnect(Stream<?> upstream) {
     }
@@ -572,6 +636,8 @@ public class Stream<T> {
      * Applies {@code conversion} to this stream, for fluent conversions such as
      * {@code source.as(StreamingDataFrame::from)} (streamz {@code to_dataframe}, {@code to_batch}).
      *
+     * @param <R> the type of the conversion's result
+     * @param conversion the function applied to this stream, not {@code null}
      * @return what {@code conversion} returned
      */
     public final <R> R as(Function<? super Stream<T>, R> conversion) {
@@ -592,7 +658,9 @@ public class Stream<T> {
      *
      * <p><b>Metadata:</b> passed on with the result; nothing is held.
      *
+     * @param <R> the type of the results
      * @param func the function; its failure reaches {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting {@code func}'s result for each element
      */
     public final <R> Stream<R> map(Function<? super T, ? extends R> func) {
         return new MapNode<>(this, func);
