@@ -676,6 +676,10 @@ public class Stream<T> {
      * }</pre>
      *
      * <p><b>Metadata:</b> passed on with kept elements; nothing is held.
+     *
+     * @param predicate whether to keep an element; its failure reaches {@code emit} as a
+     *     {@link NodeException}
+     * @return a new node downstream of this one, emitting the elements that satisfy {@code predicate}
      */
     public final Stream<T> filter(Predicate<? super T> predicate) {
         return new FilterNode<>(this, "filter", predicate, true);
@@ -689,6 +693,13 @@ public class Stream<T> {
      * for (int i = 0; i < 5; i++) source.emit(i);
      * // out: [1, 3]
      * }</pre>
+     *
+     * <p><b>Metadata:</b> passed on with kept elements; nothing is held.
+     *
+     * @param predicate whether to drop an element; its failure reaches {@code emit} as a
+     *     {@link NodeException}
+     * @return a new node downstream of this one, emitting the elements that do not satisfy
+     *     {@code predicate}
      */
     public final Stream<T> remove(Predicate<? super T> predicate) {
         return new FilterNode<>(this, "remove", predicate, false);
@@ -709,8 +720,12 @@ public class Stream<T> {
      *
      * <p><b>Metadata:</b> passed on with the result; nothing is held.
      *
+     * @param <A> the type of a pair's first item
+     * @param <B> the type of a pair's second item
+     * @param <R> the type of the results
      * @param func the function; its failure, or an element that is not a pair, reaches
      *     {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting {@code func}'s result for each pair
      */
     public final <A, B, R> Stream<R> starmap(BiFunction<? super A, ? super B, ? extends R> func) {
         return new StarmapNode<>(this, func);
@@ -731,8 +746,10 @@ public class Stream<T> {
      *
      * <p><b>Metadata:</b> passed on with the result; nothing is held.
      *
-     * @param key an {@code Integer} index or a map key; a missing one reaches {@code emit} as a
-     *     {@link NodeException}
+     * @param <R> the type of the picked items (unchecked)
+     * @param key an {@code Integer} index or a map key, not {@code null}; a missing one reaches
+     *     {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting item {@code key} of each element
      */
     public final <R> Stream<R> pluck(Object key) {
         return cast(new PluckNode<>(this, key, false));
@@ -748,7 +765,10 @@ public class Stream<T> {
      * // out: [[1, 4]]
      * }</pre>
      *
-     * @param keys indexes or map keys, see {@link #pluck(Object)}
+     * @param keys indexes or map keys, see {@link #pluck(Object)}; neither the list nor its
+     *     elements may be {@code null}
+     * @return a new node downstream of this one, emitting an immutable list of the picked items
+     *     of each element
      */
     public final Stream<List<Object>> pluck(List<?> keys) {
         return cast(new PluckNode<>(this, keys, true));
@@ -769,6 +789,10 @@ public class Stream<T> {
      *
      * <p><b>Metadata:</b> as streamz, the last item of an element carries its metadata, the
      * others none; nothing is held.
+     *
+     * @param <R> the type of the items (unchecked); an element that is neither an
+     *     {@code Iterable} nor an array reaches {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting the items of each element
      */
     public final <R> Stream<R> flatten() {
         return cast(new FlattenNode<>(this));
@@ -785,6 +809,8 @@ public class Stream<T> {
      * }</pre>
      *
      * <p><b>Metadata:</b> passed on with kept elements; only keys are remembered, no refs held.
+     *
+     * @return a new node downstream of this one, emitting each distinct element once
      */
     public final Stream<T> unique() {
         return unique(Keys.identity());
@@ -802,6 +828,8 @@ public class Stream<T> {
      * }</pre>
      *
      * @param maxsize how many elements to remember, at least 1
+     * @return a new node downstream of this one, emitting the elements not among the
+     *     {@code maxsize} most recently seen
      */
     public final Stream<T> unique(int maxsize) {
         return unique(maxsize, Keys.identity());
@@ -818,12 +846,20 @@ public class Stream<T> {
      * }</pre>
      *
      * @param key computes what must be unique; its failure reaches {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting the first element of each key
      */
     public final Stream<T> unique(Function<? super T, ?> key) {
         return new UniqueNode<>(this, 0, key);
     }
 
-    /** See {@link #unique(int)} and {@link #unique(Function)}: remembers the {@code maxsize} most recent keys. */
+    /**
+     * See {@link #unique(int)} and {@link #unique(Function)}: remembers the {@code maxsize} most recent keys.
+     *
+     * @param maxsize how many keys to remember, at least 1
+     * @param key computes what must be unique; its failure reaches {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting the elements whose key is not among the
+     *     {@code maxsize} most recently seen
+     */
     public final Stream<T> unique(int maxsize, Function<? super T, ?> key) {
         return new UniqueNode<>(this, Checks.positive(maxsize, "unique", "maxsize"), key);
     }
@@ -846,6 +882,7 @@ public class Stream<T> {
      * @param end position to stop at (exclusive), or {@code null} for no end; as in streamz,
      *     0 also means no end
      * @param step pass every step-th position, at least 1
+     * @return a new node downstream of this one, emitting the elements at the chosen positions
      */
     public final Stream<T> slice(int start, @Nullable Integer end, int step) {
         return new SliceNode<>(this, start, end, step);
@@ -868,6 +905,7 @@ public class Stream<T> {
      *
      * @param func the reduction; its failure reaches {@code emit} as a {@link NodeException} and
      *     leaves the state as it was
+     * @return a new node downstream of this one, emitting each new state
      */
     public final Stream<T> accumulate(BinaryOperator<T> func) {
         return AccumulateNode.withoutStart(this, "accumulate", func);
@@ -882,7 +920,11 @@ public class Stream<T> {
      * // out: [1, 2, 3]
      * }</pre>
      *
+     * @param <S> the type of the state
+     * @param func computes the new state from the state and an element; its failure reaches
+     *     {@code emit} as a {@link NodeException} and leaves the state as it was
      * @param start the state before the first element, possibly {@code null}
+     * @return a new node downstream of this one, emitting each new state
      */
     public final <S> Stream<S> accumulate(BiFunction<? super S, ? super T, ? extends S> func, @Nullable S start) {
         return AccumulateNode.withStart(this, "accumulate", func, start);
@@ -900,20 +942,37 @@ public class Stream<T> {
      * // out: [0:a, 1:b, 2:c]
      * }</pre>
      *
-     * @param func returns the new state and the result as a Reactor {@code Tuple2}
+     * @param <S> the type of the state
+     * @param <R> the type of the results
+     * @param func returns the new state and the result as a Reactor {@code Tuple2}, not
+     *     {@code null}; its failure reaches {@code emit} as a {@link NodeException}
      * @param start the state before the first element, possibly {@code null}
+     * @return a new node downstream of this one, emitting each result
      */
     public final <S, R> Stream<R> accumulateWithState(
             BiFunction<? super S, ? super T, ? extends Tuple2<? extends S, ? extends R>> func, @Nullable S start) {
         return AccumulateNode.returningState(this, "accumulateWithState", func, start);
     }
 
-    /** The same as {@link #accumulate(BinaryOperator)} (streamz {@code scan}). */
+    /**
+     * The same as {@link #accumulate(BinaryOperator)} (streamz {@code scan}).
+     *
+     * @param func the reduction; its failure reaches {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting each new state
+     */
     public final Stream<T> scan(BinaryOperator<T> func) {
         return AccumulateNode.withoutStart(this, "scan", func);
     }
 
-    /** The same as {@link #accumulate(BiFunction, Object)} (streamz {@code scan}). */
+    /**
+     * The same as {@link #accumulate(BiFunction, Object)} (streamz {@code scan}).
+     *
+     * @param <S> the type of the state
+     * @param func computes the new state from the state and an element; its failure reaches
+     *     {@code emit} as a {@link NodeException}
+     * @param start the state before the first element, possibly {@code null}
+     * @return a new node downstream of this one, emitting each new state
+     */
     public final <S> Stream<S> scan(BiFunction<? super S, ? super T, ? extends S> func, @Nullable S start) {
         return AccumulateNode.withStart(this, "scan", func, start);
     }
@@ -930,6 +989,8 @@ public class Stream<T> {
      * }</pre>
      *
      * <p><b>Metadata:</b> passed on with each snapshot; no refs held.
+     *
+     * @return a new node downstream of this one, emitting a snapshot of the counts per element
      */
     public final Stream<Map<T, Long>> frequencies() {
         return new FrequenciesNode<>(this);
@@ -952,6 +1013,8 @@ public class Stream<T> {
      * }</pre>
      *
      * <p><b>Metadata:</b> every element's refs are held until the flush that emits it returns.
+     *
+     * @return a new collector downstream of this one; call its {@link CollectStream#flush()} to emit
      */
     public final CollectStream<T> collect() {
         return new CollectNode<>(this);
@@ -973,6 +1036,7 @@ public class Stream<T> {
      * asynchronous work is done).
      *
      * @param n group size, at least 1
+     * @return a new node downstream of this one, emitting immutable lists of {@code n} elements
      */
     public final Stream<List<T>> partition(int n) {
         return new PartitionNode<>(this, n, null, null, null);
@@ -988,7 +1052,10 @@ public class Stream<T> {
      * // out: [[0, 2], [1, 3]]
      * }</pre>
      *
+     * @param n group size, at least 1
      * @param key the group of an element; its failure reaches {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting immutable lists of {@code n} elements
+     *     of one key
      */
     public final Stream<List<T>> partition(int n, Function<? super T, ?> key) {
         return new PartitionNode<>(this, n, null, null, Checks.notNull(key, "partition", "key"));
@@ -1007,17 +1074,37 @@ public class Stream<T> {
      * <p><b>Time:</b> the timers run on the scheduler {@code Schedulers.parallel()} returns when
      * the node is built; a timer enters the graph like {@code emit}.
      * <p><b>Blocks:</b> never.
+     *
+     * @param n group size, at least 1
+     * @param timeout how long a group may wait after its first element, greater than zero
+     * @return a new node downstream of this one, emitting immutable lists of at most {@code n}
+     *     elements
      */
     public final Stream<List<T>> partition(int n, Duration timeout) {
         return partition(n, timeout, Schedulers.parallel());
     }
 
-    /** See {@link #partition(int, Duration)}; {@code timeout} as {@code "10ms"}, {@code "1.5s"}... */
+    /**
+     * See {@link #partition(int, Duration)}; {@code timeout} as {@code "10ms"}, {@code "1.5s"}...
+     *
+     * @param n group size, at least 1
+     * @param timeout the timeout as a number and a unit, greater than zero
+     * @return a new node downstream of this one, emitting immutable lists of at most {@code n}
+     *     elements
+     */
     public final Stream<List<T>> partition(int n, String timeout) {
         return partition(n, Intervals.parse(timeout, "partition", "timeout"));
     }
 
-    /** See {@link #partition(int, Duration)}; with the scheduler of its timers. */
+    /**
+     * See {@link #partition(int, Duration)}; with the scheduler of its timers.
+     *
+     * @param n group size, at least 1
+     * @param timeout how long a group may wait after its first element, greater than zero
+     * @param scheduler the scheduler of the timers
+     * @return a new node downstream of this one, emitting immutable lists of at most {@code n}
+     *     elements
+     */
     public final Stream<List<T>> partition(int n, Duration timeout, Scheduler scheduler) {
         return new PartitionNode<>(this, n, Checks.notNull(timeout, "partition", "timeout"), scheduler, null);
     }
@@ -1033,17 +1120,42 @@ public class Stream<T> {
      * source.emit(2);
      * // out: [[0, 2]], and a second after 1 arrived: [[0, 2], [1]]
      * }</pre>
+     *
+     * <p><b>Time:</b> as {@link #partition(int, Duration)}, one timer per key's group.
+     *
+     * @param n group size, at least 1
+     * @param timeout how long a group may wait after its first element, greater than zero
+     * @param key the group of an element; its failure reaches {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting immutable lists of at most {@code n}
+     *     elements of one key
      */
     public final Stream<List<T>> partition(int n, Duration timeout, Function<? super T, ?> key) {
         return partition(n, timeout, key, Schedulers.parallel());
     }
 
-    /** See {@link #partition(int, Duration, Function)}; {@code timeout} as {@code "10ms"}, {@code "1.5s"}... */
+    /**
+     * See {@link #partition(int, Duration, Function)}; {@code timeout} as {@code "10ms"}, {@code "1.5s"}...
+     *
+     * @param n group size, at least 1
+     * @param timeout the timeout as a number and a unit, greater than zero
+     * @param key the group of an element; its failure reaches {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting immutable lists of at most {@code n}
+     *     elements of one key
+     */
     public final Stream<List<T>> partition(int n, String timeout, Function<? super T, ?> key) {
         return partition(n, Intervals.parse(timeout, "partition", "timeout"), key);
     }
 
-    /** See {@link #partition(int, Duration, Function)}; with the scheduler of its timers. */
+    /**
+     * See {@link #partition(int, Duration, Function)}; with the scheduler of its timers.
+     *
+     * @param n group size, at least 1
+     * @param timeout how long a group may wait after its first element, greater than zero
+     * @param key the group of an element; its failure reaches {@code emit} as a {@link NodeException}
+     * @param scheduler the scheduler of the timers
+     * @return a new node downstream of this one, emitting immutable lists of at most {@code n}
+     *     elements of one key
+     */
     public final Stream<List<T>> partition(int n, Duration timeout, Function<? super T, ?> key, Scheduler scheduler) {
         Checks.notNull(timeout, "partition", "timeout");
         return new PartitionNode<>(this, n, timeout, scheduler, Checks.notNull(key, "partition", "key"));
@@ -1064,8 +1176,11 @@ public class Stream<T> {
      * the emitted elements are released after the emit; a dropped or replaced element's refs are
      * never released.
      *
+     * @param n group size, at least 1
      * @param key computes what must be distinct
      * @param keep {@code "first"} or {@code "last"}
+     * @return a new node downstream of this one, emitting immutable lists of {@code n} elements
+     *     with distinct keys
      */
     public final Stream<List<T>> partitionUnique(int n, Function<? super T, ?> key, String keep) {
         return new PartitionUniqueNode<>(this, n, key, keep);
@@ -1084,12 +1199,21 @@ public class Stream<T> {
      * <p><b>Metadata:</b> an element's refs are held until the last window containing it is emitted.
      *
      * @param n window size, at least 1
+     * @return a new node downstream of this one, emitting an immutable list of up to {@code n}
+     *     elements for each element
      */
     public final Stream<List<T>> slidingWindow(int n) {
         return slidingWindow(n, true);
     }
 
-    /** See {@link #slidingWindow(int)}; with {@code returnPartial == false}, waits for a full window. */
+    /**
+     * See {@link #slidingWindow(int)}; with {@code returnPartial == false}, waits for a full window.
+     *
+     * @param n window size, at least 1
+     * @param returnPartial whether to emit the windows of the first {@code n - 1} elements, which
+     *     are not full
+     * @return a new node downstream of this one, emitting an immutable list of the last elements
+     */
     public final Stream<List<T>> slidingWindow(int n, boolean returnPartial) {
         return new SlidingWindowNode<>(this, n, returnPartial);
     }
