@@ -1243,6 +1243,10 @@ public class Stream<T> {
      * lagging upstream, or one is disconnected). Nothing is dropped; a single thread feeding all
      * upstreams should stay within 10 elements, or use {@link #emitAsync}, whose future
      * completes then.
+     *
+     * @param others the other upstreams, possibly none; not {@code null}, nor any of them
+     * @return a new node downstream of this stream and {@code others}, emitting immutable lists
+     *     with one element of each, in upstream order
      */
     public final Stream<List<Object>> zip(Stream<?>... others) {
         return new ZipNode(withOthers("zip", others));
@@ -1265,6 +1269,10 @@ public class Stream<T> {
      *
      * <p><b>Metadata:</b> this stream's elements are held until emitted; the others' latest
      * elements until replaced.
+     *
+     * @param others the other upstreams, possibly none; not {@code null}, nor any of them
+     * @return a new node downstream of this stream and {@code others}, emitting immutable lists
+     *     of an element of this stream and the latest of each other, in upstream order
      */
     public final Stream<List<Object>> zipLatest(Stream<?>... others) {
         return new ZipLatestNode(withOthers("zipLatest", others));
@@ -1284,6 +1292,10 @@ public class Stream<T> {
      * }</pre>
      *
      * <p><b>Metadata:</b> each stream's latest element is held (with its refs) until replaced.
+     *
+     * @param others the other upstreams, possibly none; not {@code null}, nor any of them
+     * @return a new node downstream of this stream and {@code others}, emitting immutable lists
+     *     of the latest element of each, in upstream order
      */
     public final Stream<List<Object>> combineLatest(Stream<?>... others) {
         return new CombineLatestNode(withOthers("combineLatest", others), null);
@@ -1305,7 +1317,12 @@ public class Stream<T> {
      *
      * <p>Disconnecting the only {@code emitOn} upstream fails with an {@link IllegalStateException}.
      *
+     * @param others the other upstreams, possibly empty; not {@code null}, nor any of them
      * @param emitOn upstreams of the node (this stream or some of {@code others}), at least one
+     * @return a new node downstream of this stream and {@code others}, emitting immutable lists
+     *     of the latest element of each, in upstream order
+     * @throws IllegalArgumentException if {@code emitOn} is empty or names a stream that is not
+     *     an upstream
      */
     public final Stream<List<Object>> combineLatest(List<? extends Stream<?>> others,
             List<? extends Stream<?>> emitOn) {
@@ -1327,6 +1344,10 @@ public class Stream<T> {
      * }</pre>
      *
      * <p><b>Metadata:</b> passed on; nothing is held.
+     *
+     * @param others the other upstreams, possibly none; not {@code null}, nor any of them
+     * @return a new node downstream of this stream and {@code others}, emitting every element of
+     *     each
      */
     @SafeVarargs
     public final Stream<T> union(Stream<? extends T>... others) {
@@ -1368,18 +1389,34 @@ public class Stream<T> {
      * <p><b>Metadata:</b> an element's refs are held until the window containing it was emitted.
      * <p><b>Blocks:</b> never.
      *
-     * @param interval such as {@code "500ms"} or {@code "2s"}
+     * @param interval the time between two ticks as a number and a unit, such as {@code "500ms"}
+     *     or {@code "2s"}
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick
      */
     public final Stream<List<T>> timedWindow(String interval) {
         return timedWindow(Intervals.parse(interval));
     }
 
-    /** See {@link #timedWindow(String)}. */
+    /**
+     * See {@link #timedWindow(String)}.
+     *
+     * @param interval the time between two ticks, greater than zero
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick
+     */
     public final Stream<List<T>> timedWindow(Duration interval) {
         return timedWindow(interval, Schedulers.parallel());
     }
 
-    /** See {@link #timedWindow(String)}; with the scheduler that gives the node its clock and timers. */
+    /**
+     * See {@link #timedWindow(String)}; with the scheduler that gives the node its clock and timers.
+     *
+     * @param interval the time between two ticks, greater than zero
+     * @param scheduler the scheduler that gives the node its clock and timers
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick
+     */
     public final Stream<List<T>> timedWindow(Duration interval, Scheduler scheduler) {
         return new TimedWindowNode<>(this, interval, scheduler);
     }
@@ -1400,19 +1437,39 @@ public class Stream<T> {
      * that loses to another of the same key is released at once.
      * <p><b>Blocks:</b> never.
      *
+     * @param interval the time between two ticks as a number and a unit, such as {@code "500ms"}
      * @param key the element's key; its failure reaches {@code emit} as a {@link NodeException}
      * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
      */
     public final Stream<List<T>> timedWindowUnique(String interval, Function<? super T, ?> key, String keep) {
         return timedWindowUnique(Intervals.parse(interval), key, keep);
     }
 
-    /** See {@link #timedWindowUnique(String, Function, String)}. */
+    /**
+     * See {@link #timedWindowUnique(String, Function, String)}.
+     *
+     * @param interval the time between two ticks, greater than zero
+     * @param key the element's key; its failure reaches {@code emit} as a {@link NodeException}
+     * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
+     */
     public final Stream<List<T>> timedWindowUnique(Duration interval, Function<? super T, ?> key, String keep) {
         return timedWindowUnique(interval, key, keep, Schedulers.parallel());
     }
 
-    /** See {@link #timedWindowUnique(String, Function, String)}; with the scheduler for clock and timers. */
+    /**
+     * See {@link #timedWindowUnique(String, Function, String)}; with the scheduler for clock and timers.
+     *
+     * @param interval the time between two ticks, greater than zero
+     * @param key the element's key; its failure reaches {@code emit} as a {@link NodeException}
+     * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
+     * @param scheduler the scheduler that gives the node its clock and timers
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
+     */
     public final Stream<List<T>> timedWindowUnique(Duration interval, Function<? super T, ?> key, String keep,
             Scheduler scheduler) {
         return new TimedWindowUniqueNode<>(this, interval, key, keep, scheduler);
@@ -1427,17 +1484,40 @@ public class Stream<T> {
      * Stream<Map<String, Object>> source = Stream.create();
      * List<List<Map<String, Object>>> out = source.timedWindowUnique("1s", "id", "first").sinkToList();
      * }</pre>
+     *
+     * @param interval the time between two ticks as a number and a unit, such as {@code "500ms"}
+     * @param field the map key whose value is the element's key
+     * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
      */
     public final Stream<List<T>> timedWindowUnique(String interval, String field, String keep) {
         return timedWindowUnique(Intervals.parse(interval), field, keep);
     }
 
-    /** See {@link #timedWindowUnique(String, String, String)}. */
+    /**
+     * See {@link #timedWindowUnique(String, String, String)}.
+     *
+     * @param interval the time between two ticks, greater than zero
+     * @param field the map key whose value is the element's key
+     * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
+     */
     public final Stream<List<T>> timedWindowUnique(Duration interval, String field, String keep) {
         return timedWindowUnique(interval, field, keep, Schedulers.parallel());
     }
 
-    /** See {@link #timedWindowUnique(String, String, String)}; with the scheduler for clock and timers. */
+    /**
+     * See {@link #timedWindowUnique(String, String, String)}; with the scheduler for clock and timers.
+     *
+     * @param interval the time between two ticks, greater than zero
+     * @param field the map key whose value is the element's key
+     * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
+     * @param scheduler the scheduler that gives the node its clock and timers
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
+     */
     public final Stream<List<T>> timedWindowUnique(Duration interval, String field, String keep, Scheduler scheduler) {
         return timedWindowUnique(interval, TimedWindowUniqueNode.field(field), keep, scheduler);
     }
@@ -1458,17 +1538,31 @@ public class Stream<T> {
      * it is due, it goes as soon as that is done.
      * <p><b>Metadata:</b> an element's refs are held until it was emitted and its downstream work is done.
      * <p><b>Blocks:</b> never; it holds as many elements as arrive within {@code interval}.
+     *
+     * @param interval how long to hold each element, as a number and a unit, such as {@code "500ms"}
+     * @return a new node downstream of this one, emitting each element {@code interval} later
      */
     public final Stream<T> delay(String interval) {
         return delay(Intervals.parse(interval));
     }
 
-    /** See {@link #delay(String)}. */
+    /**
+     * See {@link #delay(String)}.
+     *
+     * @param interval how long to hold each element, greater than zero
+     * @return a new node downstream of this one, emitting each element {@code interval} later
+     */
     public final Stream<T> delay(Duration interval) {
         return delay(interval, Schedulers.parallel());
     }
 
-    /** See {@link #delay(String)}; with the scheduler that gives the node its clock and timers. */
+    /**
+     * See {@link #delay(String)}; with the scheduler that gives the node its clock and timers.
+     *
+     * @param interval how long to hold each element, greater than zero
+     * @param scheduler the scheduler that gives the node its clock and timers
+     * @return a new node downstream of this one, emitting each element {@code interval} later
+     */
     public final Stream<T> delay(Duration interval, Scheduler scheduler) {
         return new DelayNode<>(this, interval, scheduler);
     }
@@ -1487,17 +1581,35 @@ public class Stream<T> {
      * <p><b>Time:</b> from {@code Schedulers.parallel()} as it is when the node is built.
      * <p><b>Metadata:</b> a waiting element's refs are held until it passed.
      * <p><b>Blocks:</b> {@code emit} waits for the element's slot (use {@code emitAsync} to go on).
+     *
+     * @param interval the least time between two elements, as a number and a unit, such as
+     *     {@code "500ms"}
+     * @return a new node downstream of this one, emitting the elements at most one per
+     *     {@code interval}
      */
     public final Stream<T> rateLimit(String interval) {
         return rateLimit(Intervals.parse(interval));
     }
 
-    /** See {@link #rateLimit(String)}. */
+    /**
+     * See {@link #rateLimit(String)}.
+     *
+     * @param interval the least time between two elements, greater than zero
+     * @return a new node downstream of this one, emitting the elements at most one per
+     *     {@code interval}
+     */
     public final Stream<T> rateLimit(Duration interval) {
         return rateLimit(interval, Schedulers.parallel());
     }
 
-    /** See {@link #rateLimit(String)}; with the scheduler that gives the node its clock and timers. */
+    /**
+     * See {@link #rateLimit(String)}; with the scheduler that gives the node its clock and timers.
+     *
+     * @param interval the least time between two elements, greater than zero
+     * @param scheduler the scheduler that gives the node its clock and timers
+     * @return a new node downstream of this one, emitting the elements at most one per
+     *     {@code interval}
+     */
     public final Stream<T> rateLimit(Duration interval, Scheduler scheduler) {
         return new RateLimitNode<>(this, interval, scheduler);
     }
@@ -1518,6 +1630,7 @@ public class Stream<T> {
      * downstream work: {@code n} waiting, one downstream, one whose {@code emit} waits.
      *
      * @param n how many elements may be held, at least 1
+     * @return a new node downstream of this one, emitting the same elements in order
      */
     public final Stream<T> buffer(int n) {
         return new BufferNode<>(this, n);
@@ -1536,6 +1649,8 @@ public class Stream<T> {
      * <p><b>Metadata:</b> as in streamz, the node holds the newest element's refs until a newer
      * element replaces it, whether it was sent or not (so a dropped element is released at once).
      * <p><b>Blocks:</b> never.
+     *
+     * @return a new node downstream of this one, emitting the elements its downstream has time for
      */
     public final Stream<T> latest() {
         return new LatestNode<>(this);
@@ -1555,8 +1670,10 @@ public class Stream<T> {
      * <p><b>Blocks:</b> {@code emit} waits for the stage without holding the graph's guard;
      * {@code emitAsync} returns its future.
      *
-     * @param func returns the stage of the element's work; its failure, thrown or in the stage,
-     *     reaches {@code emit} as a {@link NodeException}
+     * @param func returns the stage of the element's work, not {@code null}; its failure, thrown
+     *     or in the stage, reaches {@code emit} as a {@link NodeException}
+     * @return the sink node, downstream of this one; it emits nothing, and can be
+     *     {@link #destroy() destroyed} to stop it
      */
     public final Stream<T> sinkAsync(Function<? super T, ? extends CompletionStage<?>> func) {
         return new AsyncSink<>(this, "sinkAsync", func);
@@ -1569,6 +1686,11 @@ public class Stream<T> {
      * <pre>{@code
      * source.sinkPublisher(x -> Mono.delay(Duration.ofMillis(10)).then());
      * }</pre>
+     *
+     * @param func returns the publisher of the element's work, not {@code null}; its failure,
+     *     thrown or signalled, reaches {@code emit} as a {@link NodeException}
+     * @return the sink node, downstream of this one; it emits nothing, and can be
+     *     {@link #destroy() destroyed} to stop it
      */
     public final Stream<T> sinkPublisher(Function<? super T, ? extends Publisher<?>> func) {
         return new AsyncSink<>(this, "sinkPublisher", AsyncSink.completionOf(func));
@@ -1587,7 +1709,10 @@ public class Stream<T> {
      *
      * <p><b>Metadata:</b> held until the stage completes, then passed on with the result.
      *
-     * @param func returns the stage of the result; its failure reaches {@code emit} as a {@link NodeException}
+     * @param <R> the type of the results
+     * @param func returns the stage of the result, not {@code null}; its failure reaches
+     *     {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting each result when its stage completes
      */
     public final <R> Stream<R> mapAsync(Function<? super T, ? extends CompletionStage<R>> func) {
         return new MapAsyncNode<>(this, "mapAsync", func);
@@ -1600,6 +1725,11 @@ public class Stream<T> {
      * <pre>{@code
      * source.mapPublisher(x -> Mono.just(x * 2).delayElement(Duration.ofMillis(5))).sinkToList();
      * }</pre>
+     *
+     * @param <R> the type of the results
+     * @param func returns the publisher of the result, not {@code null}; its failure reaches
+     *     {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting each publisher's first value
      */
     public final <R> Stream<R> mapPublisher(Function<? super T, ? extends Publisher<R>> func) {
         return new MapAsyncNode<>(this, "mapPublisher", MapAsyncNode.firstOf(func));
