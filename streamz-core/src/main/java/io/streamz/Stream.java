@@ -1749,6 +1749,8 @@ public class Stream<T> {
      * Nothing is dropped and nothing piles up. A subscriber that cancels no longer holds anything.
      * <p>The publisher completes its subscribers when its node (the one downstream of this stream)
      * is {@link #destroy() destroyed}; until then it never completes on its own.
+     *
+     * @return a new publisher, which is also a node downstream of this one
      */
     public final Publisher<T> toPublisher() {
         return new PublisherSink<>(this);
@@ -1760,6 +1762,8 @@ public class Stream<T> {
      * <pre>{@code
      * source.toFlux().buffer(100).subscribe(batch -> store(batch));
      * }</pre>
+     *
+     * @return a new {@code Flux} over a new publisher node downstream of this one
      */
     public final Flux<T> toFlux() {
         return Flux.from(toPublisher());
@@ -1782,22 +1786,52 @@ public class Stream<T> {
      * call is one interval after the previous element's downstream work is done. A failure (of
      * {@code supplier} or downstream) goes to the timer thread's uncaught-exception handler and
      * the calls go on.
+     *
+     * @param <T> the type of the elements
+     * @param supplier called for each element; its failure goes to the timer thread's
+     *     uncaught-exception handler
+     * @param interval the time between two calls as a number and a unit, such as {@code "1s"}
+     * @return a new source, not started
      */
     public static <T> Source<T> fromPeriodic(Supplier<? extends T> supplier, String interval) {
         return fromPeriodic(supplier, Intervals.parse(interval));
     }
 
-    /** See {@link #fromPeriodic(Supplier, String)}; every 100 ms, streamz's default. */
+    /**
+     * See {@link #fromPeriodic(Supplier, String)}; every 100 ms, streamz's default.
+     *
+     * @param <T> the type of the elements
+     * @param supplier called for each element; its failure goes to the timer thread's
+     *     uncaught-exception handler
+     * @return a new source, not started
+     */
     public static <T> Source<T> fromPeriodic(Supplier<? extends T> supplier) {
         return fromPeriodic(supplier, Duration.ofMillis(100));
     }
 
-    /** See {@link #fromPeriodic(Supplier, String)}. */
+    /**
+     * See {@link #fromPeriodic(Supplier, String)}.
+     *
+     * @param <T> the type of the elements
+     * @param supplier called for each element; its failure goes to the timer thread's
+     *     uncaught-exception handler
+     * @param interval the time between two calls, greater than zero
+     * @return a new source, not started
+     */
     public static <T> Source<T> fromPeriodic(Supplier<? extends T> supplier, Duration interval) {
         return fromPeriodic(supplier, interval, Schedulers.parallel());
     }
 
-    /** See {@link #fromPeriodic(Supplier, String)}; with the scheduler for clock and timers. */
+    /**
+     * See {@link #fromPeriodic(Supplier, String)}; with the scheduler for clock and timers.
+     *
+     * @param <T> the type of the elements
+     * @param supplier called for each element; its failure goes to the timer thread's
+     *     uncaught-exception handler
+     * @param interval the time between two calls, greater than zero
+     * @param scheduler the scheduler that gives the source its clock and timers
+     * @return a new source, not started
+     */
     public static <T> Source<T> fromPeriodic(Supplier<? extends T> supplier, Duration interval, Scheduler scheduler) {
         return new PeriodicSource<>(supplier, interval, scheduler);
     }
@@ -1814,6 +1848,10 @@ public class Stream<T> {
      * }</pre>
      *
      * <p>The publisher's completion and error surface in {@link PublisherSource#completion()}.
+     *
+     * @param <T> the type of the elements
+     * @param publisher the publisher, subscribed to at each {@code start()}
+     * @return a new source, not started
      */
     public static <T> PublisherSource<T> fromPublisher(Publisher<? extends T> publisher) {
         return new PublisherSource<>(publisher);
@@ -1831,6 +1869,10 @@ public class Stream<T> {
      * }</pre>
      *
      * <p><b>Metadata:</b> nothing is held once {@code consumer} returns.
+     *
+     * @param consumer called with every element; its failure reaches {@code emit} as a
+     *     {@link NodeException}
+     * @return the sink node, downstream of this one; it emits nothing
      */
     public final Stream<T> sink(Consumer<? super T> consumer) {
         return new SinkNode<>(this, consumer);
@@ -1886,6 +1928,12 @@ public class Stream<T> {
      * <pre>{@code
      * source.sinkToTextfile("out.csv", "\r\n");
      * }</pre>
+     *
+     * @param path the file to append to
+     * @param end what to write after each element
+     * @return the sink node; {@code destroy()} it to close the file
+     * @throws java.io.UncheckedIOException naming the node and the path if the file cannot be
+     *     opened (here) or written (from {@code emit})
      */
     public final Stream<T> sinkToTextfile(String path, String end) {
         return new TextfileSink<>(this, path, end);
@@ -1909,6 +1957,10 @@ public class Stream<T> {
      *
      * <p><b>Blocks:</b> {@code start()} returns once every item's downstream work is done; a
      * downstream failure stops the source and reaches the caller of {@code start()}.
+     *
+     * @param <T> the type of the elements
+     * @param iterable the items, iterated anew at each {@code start()}
+     * @return a new source, not started
      */
     public static <T> Source<T> fromIterable(Iterable<? extends T> iterable) {
         return new IterableSource<>(iterable);
@@ -1933,6 +1985,7 @@ public class Stream<T> {
      *
      * @param path the file; {@code start()} fails with an {@link java.io.UncheckedIOException}
      *     naming it if it cannot be read
+     * @return a new source, not started
      */
     public static Source<String> fromTextfile(String path) {
         return fromTextfile(path, TextfileOptions.defaults());
@@ -1950,6 +2003,11 @@ public class Stream<T> {
      * <p>A poll that fails (the file vanished, a downstream function threw) stops the source;
      * the exception goes to the uncaught-exception handler of the thread that polled (the
      * scheduler's worker, or the test thread advancing a virtual clock).
+     *
+     * @param path the file; {@code start()} fails with an {@link java.io.UncheckedIOException}
+     *     naming it if it cannot be read
+     * @param options the poll interval, {@code fromEnd}, delimiter, charset and scheduler
+     * @return a new source, not started
      */
     public static Source<String> fromTextfile(String path, TextfileOptions options) {
         Checks.notNull(options, "fromTextfile", "options");
@@ -1973,24 +2031,44 @@ public class Stream<T> {
      *
      * <p><b>Time:</b> polls on the scheduler {@code Schedulers.parallel()} returns now.
      *
-     * @param path a directory or a glob pattern
+     * @param path a directory or a glob pattern, not empty
+     * @return a new source, not started
      */
     public static Source<String> filenames(String path) {
         return filenames(path, Duration.ofMillis(100));
     }
 
-    /** See {@link #filenames(String)}; polls every {@code pollInterval}, such as {@code "500ms"}. */
+    /**
+     * See {@link #filenames(String)}; polls every {@code pollInterval}, such as {@code "500ms"}.
+     *
+     * @param path a directory or a glob pattern, not empty
+     * @param pollInterval the time between two polls as a number and a unit, greater than zero
+     * @return a new source, not started
+     */
     public static Source<String> filenames(String path, String pollInterval) {
         Checks.notNull(path, "filenames", "path");
         return filenames(path, Intervals.parse(Checks.notNull(pollInterval, "filenames", "pollInterval")));
     }
 
-    /** See {@link #filenames(String)}; polls every {@code pollInterval}. */
+    /**
+     * See {@link #filenames(String)}; polls every {@code pollInterval}.
+     *
+     * @param path a directory or a glob pattern, not empty
+     * @param pollInterval the time between two polls, greater than zero
+     * @return a new source, not started
+     */
     public static Source<String> filenames(String path, Duration pollInterval) {
         return filenames(path, pollInterval, Schedulers.parallel());
     }
 
-    /** See {@link #filenames(String)}; polls every {@code pollInterval} on {@code scheduler}. */
+    /**
+     * See {@link #filenames(String)}; polls every {@code pollInterval} on {@code scheduler}.
+     *
+     * @param path a directory or a glob pattern, not empty
+     * @param pollInterval the time between two polls, greater than zero
+     * @param scheduler the scheduler the polls run on
+     * @return a new source, not started
+     */
     public static Source<String> filenames(String path, Duration pollInterval, Scheduler scheduler) {
         return new FilenamesSource(path, pollInterval, scheduler);
     }
@@ -2011,6 +2089,10 @@ public class Stream<T> {
      * <p>Nothing is lost: after {@code stop()} items stay in the queue for the next
      * {@code start()}; an item already taken is still emitted. A downstream failure stops the
      * source and goes to its thread's uncaught-exception handler.
+     *
+     * @param <T> the type of the elements
+     * @param queue the queue to take items from
+     * @return a new source, not started
      */
     public static <T> Source<T> fromQueue(BlockingQueue<? extends T> queue) {
         return new QueueSource<>(queue);
@@ -2032,7 +2114,8 @@ public class Stream<T> {
      * {@link java.io.UncheckedIOException} if it cannot), its lines are emitted by a daemon
      * thread, and the source stops by itself when the output ends; {@code stop()} kills it.
      *
-     * @param command the program and its arguments
+     * @param command the program and its arguments, at least the program
+     * @return a new source, not started
      */
     public static Source<String> fromProcess(List<String> command) {
         return fromProcess(command, false);
@@ -2041,6 +2124,10 @@ public class Stream<T> {
     /**
      * See {@link #fromProcess(List)}; with {@code withStderr}, standard error is merged into the
      * emitted lines (streamz {@code with_stderr=True}).
+     *
+     * @param command the program and its arguments, at least the program
+     * @param withStderr whether standard error is emitted along with standard output
+     * @return a new source, not started
      */
     public static Source<String> fromProcess(List<String> command, boolean withStderr) {
         return new ProcessSource(command, withStderr);
@@ -2070,6 +2157,8 @@ public class Stream<T> {
      * the same graph always gives the same text (from every node, when it has one source); a
      * node with several downstreams labels its edges {@code 0, 1, ...} in connection order.
      * Sources are drawn as double octagons and sinks as trapezia, as in streamz.
+     *
+     * @return the whole graph as DOT text, laid out top to bottom
      */
     public final String toDot() {
         return DotWriter.write(this, null);
@@ -2078,6 +2167,10 @@ public class Stream<T> {
     /**
      * See {@link #toDot()}; with the layout direction {@code rankdir}: {@code "TB"} (top to
      * bottom, the default), {@code "LR"}, {@code "BT"} or {@code "RL"}.
+     *
+     * @param rankdir {@code "TB"}, {@code "LR"}, {@code "BT"} or {@code "RL"}
+     * @return the whole graph as DOT text
+     * @throws IllegalArgumentException if {@code rankdir} is none of those
      */
     public final String toDot(String rankdir) {
         return DotWriter.write(this, Checks.notNull(rankdir, kind, "rankdir"));
@@ -2108,7 +2201,16 @@ public class Stream<T> {
         return Visualizer.installed().render(toDot(), file);
     }
 
-    /** See {@link #visualize(String)}; laid out in direction {@code rankdir} ({@link #toDot(String)}). */
+    /**
+     * See {@link #visualize(String)}; laid out in direction {@code rankdir} ({@link #toDot(String)}).
+     *
+     * @param file where to write; must end with {@code .png} or {@code .svg}
+     * @param rankdir {@code "TB"}, {@code "LR"}, {@code "BT"} or {@code "RL"}
+     * @return the name of the renderer that drew ({@link io.streamz.spi.GraphRenderer#name()})
+     * @throws IllegalArgumentException if the file ends otherwise, or {@code rankdir} is invalid
+     * @throws IllegalStateException if there is neither a renderer nor a {@code dot} program
+     * @throws java.io.UncheckedIOException if the renderer fails
+     */
     public final String visualize(String file, String rankdir) {
         Checks.notNull(file, kind, "file");
         return Visualizer.installed().render(toDot(rankdir), file);
@@ -2127,6 +2229,7 @@ public class Stream<T> {
      * // out: [7, 7]
      * }</pre>
      *
+     * @param <R> the type of the elements the plugin's node emits (unchecked)
      * @param name the plugin's name, as listed by {@link #plugins()}
      * @param args the plugin's arguments (elements may be {@code null})
      * @return the node the plugin built
@@ -2147,11 +2250,15 @@ public class Stream<T> {
      * until started.
      *
      * <pre>{@code
-     * Source<String> lines = Stream.source("fromKafka", List.of("events"), config);
+     * Source<String> lines = Stream.source("from_kafka", List.of("events"), config);
      * lines.sink(System.out::println);
      * lines.start();
      * }</pre>
      *
+     * @param <T> the type of the elements the source emits (unchecked)
+     * @param name the plugin's name, as listed by {@link #plugins()}
+     * @param args the plugin's arguments (elements may be {@code null})
+     * @return the source the plugin built, not started
      * @throws IllegalArgumentException if no source plugin has that name (the message lists the
      *     installed ones), or the plugin rejected its arguments
      * @throws IllegalStateException naming the plugin and its provider class if the provider
