@@ -96,6 +96,8 @@ public final class KafkaSource<T> extends Source<T> {
      * The exception that stopped this source, or {@code null} while it runs or after a clean
      * stop. A failed source stays started until {@link #stop()}; {@code start()} after that
      * reads again from the last committed offsets.
+     *
+     * @return the failure that stopped polling, or {@code null} if there is none
      */
     public Throwable error() {
         return error;
