@@ -33,7 +33,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * thread owns the {@code KafkaConsumer} (which is not thread-safe) and emits into the graph.
  *
  * <pre>{@code
- * KafkaSource<String> source = Kafka.fromKafka(List.of("orders"), consumerConfig);
+ * KafkaSource<String> source = Kafka.fromKafka(List.of("orders"), consumerConfig,
+ *         KafkaSerde.string(), KafkaSourceOptions.defaults());
  * source.map(String::toUpperCase).sink(System.out::println);
  * source.start();
  * // ...
