@@ -37,12 +37,21 @@ public abstract sealed class FeatureWindows permits SlidingWindows, FixedWindows
         }
     }
 
-    /** The windows' labels as given, e.g. {@code ["1h", "2h", "24h"]}; they end the feature names. */
+    /**
+     * The windows' labels as given, e.g. {@code ["1h", "2h", "24h"]}; they end the feature names.
+     *
+     * @return the window strings, in the order given; unmodifiable
+     */
     public final List<String> labels() {
         return labels;
     }
 
-    /** The length of one bucket. */
+    /**
+     * The length of one bucket.
+     *
+     * @return the period given to {@link SlidingWindows#of(List, String)}, or else the greatest
+     *         common divisor of the windows
+     */
     public final Duration bucket() {
         return Duration.ofMillis(bucketMillis);
     }
