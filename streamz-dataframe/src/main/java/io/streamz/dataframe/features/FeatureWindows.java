@@ -93,6 +93,9 @@ public abstract sealed class FeatureWindows permits SlidingWindows, FixedWindows
             throw new IllegalArgumentException(kind + ": windows must not be empty");
         }
         List<String> out = new ArrayList<>(windows);
+        if (out.indexOf(null) >= 0) {
+            throw new NullPointerException(kind + ": windows holds null, was " + out);
+        }
         if (new HashSet<>(out).size() != out.size()) {
             throw new IllegalArgumentException(kind + ": windows must be distinct, were " + windows);
         }

@@ -2,7 +2,6 @@ package io.streamz.dataframe.features;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -56,7 +55,7 @@ public final class FieldAggregator {
      */
     public static FieldAggregator of(String name, String field, List<String> aggregations, FeatureWindows windows) {
         notNull(field, "field");
-        return of(name, (Map<?, ?> e) -> e.get(field), aggregations, windows);
+        return of(name, Events.field(field, "FieldAggregator \"" + name + "\"", "value"), aggregations, windows);
     }
 
     /**
