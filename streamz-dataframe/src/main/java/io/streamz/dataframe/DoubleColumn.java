@@ -16,12 +16,24 @@ public final class DoubleColumn extends NumericColumn {
         this.data = data;
     }
 
-    /** A column of these values (copied). */
+    /**
+     * A column of these values (copied).
+     *
+     * @param name the column's name, not null
+     * @param values the values; {@code NaN} for missing
+     * @return the new column
+     */
     public static DoubleColumn of(String name, double... values) {
         return new DoubleColumn(name, values.clone(), 0, values.length);
     }
 
-    /** A column that owns {@code values} without copying them; the caller must not change them afterwards. */
+    /**
+     * A column that owns {@code values} without copying them; the caller must not change them afterwards.
+     *
+     * @param name the column's name, not null
+     * @param values the values, used as they are; {@code NaN} for missing
+     * @return the new column, backed by {@code values}
+     */
     public static DoubleColumn wrap(String name, double[] values) {
         return new DoubleColumn(name, values, 0, values.length);
     }

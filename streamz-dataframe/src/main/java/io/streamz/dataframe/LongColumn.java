@@ -17,7 +17,13 @@ public final class LongColumn extends NumericColumn {
         this.data = data;
     }
 
-    /** A column of these values (copied). */
+    /**
+     * A column of these values (copied).
+     *
+     * @param name the column's name, not null
+     * @param values the values
+     * @return the new column
+     */
     public static LongColumn of(String name, long... values) {
         return new LongColumn(name, values.clone(), 0, values.length);
     }
@@ -32,7 +38,12 @@ public final class LongColumn extends NumericColumn {
         return data[offset + i];
     }
 
-    /** Value {@code i}. */
+    /**
+     * Value {@code i}, unboxed.
+     *
+     * @param i the row position, from 0 to {@code size() - 1}
+     * @return the value
+     */
     public long getLong(int i) {
         return data[offset + i];
     }
