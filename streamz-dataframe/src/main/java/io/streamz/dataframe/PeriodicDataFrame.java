@@ -59,7 +59,7 @@ public final class PeriodicDataFrame extends StreamingDataFrame {
 
     /** A dataframe of what {@code datafn(last, now)} returns every {@code interval} (such as {@code "500ms"}). */
     public static PeriodicDataFrame create(BiFunction<Instant, Instant, Frame> datafn, String interval) {
-        return create(datafn, Intervals.parse(interval));
+        return create(datafn, Intervals.parse(interval, "PeriodicDataFrame", "interval"));
     }
 
     /** See {@link #create(BiFunction, String)}. */
