@@ -865,9 +865,10 @@ public class Stream<T> {
     }
 
     /**
-     * Passes on the elements at some positions, like Python's {@code list[start:end:step]}
-     * (streamz {@code slice}): those at positions {@code >= start} that are multiples of
-     * {@code step} (counting from 0), up to {@code end} exclusive. Once {@code end} elements
+     * Passes on the elements at some positions (streamz {@code slice}): those at positions
+     * {@code >= start} that are multiples of {@code step} (counting from 0), up to {@code end}
+     * exclusive. Unlike Python's {@code list[start:end:step]}, the step counts from position 0,
+     * not from {@code start}, as streamz does. Once {@code end} elements
      * arrived, the node disconnects itself from its upstreams.
      *
      * <pre>{@code
@@ -1395,7 +1396,7 @@ public class Stream<T> {
      *     each tick
      */
     public final Stream<List<T>> timedWindow(String interval) {
-        return timedWindow(Intervals.parse(interval));
+        return timedWindow(Intervals.parse(interval, "timedWindow", "interval"));
     }
 
     /**
@@ -1444,7 +1445,7 @@ public class Stream<T> {
      *     each tick, one per key
      */
     public final Stream<List<T>> timedWindowUnique(String interval, Function<? super T, ?> key, String keep) {
-        return timedWindowUnique(Intervals.parse(interval), key, keep);
+        return timedWindowUnique(Intervals.parse(interval, "timedWindowUnique", "interval"), key, keep);
     }
 
     /**
@@ -1492,7 +1493,7 @@ public class Stream<T> {
      *     each tick, one per key
      */
     public final Stream<List<T>> timedWindowUnique(String interval, String field, String keep) {
-        return timedWindowUnique(Intervals.parse(interval), field, keep);
+        return timedWindowUnique(Intervals.parse(interval, "timedWindowUnique", "interval"), field, keep);
     }
 
     /**
@@ -1543,7 +1544,7 @@ public class Stream<T> {
      * @return a new node downstream of this one, emitting each element {@code interval} later
      */
     public final Stream<T> delay(String interval) {
-        return delay(Intervals.parse(interval));
+        return delay(Intervals.parse(interval, "delay", "interval"));
     }
 
     /**
@@ -1588,7 +1589,7 @@ public class Stream<T> {
      *     {@code interval}
      */
     public final Stream<T> rateLimit(String interval) {
-        return rateLimit(Intervals.parse(interval));
+        return rateLimit(Intervals.parse(interval, "rateLimit", "interval"));
     }
 
     /**
@@ -1794,7 +1795,7 @@ public class Stream<T> {
      * @return a new source, not started
      */
     public static <T> Source<T> fromPeriodic(Supplier<? extends T> supplier, String interval) {
-        return fromPeriodic(supplier, Intervals.parse(interval));
+        return fromPeriodic(supplier, Intervals.parse(interval, "fromPeriodic", "interval"));
     }
 
     /**
@@ -2047,7 +2048,7 @@ public class Stream<T> {
      */
     public static Source<String> filenames(String path, String pollInterval) {
         Checks.notNull(path, "filenames", "path");
-        return filenames(path, Intervals.parse(Checks.notNull(pollInterval, "filenames", "pollInterval")));
+        return filenames(path, Intervals.parse(pollInterval, "filenames", "pollInterval"));
     }
 
     /**

@@ -69,7 +69,7 @@ public final class TextfileOptions {
      * @throws IllegalArgumentException if the text is not an interval or not greater than zero
      */
     public TextfileOptions withPollInterval(String pollInterval) {
-        return withPollInterval(Intervals.parse(pollInterval));
+        return withPollInterval(Intervals.parse(pollInterval, "TextfileOptions", "pollInterval"));
     }
 
     /**

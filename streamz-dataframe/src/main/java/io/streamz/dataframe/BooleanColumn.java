@@ -49,7 +49,7 @@ public final class BooleanColumn extends Column {
 
     @Override
     public Boolean get(int i) {
-        return data[offset + i];
+        return data[offset + checkRow(i)];
     }
 
     /**
@@ -57,18 +57,20 @@ public final class BooleanColumn extends Column {
      *
      * @param i the row position, from 0 to {@code size() - 1}
      * @return the value
+     * @throws IndexOutOfBoundsException naming the column, for a position outside it
      */
     public boolean getBoolean(int i) {
-        return data[offset + i];
+        return data[offset + checkRow(i)];
     }
 
     @Override
     public double getDouble(int i) {
-        return data[offset + i] ? 1 : 0;
+        return data[offset + checkRow(i)] ? 1 : 0;
     }
 
     @Override
     public boolean isMissing(int i) {
+        checkRow(i);
         return false;
     }
 
@@ -99,7 +101,7 @@ public final class BooleanColumn extends Column {
     public BooleanColumn take(int[] rows) {
         boolean[] out = new boolean[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            out[i] = data[offset + rows[i]];
+            out[i] = data[offset + checkRow(rows[i])];
         }
         return new BooleanColumn(name(), out, 0, out.length);
     }

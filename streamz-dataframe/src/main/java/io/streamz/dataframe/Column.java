@@ -118,6 +118,7 @@ public abstract class Column {
      * @param i the row position, from 0 to {@code size() - 1}
      * @return a {@code Double} ({@code NaN} when missing), {@code Long}, {@code Boolean},
      *     {@code String} or {@code Instant} ({@code null} when missing)
+     * @throws IndexOutOfBoundsException naming the column, for a position outside it
      */
     public abstract Object get(int i);
 
@@ -127,6 +128,7 @@ public abstract class Column {
      * @param i the row position, from 0 to {@code size() - 1}
      * @return the value as a double ({@code NaN} when a double is missing)
      * @throws UnsupportedOperationException for string and instant columns
+     * @throws IndexOutOfBoundsException naming the column, for a position outside it
      */
     public double getDouble(int i) {
         throw new UnsupportedOperationException("column \"" + name + "\" of type " + type() + " is not numeric");
@@ -137,6 +139,7 @@ public abstract class Column {
      *
      * @param i the row position, from 0 to {@code size() - 1}
      * @return {@code true} when the value is missing; always {@code false} for long and boolean columns
+     * @throws IndexOutOfBoundsException naming the column, for a position outside it
      */
     public abstract boolean isMissing(int i);
 
@@ -158,11 +161,20 @@ public abstract class Column {
 
     abstract Column sliceUnchecked(int from, int to);
 
+    /** {@code i}, if it is a row position of this column (a slice reads no neighbouring values). */
+    final int checkRow(int i) {
+        if (i < 0 || i >= length) {
+            throw new IndexOutOfBoundsException("column \"" + name + "\": row " + i + " out of 0.." + (length - 1));
+        }
+        return i;
+    }
+
     /**
      * The values at {@code rows}, in that order (a copy).
      *
      * @param rows the row positions to take, each from 0 to {@code size() - 1}; may repeat
      * @return a new column of the same name and type, with {@code rows.length} values
+     * @throws IndexOutOfBoundsException naming the column, for a position outside it
      */
     public abstract Column take(int[] rows);
 

@@ -45,17 +45,17 @@ public final class DoubleColumn extends NumericColumn {
 
     @Override
     public Double get(int i) {
-        return data[offset + i];
+        return data[offset + checkRow(i)];
     }
 
     @Override
     public double getDouble(int i) {
-        return data[offset + i];
+        return data[offset + checkRow(i)];
     }
 
     @Override
     public boolean isMissing(int i) {
-        return Double.isNaN(data[offset + i]);
+        return Double.isNaN(data[offset + checkRow(i)]);
     }
 
     @Override
@@ -67,7 +67,7 @@ public final class DoubleColumn extends NumericColumn {
     public DoubleColumn take(int[] rows) {
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            out[i] = data[offset + rows[i]];
+            out[i] = data[offset + checkRow(rows[i])];
         }
         return new DoubleColumn(name(), out, 0, out.length);
     }

@@ -37,7 +37,7 @@ public final class Frame {
     private final int rowCount;
 
     private Frame(List<Column> columns, int rowCount) {
-        this.columns = columns;
+        this.columns = Collections.unmodifiableList(columns);
         this.positions = Columns.positions(columns);
         this.rowCount = rowCount;
     }
@@ -313,7 +313,7 @@ public final class Frame {
     /**
      * The columns, in order.
      *
-     * @return the frame's list of columns, not to be modified
+     * @return the frame's columns, an unmodifiable list
      */
     public List<Column> columns() {
         return columns;

@@ -65,7 +65,7 @@ public final class InstantColumn extends Column {
 
     @Override
     public Instant get(int i) {
-        long n = nanos[offset + i];
+        long n = nanos[offset + checkRow(i)];
         return n == MISSING ? null : Instant.ofEpochSecond(Math.floorDiv(n, 1_000_000_000L), Math.floorMod(n, 1_000_000_000L));
     }
 
@@ -74,14 +74,15 @@ public final class InstantColumn extends Column {
      *
      * @param i the row position, from 0 to {@code size() - 1}
      * @return the epoch nanoseconds, or {@code Long.MIN_VALUE} when missing
+     * @throws IndexOutOfBoundsException naming the column, for a position outside it
      */
     public long getEpochNanos(int i) {
-        return nanos[offset + i];
+        return nanos[offset + checkRow(i)];
     }
 
     @Override
     public boolean isMissing(int i) {
-        return nanos[offset + i] == MISSING;
+        return nanos[offset + checkRow(i)] == MISSING;
     }
 
     /**
@@ -115,7 +116,7 @@ public final class InstantColumn extends Column {
     public InstantColumn take(int[] rows) {
         long[] out = new long[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            out[i] = nanos[offset + rows[i]];
+            out[i] = nanos[offset + checkRow(rows[i])];
         }
         return new InstantColumn(name(), out, 0, out.length);
     }

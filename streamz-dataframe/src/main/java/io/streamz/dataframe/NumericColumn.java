@@ -208,8 +208,8 @@ public abstract class NumericColumn extends Column {
      * The values rounded to {@code decimals} places, half to even (numpy {@code round}).
      *
      * @param decimals the number of decimal places; negative rounds to tens, hundreds, ...
-     * @return the rounded column, of the same name: a double column, except that a long column
-     *     is returned as it is for {@code decimals >= 0}
+     * @return the rounded column, of the same name and type (a long column is returned as it is
+     *     for {@code decimals >= 0})
      */
     public NumericColumn round(int decimals) {
         double scale = Math.pow(10, decimals);

@@ -68,7 +68,7 @@ public final class PeriodicDataFrame extends StreamingDataFrame {
      * @throws IllegalArgumentException when {@code interval} cannot be parsed or is not positive
      */
     public static PeriodicDataFrame create(BiFunction<Instant, Instant, Frame> datafn, String interval) {
-        return create(datafn, Intervals.parse(interval));
+        return create(datafn, Intervals.parse(interval, "PeriodicDataFrame", "interval"));
     }
 
     /**

@@ -60,7 +60,8 @@ public final class Series<V> implements Iterable<V> {
      * @throws IllegalArgumentException when {@code values} and {@code index} differ in length
      */
     public static <V> Series<V> of(String name, Column values, Column index) {
-        return new Series<>(name, values, Objects.requireNonNull(index, "series: index is null"));
+        return new Series<>(name, values.rename(name == null ? values.name() : name),
+                Objects.requireNonNull(index, "series: index is null"));
     }
 
     /**

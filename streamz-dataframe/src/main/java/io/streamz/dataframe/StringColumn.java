@@ -61,13 +61,13 @@ public final class StringColumn extends Column {
 
     @Override
     public String get(int i) {
-        int c = codes[offset + i];
+        int c = codes[offset + checkRow(i)];
         return c < 0 ? null : dictionary.get(c);
     }
 
     @Override
     public boolean isMissing(int i) {
-        return codes[offset + i] < 0;
+        return codes[offset + checkRow(i)] < 0;
     }
 
     /**
@@ -102,16 +102,21 @@ public final class StringColumn extends Column {
     }
 
     /**
-     * Rows equal to one of {@code values} (pandas {@code isin}); missing rows never match.
+     * Rows equal to one of {@code values} (pandas {@code isin}); a {@code null} among them
+     * matches the missing rows, as {@code None} does in pandas.
      *
-     * @param values the strings to look for, none null (use {@link #isMissing()} for missing rows)
+     * <pre>{@code
+     * StringColumn.of("s", "a", null, "b").isIn("a", null);   // rows 0 and 1
+     * }</pre>
+     *
+     * @param values the strings to look for
      * @return the selection of matching rows, over {@code size()} rows
      */
     public Selection isIn(String... values) {
         Set<Integer> wanted = new HashSet<>();
         for (String v : values) {
-            int c = dictionary.indexOf(v);
-            if (c >= 0) {
+            int c = v == null ? -1 : dictionary.indexOf(v);
+            if (c >= 0 || v == null) {
                 wanted.add(c);
             }
         }
@@ -147,7 +152,7 @@ public final class StringColumn extends Column {
     public StringColumn take(int[] rows) {
         int[] out = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            out[i] = codes[offset + rows[i]];
+            out[i] = codes[offset + checkRow(rows[i])];
         }
         return new StringColumn(name(), out, dictionary, 0, out.length);
     }

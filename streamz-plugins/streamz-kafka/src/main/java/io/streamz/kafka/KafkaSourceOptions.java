@@ -52,7 +52,7 @@ public final class KafkaSourceOptions {
      * @throws IllegalArgumentException if {@code interval} is not an interval or not positive
      */
     public KafkaSourceOptions withPollInterval(String interval) {
-        return withPollInterval(Intervals.parse(interval));
+        return withPollInterval(Intervals.parse(interval, "KafkaSourceOptions", "interval"));
     }
 
     /**

@@ -151,7 +151,7 @@ public final class MqttOptions {
      */
     public MqttOptions withConnectionTimeout(String connectionTimeout) {
         Checks.notNull(connectionTimeout, "MqttOptions", "connectionTimeout");
-        return withConnectionTimeout(Intervals.parse(connectionTimeout));
+        return withConnectionTimeout(Intervals.parse(connectionTimeout, "MqttOptions", "connectionTimeout"));
     }
 
     /**
@@ -176,7 +176,7 @@ public final class MqttOptions {
      */
     public MqttOptions withMaxReconnectDelay(String maxReconnectDelay) {
         Checks.notNull(maxReconnectDelay, "MqttOptions", "maxReconnectDelay");
-        return withMaxReconnectDelay(Intervals.parse(maxReconnectDelay));
+        return withMaxReconnectDelay(Intervals.parse(maxReconnectDelay, "MqttOptions", "maxReconnectDelay"));
     }
 
     /**
