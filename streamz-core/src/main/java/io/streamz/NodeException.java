@@ -36,17 +36,31 @@ public final class NodeException extends RuntimeException {
         this.element = element;
     }
 
-    /** The node whose user function failed. */
+    /**
+     * The node whose user function failed.
+     *
+     * @return the failing node, as given to the constructor
+     */
     public Stream<?> node() {
         return node;
     }
 
-    /** The element the function failed on. */
+    /**
+     * The element the function failed on.
+     *
+     * @return the element, possibly {@code null}
+     */
     public Object element() {
         return element;
     }
 
-    /** An element as it appears in messages: strings quoted, cut to about 80 characters. */
+    /**
+     * An element as it appears in messages: strings quoted, cut to about 80 characters. If the
+     * element's {@code toString} throws, its class name and the failure are shown instead.
+     *
+     * @param element the element to describe, possibly {@code null}
+     * @return the text for the message, at most 80 characters
+     */
     public static String describe(Object element) {
         String s;
         try {

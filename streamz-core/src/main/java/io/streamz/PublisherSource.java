@@ -41,6 +41,8 @@ public final class PublisherSource<T> extends Source<T> {
      * Completes when the publisher completes or the source is stopped; fails with the publisher's
      * error or a failure of the graph. Each {@link #start()} after the last one ended begins a new
      * completion.
+     *
+     * @return the completion of the current (or last) subscription
      */
     public CompletableFuture<Void> completion() {
         return completion;

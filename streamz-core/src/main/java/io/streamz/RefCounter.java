@@ -83,7 +83,11 @@ public final class RefCounter {
         }
     }
 
-    /** The current count. */
+    /**
+     * The current count.
+     *
+     * @return how many retains are not yet released
+     */
     public int count() {
         return count.get();
     }

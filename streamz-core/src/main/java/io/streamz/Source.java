@@ -58,7 +58,11 @@ public abstract class Source<T> extends Stream<T> {
         }
     }
 
-    /** Whether the source is started. */
+    /**
+     * Whether the source is started.
+     *
+     * @return {@code true} between {@link #start()} and {@link #stop()}
+     */
     public final boolean isStarted() {
         return started;
     }

@@ -163,6 +163,9 @@ public class Stream<T> {
      * source.sink(System.out::println);
      * source.emit("hello");   // prints hello
      * }</pre>
+     *
+     * @param <T> the type of the elements
+     * @return a new stream with no upstream and no name
      */
     public static <T> Stream<T> create() {
         return new Stream<>();
@@ -172,7 +175,9 @@ public class Stream<T> {
      * A new named source stream (streamz {@code Stream(stream_name=...)}); the name shows in
      * {@code toString}, graph pictures and error messages.
      *
-     * @param name the stream's name
+     * @param <T> the type of the elements
+     * @param name the stream's name, not {@code null}
+     * @return a new stream with no upstream, named {@code name}
      */
     public static <T> Stream<T> create(String name) {
         return new Stream<T>(null, Checks.notNull(name, "create", "name"), List.of());
@@ -191,12 +196,20 @@ public class Stream<T> {
 
     // ------------------------------------------------------------------ identity
 
-    /** The operator name of this node ({@code "map"}, {@code "slidingWindow"}, ...). */
+    /**
+     * The operator name of this node ({@code "map"}, {@code "slidingWindow"}, ...).
+     *
+     * @return the kind, never {@code null}
+     */
     public final String kind() {
         return kind;
     }
 
-    /** The user's name of this node, or {@code null}. */
+    /**
+     * The user's name of this node, or {@code null}.
+     *
+     * @return the name given at construction or with {@link #named}, or {@code null}
+     */
     public final String name() {
         return name;
     }
@@ -221,6 +234,8 @@ public class Stream<T> {
     /**
      * The parameters shown after the kind in {@code toString}, such as {@code "n=3"}, or an empty
      * string. Operators with parameters override this.
+     *
+     * @return the parameters as text, never {@code null}; the default is empty
      */
     protected String describeParams() {
         return "";
@@ -256,6 +271,7 @@ public class Stream<T> {
      * <p><b>Blocks:</b> while downstream asynchronous work ({@code sinkAsync}, a full
      * {@code buffer}, ...) is pending, without holding the graph's guard.
      *
+     * @param x the element, possibly {@code null} (streamz's {@code None})
      * @throws NodeException if a user function of the graph fails; the graph stays usable
      */
     public final void emit(T x) {
@@ -271,7 +287,9 @@ public class Stream<T> {
      * source.emit(1, List.of(Map.of("ref", ref)));   // prints "done" once no node holds 1
      * }</pre>
      *
+     * @param x the element, possibly {@code null}
      * @param metadata the element's metadata, possibly immutable; never mutated
+     * @throws NodeException if a user function of the graph fails; the graph stays usable
      */
     public final void emit(T x, List<Map<String, Object>> metadata) {
         Checks.notNull(metadata, kind, "metadata");
@@ -300,6 +318,7 @@ public class Stream<T> {
      * done.join();   // all downstream work for 1 is finished
      * }</pre>
      *
+     * @param x the element, possibly {@code null}
      * @return a future that completes when all downstream work for {@code x} is done, or
      *     completes exceptionally with the {@link NodeException} of a failed asynchronous function
      * @throws NodeException if a synchronous user function fails
@@ -308,7 +327,15 @@ public class Stream<T> {
         return emitAsync(x, NO_METADATA);
     }
 
-    /** See {@link #emitAsync(Object)}; with metadata as in {@link #emit(Object, List)}. */
+    /**
+     * See {@link #emitAsync(Object)}; with metadata as in {@link #emit(Object, List)}.
+     *
+     * @param x the element, possibly {@code null}
+     * @param metadata the element's metadata, possibly immutable; never mutated
+     * @return a future that completes when all downstream work for {@code x} is done, or
+     *     completes exceptionally with the {@link NodeException} of a failed asynchronous function
+     * @throws NodeException if a synchronous user function fails
+     */
     public final CompletableFuture<Void> emitAsync(T x, List<Map<String, Object>> metadata) {
         Checks.notNull(metadata, kind, "metadata");
         return enterGraph(() -> emitDownstream(x, metadata)).thenApply(r -> null);
@@ -388,6 +415,8 @@ public class Stream<T> {
      * Passes {@code x} to every downstream (streamz {@code _emit}). Refs in the metadata are
      * retained once per downstream and released as each downstream returns.
      *
+     * @param x the element to pass on
+     * @param metadata its metadata, never {@code null}; passed on unchanged
      * @return downstream work still pending, or {@code null} when all is done
      */
     protected final CompletableFuture<?> emitDownstream(T x, List<Map<String, Object>> metadata) {
@@ -425,7 +454,10 @@ public class Stream<T> {
     /**
      * Both pieces of pending work as one, either possibly {@code null} (nothing pending).
      *
-     * @return {@code null} when neither is pending
+     * @param a pending work, or {@code null}
+     * @param b other pending work, or {@code null}
+     * @return a future that completes when both have, the only one still pending (a piece that
+     *     already completed normally counts as not pending), or {@code null} when neither is
      */
     protected static CompletableFuture<?> both(CompletableFuture<?> a, CompletableFuture<?> b) {
         if (a == null || a.isDone() && !a.isCompletedExceptionally()) {
@@ -437,7 +469,13 @@ public class Stream<T> {
         return CompletableFuture.allOf(a, b);
     }
 
-    /** An unchecked cast of an upstream element to this node's element type, for custom nodes. */
+    /**
+     * An unchecked cast of an upstream element to this node's element type, for custom nodes.
+     *
+     * @param <X> the type to cast to
+     * @param x the element
+     * @return {@code x}, unchanged
+     */
     @SuppressWarnings("unchecked")
     protected static <X> X cast(Object x) {
         return (X) x;
@@ -446,6 +484,11 @@ public class Stream<T> {
     /**
      * Wraps a user function's failure on {@code x} as a {@link NodeException} naming this node; a
      * {@code NodeException} from further down passes untouched.
+     *
+     * @param e what the user function threw
+     * @param x the element it was working on
+     * @return {@code e} itself if it is a {@code NodeException}, else a new one naming this node,
+     *     to be thrown by the caller
      */
     protected final RuntimeException failure(Throwable e, Object x) {
         return e instanceof NodeException ? (NodeException) e : new NodeException(this, x, e);
@@ -453,7 +496,11 @@ public class Stream<T> {
 
     // ------------------------------------------------------------------ wiring
 
-    /** The graph guard of this node (internal; public for the operator packages). */
+    /**
+     * The graph guard of this node (internal; public for the operator packages).
+     *
+     * @return the graph this node currently belongs to, after any merges
+     */
     public final Graph graph() {
         Graph g = graph;
         if (g.isMerged()) {
@@ -463,12 +510,20 @@ public class Stream<T> {
         return g;
     }
 
-    /** The nodes this one receives from, in order (a stream may appear twice, as in {@code a.zip(a)}). */
+    /**
+     * The nodes this one receives from, in order (a stream may appear twice, as in {@code a.zip(a)}).
+     *
+     * @return an immutable snapshot of the upstreams, possibly empty
+     */
     public final List<Stream<?>> upstreams() {
         return List.of(upstreams);
     }
 
-    /** The nodes this one emits to, in the order they were connected. */
+    /**
+     * The nodes this one emits to, in the order they were connected.
+     *
+     * @return an immutable snapshot of the downstreams, possibly empty
+     */
     public final List<Stream<?>> downstreams() {
         return List.of(downstreams);
     }
@@ -483,6 +538,8 @@ public class Stream<T> {
      * a.connect(b);
      * a.emit(1);   // prints 1
      * }</pre>
+     *
+     * @param downstream the node to feed, not {@code null}
      */
     public final void connect(Stream<?> downstream) {
         Checks.notNull(downstream, kind, "downstream");
@@ -494,6 +551,10 @@ public class Stream<T> {
 
     /**
      * Stops {@code downstream} from receiving what this node emits (streamz {@code disconnect}).
+     *
+     * @param downstream the node to stop feeding, not {@code null}
+     * @throws IllegalStateException if {@code downstream} refuses to lose this upstream (a join's
+     *     only {@code emitOn} upstream, say)
      */
     public final void disconnect(Stream<?> downstream) {
         Checks.notNull(downstream, kind, "downstream");
@@ -525,6 +586,9 @@ public class Stream<T> {
     /**
      * Called before {@code upstream} is disconnected from this node; throws
      * {@link IllegalStateException} to refuse (a join's only {@code emitOn} upstream, say).
+     * The default accepts.
+     *
+     * @param upstream the upstream about to be disconnected
      */
     protected void checkDisconnect(Stream<?> upstream) {
     }
@@ -572,6 +636,8 @@ public class Stream<T> {
      * Applies {@code conversion} to this stream, for fluent conversions such as
      * {@code source.as(StreamingDataFrame::from)} (streamz {@code to_dataframe}, {@code to_batch}).
      *
+     * @param <R> the type of the conversion's result
+     * @param conversion the function applied to this stream, not {@code null}
      * @return what {@code conversion} returned
      */
     public final <R> R as(Function<? super Stream<T>, R> conversion) {
@@ -592,7 +658,9 @@ public class Stream<T> {
      *
      * <p><b>Metadata:</b> passed on with the result; nothing is held.
      *
+     * @param <R> the type of the results
      * @param func the function; its failure reaches {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting {@code func}'s result for each element
      */
     public final <R> Stream<R> map(Function<? super T, ? extends R> func) {
         return new MapNode<>(this, func);
@@ -608,6 +676,10 @@ public class Stream<T> {
      * }</pre>
      *
      * <p><b>Metadata:</b> passed on with kept elements; nothing is held.
+     *
+     * @param predicate whether to keep an element; its failure reaches {@code emit} as a
+     *     {@link NodeException}
+     * @return a new node downstream of this one, emitting the elements that satisfy {@code predicate}
      */
     public final Stream<T> filter(Predicate<? super T> predicate) {
         return new FilterNode<>(this, "filter", predicate, true);
@@ -621,6 +693,13 @@ public class Stream<T> {
      * for (int i = 0; i < 5; i++) source.emit(i);
      * // out: [1, 3]
      * }</pre>
+     *
+     * <p><b>Metadata:</b> passed on with kept elements; nothing is held.
+     *
+     * @param predicate whether to drop an element; its failure reaches {@code emit} as a
+     *     {@link NodeException}
+     * @return a new node downstream of this one, emitting the elements that do not satisfy
+     *     {@code predicate}
      */
     public final Stream<T> remove(Predicate<? super T> predicate) {
         return new FilterNode<>(this, "remove", predicate, false);
@@ -641,8 +720,12 @@ public class Stream<T> {
      *
      * <p><b>Metadata:</b> passed on with the result; nothing is held.
      *
+     * @param <A> the type of a pair's first item
+     * @param <B> the type of a pair's second item
+     * @param <R> the type of the results
      * @param func the function; its failure, or an element that is not a pair, reaches
      *     {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting {@code func}'s result for each pair
      */
     public final <A, B, R> Stream<R> starmap(BiFunction<? super A, ? super B, ? extends R> func) {
         return new StarmapNode<>(this, func);
@@ -663,8 +746,10 @@ public class Stream<T> {
      *
      * <p><b>Metadata:</b> passed on with the result; nothing is held.
      *
-     * @param key an {@code Integer} index or a map key; a missing one reaches {@code emit} as a
-     *     {@link NodeException}
+     * @param <R> the type of the picked items (unchecked)
+     * @param key an {@code Integer} index or a map key, not {@code null}; a missing one reaches
+     *     {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting item {@code key} of each element
      */
     public final <R> Stream<R> pluck(Object key) {
         return cast(new PluckNode<>(this, key, false));
@@ -680,7 +765,10 @@ public class Stream<T> {
      * // out: [[1, 4]]
      * }</pre>
      *
-     * @param keys indexes or map keys, see {@link #pluck(Object)}
+     * @param keys indexes or map keys, see {@link #pluck(Object)}; neither the list nor its
+     *     elements may be {@code null}
+     * @return a new node downstream of this one, emitting an immutable list of the picked items
+     *     of each element
      */
     public final Stream<List<Object>> pluck(List<?> keys) {
         return cast(new PluckNode<>(this, keys, true));
@@ -701,6 +789,10 @@ public class Stream<T> {
      *
      * <p><b>Metadata:</b> as streamz, the last item of an element carries its metadata, the
      * others none; nothing is held.
+     *
+     * @param <R> the type of the items (unchecked); an element that is neither an
+     *     {@code Iterable} nor an array reaches {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting the items of each element
      */
     public final <R> Stream<R> flatten() {
         return cast(new FlattenNode<>(this));
@@ -717,6 +809,8 @@ public class Stream<T> {
      * }</pre>
      *
      * <p><b>Metadata:</b> passed on with kept elements; only keys are remembered, no refs held.
+     *
+     * @return a new node downstream of this one, emitting each distinct element once
      */
     public final Stream<T> unique() {
         return unique(Keys.identity());
@@ -734,6 +828,8 @@ public class Stream<T> {
      * }</pre>
      *
      * @param maxsize how many elements to remember, at least 1
+     * @return a new node downstream of this one, emitting the elements not among the
+     *     {@code maxsize} most recently seen
      */
     public final Stream<T> unique(int maxsize) {
         return unique(maxsize, Keys.identity());
@@ -750,20 +846,29 @@ public class Stream<T> {
      * }</pre>
      *
      * @param key computes what must be unique; its failure reaches {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting the first element of each key
      */
     public final Stream<T> unique(Function<? super T, ?> key) {
         return new UniqueNode<>(this, 0, key);
     }
 
-    /** See {@link #unique(int)} and {@link #unique(Function)}: remembers the {@code maxsize} most recent keys. */
+    /**
+     * See {@link #unique(int)} and {@link #unique(Function)}: remembers the {@code maxsize} most recent keys.
+     *
+     * @param maxsize how many keys to remember, at least 1
+     * @param key computes what must be unique; its failure reaches {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting the elements whose key is not among the
+     *     {@code maxsize} most recently seen
+     */
     public final Stream<T> unique(int maxsize, Function<? super T, ?> key) {
         return new UniqueNode<>(this, Checks.positive(maxsize, "unique", "maxsize"), key);
     }
 
     /**
-     * Passes on the elements at some positions, like Python's {@code list[start:end:step]}
-     * (streamz {@code slice}): those at positions {@code >= start} that are multiples of
-     * {@code step} (counting from 0), up to {@code end} exclusive. Once {@code end} elements
+     * Passes on the elements at some positions (streamz {@code slice}): those at positions
+     * {@code >= start} that are multiples of {@code step} (counting from 0), up to {@code end}
+     * exclusive. Unlike Python's {@code list[start:end:step]}, the step counts from position 0,
+     * not from {@code start}, as streamz does. Once {@code end} elements
      * arrived, the node disconnects itself from its upstreams.
      *
      * <pre>{@code
@@ -778,6 +883,7 @@ public class Stream<T> {
      * @param end position to stop at (exclusive), or {@code null} for no end; as in streamz,
      *     0 also means no end
      * @param step pass every step-th position, at least 1
+     * @return a new node downstream of this one, emitting the elements at the chosen positions
      */
     public final Stream<T> slice(int start, @Nullable Integer end, int step) {
         return new SliceNode<>(this, start, end, step);
@@ -800,6 +906,7 @@ public class Stream<T> {
      *
      * @param func the reduction; its failure reaches {@code emit} as a {@link NodeException} and
      *     leaves the state as it was
+     * @return a new node downstream of this one, emitting each new state
      */
     public final Stream<T> accumulate(BinaryOperator<T> func) {
         return AccumulateNode.withoutStart(this, "accumulate", func);
@@ -814,7 +921,11 @@ public class Stream<T> {
      * // out: [1, 2, 3]
      * }</pre>
      *
+     * @param <S> the type of the state
+     * @param func computes the new state from the state and an element; its failure reaches
+     *     {@code emit} as a {@link NodeException} and leaves the state as it was
      * @param start the state before the first element, possibly {@code null}
+     * @return a new node downstream of this one, emitting each new state
      */
     public final <S> Stream<S> accumulate(BiFunction<? super S, ? super T, ? extends S> func, @Nullable S start) {
         return AccumulateNode.withStart(this, "accumulate", func, start);
@@ -832,20 +943,37 @@ public class Stream<T> {
      * // out: [0:a, 1:b, 2:c]
      * }</pre>
      *
-     * @param func returns the new state and the result as a Reactor {@code Tuple2}
+     * @param <S> the type of the state
+     * @param <R> the type of the results
+     * @param func returns the new state and the result as a Reactor {@code Tuple2}, not
+     *     {@code null}; its failure reaches {@code emit} as a {@link NodeException}
      * @param start the state before the first element, possibly {@code null}
+     * @return a new node downstream of this one, emitting each result
      */
     public final <S, R> Stream<R> accumulateWithState(
             BiFunction<? super S, ? super T, ? extends Tuple2<? extends S, ? extends R>> func, @Nullable S start) {
         return AccumulateNode.returningState(this, "accumulateWithState", func, start);
     }
 
-    /** The same as {@link #accumulate(BinaryOperator)} (streamz {@code scan}). */
+    /**
+     * The same as {@link #accumulate(BinaryOperator)} (streamz {@code scan}).
+     *
+     * @param func the reduction; its failure reaches {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting each new state
+     */
     public final Stream<T> scan(BinaryOperator<T> func) {
         return AccumulateNode.withoutStart(this, "scan", func);
     }
 
-    /** The same as {@link #accumulate(BiFunction, Object)} (streamz {@code scan}). */
+    /**
+     * The same as {@link #accumulate(BiFunction, Object)} (streamz {@code scan}).
+     *
+     * @param <S> the type of the state
+     * @param func computes the new state from the state and an element; its failure reaches
+     *     {@code emit} as a {@link NodeException}
+     * @param start the state before the first element, possibly {@code null}
+     * @return a new node downstream of this one, emitting each new state
+     */
     public final <S> Stream<S> scan(BiFunction<? super S, ? super T, ? extends S> func, @Nullable S start) {
         return AccumulateNode.withStart(this, "scan", func, start);
     }
@@ -862,6 +990,8 @@ public class Stream<T> {
      * }</pre>
      *
      * <p><b>Metadata:</b> passed on with each snapshot; no refs held.
+     *
+     * @return a new node downstream of this one, emitting a snapshot of the counts per element
      */
     public final Stream<Map<T, Long>> frequencies() {
         return new FrequenciesNode<>(this);
@@ -884,6 +1014,8 @@ public class Stream<T> {
      * }</pre>
      *
      * <p><b>Metadata:</b> every element's refs are held until the flush that emits it returns.
+     *
+     * @return a new collector downstream of this one; call its {@link CollectStream#flush()} to emit
      */
     public final CollectStream<T> collect() {
         return new CollectNode<>(this);
@@ -905,6 +1037,7 @@ public class Stream<T> {
      * asynchronous work is done).
      *
      * @param n group size, at least 1
+     * @return a new node downstream of this one, emitting immutable lists of {@code n} elements
      */
     public final Stream<List<T>> partition(int n) {
         return new PartitionNode<>(this, n, null, null, null);
@@ -920,7 +1053,10 @@ public class Stream<T> {
      * // out: [[0, 2], [1, 3]]
      * }</pre>
      *
+     * @param n group size, at least 1
      * @param key the group of an element; its failure reaches {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting immutable lists of {@code n} elements
+     *     of one key
      */
     public final Stream<List<T>> partition(int n, Function<? super T, ?> key) {
         return new PartitionNode<>(this, n, null, null, Checks.notNull(key, "partition", "key"));
@@ -939,17 +1075,37 @@ public class Stream<T> {
      * <p><b>Time:</b> the timers run on the scheduler {@code Schedulers.parallel()} returns when
      * the node is built; a timer enters the graph like {@code emit}.
      * <p><b>Blocks:</b> never.
+     *
+     * @param n group size, at least 1
+     * @param timeout how long a group may wait after its first element, greater than zero
+     * @return a new node downstream of this one, emitting immutable lists of at most {@code n}
+     *     elements
      */
     public final Stream<List<T>> partition(int n, Duration timeout) {
         return partition(n, timeout, Schedulers.parallel());
     }
 
-    /** See {@link #partition(int, Duration)}; {@code timeout} as {@code "10ms"}, {@code "1.5s"}... */
+    /**
+     * See {@link #partition(int, Duration)}; {@code timeout} as {@code "10ms"}, {@code "1.5s"}...
+     *
+     * @param n group size, at least 1
+     * @param timeout the timeout as a number and a unit, greater than zero
+     * @return a new node downstream of this one, emitting immutable lists of at most {@code n}
+     *     elements
+     */
     public final Stream<List<T>> partition(int n, String timeout) {
         return partition(n, Intervals.parse(timeout, "partition", "timeout"));
     }
 
-    /** See {@link #partition(int, Duration)}; with the scheduler of its timers. */
+    /**
+     * See {@link #partition(int, Duration)}; with the scheduler of its timers.
+     *
+     * @param n group size, at least 1
+     * @param timeout how long a group may wait after its first element, greater than zero
+     * @param scheduler the scheduler of the timers
+     * @return a new node downstream of this one, emitting immutable lists of at most {@code n}
+     *     elements
+     */
     public final Stream<List<T>> partition(int n, Duration timeout, Scheduler scheduler) {
         return new PartitionNode<>(this, n, Checks.notNull(timeout, "partition", "timeout"), scheduler, null);
     }
@@ -965,17 +1121,42 @@ public class Stream<T> {
      * source.emit(2);
      * // out: [[0, 2]], and a second after 1 arrived: [[0, 2], [1]]
      * }</pre>
+     *
+     * <p><b>Time:</b> as {@link #partition(int, Duration)}, one timer per key's group.
+     *
+     * @param n group size, at least 1
+     * @param timeout how long a group may wait after its first element, greater than zero
+     * @param key the group of an element; its failure reaches {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting immutable lists of at most {@code n}
+     *     elements of one key
      */
     public final Stream<List<T>> partition(int n, Duration timeout, Function<? super T, ?> key) {
         return partition(n, timeout, key, Schedulers.parallel());
     }
 
-    /** See {@link #partition(int, Duration, Function)}; {@code timeout} as {@code "10ms"}, {@code "1.5s"}... */
+    /**
+     * See {@link #partition(int, Duration, Function)}; {@code timeout} as {@code "10ms"}, {@code "1.5s"}...
+     *
+     * @param n group size, at least 1
+     * @param timeout the timeout as a number and a unit, greater than zero
+     * @param key the group of an element; its failure reaches {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting immutable lists of at most {@code n}
+     *     elements of one key
+     */
     public final Stream<List<T>> partition(int n, String timeout, Function<? super T, ?> key) {
         return partition(n, Intervals.parse(timeout, "partition", "timeout"), key);
     }
 
-    /** See {@link #partition(int, Duration, Function)}; with the scheduler of its timers. */
+    /**
+     * See {@link #partition(int, Duration, Function)}; with the scheduler of its timers.
+     *
+     * @param n group size, at least 1
+     * @param timeout how long a group may wait after its first element, greater than zero
+     * @param key the group of an element; its failure reaches {@code emit} as a {@link NodeException}
+     * @param scheduler the scheduler of the timers
+     * @return a new node downstream of this one, emitting immutable lists of at most {@code n}
+     *     elements of one key
+     */
     public final Stream<List<T>> partition(int n, Duration timeout, Function<? super T, ?> key, Scheduler scheduler) {
         Checks.notNull(timeout, "partition", "timeout");
         return new PartitionNode<>(this, n, timeout, scheduler, Checks.notNull(key, "partition", "key"));
@@ -996,8 +1177,11 @@ public class Stream<T> {
      * the emitted elements are released after the emit; a dropped or replaced element's refs are
      * never released.
      *
+     * @param n group size, at least 1
      * @param key computes what must be distinct
      * @param keep {@code "first"} or {@code "last"}
+     * @return a new node downstream of this one, emitting immutable lists of {@code n} elements
+     *     with distinct keys
      */
     public final Stream<List<T>> partitionUnique(int n, Function<? super T, ?> key, String keep) {
         return new PartitionUniqueNode<>(this, n, key, keep);
@@ -1016,12 +1200,21 @@ public class Stream<T> {
      * <p><b>Metadata:</b> an element's refs are held until the last window containing it is emitted.
      *
      * @param n window size, at least 1
+     * @return a new node downstream of this one, emitting an immutable list of up to {@code n}
+     *     elements for each element
      */
     public final Stream<List<T>> slidingWindow(int n) {
         return slidingWindow(n, true);
     }
 
-    /** See {@link #slidingWindow(int)}; with {@code returnPartial == false}, waits for a full window. */
+    /**
+     * See {@link #slidingWindow(int)}; with {@code returnPartial == false}, waits for a full window.
+     *
+     * @param n window size, at least 1
+     * @param returnPartial whether to emit the windows of the first {@code n - 1} elements, which
+     *     are not full
+     * @return a new node downstream of this one, emitting an immutable list of the last elements
+     */
     public final Stream<List<T>> slidingWindow(int n, boolean returnPartial) {
         return new SlidingWindowNode<>(this, n, returnPartial);
     }
@@ -1051,6 +1244,10 @@ public class Stream<T> {
      * lagging upstream, or one is disconnected). Nothing is dropped; a single thread feeding all
      * upstreams should stay within 10 elements, or use {@link #emitAsync}, whose future
      * completes then.
+     *
+     * @param others the other upstreams, possibly none; not {@code null}, nor any of them
+     * @return a new node downstream of this stream and {@code others}, emitting immutable lists
+     *     with one element of each, in upstream order
      */
     public final Stream<List<Object>> zip(Stream<?>... others) {
         return new ZipNode(withOthers("zip", others));
@@ -1073,6 +1270,10 @@ public class Stream<T> {
      *
      * <p><b>Metadata:</b> this stream's elements are held until emitted; the others' latest
      * elements until replaced.
+     *
+     * @param others the other upstreams, possibly none; not {@code null}, nor any of them
+     * @return a new node downstream of this stream and {@code others}, emitting immutable lists
+     *     of an element of this stream and the latest of each other, in upstream order
      */
     public final Stream<List<Object>> zipLatest(Stream<?>... others) {
         return new ZipLatestNode(withOthers("zipLatest", others));
@@ -1092,6 +1293,10 @@ public class Stream<T> {
      * }</pre>
      *
      * <p><b>Metadata:</b> each stream's latest element is held (with its refs) until replaced.
+     *
+     * @param others the other upstreams, possibly none; not {@code null}, nor any of them
+     * @return a new node downstream of this stream and {@code others}, emitting immutable lists
+     *     of the latest element of each, in upstream order
      */
     public final Stream<List<Object>> combineLatest(Stream<?>... others) {
         return new CombineLatestNode(withOthers("combineLatest", others), null);
@@ -1113,7 +1318,12 @@ public class Stream<T> {
      *
      * <p>Disconnecting the only {@code emitOn} upstream fails with an {@link IllegalStateException}.
      *
+     * @param others the other upstreams, possibly empty; not {@code null}, nor any of them
      * @param emitOn upstreams of the node (this stream or some of {@code others}), at least one
+     * @return a new node downstream of this stream and {@code others}, emitting immutable lists
+     *     of the latest element of each, in upstream order
+     * @throws IllegalArgumentException if {@code emitOn} is empty or names a stream that is not
+     *     an upstream
      */
     public final Stream<List<Object>> combineLatest(List<? extends Stream<?>> others,
             List<? extends Stream<?>> emitOn) {
@@ -1135,6 +1345,10 @@ public class Stream<T> {
      * }</pre>
      *
      * <p><b>Metadata:</b> passed on; nothing is held.
+     *
+     * @param others the other upstreams, possibly none; not {@code null}, nor any of them
+     * @return a new node downstream of this stream and {@code others}, emitting every element of
+     *     each
      */
     @SafeVarargs
     public final Stream<T> union(Stream<? extends T>... others) {
@@ -1176,18 +1390,34 @@ public class Stream<T> {
      * <p><b>Metadata:</b> an element's refs are held until the window containing it was emitted.
      * <p><b>Blocks:</b> never.
      *
-     * @param interval such as {@code "500ms"} or {@code "2s"}
+     * @param interval the time between two ticks as a number and a unit, such as {@code "500ms"}
+     *     or {@code "2s"}
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick
      */
     public final Stream<List<T>> timedWindow(String interval) {
-        return timedWindow(Intervals.parse(interval));
+        return timedWindow(Intervals.parse(interval, "timedWindow", "interval"));
     }
 
-    /** See {@link #timedWindow(String)}. */
+    /**
+     * See {@link #timedWindow(String)}.
+     *
+     * @param interval the time between two ticks, greater than zero
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick
+     */
     public final Stream<List<T>> timedWindow(Duration interval) {
         return timedWindow(interval, Schedulers.parallel());
     }
 
-    /** See {@link #timedWindow(String)}; with the scheduler that gives the node its clock and timers. */
+    /**
+     * See {@link #timedWindow(String)}; with the scheduler that gives the node its clock and timers.
+     *
+     * @param interval the time between two ticks, greater than zero
+     * @param scheduler the scheduler that gives the node its clock and timers
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick
+     */
     public final Stream<List<T>> timedWindow(Duration interval, Scheduler scheduler) {
         return new TimedWindowNode<>(this, interval, scheduler);
     }
@@ -1208,19 +1438,39 @@ public class Stream<T> {
      * that loses to another of the same key is released at once.
      * <p><b>Blocks:</b> never.
      *
+     * @param interval the time between two ticks as a number and a unit, such as {@code "500ms"}
      * @param key the element's key; its failure reaches {@code emit} as a {@link NodeException}
      * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
      */
     public final Stream<List<T>> timedWindowUnique(String interval, Function<? super T, ?> key, String keep) {
-        return timedWindowUnique(Intervals.parse(interval), key, keep);
+        return timedWindowUnique(Intervals.parse(interval, "timedWindowUnique", "interval"), key, keep);
     }
 
-    /** See {@link #timedWindowUnique(String, Function, String)}. */
+    /**
+     * See {@link #timedWindowUnique(String, Function, String)}.
+     *
+     * @param interval the time between two ticks, greater than zero
+     * @param key the element's key; its failure reaches {@code emit} as a {@link NodeException}
+     * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
+     */
     public final Stream<List<T>> timedWindowUnique(Duration interval, Function<? super T, ?> key, String keep) {
         return timedWindowUnique(interval, key, keep, Schedulers.parallel());
     }
 
-    /** See {@link #timedWindowUnique(String, Function, String)}; with the scheduler for clock and timers. */
+    /**
+     * See {@link #timedWindowUnique(String, Function, String)}; with the scheduler for clock and timers.
+     *
+     * @param interval the time between two ticks, greater than zero
+     * @param key the element's key; its failure reaches {@code emit} as a {@link NodeException}
+     * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
+     * @param scheduler the scheduler that gives the node its clock and timers
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
+     */
     public final Stream<List<T>> timedWindowUnique(Duration interval, Function<? super T, ?> key, String keep,
             Scheduler scheduler) {
         return new TimedWindowUniqueNode<>(this, interval, key, keep, scheduler);
@@ -1235,17 +1485,40 @@ public class Stream<T> {
      * Stream<Map<String, Object>> source = Stream.create();
      * List<List<Map<String, Object>>> out = source.timedWindowUnique("1s", "id", "first").sinkToList();
      * }</pre>
+     *
+     * @param interval the time between two ticks as a number and a unit, such as {@code "500ms"}
+     * @param field the map key whose value is the element's key
+     * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
      */
     public final Stream<List<T>> timedWindowUnique(String interval, String field, String keep) {
-        return timedWindowUnique(Intervals.parse(interval), field, keep);
+        return timedWindowUnique(Intervals.parse(interval, "timedWindowUnique", "interval"), field, keep);
     }
 
-    /** See {@link #timedWindowUnique(String, String, String)}. */
+    /**
+     * See {@link #timedWindowUnique(String, String, String)}.
+     *
+     * @param interval the time between two ticks, greater than zero
+     * @param field the map key whose value is the element's key
+     * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
+     */
     public final Stream<List<T>> timedWindowUnique(Duration interval, String field, String keep) {
         return timedWindowUnique(interval, field, keep, Schedulers.parallel());
     }
 
-    /** See {@link #timedWindowUnique(String, String, String)}; with the scheduler for clock and timers. */
+    /**
+     * See {@link #timedWindowUnique(String, String, String)}; with the scheduler for clock and timers.
+     *
+     * @param interval the time between two ticks, greater than zero
+     * @param field the map key whose value is the element's key
+     * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
+     * @param scheduler the scheduler that gives the node its clock and timers
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
+     */
     public final Stream<List<T>> timedWindowUnique(Duration interval, String field, String keep, Scheduler scheduler) {
         return timedWindowUnique(interval, TimedWindowUniqueNode.field(field), keep, scheduler);
     }
@@ -1266,17 +1539,31 @@ public class Stream<T> {
      * it is due, it goes as soon as that is done.
      * <p><b>Metadata:</b> an element's refs are held until it was emitted and its downstream work is done.
      * <p><b>Blocks:</b> never; it holds as many elements as arrive within {@code interval}.
+     *
+     * @param interval how long to hold each element, as a number and a unit, such as {@code "500ms"}
+     * @return a new node downstream of this one, emitting each element {@code interval} later
      */
     public final Stream<T> delay(String interval) {
-        return delay(Intervals.parse(interval));
+        return delay(Intervals.parse(interval, "delay", "interval"));
     }
 
-    /** See {@link #delay(String)}. */
+    /**
+     * See {@link #delay(String)}.
+     *
+     * @param interval how long to hold each element, greater than zero
+     * @return a new node downstream of this one, emitting each element {@code interval} later
+     */
     public final Stream<T> delay(Duration interval) {
         return delay(interval, Schedulers.parallel());
     }
 
-    /** See {@link #delay(String)}; with the scheduler that gives the node its clock and timers. */
+    /**
+     * See {@link #delay(String)}; with the scheduler that gives the node its clock and timers.
+     *
+     * @param interval how long to hold each element, greater than zero
+     * @param scheduler the scheduler that gives the node its clock and timers
+     * @return a new node downstream of this one, emitting each element {@code interval} later
+     */
     public final Stream<T> delay(Duration interval, Scheduler scheduler) {
         return new DelayNode<>(this, interval, scheduler);
     }
@@ -1295,17 +1582,35 @@ public class Stream<T> {
      * <p><b>Time:</b> from {@code Schedulers.parallel()} as it is when the node is built.
      * <p><b>Metadata:</b> a waiting element's refs are held until it passed.
      * <p><b>Blocks:</b> {@code emit} waits for the element's slot (use {@code emitAsync} to go on).
+     *
+     * @param interval the least time between two elements, as a number and a unit, such as
+     *     {@code "500ms"}
+     * @return a new node downstream of this one, emitting the elements at most one per
+     *     {@code interval}
      */
     public final Stream<T> rateLimit(String interval) {
-        return rateLimit(Intervals.parse(interval));
+        return rateLimit(Intervals.parse(interval, "rateLimit", "interval"));
     }
 
-    /** See {@link #rateLimit(String)}. */
+    /**
+     * See {@link #rateLimit(String)}.
+     *
+     * @param interval the least time between two elements, greater than zero
+     * @return a new node downstream of this one, emitting the elements at most one per
+     *     {@code interval}
+     */
     public final Stream<T> rateLimit(Duration interval) {
         return rateLimit(interval, Schedulers.parallel());
     }
 
-    /** See {@link #rateLimit(String)}; with the scheduler that gives the node its clock and timers. */
+    /**
+     * See {@link #rateLimit(String)}; with the scheduler that gives the node its clock and timers.
+     *
+     * @param interval the least time between two elements, greater than zero
+     * @param scheduler the scheduler that gives the node its clock and timers
+     * @return a new node downstream of this one, emitting the elements at most one per
+     *     {@code interval}
+     */
     public final Stream<T> rateLimit(Duration interval, Scheduler scheduler) {
         return new RateLimitNode<>(this, interval, scheduler);
     }
@@ -1326,6 +1631,7 @@ public class Stream<T> {
      * downstream work: {@code n} waiting, one downstream, one whose {@code emit} waits.
      *
      * @param n how many elements may be held, at least 1
+     * @return a new node downstream of this one, emitting the same elements in order
      */
     public final Stream<T> buffer(int n) {
         return new BufferNode<>(this, n);
@@ -1344,6 +1650,8 @@ public class Stream<T> {
      * <p><b>Metadata:</b> as in streamz, the node holds the newest element's refs until a newer
      * element replaces it, whether it was sent or not (so a dropped element is released at once).
      * <p><b>Blocks:</b> never.
+     *
+     * @return a new node downstream of this one, emitting the elements its downstream has time for
      */
     public final Stream<T> latest() {
         return new LatestNode<>(this);
@@ -1363,8 +1671,10 @@ public class Stream<T> {
      * <p><b>Blocks:</b> {@code emit} waits for the stage without holding the graph's guard;
      * {@code emitAsync} returns its future.
      *
-     * @param func returns the stage of the element's work; its failure, thrown or in the stage,
-     *     reaches {@code emit} as a {@link NodeException}
+     * @param func returns the stage of the element's work, not {@code null}; its failure, thrown
+     *     or in the stage, reaches {@code emit} as a {@link NodeException}
+     * @return the sink node, downstream of this one; it emits nothing, and can be
+     *     {@link #destroy() destroyed} to stop it
      */
     public final Stream<T> sinkAsync(Function<? super T, ? extends CompletionStage<?>> func) {
         return new AsyncSink<>(this, "sinkAsync", func);
@@ -1377,6 +1687,11 @@ public class Stream<T> {
      * <pre>{@code
      * source.sinkPublisher(x -> Mono.delay(Duration.ofMillis(10)).then());
      * }</pre>
+     *
+     * @param func returns the publisher of the element's work, not {@code null}; its failure,
+     *     thrown or signalled, reaches {@code emit} as a {@link NodeException}
+     * @return the sink node, downstream of this one; it emits nothing, and can be
+     *     {@link #destroy() destroyed} to stop it
      */
     public final Stream<T> sinkPublisher(Function<? super T, ? extends Publisher<?>> func) {
         return new AsyncSink<>(this, "sinkPublisher", AsyncSink.completionOf(func));
@@ -1395,7 +1710,10 @@ public class Stream<T> {
      *
      * <p><b>Metadata:</b> held until the stage completes, then passed on with the result.
      *
-     * @param func returns the stage of the result; its failure reaches {@code emit} as a {@link NodeException}
+     * @param <R> the type of the results
+     * @param func returns the stage of the result, not {@code null}; its failure reaches
+     *     {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting each result when its stage completes
      */
     public final <R> Stream<R> mapAsync(Function<? super T, ? extends CompletionStage<R>> func) {
         return new MapAsyncNode<>(this, "mapAsync", func);
@@ -1408,6 +1726,11 @@ public class Stream<T> {
      * <pre>{@code
      * source.mapPublisher(x -> Mono.just(x * 2).delayElement(Duration.ofMillis(5))).sinkToList();
      * }</pre>
+     *
+     * @param <R> the type of the results
+     * @param func returns the publisher of the result, not {@code null}; its failure reaches
+     *     {@code emit} as a {@link NodeException}
+     * @return a new node downstream of this one, emitting each publisher's first value
      */
     public final <R> Stream<R> mapPublisher(Function<? super T, ? extends Publisher<R>> func) {
         return new MapAsyncNode<>(this, "mapPublisher", MapAsyncNode.firstOf(func));
@@ -1427,6 +1750,8 @@ public class Stream<T> {
      * Nothing is dropped and nothing piles up. A subscriber that cancels no longer holds anything.
      * <p>The publisher completes its subscribers when its node (the one downstream of this stream)
      * is {@link #destroy() destroyed}; until then it never completes on its own.
+     *
+     * @return a new publisher, which is also a node downstream of this one
      */
     public final Publisher<T> toPublisher() {
         return new PublisherSink<>(this);
@@ -1438,6 +1763,8 @@ public class Stream<T> {
      * <pre>{@code
      * source.toFlux().buffer(100).subscribe(batch -> store(batch));
      * }</pre>
+     *
+     * @return a new {@code Flux} over a new publisher node downstream of this one
      */
     public final Flux<T> toFlux() {
         return Flux.from(toPublisher());
@@ -1460,22 +1787,52 @@ public class Stream<T> {
      * call is one interval after the previous element's downstream work is done. A failure (of
      * {@code supplier} or downstream) goes to the timer thread's uncaught-exception handler and
      * the calls go on.
+     *
+     * @param <T> the type of the elements
+     * @param supplier called for each element; its failure goes to the timer thread's
+     *     uncaught-exception handler
+     * @param interval the time between two calls as a number and a unit, such as {@code "1s"}
+     * @return a new source, not started
      */
     public static <T> Source<T> fromPeriodic(Supplier<? extends T> supplier, String interval) {
-        return fromPeriodic(supplier, Intervals.parse(interval));
+        return fromPeriodic(supplier, Intervals.parse(interval, "fromPeriodic", "interval"));
     }
 
-    /** See {@link #fromPeriodic(Supplier, String)}; every 100 ms, streamz's default. */
+    /**
+     * See {@link #fromPeriodic(Supplier, String)}; every 100 ms, streamz's default.
+     *
+     * @param <T> the type of the elements
+     * @param supplier called for each element; its failure goes to the timer thread's
+     *     uncaught-exception handler
+     * @return a new source, not started
+     */
     public static <T> Source<T> fromPeriodic(Supplier<? extends T> supplier) {
         return fromPeriodic(supplier, Duration.ofMillis(100));
     }
 
-    /** See {@link #fromPeriodic(Supplier, String)}. */
+    /**
+     * See {@link #fromPeriodic(Supplier, String)}.
+     *
+     * @param <T> the type of the elements
+     * @param supplier called for each element; its failure goes to the timer thread's
+     *     uncaught-exception handler
+     * @param interval the time between two calls, greater than zero
+     * @return a new source, not started
+     */
     public static <T> Source<T> fromPeriodic(Supplier<? extends T> supplier, Duration interval) {
         return fromPeriodic(supplier, interval, Schedulers.parallel());
     }
 
-    /** See {@link #fromPeriodic(Supplier, String)}; with the scheduler for clock and timers. */
+    /**
+     * See {@link #fromPeriodic(Supplier, String)}; with the scheduler for clock and timers.
+     *
+     * @param <T> the type of the elements
+     * @param supplier called for each element; its failure goes to the timer thread's
+     *     uncaught-exception handler
+     * @param interval the time between two calls, greater than zero
+     * @param scheduler the scheduler that gives the source its clock and timers
+     * @return a new source, not started
+     */
     public static <T> Source<T> fromPeriodic(Supplier<? extends T> supplier, Duration interval, Scheduler scheduler) {
         return new PeriodicSource<>(supplier, interval, scheduler);
     }
@@ -1492,6 +1849,10 @@ public class Stream<T> {
      * }</pre>
      *
      * <p>The publisher's completion and error surface in {@link PublisherSource#completion()}.
+     *
+     * @param <T> the type of the elements
+     * @param publisher the publisher, subscribed to at each {@code start()}
+     * @return a new source, not started
      */
     public static <T> PublisherSource<T> fromPublisher(Publisher<? extends T> publisher) {
         return new PublisherSource<>(publisher);
@@ -1509,6 +1870,10 @@ public class Stream<T> {
      * }</pre>
      *
      * <p><b>Metadata:</b> nothing is held once {@code consumer} returns.
+     *
+     * @param consumer called with every element; its failure reaches {@code emit} as a
+     *     {@link NodeException}
+     * @return the sink node, downstream of this one; it emits nothing
      */
     public final Stream<T> sink(Consumer<? super T> consumer) {
         return new SinkNode<>(this, consumer);
@@ -1564,6 +1929,12 @@ public class Stream<T> {
      * <pre>{@code
      * source.sinkToTextfile("out.csv", "\r\n");
      * }</pre>
+     *
+     * @param path the file to append to
+     * @param end what to write after each element
+     * @return the sink node; {@code destroy()} it to close the file
+     * @throws java.io.UncheckedIOException naming the node and the path if the file cannot be
+     *     opened (here) or written (from {@code emit})
      */
     public final Stream<T> sinkToTextfile(String path, String end) {
         return new TextfileSink<>(this, path, end);
@@ -1587,6 +1958,10 @@ public class Stream<T> {
      *
      * <p><b>Blocks:</b> {@code start()} returns once every item's downstream work is done; a
      * downstream failure stops the source and reaches the caller of {@code start()}.
+     *
+     * @param <T> the type of the elements
+     * @param iterable the items, iterated anew at each {@code start()}
+     * @return a new source, not started
      */
     public static <T> Source<T> fromIterable(Iterable<? extends T> iterable) {
         return new IterableSource<>(iterable);
@@ -1611,6 +1986,7 @@ public class Stream<T> {
      *
      * @param path the file; {@code start()} fails with an {@link java.io.UncheckedIOException}
      *     naming it if it cannot be read
+     * @return a new source, not started
      */
     public static Source<String> fromTextfile(String path) {
         return fromTextfile(path, TextfileOptions.defaults());
@@ -1628,6 +2004,11 @@ public class Stream<T> {
      * <p>A poll that fails (the file vanished, a downstream function threw) stops the source;
      * the exception goes to the uncaught-exception handler of the thread that polled (the
      * scheduler's worker, or the test thread advancing a virtual clock).
+     *
+     * @param path the file; {@code start()} fails with an {@link java.io.UncheckedIOException}
+     *     naming it if it cannot be read
+     * @param options the poll interval, {@code fromEnd}, delimiter, charset and scheduler
+     * @return a new source, not started
      */
     public static Source<String> fromTextfile(String path, TextfileOptions options) {
         Checks.notNull(options, "fromTextfile", "options");
@@ -1651,24 +2032,44 @@ public class Stream<T> {
      *
      * <p><b>Time:</b> polls on the scheduler {@code Schedulers.parallel()} returns now.
      *
-     * @param path a directory or a glob pattern
+     * @param path a directory or a glob pattern, not empty
+     * @return a new source, not started
      */
     public static Source<String> filenames(String path) {
         return filenames(path, Duration.ofMillis(100));
     }
 
-    /** See {@link #filenames(String)}; polls every {@code pollInterval}, such as {@code "500ms"}. */
+    /**
+     * See {@link #filenames(String)}; polls every {@code pollInterval}, such as {@code "500ms"}.
+     *
+     * @param path a directory or a glob pattern, not empty
+     * @param pollInterval the time between two polls as a number and a unit, greater than zero
+     * @return a new source, not started
+     */
     public static Source<String> filenames(String path, String pollInterval) {
         Checks.notNull(path, "filenames", "path");
-        return filenames(path, Intervals.parse(Checks.notNull(pollInterval, "filenames", "pollInterval")));
+        return filenames(path, Intervals.parse(pollInterval, "filenames", "pollInterval"));
     }
 
-    /** See {@link #filenames(String)}; polls every {@code pollInterval}. */
+    /**
+     * See {@link #filenames(String)}; polls every {@code pollInterval}.
+     *
+     * @param path a directory or a glob pattern, not empty
+     * @param pollInterval the time between two polls, greater than zero
+     * @return a new source, not started
+     */
     public static Source<String> filenames(String path, Duration pollInterval) {
         return filenames(path, pollInterval, Schedulers.parallel());
     }
 
-    /** See {@link #filenames(String)}; polls every {@code pollInterval} on {@code scheduler}. */
+    /**
+     * See {@link #filenames(String)}; polls every {@code pollInterval} on {@code scheduler}.
+     *
+     * @param path a directory or a glob pattern, not empty
+     * @param pollInterval the time between two polls, greater than zero
+     * @param scheduler the scheduler the polls run on
+     * @return a new source, not started
+     */
     public static Source<String> filenames(String path, Duration pollInterval, Scheduler scheduler) {
         return new FilenamesSource(path, pollInterval, scheduler);
     }
@@ -1689,6 +2090,10 @@ public class Stream<T> {
      * <p>Nothing is lost: after {@code stop()} items stay in the queue for the next
      * {@code start()}; an item already taken is still emitted. A downstream failure stops the
      * source and goes to its thread's uncaught-exception handler.
+     *
+     * @param <T> the type of the elements
+     * @param queue the queue to take items from
+     * @return a new source, not started
      */
     public static <T> Source<T> fromQueue(BlockingQueue<? extends T> queue) {
         return new QueueSource<>(queue);
@@ -1710,7 +2115,8 @@ public class Stream<T> {
      * {@link java.io.UncheckedIOException} if it cannot), its lines are emitted by a daemon
      * thread, and the source stops by itself when the output ends; {@code stop()} kills it.
      *
-     * @param command the program and its arguments
+     * @param command the program and its arguments, at least the program
+     * @return a new source, not started
      */
     public static Source<String> fromProcess(List<String> command) {
         return fromProcess(command, false);
@@ -1719,6 +2125,10 @@ public class Stream<T> {
     /**
      * See {@link #fromProcess(List)}; with {@code withStderr}, standard error is merged into the
      * emitted lines (streamz {@code with_stderr=True}).
+     *
+     * @param command the program and its arguments, at least the program
+     * @param withStderr whether standard error is emitted along with standard output
+     * @return a new source, not started
      */
     public static Source<String> fromProcess(List<String> command, boolean withStderr) {
         return new ProcessSource(command, withStderr);
@@ -1748,6 +2158,8 @@ public class Stream<T> {
      * the same graph always gives the same text (from every node, when it has one source); a
      * node with several downstreams labels its edges {@code 0, 1, ...} in connection order.
      * Sources are drawn as double octagons and sinks as trapezia, as in streamz.
+     *
+     * @return the whole graph as DOT text, laid out top to bottom
      */
     public final String toDot() {
         return DotWriter.write(this, null);
@@ -1756,6 +2168,10 @@ public class Stream<T> {
     /**
      * See {@link #toDot()}; with the layout direction {@code rankdir}: {@code "TB"} (top to
      * bottom, the default), {@code "LR"}, {@code "BT"} or {@code "RL"}.
+     *
+     * @param rankdir {@code "TB"}, {@code "LR"}, {@code "BT"} or {@code "RL"}
+     * @return the whole graph as DOT text
+     * @throws IllegalArgumentException if {@code rankdir} is none of those
      */
     public final String toDot(String rankdir) {
         return DotWriter.write(this, Checks.notNull(rankdir, kind, "rankdir"));
@@ -1786,7 +2202,16 @@ public class Stream<T> {
         return Visualizer.installed().render(toDot(), file);
     }
 
-    /** See {@link #visualize(String)}; laid out in direction {@code rankdir} ({@link #toDot(String)}). */
+    /**
+     * See {@link #visualize(String)}; laid out in direction {@code rankdir} ({@link #toDot(String)}).
+     *
+     * @param file where to write; must end with {@code .png} or {@code .svg}
+     * @param rankdir {@code "TB"}, {@code "LR"}, {@code "BT"} or {@code "RL"}
+     * @return the name of the renderer that drew ({@link io.streamz.spi.GraphRenderer#name()})
+     * @throws IllegalArgumentException if the file ends otherwise, or {@code rankdir} is invalid
+     * @throws IllegalStateException if there is neither a renderer nor a {@code dot} program
+     * @throws java.io.UncheckedIOException if the renderer fails
+     */
     public final String visualize(String file, String rankdir) {
         Checks.notNull(file, kind, "file");
         return Visualizer.installed().render(toDot(rankdir), file);
@@ -1805,6 +2230,7 @@ public class Stream<T> {
      * // out: [7, 7]
      * }</pre>
      *
+     * @param <R> the type of the elements the plugin's node emits (unchecked)
      * @param name the plugin's name, as listed by {@link #plugins()}
      * @param args the plugin's arguments (elements may be {@code null})
      * @return the node the plugin built
@@ -1825,11 +2251,15 @@ public class Stream<T> {
      * until started.
      *
      * <pre>{@code
-     * Source<String> lines = Stream.source("fromKafka", List.of("events"), config);
+     * Source<String> lines = Stream.source("from_kafka", List.of("events"), config);
      * lines.sink(System.out::println);
      * lines.start();
      * }</pre>
      *
+     * @param <T> the type of the elements the source emits (unchecked)
+     * @param name the plugin's name, as listed by {@link #plugins()}
+     * @param args the plugin's arguments (elements may be {@code null})
+     * @return the source the plugin built, not started
      * @throws IllegalArgumentException if no source plugin has that name (the message lists the
      *     installed ones), or the plugin rejected its arguments
      * @throws IllegalStateException naming the plugin and its provider class if the provider

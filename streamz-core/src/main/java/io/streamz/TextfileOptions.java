@@ -39,31 +39,58 @@ public final class TextfileOptions {
         this.scheduler = scheduler;
     }
 
-    /** The defaults: 100 ms, from the start, {@code "\n"}, UTF-8, the parallel scheduler. */
+    /**
+     * The defaults: 100 ms, from the start, {@code "\n"}, UTF-8, the parallel scheduler.
+     *
+     * @return the shared default options
+     */
     public static TextfileOptions defaults() {
         return DEFAULTS;
     }
 
-    /** How long to wait between two reads of the file (streamz {@code poll_interval}), default 100 ms. */
+    /**
+     * How long to wait between two reads of the file (streamz {@code poll_interval}), default 100 ms.
+     *
+     * @param pollInterval the time between two polls, greater than zero
+     * @return a copy of these options with the new interval
+     * @throws NullPointerException if {@code pollInterval} is {@code null}
+     * @throws IllegalArgumentException if {@code pollInterval} is zero or negative
+     */
     public TextfileOptions withPollInterval(Duration pollInterval) {
         return new TextfileOptions(Intervals.positive(pollInterval, "fromTextfile", "pollInterval"),
                 fromEnd, delimiter, charset, scheduler);
     }
 
-    /** See {@link #withPollInterval(Duration)}; {@code "10ms"}, {@code "1.5s"}, ... */
+    /**
+     * See {@link #withPollInterval(Duration)}; {@code "10ms"}, {@code "1.5s"}, ...
+     *
+     * @param pollInterval the time between two polls as a number and a unit, greater than zero
+     * @return a copy of these options with the new interval
+     * @throws IllegalArgumentException if the text is not an interval or not greater than zero
+     */
     public TextfileOptions withPollInterval(String pollInterval) {
-        return withPollInterval(Intervals.parse(pollInterval));
+        return withPollInterval(Intervals.parse(pollInterval, "TextfileOptions", "pollInterval"));
     }
 
     /**
      * Whether to skip what the file holds when the source is first started and emit only what is
      * appended afterwards (streamz {@code from_end}), default {@code false}.
+     *
+     * @param fromEnd {@code true} to start at the file's current end
+     * @return a copy of these options with the new setting
      */
     public TextfileOptions withFromEnd(boolean fromEnd) {
         return new TextfileOptions(pollInterval, fromEnd, delimiter, charset, scheduler);
     }
 
-    /** What separates the parts of the file (streamz {@code delimiter}), default {@code "\n"}; not empty. */
+    /**
+     * What separates the parts of the file (streamz {@code delimiter}), default {@code "\n"}; not empty.
+     *
+     * @param delimiter the separator, not {@code null} or empty
+     * @return a copy of these options with the new delimiter
+     * @throws NullPointerException if {@code delimiter} is {@code null}
+     * @throws IllegalArgumentException if {@code delimiter} is empty
+     */
     public TextfileOptions withDelimiter(String delimiter) {
         Checks.notNull(delimiter, "fromTextfile", "delimiter");
         if (delimiter.isEmpty()) {
@@ -72,39 +99,70 @@ public final class TextfileOptions {
         return new TextfileOptions(pollInterval, fromEnd, delimiter, charset, scheduler);
     }
 
-    /** The file's encoding, default UTF-8. */
+    /**
+     * The file's encoding, default UTF-8.
+     *
+     * @param charset the encoding, not {@code null}
+     * @return a copy of these options with the new encoding
+     */
     public TextfileOptions withCharset(Charset charset) {
         return new TextfileOptions(pollInterval, fromEnd, delimiter,
                 Checks.notNull(charset, "fromTextfile", "charset"), scheduler);
     }
 
-    /** The scheduler the polls run on (a {@code VirtualTimeScheduler} in tests). */
+    /**
+     * The scheduler the polls run on (a {@code VirtualTimeScheduler} in tests).
+     *
+     * @param scheduler the scheduler, not {@code null}
+     * @return a copy of these options with the new scheduler
+     */
     public TextfileOptions withScheduler(Scheduler scheduler) {
         return new TextfileOptions(pollInterval, fromEnd, delimiter, charset,
                 Checks.notNull(scheduler, "fromTextfile", "scheduler"));
     }
 
-    /** The time between two polls. */
+    /**
+     * The time between two polls.
+     *
+     * @return the poll interval, greater than zero
+     */
     public Duration pollInterval() {
         return pollInterval;
     }
 
-    /** Whether the source skips the file's existing content. */
+    /**
+     * Whether the source skips the file's existing content.
+     *
+     * @return {@code true} if only appended content is emitted
+     */
     public boolean fromEnd() {
         return fromEnd;
     }
 
-    /** The delimiter between parts. */
+    /**
+     * The delimiter between parts.
+     *
+     * @return the delimiter, never empty
+     */
     public String delimiter() {
         return delimiter;
     }
 
-    /** The file's encoding. */
+    /**
+     * The file's encoding.
+     *
+     * @return the charset
+     */
     public Charset charset() {
         return charset;
     }
 
-    /** The scheduler set with {@link #withScheduler}, if any. */
+    /**
+     * The scheduler set with {@link #withScheduler}, if any.
+     *
+     * @return the scheduler, or empty if none was set (the source then uses
+     *         {@code Schedulers.parallel()}, taken when it is built)
+     */
     public Optional<Scheduler> scheduler() {
         return Optional.ofNullable(scheduler);
     }

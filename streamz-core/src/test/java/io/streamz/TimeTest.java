@@ -150,7 +150,10 @@ class TimeTest {
     void timedWindowRejectsBadIntervals() {
         Stream<Integer> source = Stream.create();
         assertThatThrownBy(() -> source.timedWindow("10 parsecs"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"10 parsecs\"");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("timedWindow: interval: Invalid interval \"10 parsecs\"");
+        assertThatThrownBy(() -> source.timedWindow((String) null))
+                .isInstanceOf(NullPointerException.class).hasMessage("timedWindow: interval is null");
         assertThatThrownBy(() -> source.timedWindow(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timedWindow: interval");
         assertThatThrownBy(() -> source.timedWindow(Duration.ofSeconds(1), null))
@@ -316,6 +319,12 @@ class TimeTest {
     void delayRejectsBadIntervals() {
         Stream<Integer> source = Stream.create();
         assertThatThrownBy(() -> source.delay("-1s")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> source.delay("soon"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("delay: interval: Invalid interval \"soon\"");
+        assertThatThrownBy(() -> source.rateLimit("often"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("rateLimit: interval: Invalid interval \"often\"");
+        assertThatThrownBy(() -> Stream.fromPeriodic(() -> 1, "hourly"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("fromPeriodic: interval: Invalid interval \"hourly\"");
         assertThatThrownBy(() -> source.delay(Duration.ofSeconds(-1)))
                 .hasMessage("delay: interval must be > 0, was PT-1S");
     }

@@ -10,7 +10,11 @@ import java.nio.file.Path;
  * {@code dot} program.
  */
 public interface GraphRenderer {
-    /** A short name for messages, e.g. {@code "graphviz-java"} or {@code "dot program"}. */
+    /**
+     * A short name for messages, e.g. {@code "graphviz-java"} or {@code "dot program"}.
+     *
+     * @return the renderer's name
+     */
     String name();
 
     /**

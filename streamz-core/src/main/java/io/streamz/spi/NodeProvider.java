@@ -18,10 +18,18 @@ import io.streamz.Stream;
  * }</pre>
  */
 public interface NodeProvider {
-    /** The name users pass to {@code stream.plugin}, in streamz spelling ({@code "to_kafka"}). */
+    /**
+     * The name users pass to {@code stream.plugin}, in streamz spelling ({@code "to_kafka"}).
+     *
+     * @return the plugin's name
+     */
     String name();
 
-    /** One line saying what the node does, listed by {@code Stream.plugins()}. */
+    /**
+     * One line saying what the node does, listed by {@code Stream.plugins()}.
+     *
+     * @return a one-line description
+     */
     String description();
 
     /**

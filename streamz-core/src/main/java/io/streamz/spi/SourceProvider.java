@@ -16,10 +16,18 @@ import io.streamz.Stream;
  * }</pre>
  */
 public interface SourceProvider {
-    /** The name users pass to {@code Stream.source}, in streamz spelling ({@code "from_kafka"}). */
+    /**
+     * The name users pass to {@code Stream.source}, in streamz spelling ({@code "from_kafka"}).
+     *
+     * @return the plugin's name
+     */
     String name();
 
-    /** One line saying what the source does, listed by {@code Stream.plugins()}. */
+    /**
+     * One line saying what the source does, listed by {@code Stream.plugins()}.
+     *
+     * @return a one-line description
+     */
     String description();
 
     /**

@@ -36,13 +36,25 @@ public final class Batch<T> {
         this.stream = stream;
     }
 
-    /** A batch view of a stream of lists (streamz {@code to_batch}); fits {@code stream.as(Batch::from)}. */
+    /**
+     * A batch view of a stream of lists (streamz {@code to_batch}); fits
+     * {@code stream.as(Batch::from)}.
+     *
+     * @param <T> the element type
+     * @param stream the stream of lists, not null
+     * @return a batch view of {@code stream}
+     * @throws NullPointerException when {@code stream} is null
+     */
     @SuppressWarnings("unchecked")
     public static <T> Batch<T> from(Stream<? extends List<T>> stream) {
         return new Batch<>((Stream<List<T>>) Objects.requireNonNull(stream, "Batch.from: stream is null"));
     }
 
-    /** The stream of lists. */
+    /**
+     * The stream of lists.
+     *
+     * @return the underlying stream of batches
+     */
     public Stream<List<T>> stream() {
         return stream;
     }
@@ -51,7 +63,13 @@ public final class Batch<T> {
         return Collections.unmodifiableList(xs);
     }
 
-    /** {@code func} applied to every element of every batch (streamz {@code map}). */
+    /**
+     * {@code func} applied to every element of every batch (streamz {@code map}).
+     *
+     * @param <R> the result element type
+     * @param func the function applied to each element, not null
+     * @return the new batch stream, downstream of this one
+     */
     public <R> Batch<R> map(Function<? super T, ? extends R> func) {
         Objects.requireNonNull(func, "map: func is null");
         return new Batch<>(stream.map(xs -> {
@@ -63,7 +81,13 @@ public final class Batch<T> {
         }).named("batch map"));
     }
 
-    /** The elements for which {@code predicate} holds (streamz {@code filter}); a batch may become empty. */
+    /**
+     * The elements for which {@code predicate} holds (streamz {@code filter}); a batch may become
+     * empty.
+     *
+     * @param predicate the test for elements to keep, not null
+     * @return the new batch stream, downstream of this one
+     */
     public Batch<T> filter(Predicate<? super T> predicate) {
         Objects.requireNonNull(predicate, "filter: predicate is null");
         return new Batch<>(stream.map(xs -> {
@@ -80,6 +104,11 @@ public final class Batch<T> {
     /**
      * A field of every element (streamz {@code pluck}): {@code key} into a {@link Map}, an
      * integer index into a {@link List} or an array.
+     *
+     * @param key the map key, or the {@code Integer} index, not null
+     * @return the new batch stream of the picked fields, downstream of this one; an element without
+     *     the field makes the stream fail with an {@link IllegalArgumentException} (or an
+     *     index-out-of-bounds exception for a list or an array)
      */
     public Batch<Object> pluck(Object key) {
         Objects.requireNonNull(key, "pluck: key is null");
@@ -106,6 +135,9 @@ public final class Batch<T> {
     /**
      * The running sum of all elements so far, once per batch (streamz {@code sum}): a {@code Long}
      * while every element is a whole number, a {@code Double} after that.
+     *
+     * @return the new stream of running sums, downstream of this one; a non-number element makes it
+     *     fail with an {@link IllegalArgumentException}
      */
     public Stream<Number> sum() {
         long[] whole = {0};
@@ -135,19 +167,31 @@ public final class Batch<T> {
      * A streaming dataframe of the batches (streamz {@code to_dataframe}): each batch of maps,
      * records or beans becomes a {@link Frame} (see {@link Frame#fromRecords}); the first batch
      * is the example.
+     *
+     * @return the new streaming dataframe, downstream of this batch stream
      */
     public StreamingDataFrame toDataFrame() {
         return StreamingDataFrame.from(stream.map(xs -> Frame.fromRecords(xs)).named("toDataFrame"));
     }
 
-    /** As {@link #toDataFrame()}, with the columns and types of {@code example}; an empty batch becomes an empty frame. */
+    /**
+     * As {@link #toDataFrame()}, with the columns and types of {@code example}; an empty batch
+     * becomes an empty frame.
+     *
+     * @param example a frame with the expected columns and types, not null; its rows are ignored
+     * @return the new streaming dataframe, downstream of this batch stream
+     */
     public StreamingDataFrame toDataFrame(Frame example) {
         Frame empty = example.emptyRows();
         return StreamingDataFrame.from(stream.map(xs -> xs.isEmpty() ? empty : Frame.fromRecords(xs))
                 .named("toDataFrame"), example);
     }
 
-    /** The elements one at a time (streamz {@code to_stream}, a {@code flatten}). */
+    /**
+     * The elements one at a time (streamz {@code to_stream}, a {@code flatten}).
+     *
+     * @return the new stream of single elements, downstream of this one
+     */
     public Stream<T> toStream() {
         return new FlattenNode<>(stream);
     }

@@ -16,12 +16,24 @@ public final class BooleanColumn extends Column {
         this.data = data;
     }
 
-    /** A column of these values (copied). */
+    /**
+     * A column of these values (copied).
+     *
+     * @param name the column's name, not null
+     * @param values the values
+     * @return the new column
+     */
     public static BooleanColumn of(String name, boolean... values) {
         return new BooleanColumn(name, values.clone(), 0, values.length);
     }
 
-    /** The column that is {@code true} on the rows of {@code selection}. */
+    /**
+     * The column that is {@code true} on the rows of {@code selection} (a pandas boolean mask).
+     *
+     * @param name the column's name, not null
+     * @param selection the rows to set, not null
+     * @return a new column of {@code selection.size()} values
+     */
     public static BooleanColumn of(String name, Selection selection) {
         boolean[] out = new boolean[selection.size()];
         for (int i = 0; i < out.length; i++) {
@@ -37,30 +49,45 @@ public final class BooleanColumn extends Column {
 
     @Override
     public Boolean get(int i) {
-        return data[offset + i];
+        return data[offset + checkRow(i)];
     }
 
-    /** Value {@code i}. */
+    /**
+     * Value {@code i}, unboxed.
+     *
+     * @param i the row position, from 0 to {@code size() - 1}
+     * @return the value
+     * @throws IndexOutOfBoundsException naming the column, for a position outside it
+     */
     public boolean getBoolean(int i) {
-        return data[offset + i];
+        return data[offset + checkRow(i)];
     }
 
     @Override
     public double getDouble(int i) {
-        return data[offset + i] ? 1 : 0;
+        return data[offset + checkRow(i)] ? 1 : 0;
     }
 
     @Override
     public boolean isMissing(int i) {
+        checkRow(i);
         return false;
     }
 
-    /** The rows that are {@code true}. */
+    /**
+     * The rows that are {@code true}.
+     *
+     * @return the selection of those rows, over {@code size()} rows
+     */
     public Selection isTrue() {
         return select(i -> data[offset + i]);
     }
 
-    /** The rows that are {@code false}. */
+    /**
+     * The rows that are {@code false}.
+     *
+     * @return the selection of those rows, over {@code size()} rows
+     */
     public Selection isFalse() {
         return select(i -> !data[offset + i]);
     }
@@ -74,7 +101,7 @@ public final class BooleanColumn extends Column {
     public BooleanColumn take(int[] rows) {
         boolean[] out = new boolean[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            out[i] = data[offset + rows[i]];
+            out[i] = data[offset + checkRow(rows[i])];
         }
         return new BooleanColumn(name(), out, 0, out.length);
     }

@@ -33,8 +33,16 @@ public abstract class Column {
     /**
      * A column from an array ({@code double[]}, {@code long[]}, {@code int[]} (as long),
      * {@code boolean[]}, {@code String[]}, {@code Instant[]}), a {@link Collection} of values (the
-     * type inferred as in {@link Frame#fromRows}) or another column (renamed).
+     * type inferred as in {@link Frame#fromRows}) or another column (renamed). Arrays are copied.
      *
+     * <pre>{@code
+     * Column.from("n", new int[] {1, 2});            // n[LONG]: [1, 2]
+     * Column.from("name", List.of("a", "b"));         // name[STRING]: [a, b]
+     * }</pre>
+     *
+     * @param name the column's name, not null
+     * @param values the values, not null
+     * @return the new column, of the type the values call for
      * @throws IllegalArgumentException naming the column when the values are of no known type
      */
     public static Column from(String name, Object values) {
@@ -79,31 +87,70 @@ public abstract class Column {
                 + values.getClass().getSimpleName() + " (use double[], long[], int[], boolean[], String[] or Instant[])");
     }
 
-    /** The column's name. */
+    /**
+     * The column's name.
+     *
+     * @return the name, never null
+     */
     public final String name() {
         return name;
     }
 
-    /** The number of values. */
+    /**
+     * The number of values.
+     *
+     * @return the number of rows in this column
+     */
     public final int size() {
         return length;
     }
 
-    /** The column's type. */
+    /**
+     * The column's type.
+     *
+     * @return the type, matching the concrete column class
+     */
     public abstract ColumnType type();
 
-    /** Value {@code i}, boxed: {@code Double} ({@code NaN} when missing), {@code Long}, {@code Boolean}, {@code String} or {@code Instant} ({@code null} when missing). */
+    /**
+     * Value {@code i}, boxed.
+     *
+     * @param i the row position, from 0 to {@code size() - 1}
+     * @return a {@code Double} ({@code NaN} when missing), {@code Long}, {@code Boolean},
+     *     {@code String} or {@code Instant} ({@code null} when missing)
+     * @throws IndexOutOfBoundsException naming the column, for a position outside it
+     */
     public abstract Object get(int i);
 
-    /** Value {@code i} as a double: numbers as they are, booleans as 1 or 0. */
+    /**
+     * Value {@code i} as a double: numbers as they are, booleans as 1 or 0.
+     *
+     * @param i the row position, from 0 to {@code size() - 1}
+     * @return the value as a double ({@code NaN} when a double is missing)
+     * @throws UnsupportedOperationException for string and instant columns
+     * @throws IndexOutOfBoundsException naming the column, for a position outside it
+     */
     public double getDouble(int i) {
         throw new UnsupportedOperationException("column \"" + name + "\" of type " + type() + " is not numeric");
     }
 
-    /** Whether value {@code i} is missing ({@code NaN}, or {@code null}). */
+    /**
+     * Whether value {@code i} is missing ({@code NaN}, or {@code null}).
+     *
+     * @param i the row position, from 0 to {@code size() - 1}
+     * @return {@code true} when the value is missing; always {@code false} for long and boolean columns
+     * @throws IndexOutOfBoundsException naming the column, for a position outside it
+     */
     public abstract boolean isMissing(int i);
 
-    /** Rows {@code from} (inclusive) to {@code to} (exclusive), sharing this column's array. */
+    /**
+     * Rows {@code from} (inclusive) to {@code to} (exclusive), sharing this column's array.
+     *
+     * @param from the first row position, at least 0
+     * @param to the row position after the last, from {@code from} to {@code size()}
+     * @return the slice, of the same name and type
+     * @throws IndexOutOfBoundsException when the range is not within the column
+     */
     public final Column slice(int from, int to) {
         if (from < 0 || to > length || from > to) {
             throw new IndexOutOfBoundsException("column \"" + name + "\": slice [" + from + ", " + to
@@ -114,38 +161,83 @@ public abstract class Column {
 
     abstract Column sliceUnchecked(int from, int to);
 
-    /** The values at {@code rows}, in that order (a copy). */
+    /** {@code i}, if it is a row position of this column (a slice reads no neighbouring values). */
+    final int checkRow(int i) {
+        if (i < 0 || i >= length) {
+            throw new IndexOutOfBoundsException("column \"" + name + "\": row " + i + " out of 0.." + (length - 1));
+        }
+        return i;
+    }
+
+    /**
+     * The values at {@code rows}, in that order (a copy).
+     *
+     * @param rows the row positions to take, each from 0 to {@code size() - 1}; may repeat
+     * @return a new column of the same name and type, with {@code rows.length} values
+     * @throws IndexOutOfBoundsException naming the column, for a position outside it
+     */
     public abstract Column take(int[] rows);
 
-    /** This column under another name (sharing the values). */
+    /**
+     * This column under another name (sharing the values).
+     *
+     * @param newName the new name, not null
+     * @return a column of the same type and values, named {@code newName}
+     */
     public abstract Column rename(String newName);
 
-    /** An empty column of the same name and type. */
+    /**
+     * An empty column of the same name and type.
+     *
+     * @return a column with no values
+     */
     public final Column empty() {
         return sliceUnchecked(0, 0);
     }
 
-    /** The first {@code n} values. */
+    /**
+     * The first {@code n} values.
+     *
+     * @param n the number of values; all of them when the column is shorter, none when negative
+     * @return a slice sharing this column's array
+     */
     public final Column head(int n) {
         return sliceUnchecked(0, Math.max(0, Math.min(n, length)));
     }
 
-    /** The last {@code n} values. */
+    /**
+     * The last {@code n} values.
+     *
+     * @param n the number of values; all of them when the column is shorter, none when negative
+     * @return a slice sharing this column's array
+     */
     public final Column tail(int n) {
         return sliceUnchecked(length - Math.max(0, Math.min(n, length)), length);
     }
 
-    /** The rows whose value is missing. */
+    /**
+     * The rows whose value is missing.
+     *
+     * @return the selection of missing rows, over {@code size()} rows
+     */
     public final Selection isMissing() {
         return select(this::isMissing);
     }
 
-    /** The rows whose value is not missing. */
+    /**
+     * The rows whose value is not missing.
+     *
+     * @return the selection of present rows, over {@code size()} rows
+     */
     public final Selection isNotMissing() {
         return select(i -> !isMissing(i));
     }
 
-    /** The number of values that are not missing (pandas {@code count}). */
+    /**
+     * The number of values that are not missing (pandas {@code count}).
+     *
+     * @return the count of present values
+     */
     public final long countNonMissing() {
         long c = 0;
         for (int i = 0; i < length; i++) {
@@ -156,7 +248,11 @@ public abstract class Column {
         return c;
     }
 
-    /** The values, boxed, as an immutable list (missing values as {@link #get} gives them). */
+    /**
+     * The values, boxed, as an immutable list (missing values as {@link #get} gives them).
+     *
+     * @return an unmodifiable copy of the values
+     */
     public final List<Object> toList() {
         List<Object> out = new ArrayList<>(length);
         for (int i = 0; i < length; i++) {

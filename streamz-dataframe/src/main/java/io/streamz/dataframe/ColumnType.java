@@ -26,12 +26,20 @@ public enum ColumnType {
         this.pandasName = pandasName;
     }
 
-    /** The pandas dtype name: {@code float64}, {@code int64}, {@code bool}, {@code object}, {@code datetime64[ns]}. */
+    /**
+     * The pandas dtype name.
+     *
+     * @return {@code float64}, {@code int64}, {@code bool}, {@code object} or {@code datetime64[ns]}
+     */
     public String pandasName() {
         return pandasName;
     }
 
-    /** Whether values of this type take part in arithmetic ({@code DOUBLE}, {@code LONG}, {@code BOOLEAN}). */
+    /**
+     * Whether values of this type take part in arithmetic.
+     *
+     * @return {@code true} for {@code DOUBLE}, {@code LONG} and {@code BOOLEAN}
+     */
     public boolean isNumeric() {
         return this == DOUBLE || this == LONG || this == BOOLEAN;
     }

@@ -16,12 +16,24 @@ public final class DoubleColumn extends NumericColumn {
         this.data = data;
     }
 
-    /** A column of these values (copied). */
+    /**
+     * A column of these values (copied).
+     *
+     * @param name the column's name, not null
+     * @param values the values; {@code NaN} for missing
+     * @return the new column
+     */
     public static DoubleColumn of(String name, double... values) {
         return new DoubleColumn(name, values.clone(), 0, values.length);
     }
 
-    /** A column that owns {@code values} without copying them; the caller must not change them afterwards. */
+    /**
+     * A column that owns {@code values} without copying them; the caller must not change them afterwards.
+     *
+     * @param name the column's name, not null
+     * @param values the values, used as they are; {@code NaN} for missing
+     * @return the new column, backed by {@code values}
+     */
     public static DoubleColumn wrap(String name, double[] values) {
         return new DoubleColumn(name, values, 0, values.length);
     }
@@ -33,17 +45,17 @@ public final class DoubleColumn extends NumericColumn {
 
     @Override
     public Double get(int i) {
-        return data[offset + i];
+        return data[offset + checkRow(i)];
     }
 
     @Override
     public double getDouble(int i) {
-        return data[offset + i];
+        return data[offset + checkRow(i)];
     }
 
     @Override
     public boolean isMissing(int i) {
-        return Double.isNaN(data[offset + i]);
+        return Double.isNaN(data[offset + checkRow(i)]);
     }
 
     @Override
@@ -55,7 +67,7 @@ public final class DoubleColumn extends NumericColumn {
     public DoubleColumn take(int[] rows) {
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            out[i] = data[offset + rows[i]];
+            out[i] = data[offset + checkRow(rows[i])];
         }
         return new DoubleColumn(name(), out, 0, out.length);
     }

@@ -56,7 +56,13 @@ public final class Ewm {
         return new Ewm(sdf, s, com);
     }
 
-    /** The same weighting over one column. */
+    /**
+     * The same weighting over one column (streamz {@code ewm(...).x}).
+     *
+     * @param name the column's name
+     * @return a new {@code Ewm} over that column
+     * @throws IllegalArgumentException when the example is known and has no such column
+     */
     public Ewm col(String name) {
         return on(sdf.col(name));
     }
@@ -68,27 +74,64 @@ public final class Ewm {
         return new EwmNode(sdf.stream(), op, com, ddof, series.numericFn("ewm " + op));
     }
 
-    /** Exponentially weighted mean. */
+    /**
+     * Exponentially weighted mean.
+     *
+     * @return the new stream of means, one per batch (the value at its last row; {@code NaN} until
+     *     a value is seen), downstream of the dataframe
+     * @throws IllegalStateException when no column was chosen ({@code sdf.ewm(...)} without
+     *     {@link #col})
+     */
     public Stream<Double> mean() {
         return build("mean", 1);
     }
 
-    /** Exponentially weighted variance, unbiased (pandas {@code bias=False}). */
+    /**
+     * Exponentially weighted variance, unbiased (pandas {@code bias=False}).
+     *
+     * @return the new stream of variances, one per batch (the value at its last row), downstream of
+     *     the dataframe
+     * @throws IllegalStateException when no column was chosen ({@code sdf.ewm(...)} without
+     *     {@link #col})
+     */
     public Stream<Double> var() {
         return build("var", 1);
     }
 
-    /** Exponentially weighted variance; {@code ddof} 0 is pandas' {@code bias=True}. */
+    /**
+     * Exponentially weighted variance; {@code ddof} 0 is pandas' {@code bias=True}.
+     *
+     * @param ddof 1 for the unbiased variance, 0 for the biased one
+     * @return the new stream of variances, one per batch (the value at its last row), downstream of
+     *     the dataframe
+     * @throws IllegalStateException when no column was chosen ({@code sdf.ewm(...)} without
+     *     {@link #col})
+     */
     public Stream<Double> var(int ddof) {
         return build("var", ddof);
     }
 
-    /** Exponentially weighted standard deviation, unbiased. */
+    /**
+     * Exponentially weighted standard deviation, unbiased.
+     *
+     * @return the new stream of standard deviations, one per batch (the value at its last row),
+     *     downstream of the dataframe
+     * @throws IllegalStateException when no column was chosen ({@code sdf.ewm(...)} without
+     *     {@link #col})
+     */
     public Stream<Double> std() {
         return build("std", 1);
     }
 
-    /** Exponentially weighted standard deviation; {@code ddof} 0 is biased. */
+    /**
+     * Exponentially weighted standard deviation; {@code ddof} 0 is biased.
+     *
+     * @param ddof 1 for the unbiased standard deviation, 0 for the biased one
+     * @return the new stream of standard deviations, one per batch (the value at its last row),
+     *     downstream of the dataframe
+     * @throws IllegalStateException when no column was chosen ({@code sdf.ewm(...)} without
+     *     {@link #col})
+     */
     public Stream<Double> std(int ddof) {
         return build("std", ddof);
     }

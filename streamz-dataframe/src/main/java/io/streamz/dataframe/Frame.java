@@ -37,7 +37,7 @@ public final class Frame {
     private final int rowCount;
 
     private Frame(List<Column> columns, int rowCount) {
-        this.columns = columns;
+        this.columns = Collections.unmodifiableList(columns);
         this.positions = Columns.positions(columns);
         this.rowCount = rowCount;
     }
@@ -51,7 +51,10 @@ public final class Frame {
      * Frame.of("x", new double[] {1, 2}, "n", new int[] {3, 4}, "name", new String[] {"a", "b"});
      * }</pre>
      *
-     * @throws IllegalArgumentException when the arguments do not pair up, or columns differ in length
+     * @param namesAndValues column name, values, column name, values, ... (see {@link Column#from})
+     * @return the new frame; the empty frame for no arguments
+     * @throws IllegalArgumentException when the arguments do not pair up, a name is not a string,
+     *     names repeat, values are of no known type, or columns differ in length
      */
     public static Frame of(Object... namesAndValues) {
         Objects.requireNonNull(namesAndValues, "Frame.of: namesAndValues is null");
@@ -70,7 +73,13 @@ public final class Frame {
         return of(cols);
     }
 
-    /** A frame of these columns (all of one length, distinct names). */
+    /**
+     * A frame of these columns.
+     *
+     * @param columns the columns, in order: all of one length, with distinct names
+     * @return the new frame; the empty frame for no columns
+     * @throws IllegalArgumentException when lengths differ or names repeat
+     */
     public static Frame of(List<? extends Column> columns) {
         Objects.requireNonNull(columns, "Frame.of: columns is null");
         if (columns.isEmpty()) {
@@ -86,7 +95,12 @@ public final class Frame {
         return new Frame(List.copyOf(columns), n);
     }
 
-    /** A frame of these columns. */
+    /**
+     * A frame of these columns; see {@link #of(List)}.
+     *
+     * @param columns the columns, in order: all of one length, with distinct names
+     * @return the new frame; the empty frame for no columns
+     */
     public static Frame ofColumns(Column... columns) {
         return of(Arrays.asList(columns));
     }
@@ -100,6 +114,12 @@ public final class Frame {
      * <pre>{@code
      * Frame.fromRows(List.of(Map.of("x", 1.5, "name", "a"), Map.of("x", 2.5, "name", "b")));
      * }</pre>
+     *
+     * @param rows the rows, none null; values are numbers, booleans, strings (also characters and
+     *     enums, stored as text), instants or {@code null}
+     * @return the new frame; the empty frame when no row has a key
+     * @throws IllegalArgumentException naming the column when its values are of mixed or unknown
+     *     types, or a boolean column has missing values
      */
     public static Frame fromRows(List<? extends Map<String, ?>> rows) {
         Objects.requireNonNull(rows, "Frame.fromRows: rows is null");
@@ -127,6 +147,12 @@ public final class Frame {
      * record Trade(String symbol, double price) {}
      * Frame.fromRecords(List.of(new Trade("A", 1.5), new Trade("B", 2.0)));
      * }</pre>
+     *
+     * @param records the rows, none null; all of one shape
+     * @return the new frame, typed as in {@link #fromRows}
+     * @throws IllegalArgumentException when a value cannot be stored (see {@link #fromRows})
+     * @throws IllegalStateException when a record is neither a Java record nor a map and
+     *     jackson-databind is not on the class path
      */
     public static Frame fromRecords(List<?> records) {
         Objects.requireNonNull(records, "Frame.fromRecords: records is null");
@@ -174,17 +200,37 @@ public final class Frame {
      * <pre>{@code
      * Frame.fromCsv("x,name\n1.5,a\n2,b\n");   // x DOUBLE, name STRING
      * }</pre>
+     *
+     * @param text the CSV text, header line first, not null
+     * @return the new frame; the empty frame for empty text
+     * @throws IllegalArgumentException when a line has another number of fields than the header,
+     *     or header names repeat
      */
     public static Frame fromCsv(String text) {
         return Csv.parse(Objects.requireNonNull(text, "Frame.fromCsv: text is null"));
     }
 
-    /** The frame of no columns and no rows. */
+    /**
+     * The frame of no columns and no rows.
+     *
+     * @return the shared empty frame
+     */
     public static Frame empty() {
         return EMPTY;
     }
 
-    /** The frames' rows one after the other; they must have the same columns and types. */
+    /**
+     * The frames' rows one after the other (pandas {@code concat}).
+     *
+     * <pre>{@code
+     * Frame a = Frame.of("x", new long[] {1, 2});
+     * Frame.concat(List.of(a, a)).rowCount();   // 4
+     * }</pre>
+     *
+     * @param frames the frames, in order; they must have the same columns, in the same order, with the same types
+     * @return a new frame of all their rows; the empty frame for no frames, the frame itself for one
+     * @throws IllegalArgumentException naming the first column that differs
+     */
     public static Frame concat(List<Frame> frames) {
         Objects.requireNonNull(frames, "Frame.concat: frames is null");
         if (frames.isEmpty()) {
@@ -208,24 +254,41 @@ public final class Frame {
         return of(cols);
     }
 
-    /** See {@link #concat(List)}. */
+    /**
+     * See {@link #concat(List)}.
+     *
+     * @param frames the frames, in order, with the same columns and types
+     * @return a new frame of all their rows
+     */
     public static Frame concat(Frame... frames) {
         return concat(Arrays.asList(frames));
     }
 
     // ------------------------------------------------------------------ shape
 
-    /** The number of rows. */
+    /**
+     * The number of rows.
+     *
+     * @return the number of rows, at least 0
+     */
     public int rowCount() {
         return rowCount;
     }
 
-    /** The number of columns. */
+    /**
+     * The number of columns.
+     *
+     * @return the number of columns, at least 0
+     */
     public int columnCount() {
         return columns.size();
     }
 
-    /** The column names, in order. */
+    /**
+     * The column names, in order.
+     *
+     * @return an unmodifiable list of the names
+     */
     public List<String> columnNames() {
         List<String> out = new ArrayList<>(columns.size());
         for (Column c : columns) {
@@ -234,7 +297,11 @@ public final class Frame {
         return Collections.unmodifiableList(out);
     }
 
-    /** Column name to type, in column order (pandas {@code dtypes}). */
+    /**
+     * Column name to type, in column order (pandas {@code dtypes}).
+     *
+     * @return an unmodifiable map from each column name to its type
+     */
     public Map<String, ColumnType> dtypes() {
         Map<String, ColumnType> out = new LinkedHashMap<>();
         for (Column c : columns) {
@@ -243,12 +310,21 @@ public final class Frame {
         return Collections.unmodifiableMap(out);
     }
 
-    /** The columns, in order. */
+    /**
+     * The columns, in order.
+     *
+     * @return the frame's columns, an unmodifiable list
+     */
     public List<Column> columns() {
         return columns;
     }
 
-    /** Whether a column of this name exists. */
+    /**
+     * Whether a column of this name exists.
+     *
+     * @param name the column name, not null
+     * @return {@code true} when the frame has such a column
+     */
     public boolean hasColumn(String name) {
         return positions.containsKey(Objects.requireNonNull(name, "hasColumn: name is null"));
     }
@@ -258,6 +334,8 @@ public final class Frame {
     /**
      * The column of this name.
      *
+     * @param name the column name, not null
+     * @return the column
      * @throws IllegalArgumentException listing the columns when there is none
      */
     public Column column(String name) {
@@ -268,22 +346,47 @@ public final class Frame {
         return columns.get(i);
     }
 
-    /** Column {@code i}. */
+    /**
+     * Column {@code i}.
+     *
+     * @param i the column position, from 0 to {@code columnCount() - 1}
+     * @return the column
+     * @throws IndexOutOfBoundsException when there is no such column
+     */
     public Column column(int i) {
         return columns.get(i);
     }
 
-    /** The double column of this name (a {@code ClassCastException}-free check: a clear error if it is another type). */
+    /**
+     * The double column of this name; like the other typed getters, it fails with a clear message,
+     * not a {@code ClassCastException}, when the column is of another type.
+     *
+     * @param name the column name, not null
+     * @return the column
+     * @throws IllegalArgumentException when there is no such column or it is not a double column
+     */
     public DoubleColumn doubleColumn(String name) {
         return typed(name, DoubleColumn.class, ColumnType.DOUBLE);
     }
 
-    /** The long column of this name. */
+    /**
+     * The long column of this name.
+     *
+     * @param name the column name, not null
+     * @return the column
+     * @throws IllegalArgumentException when there is no such column or it is not a long column
+     */
     public LongColumn longColumn(String name) {
         return typed(name, LongColumn.class, ColumnType.LONG);
     }
 
-    /** The numeric (double or long) column of this name. */
+    /**
+     * The numeric (double or long) column of this name.
+     *
+     * @param name the column name, not null
+     * @return the column
+     * @throws IllegalArgumentException when there is no such column or it is not a number column
+     */
     public NumericColumn numberColumn(String name) {
         Column c = column(name);
         if (!(c instanceof NumericColumn)) {
@@ -292,17 +395,35 @@ public final class Frame {
         return (NumericColumn) c;
     }
 
-    /** The boolean column of this name. */
+    /**
+     * The boolean column of this name.
+     *
+     * @param name the column name, not null
+     * @return the column
+     * @throws IllegalArgumentException when there is no such column or it is not a boolean column
+     */
     public BooleanColumn booleanColumn(String name) {
         return typed(name, BooleanColumn.class, ColumnType.BOOLEAN);
     }
 
-    /** The string column of this name. */
+    /**
+     * The string column of this name.
+     *
+     * @param name the column name, not null
+     * @return the column
+     * @throws IllegalArgumentException when there is no such column or it is not a string column
+     */
     public StringColumn stringColumn(String name) {
         return typed(name, StringColumn.class, ColumnType.STRING);
     }
 
-    /** The instant column of this name. */
+    /**
+     * The instant column of this name.
+     *
+     * @param name the column name, not null
+     * @return the column
+     * @throws IllegalArgumentException when there is no such column or it is not a instant column
+     */
     public InstantColumn instantColumn(String name) {
         return typed(name, InstantColumn.class, ColumnType.INSTANT);
     }
@@ -315,13 +436,26 @@ public final class Frame {
         return cls.cast(c);
     }
 
-    /** Value of column {@code name} at {@code row}, boxed as {@link Column#get}. */
+    /**
+     * Value of column {@code name} at {@code row}.
+     *
+     * @param row the row position, from 0 to {@code rowCount() - 1}
+     * @param name the column name, not null
+     * @return the value, boxed as {@link Column#get} gives it
+     * @throws IllegalArgumentException when there is no such column
+     */
     public Object get(int row, String name) {
         Objects.requireNonNull(name, "get: name is null");
         return column(name).get(row);
     }
 
-    /** Row {@code i} as an ordered map from column name to value. */
+    /**
+     * Row {@code i} as an ordered map from column name to value.
+     *
+     * @param i the row position, from 0 to {@code rowCount() - 1}
+     * @return a new, modifiable map in column order, values boxed as {@link Column#get} gives them
+     * @throws IndexOutOfBoundsException when there is no such row
+     */
     public Map<String, Object> row(int i) {
         Objects.checkIndex(i, rowCount);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -331,7 +465,11 @@ public final class Frame {
         return m;
     }
 
-    /** All rows as maps (pandas {@code to_dict('records')}). */
+    /**
+     * All rows as maps (pandas {@code to_dict('records')}).
+     *
+     * @return a new list of {@link #rowCount()} maps, each as {@link #row} gives it
+     */
     public List<Map<String, Object>> toRows() {
         List<Map<String, Object>> out = new ArrayList<>(rowCount);
         for (int i = 0; i < rowCount; i++) {
@@ -342,7 +480,14 @@ public final class Frame {
 
     // ------------------------------------------------------------------ derived frames
 
-    /** Rows {@code from} (inclusive) to {@code to} (exclusive), sharing the arrays. */
+    /**
+     * Rows {@code from} (inclusive) to {@code to} (exclusive), sharing the arrays.
+     *
+     * @param from the first row position, at least 0
+     * @param to the row position after the last, from {@code from} to {@code rowCount()}
+     * @return the slice; this frame when the range covers all rows
+     * @throws IndexOutOfBoundsException when the range is not within the frame
+     */
     public Frame slice(int from, int to) {
         if (from < 0 || to > rowCount || from > to) {
             throw new IndexOutOfBoundsException("frame: slice [" + from + ", " + to + ") out of 0.." + rowCount);
@@ -357,27 +502,52 @@ public final class Frame {
         return new Frame(cols, to - from);
     }
 
-    /** The first {@code n} rows (all when fewer). */
+    /**
+     * The first {@code n} rows (all when fewer).
+     *
+     * @param n the number of rows; none when negative
+     * @return a slice sharing the arrays
+     */
     public Frame head(int n) {
         return slice(0, Math.max(0, Math.min(n, rowCount)));
     }
 
-    /** The last {@code n} rows (all when fewer). */
+    /**
+     * The last {@code n} rows (all when fewer).
+     *
+     * @param n the number of rows; none when negative
+     * @return a slice sharing the arrays
+     */
     public Frame tail(int n) {
         return slice(rowCount - Math.max(0, Math.min(n, rowCount)), rowCount);
     }
 
-    /** A frame with no rows and the same columns. */
+    /**
+     * A frame with no rows and the same columns.
+     *
+     * @return a frame of the same columns and types, with no rows
+     */
     public Frame emptyRows() {
         return slice(0, 0);
     }
 
-    /** The named columns, in the given order. */
+    /**
+     * The named columns, in the given order (pandas {@code df[[...]]}).
+     *
+     * @param names the column names, each once
+     * @return a frame of those columns, sharing them; the empty frame for no names
+     * @throws IllegalArgumentException when a column is missing or a name repeats
+     */
     public Frame select(String... names) {
         return select(Arrays.asList(names));
     }
 
-    /** The named columns, in the given order. */
+    /**
+     * The named columns, in the given order; see {@link #select(String...)}.
+     *
+     * @param names the column names, each once
+     * @return a frame of those columns, sharing them; the empty frame for no names
+     */
     public Frame select(List<String> names) {
         List<Column> cols = new ArrayList<>(names.size());
         for (String n : names) {
@@ -386,7 +556,13 @@ public final class Frame {
         return cols.isEmpty() ? EMPTY : new Frame(cols, rowCount);
     }
 
-    /** The frame without the named columns. */
+    /**
+     * The frame without the named columns.
+     *
+     * @param names the columns to drop
+     * @return a frame of the other columns, in order; the empty frame when none is left
+     * @throws IllegalArgumentException when a named column is not in the frame
+     */
     public Frame drop(String... names) {
         List<Column> cols = new ArrayList<>(columns);
         for (String n : names) {
@@ -395,7 +571,13 @@ public final class Frame {
         return cols.isEmpty() ? EMPTY : new Frame(cols, rowCount);
     }
 
-    /** The selected rows (pandas {@code df[mask]}). */
+    /**
+     * The selected rows (pandas {@code df[mask]}).
+     *
+     * @param selection a selection over this frame's rows, not null
+     * @return a new frame of the selected rows, in order; this frame when all are selected
+     * @throws IllegalArgumentException when the selection is over another number of rows
+     */
     public Frame where(Selection selection) {
         Objects.requireNonNull(selection, "where: selection is null");
         if (selection.size() != rowCount) {
@@ -409,7 +591,12 @@ public final class Frame {
         return take(selection.toArray());
     }
 
-    /** The rows at these positions, in this order. */
+    /**
+     * The rows at these positions, in this order (a copy).
+     *
+     * @param rows the row positions, each from 0 to {@code rowCount() - 1}; may repeat
+     * @return a new frame of {@code rows.length} rows
+     */
     public Frame take(int[] rows) {
         List<Column> cols = new ArrayList<>(columns.size());
         for (Column c : columns) {
@@ -421,6 +608,10 @@ public final class Frame {
     /**
      * This frame with {@code column} added, or replacing the column of the same name in place
      * (pandas {@code assign}).
+     *
+     * @param column the column, of {@link #rowCount()} values unless this frame has no columns
+     * @return a new frame with the column
+     * @throws IllegalArgumentException when the column's length differs from the frame's
      */
     public Frame withColumn(Column column) {
         Objects.requireNonNull(column, "withColumn: column is null");
@@ -438,13 +629,32 @@ public final class Frame {
         return new Frame(cols, column.size());
     }
 
-    /** This frame with a column of these values (see {@link Column#from}) added or replaced. */
+    /**
+     * This frame with a column of these values added or replaced; see {@link #withColumn(Column)}.
+     *
+     * <pre>{@code
+     * Frame f = Frame.of("x", new double[] {1, 2});
+     * f.withColumn("y", f.doubleColumn("x").multiply(10));   // columns x, y
+     * }</pre>
+     *
+     * @param name the column's name, not null
+     * @param values the values, as {@link Column#from} takes them
+     * @return a new frame with the column
+     */
     public Frame withColumn(String name, Object values) {
         Objects.requireNonNull(name, "withColumn: name is null");
         return withColumn(Column.from(name, values));
     }
 
-    /** The frame with a column renamed. */
+    /**
+     * The frame with a column renamed, in place.
+     *
+     * @param from the current name, not null
+     * @param to the new name, not null
+     * @return a new frame sharing the columns
+     * @throws IllegalArgumentException when there is no column {@code from}, or {@code to} is
+     *     already another column's name
+     */
     public Frame rename(String from, String to) {
         Objects.requireNonNull(from, "rename: from is null");
         Objects.requireNonNull(to, "rename: to is null");
@@ -453,7 +663,15 @@ public final class Frame {
         return new Frame(cols, rowCount);
     }
 
-    /** Every column converted to {@code type} (pandas {@code astype}); see {@link #astype(Map)} for some columns. */
+    /**
+     * Every column converted to {@code type} (pandas {@code astype}); see {@link #astype(Map)} for some columns.
+     *
+     * @param type the type to convert to, not null
+     * @return a new frame; columns already of that type are shared
+     * @throws IllegalArgumentException when a missing value cannot become a {@code LONG}, or
+     *     text does not parse as a number ({@code NumberFormatException})
+     * @throws java.time.format.DateTimeParseException when a value does not parse as an ISO-8601 instant
+     */
     public Frame astype(ColumnType type) {
         List<Column> cols = new ArrayList<>(columns.size());
         for (Column c : columns) {
@@ -462,14 +680,31 @@ public final class Frame {
         return cols.isEmpty() ? EMPTY : new Frame(cols, rowCount);
     }
 
-    /** The named columns converted to the given types (pandas {@code astype({...})}). */
+    /**
+     * The named columns converted to the given types (pandas {@code astype({...})}).
+     *
+     * <pre>{@code
+     * Frame.of("n", new long[] {1, 2}).astype(Map.of("n", ColumnType.DOUBLE)).dtypes();   // {n=DOUBLE}
+     * }</pre>
+     *
+     * @param types column name to the type to convert it to, not null
+     * @return a new frame; the other columns are shared
+     * @throws IllegalArgumentException when a named column is not in the frame, or a missing
+     *     value cannot become a {@code LONG}
+     */
     public Frame astype(Map<String, ColumnType> types) {
         List<Column> cols = new ArrayList<>(columns);
         types.forEach((n, t) -> cols.set(positions.get(column(n).name()), Columns.cast(column(n), t)));
         return new Frame(cols, rowCount);
     }
 
-    /** Number columns rounded to {@code decimals} places, half to even (pandas {@code round}). */
+    /**
+     * Number columns rounded to {@code decimals} places, half to even (pandas {@code round}); see
+     * {@link NumericColumn#round}.
+     *
+     * @param decimals the number of decimal places; negative rounds to tens, hundreds, ...
+     * @return a new frame; other columns are shared
+     */
     public Frame round(int decimals) {
         List<Column> cols = new ArrayList<>(columns.size());
         for (Column c : columns) {
@@ -481,6 +716,8 @@ public final class Frame {
     /**
      * Checks that {@code other} has this frame's columns, in order, with the same types.
      *
+     * @param other the frame to check, not null
+     * @param who the operation to name in the error message, not null
      * @throws IllegalArgumentException naming the first column that differs and both types
      */
     public void checkSameSchema(Frame other, String who) {

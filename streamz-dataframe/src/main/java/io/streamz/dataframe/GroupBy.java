@@ -29,7 +29,13 @@ public final class GroupBy {
         this.series = series;
     }
 
-    /** The aggregation's column (streamz {@code groupby('name').x}). */
+    /**
+     * The aggregation's column (streamz {@code groupby('name').x}).
+     *
+     * @param name the column to aggregate
+     * @return a new {@code GroupBy} with the same keys and window over that column
+     * @throws IllegalArgumentException when the example is known and has no such column
+     */
     public GroupBy col(String name) {
         return new GroupBy(spec, keys, spec.sdf.col(name));
     }
@@ -55,52 +61,113 @@ public final class GroupBy {
         return (Stream) spec.build("groupby", KeyedState.totals(keys, series.numericFn("groupby " + op), op, ddof));
     }
 
-    /** Sum per group. */
+    /**
+     * Sum per group (missing values skipped).
+     *
+     * @return the new stream of per-group results, one {@link Series} per batch indexed by group
+     *     key, downstream of the dataframe
+     * @throws IllegalStateException when no column was chosen with {@link #col}
+     */
     public Stream<Series<Double>> sum() {
         return totals("sum", 0);
     }
 
-    /** Mean per group ({@code NaN} for a group with no non-missing value). */
+    /**
+     * Mean per group ({@code NaN} for a group with no non-missing value).
+     *
+     * @return the new stream of per-group results, one {@link Series} per batch indexed by group
+     *     key, downstream of the dataframe
+     * @throws IllegalStateException when no column was chosen with {@link #col}
+     */
     public Stream<Series<Double>> mean() {
         return totals("mean", 0);
     }
 
-    /** Non-missing values per group. */
+    /**
+     * Non-missing values per group.
+     *
+     * @return the new stream of per-group results, one {@link Series} per batch indexed by group
+     *     key, downstream of the dataframe
+     * @throws IllegalStateException when no column was chosen with {@link #col}
+     */
     public Stream<Series<Long>> count() {
         return build("count", RowStates.Count::new, true);
     }
 
-    /** Rows per group. */
+    /**
+     * Rows per group; needs no column.
+     *
+     * @return the new stream of per-group results, one {@link Series} per batch indexed by group
+     *     key, downstream of the dataframe
+     */
     public Stream<Series<Long>> size() {
         return build("size", RowStates.Size::new, false);
     }
 
-    /** Minimum per group. */
+    /**
+     * Minimum per group.
+     *
+     * @return the new stream of per-group results, one {@link Series} per batch indexed by group
+     *     key, downstream of the dataframe
+     * @throws IllegalStateException when no column was chosen with {@link #col}
+     */
     public Stream<Series<Double>> min() {
         return build("min", () -> new RowStates.Extreme(true), true);
     }
 
-    /** Maximum per group. */
+    /**
+     * Maximum per group.
+     *
+     * @return the new stream of per-group results, one {@link Series} per batch indexed by group
+     *     key, downstream of the dataframe
+     * @throws IllegalStateException when no column was chosen with {@link #col}
+     */
     public Stream<Series<Double>> max() {
         return build("max", () -> new RowStates.Extreme(false), true);
     }
 
-    /** Sample variance (ddof 1) per group. */
+    /**
+     * Sample variance (ddof 1) per group.
+     *
+     * @return the new stream of per-group results, one {@link Series} per batch indexed by group
+     *     key, downstream of the dataframe
+     * @throws IllegalStateException when no column was chosen with {@link #col}
+     */
     public Stream<Series<Double>> var() {
         return var(1);
     }
 
-    /** Variance with {@code ddof} per group. */
+    /**
+     * Variance with {@code ddof} delta degrees of freedom per group.
+     *
+     * @param ddof delta degrees of freedom: the divisor is the group's count minus {@code ddof}
+     * @return the new stream of per-group results, one {@link Series} per batch indexed by group
+     *     key, downstream of the dataframe
+     * @throws IllegalStateException when no column was chosen with {@link #col}
+     */
     public Stream<Series<Double>> var(int ddof) {
         return totals("var", ddof);
     }
 
-    /** Sample standard deviation (ddof 1) per group. */
+    /**
+     * Sample standard deviation (ddof 1) per group.
+     *
+     * @return the new stream of per-group results, one {@link Series} per batch indexed by group
+     *     key, downstream of the dataframe
+     * @throws IllegalStateException when no column was chosen with {@link #col}
+     */
     public Stream<Series<Double>> std() {
         return std(1);
     }
 
-    /** Standard deviation with {@code ddof} per group. */
+    /**
+     * Standard deviation with {@code ddof} delta degrees of freedom per group.
+     *
+     * @param ddof delta degrees of freedom: the divisor is the group's count minus {@code ddof}
+     * @return the new stream of per-group results, one {@link Series} per batch indexed by group
+     *     key, downstream of the dataframe
+     * @throws IllegalStateException when no column was chosen with {@link #col}
+     */
     public Stream<Series<Double>> std(int ddof) {
         return totals("std", ddof);
     }

@@ -22,7 +22,15 @@ public final class InstantColumn extends Column {
         this.nanos = nanos;
     }
 
-    /** A column of these instants ({@code null} for missing). */
+    /**
+     * A column of these instants, kept to the nanosecond.
+     *
+     * @param name the column's name, not null
+     * @param values the instants; {@code null} for missing
+     * @return the new column
+     * @throws ArithmeticException when an instant lies outside the epoch-nanosecond range
+     *     (about the years 1677 to 2262)
+     */
     public static InstantColumn of(String name, Instant... values) {
         long[] out = new long[values.length];
         for (int i = 0; i < values.length; i++) {
@@ -31,7 +39,17 @@ public final class InstantColumn extends Column {
         return new InstantColumn(name, out, 0, out.length);
     }
 
-    /** A column of epoch-nanosecond values ({@code Long.MIN_VALUE} for missing). */
+    /**
+     * A column of epoch-nanosecond values (copied).
+     *
+     * <pre>{@code
+     * InstantColumn.ofEpochNanos("time", 0, 1_000_000_000L).get(1);   // 1970-01-01T00:00:01Z
+     * }</pre>
+     *
+     * @param name the column's name, not null
+     * @param epochNanos nanoseconds since 1970-01-01T00:00:00Z; {@code Long.MIN_VALUE} for missing
+     * @return the new column
+     */
     public static InstantColumn ofEpochNanos(String name, long... epochNanos) {
         return new InstantColumn(name, epochNanos.clone(), 0, epochNanos.length);
     }
@@ -47,27 +65,43 @@ public final class InstantColumn extends Column {
 
     @Override
     public Instant get(int i) {
-        long n = nanos[offset + i];
+        long n = nanos[offset + checkRow(i)];
         return n == MISSING ? null : Instant.ofEpochSecond(Math.floorDiv(n, 1_000_000_000L), Math.floorMod(n, 1_000_000_000L));
     }
 
-    /** Value {@code i} in nanoseconds since the epoch ({@code Long.MIN_VALUE} when missing). */
+    /**
+     * Value {@code i} in nanoseconds since the epoch.
+     *
+     * @param i the row position, from 0 to {@code size() - 1}
+     * @return the epoch nanoseconds, or {@code Long.MIN_VALUE} when missing
+     * @throws IndexOutOfBoundsException naming the column, for a position outside it
+     */
     public long getEpochNanos(int i) {
-        return nanos[offset + i];
+        return nanos[offset + checkRow(i)];
     }
 
     @Override
     public boolean isMissing(int i) {
-        return nanos[offset + i] == MISSING;
+        return nanos[offset + checkRow(i)] == MISSING;
     }
 
-    /** Rows after {@code t}. */
+    /**
+     * Rows strictly after {@code t}; missing rows never match.
+     *
+     * @param t the instant to compare with, not null
+     * @return the selection of matching rows, over {@code size()} rows
+     */
     public Selection isAfter(Instant t) {
         long n = toNanos(t);
         return select(i -> !isMissing(i) && nanos[offset + i] > n);
     }
 
-    /** Rows before {@code t}. */
+    /**
+     * Rows strictly before {@code t}; missing rows never match.
+     *
+     * @param t the instant to compare with, not null
+     * @return the selection of matching rows, over {@code size()} rows
+     */
     public Selection isBefore(Instant t) {
         long n = toNanos(t);
         return select(i -> !isMissing(i) && nanos[offset + i] < n);
@@ -82,7 +116,7 @@ public final class InstantColumn extends Column {
     public InstantColumn take(int[] rows) {
         long[] out = new long[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            out[i] = nanos[offset + rows[i]];
+            out[i] = nanos[offset + checkRow(rows[i])];
         }
         return new InstantColumn(name(), out, 0, out.length);
     }

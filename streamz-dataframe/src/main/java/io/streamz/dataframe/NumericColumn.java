@@ -22,82 +22,180 @@ public abstract class NumericColumn extends Column {
     @Override
     public abstract double getDouble(int i);
 
-    /** Rows whose value is greater than {@code v} ({@code NaN} never matches). */
+    /**
+     * Rows whose value is greater than {@code v} ({@code NaN} never matches).
+     *
+     * @param v the bound
+     * @return the selection of matching rows, over {@code size()} rows
+     */
     public final Selection isGreaterThan(double v) {
         return select(i -> getDouble(i) > v);
     }
 
-    /** Rows whose value is at least {@code v}. */
+    /**
+     * Rows whose value is at least {@code v} ({@code NaN} never matches).
+     *
+     * @param v the bound
+     * @return the selection of matching rows, over {@code size()} rows
+     */
     public final Selection isGreaterThanOrEqualTo(double v) {
         return select(i -> getDouble(i) >= v);
     }
 
-    /** Rows whose value is less than {@code v}. */
+    /**
+     * Rows whose value is less than {@code v} ({@code NaN} never matches).
+     *
+     * @param v the bound
+     * @return the selection of matching rows, over {@code size()} rows
+     */
     public final Selection isLessThan(double v) {
         return select(i -> getDouble(i) < v);
     }
 
-    /** Rows whose value is at most {@code v}. */
+    /**
+     * Rows whose value is at most {@code v} ({@code NaN} never matches).
+     *
+     * @param v the bound
+     * @return the selection of matching rows, over {@code size()} rows
+     */
     public final Selection isLessThanOrEqualTo(double v) {
         return select(i -> getDouble(i) <= v);
     }
 
-    /** Rows whose value equals {@code v}. */
+    /**
+     * Rows whose value equals {@code v} ({@code NaN} never matches).
+     *
+     * @param v the value to compare with
+     * @return the selection of matching rows, over {@code size()} rows
+     */
     public final Selection isEqualTo(double v) {
         return select(i -> getDouble(i) == v);
     }
 
-    /** Rows whose value differs from {@code v} ({@code NaN} matches, as in pandas). */
+    /**
+     * Rows whose value differs from {@code v} ({@code NaN} matches, as in pandas).
+     *
+     * @param v the value to compare with
+     * @return the selection of matching rows, over {@code size()} rows
+     */
     public final Selection isNotEqualTo(double v) {
         return select(i -> getDouble(i) != v);
     }
 
-    /** Rows whose value lies in {@code [low, high]}. */
+    /**
+     * Rows whose value lies in {@code [low, high]} ({@code NaN} never matches).
+     *
+     * @param low the lower bound, inclusive
+     * @param high the upper bound, inclusive
+     * @return the selection of matching rows, over {@code size()} rows
+     */
     public final Selection isBetweenInclusive(double low, double high) {
         return select(i -> getDouble(i) >= low && getDouble(i) <= high);
     }
 
-    /** The values plus {@code v}; a long column stays long when {@code v} is integral. */
+    /**
+     * The values plus {@code v}; a long column stays long when {@code v} is integral.
+     *
+     * @param v the operand
+     * @return a new column of the same name: long when this column is long and {@code v} integral,
+     *     double otherwise
+     * @throws ArithmeticException when a long result overflows
+     */
     public final NumericColumn add(double v) {
         return apply(v, (a, b) -> a + b, Math::addExact);
     }
 
-    /** The values minus {@code v}. */
+    /**
+     * The values minus {@code v}; a long column stays long when {@code v} is integral.
+     *
+     * @param v the operand
+     * @return a new column of the same name: long when this column is long and {@code v} integral,
+     *     double otherwise
+     * @throws ArithmeticException when a long result overflows
+     */
     public final NumericColumn subtract(double v) {
         return apply(v, (a, b) -> a - b, Math::subtractExact);
     }
 
-    /** The values times {@code v}. */
+    /**
+     * The values times {@code v}; a long column stays long when {@code v} is integral.
+     *
+     * @param v the operand
+     * @return a new column of the same name: long when this column is long and {@code v} integral,
+     *     double otherwise
+     * @throws ArithmeticException when a long result overflows
+     */
     public final NumericColumn multiply(double v) {
         return apply(v, (a, b) -> a * b, Math::multiplyExact);
     }
 
-    /** The values divided by {@code v}, always doubles (pandas true division). */
+    /**
+     * The values divided by {@code v}, always doubles (pandas true division).
+     *
+     * @param v the divisor; dividing by 0 gives infinities or {@code NaN}
+     * @return a new double column of the same name
+     */
     public final DoubleColumn divide(double v) {
         return map(a -> a / v);
     }
 
-    /** Elementwise sum with {@code other} (same length). */
+    /**
+     * Elementwise sum with {@code other}.
+     *
+     * @param other the column to combine with, of the same length
+     * @return a new column named as this one: long when both columns are long, double otherwise
+     * @throws IllegalArgumentException when the lengths differ
+     * @throws ArithmeticException when a long result overflows
+     */
     public final NumericColumn add(NumericColumn other) {
         return combine(other, (a, b) -> a + b, Math::addExact);
     }
 
-    /** Elementwise difference with {@code other}. */
+    /**
+     * Elementwise difference with {@code other}.
+     *
+     * @param other the column to combine with, of the same length
+     * @return a new column named as this one: long when both columns are long, double otherwise
+     * @throws IllegalArgumentException when the lengths differ
+     * @throws ArithmeticException when a long result overflows
+     */
     public final NumericColumn subtract(NumericColumn other) {
         return combine(other, (a, b) -> a - b, Math::subtractExact);
     }
 
-    /** Elementwise product with {@code other}. */
+    /**
+     * Elementwise product with {@code other}.
+     *
+     * @param other the column to combine with, of the same length
+     * @return a new column named as this one: long when both columns are long, double otherwise
+     * @throws IllegalArgumentException when the lengths differ
+     * @throws ArithmeticException when a long result overflows
+     */
     public final NumericColumn multiply(NumericColumn other) {
         return combine(other, (a, b) -> a * b, Math::multiplyExact);
     }
 
-    /** Elementwise quotient with {@code other}, as doubles. */
+    /**
+     * Elementwise quotient with {@code other}, as doubles (pandas true division).
+     *
+     * @param other the divisor column, of the same length
+     * @return a new double column named as this one
+     * @throws IllegalArgumentException when the lengths differ
+     */
     public final DoubleColumn divide(NumericColumn other) {
         return (DoubleColumn) combine(other, (a, b) -> a / b, null);
     }
 
-    /** {@code func} applied to every value, as doubles. */
+    /**
+     * {@code func} applied to every value, as doubles.
+     *
+     * <pre>{@code
+     * LongColumn.of("n", 1, 4).map(Math::sqrt);   // n[DOUBLE]: [1.0, 2.0]
+     * }</pre>
+     *
+     * @param func the function to apply to each value
+     * @return a new double column of the same name
+     */
     public final DoubleColumn map(DoubleUnaryOperator func) {
         double[] out = new double[length];
         for (int i = 0; i < length; i++) {
@@ -106,13 +204,23 @@ public abstract class NumericColumn extends Column {
         return new DoubleColumn(name(), out, 0, length);
     }
 
-    /** The values rounded to {@code decimals} places, half to even (numpy {@code round}). */
+    /**
+     * The values rounded to {@code decimals} places, half to even (numpy {@code round}).
+     *
+     * @param decimals the number of decimal places; negative rounds to tens, hundreds, ...
+     * @return the rounded column, of the same name and type (a long column is returned as it is
+     *     for {@code decimals >= 0})
+     */
     public NumericColumn round(int decimals) {
         double scale = Math.pow(10, decimals);
         return map(a -> decimals >= 0 ? Math.rint(a * scale) / scale : Math.rint(a / Math.pow(10, -decimals)) * Math.pow(10, -decimals));
     }
 
-    /** The values as doubles (a copy). */
+    /**
+     * The values as doubles (a copy).
+     *
+     * @return a new array of {@code size()} values
+     */
     public final double[] toDoubleArray() {
         double[] out = new double[length];
         for (int i = 0; i < length; i++) {

@@ -57,34 +57,89 @@ public final class PeriodicDataFrame extends StreamingDataFrame {
         return new PeriodicDataFrame(source, sdf.stream(), example.emptyRows(), index);
     }
 
-    /** A dataframe of what {@code datafn(last, now)} returns every {@code interval} (such as {@code "500ms"}). */
+    /**
+     * A dataframe of what {@code datafn(last, now)} returns every {@code interval} (such as
+     * {@code "500ms"}), on {@code Schedulers.parallel()}.
+     *
+     * @param datafn datafn called with the previous poll's time and now, returning the frame to
+     *     emit; not null, nor may it return null for the example
+     * @param interval the polling interval, such as {@code "500ms"}; positive
+     * @return the new dataframe, not yet started
+     * @throws IllegalArgumentException when {@code interval} cannot be parsed or is not positive
+     */
     public static PeriodicDataFrame create(BiFunction<Instant, Instant, Frame> datafn, String interval) {
-        return create(datafn, Intervals.parse(interval));
+        return create(datafn, Intervals.parse(interval, "PeriodicDataFrame", "interval"));
     }
 
-    /** See {@link #create(BiFunction, String)}. */
+    /**
+     * See {@link #create(BiFunction, String)}.
+     *
+     * @param datafn datafn called with the previous poll's time and now, returning the frame to
+     *     emit; not null, nor may it return null for the example
+     * @param interval the polling interval; positive
+     * @return the new dataframe, not yet started
+     * @throws IllegalArgumentException when {@code interval} is not positive
+     */
     public static PeriodicDataFrame create(BiFunction<Instant, Instant, Frame> datafn, Duration interval) {
         return create(datafn, interval, Schedulers.parallel());
     }
 
-    /** See {@link #create(BiFunction, String)}; on the given scheduler. */
+    /**
+     * See {@link #create(BiFunction, String)}; on the given scheduler.
+     *
+     * @param datafn datafn called with the previous poll's time and now, returning the frame to
+     *     emit; not null, nor may it return null for the example
+     * @param interval the polling interval; positive
+     * @param scheduler the scheduler that runs the polls and whose clock gives {@code last} and
+     *     {@code now}; not null
+     * @return the new dataframe, not yet started
+     * @throws IllegalArgumentException when {@code interval} is not positive
+     */
     public static PeriodicDataFrame create(BiFunction<Instant, Instant, Frame> datafn, Duration interval,
                                            Scheduler scheduler) {
         return build(datafn, interval, scheduler, null);
     }
 
-    /** As {@link #create(BiFunction, Duration, Scheduler)}, with {@code indexColumn} as the index (for time windows). */
+    /**
+     * As {@link #create(BiFunction, Duration, Scheduler)}, with {@code indexColumn} as the index
+     * (for time windows).
+     *
+     * @param datafn datafn called with the previous poll's time and now, returning the frame to
+     *     emit; not null, nor may it return null for the example
+     * @param interval the polling interval; positive
+     * @param scheduler the scheduler that runs the polls and whose clock gives {@code last} and
+     *     {@code now}; not null
+     * @param indexColumn the name of the index column, a column of the example; not null
+     * @return the new dataframe, not yet started
+     * @throws IllegalArgumentException when {@code interval} is not positive, or the example has no
+     *     column {@code indexColumn}
+     */
     public static PeriodicDataFrame create(BiFunction<Instant, Instant, Frame> datafn, Duration interval,
                                            Scheduler scheduler, String indexColumn) {
         return build(datafn, interval, scheduler, Objects.requireNonNull(indexColumn, "indexColumn is null"));
     }
 
-    /** Random data every 500 ms, one row per 100 ms (streamz {@code Random()}); see {@link #random(Duration, Duration, Scheduler, long)}. */
+    /**
+     * Random data every 500 ms, one row per 100 ms (streamz {@code Random()}), on
+     * {@code Schedulers.parallel()} with a random seed; see
+     * {@link #random(Duration, Duration, Scheduler, long)}.
+     *
+     * @return the new dataframe, not yet started
+     */
     public static PeriodicDataFrame random() {
         return random("100ms", "500ms");
     }
 
-    /** Random data every {@code interval}, one row per {@code freq} (streamz {@code Random(freq, interval)}). */
+    /**
+     * Random data every {@code interval}, one row per {@code freq} (streamz
+     * {@code Random(freq, interval)}), on {@code Schedulers.parallel()} with a random seed; see
+     * {@link #random(Duration, Duration, Scheduler, long)}.
+     *
+     * @param freq the time between rows, such as {@code "100ms"}; positive
+     * @param interval the polling interval, such as {@code "500ms"}; positive
+     * @return the new dataframe, not yet started
+     * @throws IllegalArgumentException when either duration cannot be parsed or is not positive
+     */
     public static PeriodicDataFrame random(String freq, String interval) {
         return random(Intervals.parse(freq), Intervals.parse(interval), Schedulers.parallel(), new Random().nextLong());
     }
@@ -94,6 +149,13 @@ public final class PeriodicDataFrame extends StreamingDataFrame {
      * per {@code freq} from {@code last + freq} to {@code now}, with an instant column
      * {@code time} (the index), {@code x} uniform in [0, 1), {@code y} Poisson with mean 1 (long)
      * and {@code z} standard normal; {@code seed} makes it reproducible.
+     *
+     * @param freq the time between rows; positive
+     * @param interval the polling interval; positive
+     * @param scheduler the scheduler that runs the polls and whose clock times the rows; not null
+     * @param seed the seed of the random values
+     * @return the new dataframe, not yet started
+     * @throws IllegalArgumentException when {@code freq} or {@code interval} is not positive
      */
     public static PeriodicDataFrame random(Duration freq, Duration interval, Scheduler scheduler, long seed) {
         Intervals.positive(freq, "PeriodicDataFrame.random", "freq");
@@ -135,12 +197,16 @@ public final class PeriodicDataFrame extends StreamingDataFrame {
         source.start();
     }
 
-    /** Stops polling. */
+    /** Stops polling; stopping again does nothing, and {@link #start()} starts it again. */
     public void stop() {
         source.stop();
     }
 
-    /** Whether it is polling. */
+    /**
+     * Whether it is polling.
+     *
+     * @return {@code true} between {@link #start()} and {@link #stop()}
+     */
     public boolean isStarted() {
         return source.isStarted();
     }

@@ -36,7 +36,13 @@ public final class Rolling {
         return new SeriesRolling(sdf, s, n, window);
     }
 
-    /** The same rolling window over one column (streamz {@code rolling(3).x}). */
+    /**
+     * The same rolling window over one column (streamz {@code rolling(3).x}).
+     *
+     * @param name the column's name
+     * @return the rolling aggregations of that column
+     * @throws IllegalArgumentException when the example is known and has no such column
+     */
     public SeriesRolling col(String name) {
         return on(sdf.col(name));
     }
@@ -50,48 +56,95 @@ public final class Rolling {
         return new FrameRollingNode(sdf.stream(), op, ddof, n, window, minPeriods, sdf.indexColumn(), factory);
     }
 
-    /** Rolling sum of every number column. */
+    /**
+     * Rolling sum of every number column.
+     *
+     * @return the new stream of frames, one per batch with a row for each of its rows, downstream
+     *     of the dataframe
+     */
     public Stream<Frame> sum() {
         return build("sum", null);
     }
 
-    /** Rolling mean of every number column. */
+    /**
+     * Rolling mean of every number column.
+     *
+     * @return the new stream of frames, one per batch with a row for each of its rows, downstream
+     *     of the dataframe
+     */
     public Stream<Frame> mean() {
         return build("mean", null);
     }
 
-    /** Rolling minimum of every number column. */
+    /**
+     * Rolling minimum of every number column.
+     *
+     * @return the new stream of frames, one per batch with a row for each of its rows, downstream
+     *     of the dataframe
+     */
     public Stream<Frame> min() {
         return build("min", () -> new RowStates.Extreme(true));
     }
 
-    /** Rolling maximum of every number column. */
+    /**
+     * Rolling maximum of every number column.
+     *
+     * @return the new stream of frames, one per batch with a row for each of its rows, downstream
+     *     of the dataframe
+     */
     public Stream<Frame> max() {
         return build("max", () -> new RowStates.Extreme(false));
     }
 
-    /** Rolling median of every number column. */
+    /**
+     * Rolling median of every number column.
+     *
+     * @return the new stream of frames, one per batch with a row for each of its rows, downstream
+     *     of the dataframe
+     */
     public Stream<Frame> median() {
         return build("median", () -> new RowStates.Quantile(0.5));
     }
 
-    /** Rolling quantile {@code q} of every number column. */
+    /**
+     * Rolling quantile {@code q} of every number column, linear interpolation (pandas' default).
+     *
+     * @param q the quantile, in [0, 1]
+     * @return the new stream of frames, one per batch with a row for each of its rows, downstream
+     *     of the dataframe
+     * @throws IllegalArgumentException when {@code q} is not in [0, 1]
+     */
     public Stream<Frame> quantile(double q) {
         new RowStates.Quantile(q);   // checks q now
         return build("quantile", () -> new RowStates.Quantile(q));
     }
 
-    /** Rolling sample variance of every number column. */
+    /**
+     * Rolling sample variance (ddof 1) of every number column.
+     *
+     * @return the new stream of frames, one per batch with a row for each of its rows, downstream
+     *     of the dataframe
+     */
     public Stream<Frame> var() {
         return build("var", null);
     }
 
-    /** Rolling sample standard deviation of every number column. */
+    /**
+     * Rolling sample standard deviation (ddof 1) of every number column.
+     *
+     * @return the new stream of frames, one per batch with a row for each of its rows, downstream
+     *     of the dataframe
+     */
     public Stream<Frame> std() {
         return build("std", null);
     }
 
-    /** Rolling count of the non-missing values of every number column. */
+    /**
+     * Rolling count of the non-missing values of every number column (doubles, from the first row).
+     *
+     * @return the new stream of frames, one per batch with a row for each of its rows, downstream
+     *     of the dataframe
+     */
     public Stream<Frame> count() {
         return build("count", RowStates.Count::new);
     }

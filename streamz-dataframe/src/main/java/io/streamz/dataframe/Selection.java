@@ -22,7 +22,12 @@ public final class Selection {
         this.size = size;
     }
 
-    /** The selection of the rows whose flag is {@code true}. */
+    /**
+     * The selection of the rows whose flag is {@code true}.
+     *
+     * @param rows one flag per row of the frame, not null
+     * @return a selection over {@code rows.length} rows
+     */
     public static Selection of(boolean[] rows) {
         BitSet b = new BitSet(rows.length);
         for (int i = 0; i < rows.length; i++) {
@@ -33,14 +38,24 @@ public final class Selection {
         return new Selection(b, rows.length);
     }
 
-    /** Every row of a frame of {@code size} rows. */
+    /**
+     * Every row of a frame of {@code size} rows.
+     *
+     * @param size the number of rows of the frame, at least 0
+     * @return the selection of all {@code size} rows
+     */
     public static Selection all(int size) {
         BitSet b = new BitSet(size);
         b.set(0, size);
         return new Selection(b, size);
     }
 
-    /** No row of a frame of {@code size} rows. */
+    /**
+     * No row of a frame of {@code size} rows.
+     *
+     * @param size the number of rows of the frame, at least 0
+     * @return the empty selection over {@code size} rows
+     */
     public static Selection none(int size) {
         return new Selection(new BitSet(size), size);
     }
@@ -49,50 +64,90 @@ public final class Selection {
         return new Selection(bits, size);
     }
 
-    /** The number of rows of the frame this selection is for. */
+    /**
+     * The number of rows of the frame this selection is for.
+     *
+     * @return the number of rows, selected or not
+     */
     public int size() {
         return size;
     }
 
-    /** The number of selected rows. */
+    /**
+     * The number of selected rows.
+     *
+     * @return the count of selected rows, from 0 to {@link #size()}
+     */
     public int count() {
         return bits.cardinality();
     }
 
-    /** Whether row {@code i} is selected. */
+    /**
+     * Whether row {@code i} is selected.
+     *
+     * @param i the row position, at least 0
+     * @return {@code true} when the row is selected ({@code false} for positions past the end)
+     * @throws IndexOutOfBoundsException when {@code i} is negative
+     */
     public boolean contains(int i) {
         return bits.get(i);
     }
 
-    /** The rows selected here and in {@code other}. */
+    /**
+     * The rows selected here and in {@code other}.
+     *
+     * @param other a selection over the same number of rows, not null
+     * @return a new selection, the intersection of the two
+     * @throws IllegalArgumentException when the selections are over different numbers of rows
+     */
     public Selection and(Selection other) {
         BitSet b = (BitSet) bits.clone();
         b.and(check(other).bits);
         return new Selection(b, size);
     }
 
-    /** The rows selected here or in {@code other}. */
+    /**
+     * The rows selected here or in {@code other}.
+     *
+     * @param other a selection over the same number of rows, not null
+     * @return a new selection, the union of the two
+     * @throws IllegalArgumentException when the selections are over different numbers of rows
+     */
     public Selection or(Selection other) {
         BitSet b = (BitSet) bits.clone();
         b.or(check(other).bits);
         return new Selection(b, size);
     }
 
-    /** The rows selected here but not in {@code other}. */
+    /**
+     * The rows selected here but not in {@code other}.
+     *
+     * @param other a selection over the same number of rows, not null
+     * @return a new selection, the difference of the two
+     * @throws IllegalArgumentException when the selections are over different numbers of rows
+     */
     public Selection andNot(Selection other) {
         BitSet b = (BitSet) bits.clone();
         b.andNot(check(other).bits);
         return new Selection(b, size);
     }
 
-    /** The rows not selected here. */
+    /**
+     * The rows not selected here.
+     *
+     * @return a new selection, the complement of this one over {@link #size()} rows
+     */
     public Selection not() {
         BitSet b = (BitSet) bits.clone();
         b.flip(0, size);
         return new Selection(b, size);
     }
 
-    /** The selected row positions, ascending. */
+    /**
+     * The selected row positions, ascending.
+     *
+     * @return a new array of {@link #count()} positions, usable with {@link Frame#take}
+     */
     public int[] toArray() {
         return bits.stream().toArray();
     }

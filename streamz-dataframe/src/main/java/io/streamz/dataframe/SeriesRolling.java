@@ -53,63 +53,138 @@ public final class SeriesRolling {
                 window == null ? null : f -> f.instantColumn(idx), series.labels(), factory, custom);
     }
 
-    /** Rolling sum. */
+    /**
+     * Rolling sum.
+     *
+     * @return the new stream of results, one {@link Series} per batch aligned with its rows,
+     *     downstream of the dataframe
+     * @throws IllegalArgumentException when the example is known and the column is not a number
+     */
     public Stream<Series<Double>> sum() {
         return build("sum", null, null);
     }
 
-    /** Rolling mean. */
+    /**
+     * Rolling mean.
+     *
+     * @return the new stream of results, one {@link Series} per batch aligned with its rows,
+     *     downstream of the dataframe
+     * @throws IllegalArgumentException when the example is known and the column is not a number
+     */
     public Stream<Series<Double>> mean() {
         return build("mean", null, null);
     }
 
-    /** Rolling minimum. */
+    /**
+     * Rolling minimum.
+     *
+     * @return the new stream of results, one {@link Series} per batch aligned with its rows,
+     *     downstream of the dataframe
+     * @throws IllegalArgumentException when the example is known and the column is not a number
+     */
     public Stream<Series<Double>> min() {
         return build("min", () -> new RowStates.Extreme(true), null);
     }
 
-    /** Rolling maximum. */
+    /**
+     * Rolling maximum.
+     *
+     * @return the new stream of results, one {@link Series} per batch aligned with its rows,
+     *     downstream of the dataframe
+     * @throws IllegalArgumentException when the example is known and the column is not a number
+     */
     public Stream<Series<Double>> max() {
         return build("max", () -> new RowStates.Extreme(false), null);
     }
 
-    /** Rolling median. */
+    /**
+     * Rolling median.
+     *
+     * @return the new stream of results, one {@link Series} per batch aligned with its rows,
+     *     downstream of the dataframe
+     * @throws IllegalArgumentException when the example is known and the column is not a number
+     */
     public Stream<Series<Double>> median() {
         return build("median", () -> new RowStates.Quantile(0.5), null);
     }
 
-    /** Rolling quantile {@code q} in [0, 1], linear interpolation (pandas' default). */
+    /**
+     * Rolling quantile {@code q} in [0, 1], linear interpolation (pandas' default).
+     *
+     * @param q the quantile, in [0, 1]
+     * @return the new stream of results, one {@link Series} per batch aligned with its rows,
+     *     downstream of the dataframe
+     * @throws IllegalArgumentException when {@code q} is not in [0, 1]
+     * @throws IllegalArgumentException when the example is known and the column is not a number
+     */
     public Stream<Series<Double>> quantile(double q) {
         new RowStates.Quantile(q);   // checks q now
         return build("quantile", () -> new RowStates.Quantile(q), null);
     }
 
-    /** Rolling sample variance (ddof 1). */
+    /**
+     * Rolling sample variance (ddof 1).
+     *
+     * @return the new stream of results, one {@link Series} per batch aligned with its rows,
+     *     downstream of the dataframe
+     * @throws IllegalArgumentException when the example is known and the column is not a number
+     */
     public Stream<Series<Double>> var() {
         return var(1);
     }
 
-    /** Rolling variance with {@code ddof}. */
+    /**
+     * Rolling variance with {@code ddof}.
+     *
+     * @param ddof delta degrees of freedom: the divisor is the count minus {@code ddof}
+     * @return the new stream of results, one {@link Series} per batch aligned with its rows,
+     *     downstream of the dataframe
+     * @throws IllegalArgumentException when the example is known and the column is not a number
+     */
     public Stream<Series<Double>> var(int ddof) {
         return build("var", ddof, null, null);
     }
 
-    /** Rolling sample standard deviation (ddof 1). */
+    /**
+     * Rolling sample standard deviation (ddof 1).
+     *
+     * @return the new stream of results, one {@link Series} per batch aligned with its rows,
+     *     downstream of the dataframe
+     * @throws IllegalArgumentException when the example is known and the column is not a number
+     */
     public Stream<Series<Double>> std() {
         return std(1);
     }
 
-    /** Rolling standard deviation with {@code ddof}. */
+    /**
+     * Rolling standard deviation with {@code ddof}.
+     *
+     * @param ddof delta degrees of freedom: the divisor is the count minus {@code ddof}
+     * @return the new stream of results, one {@link Series} per batch aligned with its rows,
+     *     downstream of the dataframe
+     * @throws IllegalArgumentException when the example is known and the column is not a number
+     */
     public Stream<Series<Double>> std(int ddof) {
         return build("std", ddof, null, null);
     }
 
-    /** Rolling count of non-missing values (a double, as in pandas). */
+    /**
+     * Rolling count of non-missing values (a double, as in pandas); any column type.
+     *
+     * @return the new stream of results, one {@link Series} per batch aligned with its rows,
+     *     downstream of the dataframe
+     */
     public Stream<Series<Double>> count() {
         return build("count", RowStates.Count::new, null);
     }
 
-    /** A custom {@link Aggregation} (its result a number) over each row's window. */
+    /**
+     * A custom {@link Aggregation} (its result a number) over each row's window; any column type.
+     *
+     * @param agg the aggregation, not null
+     * @return the new stream of the aggregation's results as doubles, one {@link Series} per batch
+     *     aligned with its rows, downstream of the dataframe
+     */
     public Stream<Series<Double>> aggregate(Aggregation<?, ? extends Number> agg) {
         return build("aggregate", null, Objects.requireNonNull(agg, "aggregate: agg is null"));
     }

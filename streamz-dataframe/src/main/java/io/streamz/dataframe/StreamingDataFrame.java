@@ -51,7 +51,12 @@ public class StreamingDataFrame {
 
     /**
      * A streaming dataframe over {@code stream}, whose first batch is the example; fits
-     * {@code stream.as(StreamingDataFrame::from)} (streamz {@code to_dataframe}).
+     * {@code stream.as(StreamingDataFrame::from)} (streamz {@code to_dataframe}). Until that batch
+     * arrives the columns are unknown: {@link #example()} throws, and column names are checked only
+     * when batches flow.
+     *
+     * @param stream the stream of batches, not null
+     * @return the new streaming dataframe over {@code stream}
      */
     public static StreamingDataFrame from(Stream<Frame> stream) {
         VerifyNode v = new VerifyNode(Objects.requireNonNull(stream, "StreamingDataFrame.from: stream is null"), null);
@@ -65,7 +70,14 @@ public class StreamingDataFrame {
         }, null);
     }
 
-    /** A streaming dataframe over {@code stream}, whose batches have the columns and types of {@code example}. */
+    /**
+     * A streaming dataframe over {@code stream}, whose batches have the columns and types of
+     * {@code example}.
+     *
+     * @param stream the stream of batches, not null
+     * @param example a frame with the expected columns and types, not null; its rows are ignored
+     * @return the new streaming dataframe over {@code stream}
+     */
     public static StreamingDataFrame from(Stream<Frame> stream, Frame example) {
         Objects.requireNonNull(stream, "StreamingDataFrame.from: stream is null");
         Objects.requireNonNull(example, "StreamingDataFrame.from: example is null");
@@ -76,6 +88,12 @@ public class StreamingDataFrame {
     /**
      * As {@link #from(Stream, Frame)}, with {@code indexColumn} as the index: its values label the
      * rows of results, and time windows run over it (it must be an instant column for them).
+     *
+     * @param stream the stream of batches, not null
+     * @param example a frame with the expected columns and types, not null; its rows are ignored
+     * @param indexColumn the name of the index column, a column of {@code example}; not null
+     * @return the new streaming dataframe over {@code stream}
+     * @throws IllegalArgumentException when {@code example} has no column {@code indexColumn}
      */
     public static StreamingDataFrame from(Stream<Frame> stream, Frame example, String indexColumn) {
         StreamingDataFrame sdf = from(stream, example);
@@ -83,7 +101,11 @@ public class StreamingDataFrame {
         return new StreamingDataFrame(sdf.stream, sdf.entry, sdf.example, indexColumn);
     }
 
-    /** The stream of batches (streamz {@code sdf.stream}). */
+    /**
+     * The stream of batches (streamz {@code sdf.stream}).
+     *
+     * @return the stream of checked batches; attach sinks or stream operators to it
+     */
     public Stream<Frame> stream() {
         return stream;
     }
@@ -92,29 +114,51 @@ public class StreamingDataFrame {
      * Pushes a batch into the dataframe (streamz {@code sdf.emit}): into the stream it was built
      * from, so the batch is checked against the example; a derived dataframe ({@code where},
      * {@code assign}, ...) takes it as one of its own batches.
+     *
+     * @param batch the batch, not null
      */
     public void emit(Frame batch) {
         entry.emit(Objects.requireNonNull(batch, "emit: batch is null"));
     }
 
-    /** The example: the columns and types, no rows. */
+    /**
+     * The example: the columns and types, no rows.
+     *
+     * @return the example frame
+     * @throws IllegalStateException when the dataframe was built without an example and no batch
+     *     has arrived yet
+     */
     public Frame example() {
         return example.get();
     }
 
-    /** The index column's name, or {@code null} when rows are labelled by position. */
+    /**
+     * The index column's name, or {@code null} when rows are labelled by position.
+     *
+     * @return the index column's name, or {@code null}
+     */
     public String indexColumn() {
         return index;
     }
 
-    /** The column names, without the index column (as pandas lists a dataframe's columns). */
+    /**
+     * The column names, without the index column (as pandas lists a dataframe's columns).
+     *
+     * @return an unmodifiable list of the column names, in order
+     * @throws IllegalStateException when the columns are not known yet (see {@link #example()})
+     */
     public List<String> columns() {
         List<String> names = new java.util.ArrayList<>(example().columnNames());
         names.remove(index);
         return java.util.Collections.unmodifiableList(names);
     }
 
-    /** Column name to type (pandas {@code dtypes}), without the index column. */
+    /**
+     * Column name to type (pandas {@code dtypes}), without the index column.
+     *
+     * @return an unmodifiable map of column name to type, in column order
+     * @throws IllegalStateException when the columns are not known yet (see {@link #example()})
+     */
     public Map<String, ColumnType> dtypes() {
         Map<String, ColumnType> types = new java.util.LinkedHashMap<>(example().dtypes());
         types.remove(index);
@@ -123,7 +167,13 @@ public class StreamingDataFrame {
 
     // ------------------------------------------------------------------ columns and rows
 
-    /** The streaming series of one column (streamz {@code sdf.x}, {@code sdf['x']}). */
+    /**
+     * The streaming series of one column (streamz {@code sdf.x}, {@code sdf['x']}).
+     *
+     * @param name the column's name, not null
+     * @return the column's streaming series
+     * @throws IllegalArgumentException when the example is known and has no such column
+     */
     public StreamingSeries col(String name) {
         Objects.requireNonNull(name, "col: name is null");
         Frame e = knownExample();
@@ -133,12 +183,22 @@ public class StreamingDataFrame {
         return new StreamingSeries(this, name, f -> f.column(name));
     }
 
-    /** The index column as a streaming series. */
+    /**
+     * The index column as a streaming series.
+     *
+     * @return the index column's streaming series
+     * @throws IllegalStateException when the dataframe has no index column
+     */
     public StreamingSeries index() {
         return col(requireIndex("index"));
     }
 
-    /** The named columns (streamz {@code sdf[['x', 'y']]}). */
+    /**
+     * The named columns (streamz {@code sdf[['x', 'y']]}), in the given order.
+     *
+     * @param names the column names, none null
+     * @return the new streaming dataframe, downstream of this one
+     */
     public StreamingDataFrame select(String... names) {
         List<String> copy = List.of(Objects.requireNonNull(names, "select: names is null"));
         return mapPartitions("select", f -> f.select(copy));
@@ -150,13 +210,23 @@ public class StreamingDataFrame {
      * <pre>{@code
      * sdf.where(f -> f.doubleColumn("x").isGreaterThan(1));
      * }</pre>
+     *
+     * @param condition the function that selects rows of each batch, not null
+     * @return the new streaming dataframe, downstream of this one
      */
     public StreamingDataFrame where(Function<? super Frame, Selection> condition) {
         Objects.requireNonNull(condition, "where: condition is null");
         return mapPartitions("where", f -> f.where(condition.apply(f)));
     }
 
-    /** The rows where the boolean series {@code mask} (of this dataframe) is true: {@code sdf.where(sdf.col("x").gt(1))}. */
+    /**
+     * The rows where the boolean series {@code mask} (of this dataframe) is true:
+     * {@code sdf.where(sdf.col("x").gt(1))}.
+     *
+     * @param mask a boolean series of this dataframe
+     * @return the new streaming dataframe, downstream of this one
+     * @throws IllegalArgumentException when {@code mask} comes from another dataframe
+     */
     public StreamingDataFrame where(StreamingSeries mask) {
         Function<Frame, Column> m = mask.over(this, "where");
         return mapPartitions("where", f -> f.where(StreamingSeries.truth(m.apply(f))));
@@ -170,6 +240,10 @@ public class StreamingDataFrame {
      * <pre>{@code
      * sdf.assign("z", f -> f.doubleColumn("x").multiply(2));
      * }</pre>
+     *
+     * @param name the column's name, not null
+     * @param values the function that computes the column from each batch, not null
+     * @return the new streaming dataframe, downstream of this one
      */
     public StreamingDataFrame assign(String name, Function<? super Frame, ?> values) {
         Objects.requireNonNull(name, "assign: name is null");
@@ -181,14 +255,29 @@ public class StreamingDataFrame {
         });
     }
 
-    /** Adds or replaces column {@code name} with a series of this dataframe: {@code sdf.assign("z", sdf.col("x").add(1))}. */
+    /**
+     * Adds or replaces column {@code name} with a series of this dataframe:
+     * {@code sdf.assign("z", sdf.col("x").add(1))}.
+     *
+     * @param name the column's name, not null
+     * @param values a series of this dataframe
+     * @return the new streaming dataframe, downstream of this one
+     * @throws IllegalArgumentException when {@code values} comes from another dataframe
+     */
     public StreamingDataFrame assign(String name, StreamingSeries values) {
         Objects.requireNonNull(name, "assign: name is null");
         Function<Frame, Column> fn = values.over(this, "assign");
         return mapPartitions("assign", f -> f.withColumn(fn.apply(f).rename(name)));
     }
 
-    /** {@code func} applied to every batch; the example goes through it too (streamz {@code map_partitions}). */
+    /**
+     * {@code func} applied to every batch; the example goes through it too (streamz
+     * {@code map_partitions}).
+     *
+     * @param func the function of each batch, not null
+     * @return the new streaming dataframe, downstream of this one, whose example is {@code func} of
+     *     this one's
+     */
     public StreamingDataFrame mapPartitions(Function<? super Frame, Frame> func) {
         return mapPartitions("mapPartitions", func);
     }
@@ -201,28 +290,53 @@ public class StreamingDataFrame {
         return new StreamingDataFrame(s, e, idx);
     }
 
-    /** The last {@code n} rows of each batch (streamz {@code tail}). */
+    /**
+     * The last {@code n} rows of each batch (streamz {@code tail}); all of them when fewer.
+     *
+     * @param n the number of rows to keep; 0 or less keeps none
+     * @return the new streaming dataframe, downstream of this one
+     */
     public StreamingDataFrame tail(int n) {
         return mapPartitions("tail", f -> f.tail(n));
     }
 
-    /** The first {@code n} rows of each batch. */
+    /**
+     * The first {@code n} rows of each batch; all of them when fewer.
+     *
+     * @param n the number of rows to keep; 0 or less keeps none
+     * @return the new streaming dataframe, downstream of this one
+     */
     public StreamingDataFrame head(int n) {
         return mapPartitions("head", f -> f.head(n));
     }
 
-    /** Number columns rounded to {@code decimals} places (pandas {@code round}). */
+    /**
+     * Number columns rounded to {@code decimals} places, half to even (pandas {@code round}).
+     *
+     * @param decimals the number of decimal places
+     * @return the new streaming dataframe, downstream of this one
+     */
     public StreamingDataFrame round(int decimals) {
         return mapPartitions("round", f -> f.round(decimals));
     }
 
-    /** Every column converted to {@code type} (pandas {@code astype}). */
+    /**
+     * Every column converted to {@code type} (pandas {@code astype}).
+     *
+     * @param type the target type, not null
+     * @return the new streaming dataframe, downstream of this one
+     */
     public StreamingDataFrame astype(ColumnType type) {
         Objects.requireNonNull(type, "astype: type is null");
         return mapPartitions("astype", f -> f.astype(type));
     }
 
-    /** The named columns converted (pandas {@code astype({...})}). */
+    /**
+     * The named columns converted (pandas {@code astype({...})}).
+     *
+     * @param types column name to target type, not null; copied
+     * @return the new streaming dataframe, downstream of this one
+     */
     public StreamingDataFrame astype(Map<String, ColumnType> types) {
         Map<String, ColumnType> copy = Map.copyOf(types);
         return mapPartitions("astype", f -> f.astype(copy));
@@ -232,6 +346,10 @@ public class StreamingDataFrame {
      * The same batches with {@code column} as the index (pandas {@code set_index}): it labels
      * results and drives time windows, and {@link #columns()} no longer lists it (the frames
      * still hold it).
+     *
+     * @param column the name of the index column
+     * @return a streaming dataframe over the same batches, indexed by {@code column}
+     * @throws IllegalArgumentException when the example is known and has no such column
      */
     public StreamingDataFrame setIndex(String column) {
         Frame e = knownExample();
@@ -241,25 +359,56 @@ public class StreamingDataFrame {
         return new StreamingDataFrame(stream, entry, example, column);
     }
 
-    /** The same batches with rows labelled by position again (pandas {@code reset_index}). */
+    /**
+     * The same batches with rows labelled by position again (pandas {@code reset_index}).
+     *
+     * @return a streaming dataframe over the same batches, without an index column
+     */
     public StreamingDataFrame resetIndex() {
         return new StreamingDataFrame(stream, entry, example, null);
     }
 
     // ------------------------------------------------------------------ aggregations
 
-    /** Group-by aggregations by the values of {@code column} (streamz {@code sdf.groupby('name')}). */
+    /**
+     * Group-by aggregations by the values of {@code column} (streamz {@code sdf.groupby('name')}),
+     * over all rows so far.
+     *
+     * <pre>{@code
+     * List<Map<Object, Double>> out = sdf.groupby("name").col("x").sum().map(Series::toMap).sinkToList();
+     * source.emit(Frame.of("name", new String[] {"b", "a", "b"}, "x", new double[] {1, 2, 3}));
+     * source.emit(Frame.of("name", new String[] {"a"}, "x", new double[] {4}));
+     * // out: [{a=2.0, b=4.0}, {a=6.0, b=4.0}]
+     * }</pre>
+     *
+     * @param column the name of the key column, not null
+     * @return the group-by aggregations; choose the aggregated column with {@link GroupBy#col}
+     */
     public GroupBy groupby(String column) {
         Objects.requireNonNull(column, "groupby: column is null");
         return new GroupBy(new WindowSpec(this, WindowSpec.Kind.EXPANDING, 0, null), f -> f.column(column), null);
     }
 
-    /** Group-by aggregations by a series of this dataframe ({@code sdf.groupby(sdf.col("x").mod(10))}). */
+    /**
+     * Group-by aggregations by a series of this dataframe
+     * ({@code sdf.groupby(sdf.col("x").mod(10))}), over all rows so far.
+     *
+     * @param keys the key series, of this dataframe
+     * @return the group-by aggregations; choose the aggregated column with {@link GroupBy#col}
+     * @throws IllegalArgumentException when {@code keys} comes from another dataframe
+     */
     public GroupBy groupby(StreamingSeries keys) {
         return new GroupBy(new WindowSpec(this, WindowSpec.Kind.EXPANDING, 0, null), keys.over(this, "groupby"), null);
     }
 
-    /** Rolling aggregations over the last {@code n} rows, one result per row (pandas {@code rolling(n)}). */
+    /**
+     * Rolling aggregations over the last {@code n} rows, one result per row (pandas
+     * {@code rolling(n)}).
+     *
+     * @param n the window's size in rows, at least 1
+     * @return the rolling aggregations
+     * @throws IllegalArgumentException when {@code n} is less than 1
+     */
     public Rolling rolling(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("rolling: window must be >= 1, was " + n);
@@ -267,19 +416,41 @@ public class StreamingDataFrame {
         return new Rolling(this, n, null);
     }
 
-    /** Rolling aggregations over a time span of the index column, such as {@code "100ms"} (pandas {@code rolling('100ms')}). */
+    /**
+     * Rolling aggregations over a time span of the index column, such as {@code "100ms"} (pandas
+     * {@code rolling('100ms')}).
+     *
+     * @param window the time span, such as {@code "100ms"}; positive
+     * @return the rolling aggregations
+     * @throws IllegalArgumentException when {@code window} cannot be parsed or is not positive
+     * @throws IllegalStateException when the dataframe has no index column
+     */
     public Rolling rolling(String window) {
         return rolling(Intervals.parse(window));
     }
 
-    /** See {@link #rolling(String)}. */
+    /**
+     * See {@link #rolling(String)}.
+     *
+     * @param window the time span; positive
+     * @return the rolling aggregations
+     * @throws IllegalArgumentException when {@code window} is not positive
+     * @throws IllegalStateException when the dataframe has no index column
+     */
     public Rolling rolling(Duration window) {
         Intervals.positive(window, "rolling", "window");
         requireIndex("rolling(\"" + window + "\")");
         return new Rolling(this, 0, window);
     }
 
-    /** Aggregations over the last {@code n} rows, one result per batch (streamz {@code window(n=...)}). */
+    /**
+     * Aggregations over the last {@code n} rows, one result per batch (streamz
+     * {@code window(n=...)}).
+     *
+     * @param n the window's size in rows, at least 1
+     * @return the window's aggregations
+     * @throws IllegalArgumentException when {@code n} is less than 1
+     */
     public Window window(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("window: n must be >= 1, was " + n);
@@ -287,19 +458,38 @@ public class StreamingDataFrame {
         return new Window(new WindowSpec(this, WindowSpec.Kind.ROWS, n, null));
     }
 
-    /** Aggregations over a time span of the index column, such as {@code "2h"} (streamz {@code window(value='2h')}). */
+    /**
+     * Aggregations over a time span of the index column, such as {@code "2h"} (streamz
+     * {@code window(value='2h')}).
+     *
+     * @param value the time span, such as {@code "2h"}; positive
+     * @return the window's aggregations
+     * @throws IllegalArgumentException when {@code value} cannot be parsed or is not positive
+     * @throws IllegalStateException when the dataframe has no index column
+     */
     public Window window(String value) {
         return window(Intervals.parse(value));
     }
 
-    /** See {@link #window(String)}. */
+    /**
+     * See {@link #window(String)}.
+     *
+     * @param value the time span; positive
+     * @return the window's aggregations
+     * @throws IllegalArgumentException when {@code value} is not positive
+     * @throws IllegalStateException when the dataframe has no index column
+     */
     public Window window(Duration value) {
         Intervals.positive(value, "window", "value");
         requireIndex("window(\"" + value + "\")");
         return new Window(new WindowSpec(this, WindowSpec.Kind.TIME, 0, value));
     }
 
-    /** Aggregations over all rows so far, one result per batch (streamz {@code expanding()}). */
+    /**
+     * Aggregations over all rows so far, one result per batch (streamz {@code expanding()}).
+     *
+     * @return the expanding window's aggregations
+     */
     public Window expanding() {
         return new Window(new WindowSpec(this, WindowSpec.Kind.EXPANDING, 0, null));
     }
@@ -307,6 +497,16 @@ public class StreamingDataFrame {
     /**
      * Exponentially weighted aggregations (pandas {@code ewm}); {@code param} is one of
      * {@code "com"}, {@code "span"}, {@code "halflife"}, {@code "alpha"}.
+     *
+     * <pre>{@code
+     * sdf.ewm("span", 3).col("x").mean();   // Stream<Double>, one per batch
+     * }</pre>
+     *
+     * @param param which decay {@code value} gives: {@code "com"} (at least 0), {@code "span"} (at
+     *     least 1), {@code "halflife"} (positive) or {@code "alpha"} (in (0, 1])
+     * @param value the decay, in the range {@code param} allows
+     * @return the exponentially weighted aggregations; choose a column with {@link Ewm#col}
+     * @throws IllegalArgumentException when {@code param} is unknown or {@code value} out of range
      */
     public Ewm ewm(String param, double value) {
         return new Ewm(this, null, Ewm.toCom(param, value));
@@ -326,42 +526,85 @@ public class StreamingDataFrame {
      * <pre>{@code
      * sdf.sum();   // Stream<Series<Double>>: {x=12.0, y=3.0}, ...
      * }</pre>
+     *
+     * <p>The columns are the number columns (double, long, boolean) of the first batch.
+     *
+     * @return the new stream of results, one {@link Series} per batch indexed by column name,
+     *     downstream of this dataframe
      */
     public Stream<Series<Double>> sum() {
         return reduce("sum", Aggregation.sum());
     }
 
-    /** The mean of every number column so far (see {@link #sum()}). */
+    /**
+     * The mean of every number column so far (see {@link #sum()}).
+     *
+     * @return the new stream of results, one {@link Series} per batch indexed by column name,
+     *     downstream of this dataframe
+     */
     public Stream<Series<Double>> mean() {
         return reduce("mean", Aggregation.mean());
     }
 
-    /** The non-missing values of every number column so far (see {@link #sum()}). */
+    /**
+     * The number of non-missing values of every number column so far (see {@link #sum()}).
+     *
+     * @return the new stream of results, one {@link Series} per batch indexed by column name,
+     *     downstream of this dataframe
+     */
     public Stream<Series<Long>> count() {
         return reduce("count", Aggregation.count());
     }
 
-    /** The minimum of every number column so far (see {@link #sum()}). */
+    /**
+     * The minimum of every number column so far (see {@link #sum()}).
+     *
+     * @return the new stream of results, one {@link Series} per batch indexed by column name,
+     *     downstream of this dataframe
+     */
     public Stream<Series<Double>> min() {
         return reduce("min", Aggregation.min());
     }
 
-    /** The maximum of every number column so far (see {@link #sum()}). */
+    /**
+     * The maximum of every number column so far (see {@link #sum()}).
+     *
+     * @return the new stream of results, one {@link Series} per batch indexed by column name,
+     *     downstream of this dataframe
+     */
     public Stream<Series<Double>> max() {
         return reduce("max", Aggregation.max());
     }
 
-    /** The sample variance of every number column so far (see {@link #sum()}). */
+    /**
+     * The sample variance (ddof 1) of every number column so far (see {@link #sum()}).
+     *
+     * @return the new stream of results, one {@link Series} per batch indexed by column name,
+     *     downstream of this dataframe
+     */
     public Stream<Series<Double>> var() {
         return reduce("var", Aggregation.var(1));
     }
 
-    /** The sample standard deviation of every number column so far (see {@link #sum()}). */
+    /**
+     * The sample standard deviation (ddof 1) of every number column so far (see {@link #sum()}).
+     *
+     * @return the new stream of results, one {@link Series} per batch indexed by column name,
+     *     downstream of this dataframe
+     */
     public Stream<Series<Double>> std() {
         return reduce("std", Aggregation.std(1));
     }
 
-    /** A custom aggregation of every number column so far (streamz {@code df.aggregate(Mean())}). */
+    /**
+     * A custom aggregation of every number column so far (streamz {@code df.aggregate(Mean())});
+     * each column gets its own state.
+     *
+     * @param <R> the aggregation's result type
+     * @param agg the aggregation, not null
+     * @return the new stream of results, one {@link Series} per batch indexed by column name,
+     *     downstream of this dataframe
+     */
     public <R> Stream<Series<R>> aggregate(Aggregation<?, R> agg) {
         return reduce("aggregate", Objects.requireNonNull(agg, "aggregate: agg is null"));
     }

@@ -43,22 +43,41 @@ public final class StreamingSeries {
         this.fn = fn;
     }
 
-    /** The series' name (its column's name). */
+    /**
+     * The series' name (its column's name).
+     *
+     * @return the name; derived series keep the name of the series they start from
+     */
     public String name() {
         return name;
     }
 
-    /** The dataframe this series is computed from. */
+    /**
+     * The dataframe this series is computed from.
+     *
+     * @return the dataframe
+     */
     public StreamingDataFrame dataframe() {
         return base;
     }
 
-    /** The values' type, computed on the example. */
+    /**
+     * The values' type, computed on the example.
+     *
+     * @return the type of the values
+     * @throws IllegalStateException when the columns are not known yet (see
+     *     {@link StreamingDataFrame#example()})
+     */
     public ColumnType dtype() {
         return fn.apply(base.example()).type();
     }
 
-    /** The series of each batch, labelled by the index column (or by position). */
+    /**
+     * The series of each batch, labelled by the index column (or by position).
+     *
+     * @return the stream of series, one per batch, downstream of the dataframe; the same stream on
+     *     every call
+     */
     @SuppressWarnings("unchecked")
     public Stream<Series<Object>> stream() {
         Stream<Series<Object>> s = stream;
@@ -71,7 +90,12 @@ public final class StreamingSeries {
         return s;
     }
 
-    /** A one-column streaming dataframe of this series (pandas {@code to_frame}). */
+    /**
+     * A one-column streaming dataframe of this series (pandas {@code to_frame}); the index column,
+     * if any, is kept before it.
+     *
+     * @return the new streaming dataframe, downstream of this series' dataframe
+     */
     public StreamingDataFrame toFrame() {
         return base.mapPartitions("toFrame", f -> {
             Frame one = Frame.ofColumns(fn.apply(f).rename(name));
@@ -134,47 +158,106 @@ public final class StreamingSeries {
         return ((BooleanColumn) c).isTrue();
     }
 
-    /** Elementwise {@code x + v}. */
+    /**
+     * Elementwise {@code x + v}.
+     *
+     * @param v the operand
+     * @return the new series, over the same dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public StreamingSeries add(double v) {
         return derive(c -> numeric(c, "add").add(v));
     }
 
-    /** Elementwise {@code x + y}. */
+    /**
+     * Elementwise {@code x + y}.
+     *
+     * @param other a series of the same dataframe
+     * @return the new series, over the same dataframe
+     * @throws IllegalArgumentException when {@code other} comes from another dataframe, or the
+     *     example is known and either series' values are not numbers
+     */
     public StreamingSeries add(StreamingSeries other) {
         return derive(other, "add", (a, b) -> numeric(a, "add").add(numeric(b, "add")));
     }
 
-    /** Elementwise {@code x - v}. */
+    /**
+     * Elementwise {@code x - v}.
+     *
+     * @param v the operand
+     * @return the new series, over the same dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public StreamingSeries subtract(double v) {
         return derive(c -> numeric(c, "subtract").subtract(v));
     }
 
-    /** Elementwise {@code x - y}. */
+    /**
+     * Elementwise {@code x - y}.
+     *
+     * @param other a series of the same dataframe
+     * @return the new series, over the same dataframe
+     * @throws IllegalArgumentException when {@code other} comes from another dataframe, or the
+     *     example is known and either series' values are not numbers
+     */
     public StreamingSeries subtract(StreamingSeries other) {
         return derive(other, "subtract", (a, b) -> numeric(a, "subtract").subtract(numeric(b, "subtract")));
     }
 
-    /** Elementwise {@code x * v}. */
+    /**
+     * Elementwise {@code x * v}.
+     *
+     * @param v the operand
+     * @return the new series, over the same dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public StreamingSeries multiply(double v) {
         return derive(c -> numeric(c, "multiply").multiply(v));
     }
 
-    /** Elementwise {@code x * y}. */
+    /**
+     * Elementwise {@code x * y}.
+     *
+     * @param other a series of the same dataframe
+     * @return the new series, over the same dataframe
+     * @throws IllegalArgumentException when {@code other} comes from another dataframe, or the
+     *     example is known and either series' values are not numbers
+     */
     public StreamingSeries multiply(StreamingSeries other) {
         return derive(other, "multiply", (a, b) -> numeric(a, "multiply").multiply(numeric(b, "multiply")));
     }
 
-    /** Elementwise {@code x / v} (always doubles). */
+    /**
+     * Elementwise {@code x / v} (always doubles).
+     *
+     * @param v the operand
+     * @return the new series, over the same dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public StreamingSeries divide(double v) {
         return derive(c -> numeric(c, "divide").divide(v));
     }
 
-    /** Elementwise {@code x / y}. */
+    /**
+     * Elementwise {@code x / y}.
+     *
+     * @param other a series of the same dataframe
+     * @return the new series, over the same dataframe
+     * @throws IllegalArgumentException when {@code other} comes from another dataframe, or the
+     *     example is known and either series' values are not numbers
+     */
     public StreamingSeries divide(StreamingSeries other) {
         return derive(other, "divide", (a, b) -> numeric(a, "divide").divide(numeric(b, "divide")));
     }
 
-    /** Elementwise {@code x % v}, with the sign of {@code v} as in Python. */
+    /**
+     * Elementwise {@code x % v}, with the sign of {@code v} as in Python; long values modulo a
+     * whole {@code v} stay long.
+     *
+     * @param v the divisor
+     * @return the new series, over the same dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public StreamingSeries mod(double v) {
         return derive(c -> {
             NumericColumn n = numeric(c, "mod");
@@ -183,18 +266,35 @@ public final class StreamingSeries {
         });
     }
 
-    /** Elementwise {@code -x}. */
+    /**
+     * Elementwise {@code -x}.
+     *
+     * @return the new series, over the same dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public StreamingSeries negate() {
         return derive(c -> numeric(c, "negate").multiply(-1));
     }
 
-    /** Elementwise {@code func(x)} on numbers (pandas {@code map}). */
+    /**
+     * Elementwise {@code func(x)} on numbers (pandas {@code map}).
+     *
+     * @param func the function of each value, not null
+     * @return the new series, over the same dataframe, of doubles
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public StreamingSeries map(DoubleUnaryOperator func) {
         Objects.requireNonNull(func, "map: func is null");
         return derive(c -> numeric(c, "map").map(func));
     }
 
-    /** Elementwise {@code func(x)} on any values; the results' type is inferred per batch. */
+    /**
+     * Elementwise {@code func(x)} on any values; the results' type is inferred per batch.
+     *
+     * @param func the function of each value (boxed; {@code null} or {@code NaN} when missing), not
+     *     null
+     * @return the new series, over the same dataframe
+     */
     public StreamingSeries mapValues(Function<Object, ?> func) {
         Objects.requireNonNull(func, "mapValues: func is null");
         return derive(c -> {
@@ -206,23 +306,44 @@ public final class StreamingSeries {
         });
     }
 
-    /** The values converted to {@code type} (pandas {@code astype}). */
+    /**
+     * The values converted to {@code type} (pandas {@code astype}).
+     *
+     * @param type the target type, not null
+     * @return the new series, over the same dataframe
+     */
     public StreamingSeries astype(ColumnType type) {
         Objects.requireNonNull(type, "astype: type is null");
         return derive(c -> Columns.cast(c, type));
     }
 
-    /** The values rounded to {@code decimals} places, half to even (pandas {@code round}). */
+    /**
+     * The values rounded to {@code decimals} places, half to even (pandas {@code round}).
+     *
+     * @param decimals the number of decimal places
+     * @return the new series, over the same dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public StreamingSeries round(int decimals) {
         return derive(c -> numeric(c, "round").round(decimals));
     }
 
-    /** Missing values replaced by {@code v} (pandas {@code fillna}). */
+    /**
+     * Missing values replaced by {@code v} (pandas {@code fillna}).
+     *
+     * @param v the replacement value
+     * @return the new series, over the same dataframe, of doubles
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public StreamingSeries fillna(double v) {
         return derive(c -> numeric(c, "fillna").map(a -> Double.isNaN(a) ? v : a));
     }
 
-    /** Whether each value is missing (pandas {@code isna}). */
+    /**
+     * Whether each value is missing (pandas {@code isna}).
+     *
+     * @return the new boolean series, over the same dataframe
+     */
     public StreamingSeries isMissing() {
         return derive(c -> BooleanColumn.of(c.name(), c.isMissing()));
     }
@@ -250,37 +371,79 @@ public final class StreamingSeries {
         });
     }
 
-    /** Elementwise {@code x > v}. */
+    /**
+     * Elementwise {@code x > v}.
+     *
+     * @param v the value to compare with
+     * @return the new boolean series, over the same dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public StreamingSeries gt(double v) {
         return compare(v, "gt", (a, b) -> a > b ? 1 : 0);
     }
 
-    /** Elementwise {@code x >= v}. */
+    /**
+     * Elementwise {@code x >= v}.
+     *
+     * @param v the value to compare with
+     * @return the new boolean series, over the same dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public StreamingSeries ge(double v) {
         return compare(v, "ge", (a, b) -> a >= b ? 1 : 0);
     }
 
-    /** Elementwise {@code x < v}. */
+    /**
+     * Elementwise {@code x < v}.
+     *
+     * @param v the value to compare with
+     * @return the new boolean series, over the same dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public StreamingSeries lt(double v) {
         return compare(v, "lt", (a, b) -> a < b ? 1 : 0);
     }
 
-    /** Elementwise {@code x <= v}. */
+    /**
+     * Elementwise {@code x <= v}.
+     *
+     * @param v the value to compare with
+     * @return the new boolean series, over the same dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public StreamingSeries le(double v) {
         return compare(v, "le", (a, b) -> a <= b ? 1 : 0);
     }
 
-    /** Elementwise {@code x == v}. */
+    /**
+     * Elementwise {@code x == v}.
+     *
+     * @param v the value to compare with
+     * @return the new boolean series, over the same dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public StreamingSeries eq(double v) {
         return compare(v, "eq", (a, b) -> a == b ? 1 : 0);
     }
 
-    /** Elementwise {@code x != v}. */
+    /**
+     * Elementwise {@code x != v}.
+     *
+     * @param v the value to compare with
+     * @return the new boolean series, over the same dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public StreamingSeries ne(double v) {
         return compare(v, "ne", (a, b) -> a != b ? 1 : 0);
     }
 
-    /** Elementwise {@code x == s} for a string series. */
+    /**
+     * Elementwise {@code x == s} for a string series.
+     *
+     * @param s the string to compare with, not null
+     * @return the new boolean series, over the same dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not strings
+     */
     public StreamingSeries eq(String s) {
         Objects.requireNonNull(s, "eq: s is null");
         return derive(c -> {
@@ -291,52 +454,118 @@ public final class StreamingSeries {
         });
     }
 
-    /** Elementwise {@code x > y}. */
+    /**
+     * Elementwise {@code x > y}.
+     *
+     * @param other a series of the same dataframe
+     * @return the new boolean series, over the same dataframe
+     * @throws IllegalArgumentException when {@code other} comes from another dataframe, or the
+     *     example is known and either series' values are not numbers
+     */
     public StreamingSeries gt(StreamingSeries other) {
         return compare(other, "gt", (a, b) -> a > b ? 1 : 0);
     }
 
-    /** Elementwise {@code x >= y}. */
+    /**
+     * Elementwise {@code x >= y}.
+     *
+     * @param other a series of the same dataframe
+     * @return the new boolean series, over the same dataframe
+     * @throws IllegalArgumentException when {@code other} comes from another dataframe, or the
+     *     example is known and either series' values are not numbers
+     */
     public StreamingSeries ge(StreamingSeries other) {
         return compare(other, "ge", (a, b) -> a >= b ? 1 : 0);
     }
 
-    /** Elementwise {@code x < y}. */
+    /**
+     * Elementwise {@code x < y}.
+     *
+     * @param other a series of the same dataframe
+     * @return the new boolean series, over the same dataframe
+     * @throws IllegalArgumentException when {@code other} comes from another dataframe, or the
+     *     example is known and either series' values are not numbers
+     */
     public StreamingSeries lt(StreamingSeries other) {
         return compare(other, "lt", (a, b) -> a < b ? 1 : 0);
     }
 
-    /** Elementwise {@code x <= y}. */
+    /**
+     * Elementwise {@code x <= y}.
+     *
+     * @param other a series of the same dataframe
+     * @return the new boolean series, over the same dataframe
+     * @throws IllegalArgumentException when {@code other} comes from another dataframe, or the
+     *     example is known and either series' values are not numbers
+     */
     public StreamingSeries le(StreamingSeries other) {
         return compare(other, "le", (a, b) -> a <= b ? 1 : 0);
     }
 
-    /** Elementwise {@code x == y}. */
+    /**
+     * Elementwise {@code x == y}.
+     *
+     * @param other a series of the same dataframe
+     * @return the new boolean series, over the same dataframe
+     * @throws IllegalArgumentException when {@code other} comes from another dataframe, or the
+     *     example is known and either series' values are not numbers
+     */
     public StreamingSeries eq(StreamingSeries other) {
         return compare(other, "eq", (a, b) -> a == b ? 1 : 0);
     }
 
-    /** Elementwise {@code x != y}. */
+    /**
+     * Elementwise {@code x != y}.
+     *
+     * @param other a series of the same dataframe
+     * @return the new boolean series, over the same dataframe
+     * @throws IllegalArgumentException when {@code other} comes from another dataframe, or the
+     *     example is known and either series' values are not numbers
+     */
     public StreamingSeries ne(StreamingSeries other) {
         return compare(other, "ne", (a, b) -> a != b ? 1 : 0);
     }
 
-    /** Elementwise {@code x & y} of boolean series. */
+    /**
+     * Elementwise {@code x & y} of boolean series.
+     *
+     * @param other a boolean series of the same dataframe
+     * @return the new boolean series, over the same dataframe
+     * @throws IllegalArgumentException when {@code other} comes from another dataframe, or the
+     *     example is known and either series is not boolean
+     */
     public StreamingSeries and(StreamingSeries other) {
         return derive(other, "and", (a, b) -> BooleanColumn.of(a.name(), truth(a).and(truth(b))));
     }
 
-    /** Elementwise {@code x | y} of boolean series. */
+    /**
+     * Elementwise {@code x | y} of boolean series.
+     *
+     * @param other a boolean series of the same dataframe
+     * @return the new boolean series, over the same dataframe
+     * @throws IllegalArgumentException when {@code other} comes from another dataframe, or the
+     *     example is known and either series is not boolean
+     */
     public StreamingSeries or(StreamingSeries other) {
         return derive(other, "or", (a, b) -> BooleanColumn.of(a.name(), truth(a).or(truth(b))));
     }
 
-    /** Elementwise {@code ~x} of a boolean series. */
+    /**
+     * Elementwise {@code ~x} of a boolean series.
+     *
+     * @return the new boolean series, over the same dataframe
+     * @throws IllegalArgumentException when the example is known and the series is not boolean
+     */
     public StreamingSeries not() {
         return derive(c -> BooleanColumn.of(c.name(), truth(c).not()));
     }
 
-    /** The last {@code n} values of each batch (streamz {@code tail}). */
+    /**
+     * The last {@code n} values of each batch (streamz {@code tail}); all of them when fewer.
+     *
+     * @param n the number of values to keep; 0 or less keeps none
+     * @return the new series, of a new dataframe downstream of this series' one
+     */
     public StreamingSeries tail(int n) {
         return materialized().mapPartitions("tail", f -> f.tail(n)).col(name);
     }
@@ -359,73 +588,160 @@ public final class StreamingSeries {
         return reduce(kind, (Aggregation) agg, null);
     }
 
-    /** The sum of all values so far, once per batch (streamz {@code sum}; missing values skipped). */
+    /**
+     * The sum of all values so far, once per batch (streamz {@code sum}; missing values skipped).
+     *
+     * @return the new stream of sums, one per batch, downstream of the dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public Stream<Double> sum() {
         return reduce("sum", Aggregation.sum());
     }
 
-    /** As {@link #sum()}, starting from {@code start} (streamz {@code sum(start=...)}). */
+    /**
+     * As {@link #sum()}, starting from {@code start} (streamz {@code sum(start=...)}).
+     *
+     * @param start the value the sum starts from
+     * @return the new stream of sums, one per batch, downstream of the dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public Stream<Double> sum(double start) {
         return reduce("sum", StreamzAggregations.sum(), StreamzAggregations.startingAt(start));
     }
 
-    /** The mean of all values so far (0 before any value, as streamz). */
+    /**
+     * The mean of all values so far (0 before any value, as streamz).
+     *
+     * @return the new stream of means, one per batch, downstream of the dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public Stream<Double> mean() {
         return reduce("mean", Aggregation.mean());
     }
 
-    /** The number of non-missing values so far. */
+    /**
+     * The number of non-missing values so far.
+     *
+     * @return the new stream of counts, one per batch, downstream of the dataframe
+     */
     public Stream<Long> count() {
         return reduce("count", Aggregation.count());
     }
 
-    /** The number of rows so far. */
+    /**
+     * The number of rows so far.
+     *
+     * @return the new stream of row counts, one per batch, downstream of the dataframe
+     */
     public Stream<Long> size() {
         return reduce("size", Aggregation.size());
     }
 
-    /** The minimum so far. */
+    /**
+     * The minimum so far ({@code NaN} before any value).
+     *
+     * @return the new stream of minima, one per batch, downstream of the dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public Stream<Double> min() {
         return reduce("min", Aggregation.min());
     }
 
-    /** The maximum so far. */
+    /**
+     * The maximum so far ({@code NaN} before any value).
+     *
+     * @return the new stream of maxima, one per batch, downstream of the dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public Stream<Double> max() {
         return reduce("max", Aggregation.max());
     }
 
-    /** The sample variance (ddof 1) so far; {@code NaN} for fewer than 2 values. */
+    /**
+     * The sample variance (ddof 1) so far; {@code NaN} for fewer than 2 values.
+     *
+     * @return the new stream of variances, one per batch, downstream of the dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public Stream<Double> var() {
         return var(1);
     }
 
-    /** The variance with {@code ddof} delta degrees of freedom so far. */
+    /**
+     * The variance with {@code ddof} delta degrees of freedom so far; {@code NaN} while there are
+     * no more values than {@code ddof}.
+     *
+     * @param ddof delta degrees of freedom: the divisor is the count minus {@code ddof}
+     * @return the new stream of variances, one per batch, downstream of the dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public Stream<Double> var(int ddof) {
         return reduce("var", Aggregation.var(ddof), null);
     }
 
-    /** The sample standard deviation (ddof 1) so far. */
+    /**
+     * The sample standard deviation (ddof 1) so far.
+     *
+     * @return the new stream of standard deviations, one per batch, downstream of the dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public Stream<Double> std() {
         return std(1);
     }
 
-    /** The standard deviation with {@code ddof} so far. */
+    /**
+     * The standard deviation with {@code ddof} delta degrees of freedom so far.
+     *
+     * @param ddof delta degrees of freedom: the divisor is the count minus {@code ddof}
+     * @return the new stream of standard deviations, one per batch, downstream of the dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     public Stream<Double> std(int ddof) {
         return reduce("std", Aggregation.std(ddof), null);
     }
 
-    /** A custom aggregation over all values so far (streamz {@code aggregate}). */
+    /**
+     * A custom aggregation over all values so far (streamz {@code aggregate}); the state starts
+     * from {@link Aggregation#initial}.
+     *
+     * @param <S> the aggregation's state type
+     * @param <R> the aggregation's result type
+     * @param agg the aggregation, not null
+     * @return the new stream of the aggregation's results, one per batch, downstream of the
+     *     dataframe
+     */
     public <S, R> Stream<R> aggregate(Aggregation<S, R> agg) {
         return reduce("aggregate", Objects.requireNonNull(agg, "aggregate: agg is null"), null);
     }
 
-    /** A custom aggregation from a start state (streamz {@code aggregate(agg, start=...)}). */
+    /**
+     * A custom aggregation from a start state (streamz {@code aggregate(agg, start=...)}).
+     *
+     * @param <S> the aggregation's state type
+     * @param <R> the aggregation's result type
+     * @param agg the aggregation, not null
+     * @param start the state to start from instead of {@link Aggregation#initial}, not null
+     * @return the new stream of the aggregation's results, one per batch, downstream of the
+     *     dataframe
+     */
     public <S, R> Stream<R> aggregate(Aggregation<S, R> agg, S start) {
         return reduce("aggregate", Objects.requireNonNull(agg, "aggregate: agg is null"),
                 Objects.requireNonNull(start, "aggregate: start is null"));
     }
 
-    /** How often each value occurred so far, indexed by value in sorted order (streamz {@code value_counts}). */
+    /**
+     * How often each value occurred so far, indexed by value in sorted order (streamz
+     * {@code value_counts}); missing values are not counted.
+     *
+     * <pre>{@code
+     * List<Map<Object, Long>> out = sdf.col("name").valueCounts().map(Series::toMap).sinkToList();
+     * source.emit(Frame.of("name", new String[] {"b", "a", "b"}));
+     * source.emit(Frame.of("name", new String[] {"a"}));
+     * // out: [{a=1, b=2}, {a=2, b=2}]
+     * }</pre>
+     *
+     * @return the new stream of counts, one {@link Series} per batch, downstream of the dataframe
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Stream<Series<Long>> valueCounts() {
         return (Stream) WindowNode.expanding(base.stream(), "valueCounts",
@@ -438,25 +754,56 @@ public final class StreamingSeries {
      * The running sum, one series per batch aligned with its rows; the values are {@code Long}
      * for a long column and {@code Double} otherwise (missing values stay missing and are
      * skipped, as in pandas).
+     *
+     * <pre>{@code
+     * Stream<Frame> source = Stream.create();
+     * StreamingDataFrame sdf = StreamingDataFrame.from(source, Frame.of("x", new long[] {0}));
+     * List<List<Number>> out = sdf.col("x").cumsum().map(Series::toList).sinkToList();
+     * source.emit(Frame.of("x", new long[] {1, 2}));
+     * source.emit(Frame.of("x", new long[] {3}));
+     * // out: [[1, 3], [6]]
+     * }</pre>
+     *
+     * @return the new stream of running sums, one {@link Series} per batch, downstream of the
+     *     dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Stream<Series<Number>> cumsum() {
         return (Stream) new CumulativeNode(base.stream(), "cumsum", numericFn("cumsum"), labels());
     }
 
-    /** The running product (see {@link #cumsum()}). */
+    /**
+     * The running product (see {@link #cumsum()}).
+     *
+     * @return the new stream of running products, one {@link Series} per batch, downstream of the
+     *     dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Stream<Series<Number>> cumprod() {
         return (Stream) new CumulativeNode(base.stream(), "cumprod", numericFn("cumprod"), labels());
     }
 
-    /** The running minimum (see {@link #cumsum()}). */
+    /**
+     * The running minimum (see {@link #cumsum()}).
+     *
+     * @return the new stream of running minima, one {@link Series} per batch, downstream of the
+     *     dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Stream<Series<Number>> cummin() {
         return (Stream) new CumulativeNode(base.stream(), "cummin", numericFn("cummin"), labels());
     }
 
-    /** The running maximum (see {@link #cumsum()}). */
+    /**
+     * The running maximum (see {@link #cumsum()}).
+     *
+     * @return the new stream of running maxima, one {@link Series} per batch, downstream of the
+     *     dataframe
+     * @throws IllegalArgumentException when the example is known and the values are not numbers
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Stream<Series<Number>> cummax() {
         return (Stream) new CumulativeNode(base.stream(), "cummax", numericFn("cummax"), labels());
@@ -478,37 +825,83 @@ public final class StreamingSeries {
         return fn;
     }
 
-    /** Rolling aggregations of this series (see {@link StreamingDataFrame#rolling(int)}). */
+    /**
+     * Rolling aggregations of this series (see {@link StreamingDataFrame#rolling(int)}).
+     *
+     * @param n the window's size in rows, at least 1
+     * @return the rolling aggregations of this series
+     * @throws IllegalArgumentException when {@code n} is less than 1
+     */
     public SeriesRolling rolling(int n) {
         return base.rolling(n).on(this);
     }
 
-    /** Rolling aggregations over a time span of the index (see {@link StreamingDataFrame#rolling(String)}). */
+    /**
+     * Rolling aggregations over a time span of the index (see
+     * {@link StreamingDataFrame#rolling(String)}).
+     *
+     * @param window the time span, such as {@code "2s"}; positive
+     * @return the rolling aggregations of this series
+     * @throws IllegalArgumentException when {@code window} cannot be parsed or is not positive
+     * @throws IllegalStateException when the dataframe has no index column
+     */
     public SeriesRolling rolling(String window) {
         return base.rolling(window).on(this);
     }
 
-    /** See {@link #rolling(String)}. */
+    /**
+     * See {@link #rolling(String)}.
+     *
+     * @param window the time span; positive
+     * @return the rolling aggregations of this series
+     * @throws IllegalArgumentException when {@code window} is not positive
+     * @throws IllegalStateException when the dataframe has no index column
+     */
     public SeriesRolling rolling(Duration window) {
         return base.rolling(window).on(this);
     }
 
-    /** Aggregations over the last {@code n} rows (see {@link StreamingDataFrame#window(int)}). */
+    /**
+     * Aggregations over the last {@code n} rows (see {@link StreamingDataFrame#window(int)}).
+     *
+     * @param n the window's size in rows, at least 1
+     * @return the window's aggregations of this series
+     * @throws IllegalArgumentException when {@code n} is less than 1
+     */
     public SeriesWindow window(int n) {
         return base.window(n).on(this);
     }
 
-    /** Aggregations over a time span of the index (see {@link StreamingDataFrame#window(String)}). */
+    /**
+     * Aggregations over a time span of the index (see {@link StreamingDataFrame#window(String)}).
+     *
+     * @param value the time span, such as {@code "2h"}; positive
+     * @return the window's aggregations of this series
+     * @throws IllegalArgumentException when {@code value} cannot be parsed or is not positive
+     * @throws IllegalStateException when the dataframe has no index column
+     */
     public SeriesWindow window(String value) {
         return base.window(value).on(this);
     }
 
-    /** Aggregations over all rows so far. */
+    /**
+     * Aggregations over all rows so far (streamz {@code expanding()}).
+     *
+     * @return the expanding window's aggregations of this series
+     */
     public SeriesWindow expanding() {
         return base.expanding().on(this);
     }
 
-    /** Exponentially weighted aggregations (see {@link StreamingDataFrame#ewm}). */
+    /**
+     * Exponentially weighted aggregations (see {@link StreamingDataFrame#ewm}).
+     *
+     * @param param which decay {@code value} gives: {@code "com"}, {@code "span"},
+     *     {@code "halflife"} or {@code "alpha"}
+     * @param value the decay, in the range {@code param} allows
+     * @return the exponentially weighted aggregations of this series
+     * @throws IllegalArgumentException when {@code param} is unknown or {@code value} out of range
+     */
     public Ewm ewm(String param, double value) {
         return base.ewm(param, value).on(this);
     }

@@ -35,7 +35,13 @@ public final class Window {
         this.spec = spec;
     }
 
-    /** The same window over one column (streamz {@code window(...).x}). */
+    /**
+     * The same window over one column (streamz {@code window(...).x}).
+     *
+     * @param name the column's name
+     * @return the window's aggregations of that column
+     * @throws IllegalArgumentException when the example is known and has no such column
+     */
     public SeriesWindow col(String name) {
         return new SeriesWindow(spec, spec.sdf.col(name));
     }
@@ -49,82 +55,163 @@ public final class Window {
         return (Stream) spec.build("window", new ColumnsState<>(new RowAggregation<>(f)));
     }
 
-    /** Sum of each number column in the window. */
+    /**
+     * Sum of each number column in the window (missing values skipped).
+     *
+     * @return the new stream of results, one {@link Series} per batch indexed by column name,
+     *     downstream of the dataframe
+     */
     public Stream<Series<Double>> sum() {
         return aggregate(Aggregation.sum());
     }
 
-    /** Mean of each number column in the window (0 when empty, as streamz). */
+    /**
+     * Mean of each number column in the window (0 when empty, as streamz).
+     *
+     * @return the new stream of results, one {@link Series} per batch indexed by column name,
+     *     downstream of the dataframe
+     */
     public Stream<Series<Double>> mean() {
         return aggregate(Aggregation.mean());
     }
 
-    /** Non-missing values of each number column in the window. */
+    /**
+     * Non-missing values of each number column in the window.
+     *
+     * @return the new stream of results, one {@link Series} per batch indexed by column name,
+     *     downstream of the dataframe
+     */
     public Stream<Series<Long>> count() {
         return columns(RowStates.Count::new);
     }
 
-    /** Rows in the window, once per batch. */
+    /**
+     * Rows in the window, once per batch.
+     *
+     * @return the new stream of row counts, downstream of the dataframe
+     */
     public Stream<Long> size() {
         return spec.build("window", WindowState.of(Aggregation.size(), f -> f.columns().isEmpty()
                 ? DoubleColumn.of("") : f.column(0), null));
     }
 
-    /** Minimum of each number column in the window. */
+    /**
+     * Minimum of each number column in the window ({@code NaN} for no value).
+     *
+     * @return the new stream of results, one {@link Series} per batch indexed by column name,
+     *     downstream of the dataframe
+     */
     public Stream<Series<Double>> min() {
         return columns(() -> new RowStates.Extreme(true));
     }
 
-    /** Maximum of each number column in the window. */
+    /**
+     * Maximum of each number column in the window ({@code NaN} for no value).
+     *
+     * @return the new stream of results, one {@link Series} per batch indexed by column name,
+     *     downstream of the dataframe
+     */
     public Stream<Series<Double>> max() {
         return columns(() -> new RowStates.Extreme(false));
     }
 
-    /** Sample variance of each number column in the window. */
+    /**
+     * Sample variance (ddof 1) of each number column in the window.
+     *
+     * @return the new stream of results, one {@link Series} per batch indexed by column name,
+     *     downstream of the dataframe
+     */
     public Stream<Series<Double>> var() {
         return var(1);
     }
 
-    /** Variance with {@code ddof} of each number column in the window. */
+    /**
+     * Variance with {@code ddof} of each number column in the window; {@code NaN} while a column
+     * has no more values than {@code ddof}.
+     *
+     * @param ddof delta degrees of freedom: the divisor is the count minus {@code ddof}
+     * @return the new stream of results, one {@link Series} per batch indexed by column name,
+     *     downstream of the dataframe
+     */
     public Stream<Series<Double>> var(int ddof) {
         return aggregate(Aggregation.var(ddof));
     }
 
-    /** Sample standard deviation of each number column in the window. */
+    /**
+     * Sample standard deviation (ddof 1) of each number column in the window.
+     *
+     * @return the new stream of results, one {@link Series} per batch indexed by column name,
+     *     downstream of the dataframe
+     */
     public Stream<Series<Double>> std() {
         return std(1);
     }
 
-    /** Standard deviation with {@code ddof} of each number column in the window. */
+    /**
+     * Standard deviation with {@code ddof} of each number column in the window.
+     *
+     * @param ddof delta degrees of freedom: the divisor is the count minus {@code ddof}
+     * @return the new stream of results, one {@link Series} per batch indexed by column name,
+     *     downstream of the dataframe
+     */
     public Stream<Series<Double>> std(int ddof) {
         return aggregate(Aggregation.std(ddof));
     }
 
-    /** A custom {@link Aggregation} of each number column in the window (streamz {@code window(n=100).aggregate(Mean())}). */
+    /**
+     * A custom {@link Aggregation} of each number column in the window (streamz
+     * {@code window(n=100).aggregate(Mean())}); each column gets its own state.
+     *
+     * @param <R> the aggregation's result type
+     * @param agg the aggregation, not null
+     * @return the new stream of results, one {@link Series} per batch indexed by column name,
+     *     downstream of the dataframe
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <R> Stream<Series<R>> aggregate(Aggregation<?, R> agg) {
         Objects.requireNonNull(agg, "aggregate: agg is null");
         return (Stream) spec.build("window", new ColumnsState<>(agg));
     }
 
-    /** The whole window as one frame, once per batch (streamz {@code full}; copies the window). */
+    /**
+     * The whole window as one frame, once per batch (streamz {@code full}; copies the window).
+     *
+     * @return the new stream of window frames, downstream of the dataframe
+     */
     public Stream<Frame> full() {
         return spec.build("window", WindowState.full());
     }
 
-    /** {@code func} applied to the whole window, once per batch (streamz {@code apply}). */
+    /**
+     * {@code func} applied to the whole window, once per batch (streamz {@code apply}).
+     *
+     * @param <R> the result type
+     * @param func the function of the window's frame, not null
+     * @return the new stream of {@code func}'s results, downstream of the dataframe
+     */
     public <R> Stream<R> apply(Function<? super Frame, ? extends R> func) {
         Objects.requireNonNull(func, "apply: func is null");
         return full().map(func);
     }
 
-    /** Group-by aggregations inside the window (streamz {@code window(...).groupby('name')}). */
+    /**
+     * Group-by aggregations inside the window (streamz {@code window(...).groupby('name')}).
+     *
+     * @param column the name of the key column, not null
+     * @return the group-by aggregations, keyed by that column's values
+     */
     public GroupBy groupby(String column) {
         Objects.requireNonNull(column, "groupby: column is null");
         return new GroupBy(spec, f -> f.column(column), null);
     }
 
-    /** Group-by aggregations inside the window by a series of the same dataframe. */
+    /**
+     * Group-by aggregations inside the window by a series of the same dataframe.
+     *
+     * @param keys the key series, of this window's dataframe
+     * @return the group-by aggregations, keyed by the series' values
+     * @throws IllegalArgumentException when {@code keys} comes from another dataframe
+     */
     public GroupBy groupby(StreamingSeries keys) {
         return new GroupBy(spec, keys.over(spec.sdf, "groupby"), null);
     }

@@ -179,4 +179,58 @@ class FrameTest {
         assertThat(Series.of("y", 1, 2).index()).containsExactly(0L, 1L);
         assertThat(s.toString()).isEqualTo("a  5.0\nb  2.0\nName: x, dtype: float64");
     }
+
+    @Test
+    void slicesReadOnlyTheirOwnRows() {
+        Frame s = f.slice(1, 3);
+        for (String name : s.columnNames()) {
+            Column c = s.column(name);
+            assertThatThrownBy(() -> c.get(2)).as(name).isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessage("column \"" + name + "\": row 2 out of 0..1");
+            assertThatThrownBy(() -> c.get(-1)).as(name).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> c.isMissing(2)).as(name).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> c.take(new int[] {0, 2})).as(name).isInstanceOf(IndexOutOfBoundsException.class);
+        }
+        assertThatThrownBy(() -> s.doubleColumn("x").getDouble(2)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> s.get(2, "n")).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(s.column("n").take(new int[] {1, 0}).get(0)).isEqualTo(5L);
+    }
+
+    @Test
+    void columnsCannotBeChangedFromOutside() {
+        for (Frame g : List.of(f, f.slice(0, 2), f.select("x", "n"), f.drop("t"), f.rename("x", "y"))) {
+            assertThatThrownBy(() -> g.columns().remove(0)).isInstanceOf(UnsupportedOperationException.class);
+        }
+    }
+
+    @Test
+    void longColumnsRoundToLongsHalfToEven() {
+        // numpy: np.round(np.array([5, 15, 25, -15, 149]), -1) == [0, 20, 20, -20, 150], dtype int64
+        LongColumn n = LongColumn.of("n", 5, 15, 25, -15, 149);
+        LongColumn r = n.round(-1);
+        assertThat(r.type()).isEqualTo(ColumnType.LONG);
+        assertThat(r.toDoubleArray()).containsExactly(0, 20, 20, -20, 150);
+        assertThat(n.round(-2).toDoubleArray()).containsExactly(0, 0, 0, 0, 100);
+        assertThat(n.round(2)).isSameAs(n);
+        assertThat(LongColumn.of("n", 4_000_000_000_000_000_000L).round(-19).getLong(0)).isZero();
+        assertThatThrownBy(() -> LongColumn.of("n", Long.MAX_VALUE).round(-19)).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> LongColumn.of("n", Long.MAX_VALUE).round(-1)).isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void isInMatchesMissingRowsForNull() {
+        // pandas: pd.Series(["a", None, "b"]).isin(["a", None]) == [True, True, False]
+        StringColumn s = StringColumn.of("s", "a", null, "b");
+        assertThat(s.isIn("a", null).count()).isEqualTo(2);
+        assertThat(s.isIn("a", null).toArray()).containsExactly(0, 1);
+        assertThat(s.isIn("a").contains(1)).isFalse();
+        assertThat(s.isIn("c").count()).isZero();
+    }
+
+    @Test
+    void seriesWithAnIndexTakesTheSeriesName() {
+        Series<Double> s = Series.of("y", DoubleColumn.of("x", 1, 2), LongColumn.of("", 7, 8));
+        assertThat(s.values().name()).isEqualTo("y");
+        assertThat(s.toMap()).containsExactly(Map.entry(7L, 1.0), Map.entry(8L, 2.0));
+    }
 }

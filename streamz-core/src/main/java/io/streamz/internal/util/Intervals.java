@@ -44,10 +44,16 @@ public final class Intervals {
 
     /**
      * The duration {@code text} spells, for parameter {@code param} of {@code node}: a
-     * {@code null} fails with a {@link NullPointerException} naming them.
+     * {@code null} fails with a {@link NullPointerException} naming them, and a text that is not
+     * an interval with an {@link IllegalArgumentException} starting {@code "node: param: "}.
      */
     public static Duration parse(String text, String node, String param) {
-        return parse(Checks.notNull(text, node, param));
+        Checks.notNull(text, node, param);
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(node + ": " + param + ": " + e.getMessage(), e.getCause());
+        }
     }
 
     /** {@code d} if it is positive, else an {@link IllegalArgumentException} naming the node. */

@@ -45,7 +45,11 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
         }
     }
 
-    /** The table this node aggregates into, to query or share with {@link Features#queryByKey}. */
+    /**
+     * The table this node aggregates into, to query or share with {@link Features#queryByKey}.
+     *
+     * @return the table given to, or created by, {@link Features#aggregateByKey}
+     */
     public FeatureTable table() {
         return table;
     }

@@ -27,7 +27,12 @@ public final class EmitPolicy {
         this.period = period;
     }
 
-    /** Every event, enriched, as it arrives (storey {@code EmitEveryEvent}); nothing is held. */
+    /**
+     * Every event, enriched, as it arrives (storey {@code EmitEveryEvent}); nothing is held. This
+     * is the default.
+     *
+     * @return the policy
+     */
     public static EmitPolicy everyEvent() {
         return new EmitPolicy(Kind.EVERY_EVENT, 1, null);
     }
@@ -35,6 +40,11 @@ public final class EmitPolicy {
     /**
      * The {@code n}-th event of each key, enriched (storey {@code EmitAfterMaxEvent}); the key's
      * earlier events are aggregated but not emitted, and their metadata goes with the emitted one.
+     * A key that never reaches {@code n} events holds them until the node is destroyed.
+     *
+     * @param n events per emitted event, at least 1
+     * @return the policy
+     * @throws IllegalArgumentException if {@code n} is less than 1
      */
     public static EmitPolicy afterMaxEvents(int n) {
         return new EmitPolicy(Kind.AFTER_MAX_EVENTS, Checks.positive(n, "afterMaxEvents", "n"), null);
@@ -44,13 +54,28 @@ public final class EmitPolicy {
      * As {@link #afterMaxEvents(int)}, and a key's latest event is also emitted once
      * {@code timeout} of the node's scheduler has passed since the first event it holds back, so
      * a quiet key does not hold its events' metadata for ever (storey {@code timeout_secs}).
+     *
+     * @param n events per emitted event, at least 1
+     * @param timeout how long, on the node's scheduler, a key's first held event may wait; positive
+     * @return the policy
+     * @throws NullPointerException if {@code timeout} is {@code null}
+     * @throws IllegalArgumentException if {@code n} is less than 1 or {@code timeout} is not positive
      */
     public static EmitPolicy afterMaxEvents(int n, Duration timeout) {
         return new EmitPolicy(Kind.AFTER_MAX_EVENTS, Checks.positive(n, "afterMaxEvents", "n"),
                 Intervals.positive(timeout, "afterMaxEvents", "timeout"));
     }
 
-    /** See {@link #afterMaxEvents(int, Duration)}; {@code timeout} like {@code "10s"}. */
+    /**
+     * See {@link #afterMaxEvents(int, Duration)}; {@code timeout} like {@code "10s"}.
+     *
+     * @param n events per emitted event, at least 1
+     * @param timeout an interval such as {@code "10s"}, positive
+     * @return the policy
+     * @throws NullPointerException if {@code timeout} is {@code null}
+     * @throws IllegalArgumentException if {@code n} is less than 1, or {@code timeout} is not an
+     *         interval (quoting it) or not positive
+     */
     public static EmitPolicy afterMaxEvents(int n, String timeout) {
         return afterMaxEvents(n, Intervals.parse(timeout, "afterMaxEvents", "timeout"));
     }
@@ -58,12 +83,26 @@ public final class EmitPolicy {
     /**
      * Every {@code period} of the node's scheduler, the latest enriched event of each key that had
      * events since the last tick (storey {@code EmitAfterPeriod}), with the metadata of all of them.
+     * The first tick is one {@code period} after the node is built.
+     *
+     * @param period the time between ticks, on the node's scheduler; positive
+     * @return the policy
+     * @throws NullPointerException if {@code period} is {@code null}
+     * @throws IllegalArgumentException if {@code period} is not positive
      */
     public static EmitPolicy afterPeriod(Duration period) {
         return new EmitPolicy(Kind.AFTER_PERIOD, 0, Intervals.positive(period, "afterPeriod", "period"));
     }
 
-    /** See {@link #afterPeriod(Duration)}; {@code period} like {@code "1m"}. */
+    /**
+     * See {@link #afterPeriod(Duration)}; {@code period} like {@code "1m"}.
+     *
+     * @param period an interval such as {@code "1m"}, positive
+     * @return the policy
+     * @throws NullPointerException if {@code period} is {@code null}
+     * @throws IllegalArgumentException if {@code period} is not an interval (quoting it) or not
+     *         positive
+     */
     public static EmitPolicy afterPeriod(String period) {
         return afterPeriod(Intervals.parse(period, "afterPeriod", "period"));
     }

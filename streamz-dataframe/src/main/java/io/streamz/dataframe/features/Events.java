@@ -40,7 +40,7 @@ final class Events {
         if (time instanceof TemporalAccessor) {
             return Instant.from((TemporalAccessor) time).toEpochMilli();
         }
-        throw new IllegalArgumentException("event time must be an Instant or epoch milliseconds, was "
+        throw new IllegalArgumentException("event time must be an Instant, a Date or epoch milliseconds, was "
                 + (time == null ? "null" : "\"" + time + "\" (" + time.getClass().getSimpleName() + ")"));
     }
 

@@ -17,9 +17,32 @@ import java.util.stream.Collectors;
  * earliest and latest event by event time.
  */
 public enum FeatureAggregation {
-    COUNT, SUM, SQR, AVG, MIN, MAX, FIRST, LAST, STDDEV, STDVAR;
+    /** {@code "count"}: the number of events with a value (any non-null value counts), a {@code Long}; 0 when empty. */
+    COUNT,
+    /** {@code "sum"}: the sum of the values; 0.0 when empty. */
+    SUM,
+    /** {@code "sqr"}: the sum of the squares of the values; 0.0 when empty. */
+    SQR,
+    /** {@code "avg"}: the mean of the values; {@code NaN} when empty. */
+    AVG,
+    /** {@code "min"}: the smallest value; {@code NaN} when empty. */
+    MIN,
+    /** {@code "max"}: the largest value; {@code NaN} when empty. */
+    MAX,
+    /** {@code "first"}: the value of the earliest event by event time (ties: the first to arrive); {@code NaN} when empty. */
+    FIRST,
+    /** {@code "last"}: the value of the latest event by event time (ties: the last to arrive); {@code NaN} when empty. */
+    LAST,
+    /** {@code "stddev"}: the sample standard deviation (n - 1); {@code NaN} below two values. */
+    STDDEV,
+    /** {@code "stdvar"}: the sample variance (n - 1); {@code NaN} below two values. */
+    STDVAR;
 
-    /** The storey spelling, e.g. {@code "avg"}. */
+    /**
+     * The storey spelling, e.g. {@code "avg"}.
+     *
+     * @return this aggregation's name in lower case, as used in feature names
+     */
     public String storeyName() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -27,6 +50,9 @@ public enum FeatureAggregation {
     /**
      * The aggregation spelled {@code name}.
      *
+     * @param name a storey name such as {@code "avg"}, in lower case
+     * @return the aggregation whose {@link #storeyName()} is {@code name}
+     * @throws NullPointerException if {@code name} is {@code null}
      * @throws IllegalArgumentException quoting {@code name} and listing the choices
      */
     public static FeatureAggregation parse(String name) {

@@ -18,7 +18,7 @@ import java.util.Set;
  * <pre>{@code
  * FeatureTable table = FeatureTable.of(List.of(FieldAggregator.of("clicks", "click", List.of("count"),
  *         SlidingWindows.of(List.of("1h"), "10m"))));
- * Features.aggregateByKey(source, "user", "time", table);
+ * Features.aggregateByKey(source, "user", "time", table, EmitPolicy.everyEvent());
  * source.emit(Map.of("user", "u1", "click", 1, "time", Instant.parse("2024-01-01T10:05:00Z")));
  * table.query("u1", Instant.parse("2024-01-01T10:30:00Z"));   // {clicks_count_1h=1}
  * }</pre>
@@ -57,7 +57,15 @@ public final class FeatureTable {
         this.maxWindowMillis = max;
     }
 
-    /** An empty table for these aggregators. */
+    /**
+     * An empty table for these aggregators.
+     *
+     * @param aggregators the features to keep, at least one, with distinct feature names
+     * @return the new table, holding no keys
+     * @throws NullPointerException if {@code aggregators} is {@code null} or holds {@code null}
+     * @throws IllegalArgumentException if {@code aggregators} is empty or two of them produce the
+     *         same feature name
+     */
     public static FeatureTable of(List<FieldAggregator> aggregators) {
         if (aggregators == null || aggregators.stream().anyMatch(a -> a == null)) {
             throw new NullPointerException("FeatureTable: aggregators is null or holds null");
@@ -68,19 +76,33 @@ public final class FeatureTable {
         return new FeatureTable(List.copyOf(aggregators));
     }
 
-    /** The aggregators whose features this table keeps. */
+    /**
+     * The aggregators whose features this table keeps.
+     *
+     * @return the aggregators, in the order given; unmodifiable
+     */
     public List<FieldAggregator> aggregators() {
         return aggregators;
     }
 
-    /** Every feature name, in the order the enriched events and queries list them. */
+    /**
+     * Every feature name, in the order the enriched events and queries list them.
+     *
+     * @return the feature names of all aggregators, aggregator by aggregator; unmodifiable
+     */
     public List<String> featureNames() {
         return featureNames;
     }
 
     /**
-     * The features of {@code key} at time {@code at} (storey {@code QueryByKey}).
+     * The features of {@code key} at time {@code at} (storey {@code QueryByKey}). Nothing is
+     * aggregated. Safe from any thread.
      *
+     * @param key the key, as the key function of {@link Features#aggregateByKey} returned it
+     * @param at the time to compute the windows at
+     * @return an unmodifiable map from feature name to value, in {@link #featureNames()} order;
+     *         empty features (0 counts and sums, {@code NaN} otherwise) for an unknown or evicted key
+     * @throws NullPointerException if {@code key} or {@code at} is {@code null}
      * @throws IllegalArgumentException if {@code at} is before the buckets still kept for the key
      */
     public synchronized Map<String, Object> query(Object key, Instant at) {
@@ -91,17 +113,29 @@ public final class FeatureTable {
         return features(state != null ? state : new KeyState(aggregators), at.toEpochMilli());
     }
 
-    /** The keys held now. */
+    /**
+     * The keys held now.
+     *
+     * @return an unmodifiable snapshot of the keys that have state and were not evicted
+     */
     public synchronized Set<Object> keys() {
         return Collections.unmodifiableSet(new HashSet<>(keys.keySet()));
     }
 
-    /** Events dropped because they were older than their key's kept buckets. */
+    /**
+     * Events dropped because they were older than their key's kept buckets.
+     *
+     * @return the number of late events since the table was created
+     */
     public synchronized long lateEvents() {
         return late;
     }
 
-    /** Keys evicted after being idle longer than the largest window. */
+    /**
+     * Keys evicted after being idle longer than the largest window.
+     *
+     * @return the number of evictions since the table was created (a key evicted twice counts twice)
+     */
     public synchronized long evictedKeys() {
         return evicted;
     }

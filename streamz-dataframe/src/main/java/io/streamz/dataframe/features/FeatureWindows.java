@@ -37,12 +37,21 @@ public abstract sealed class FeatureWindows permits SlidingWindows, FixedWindows
         }
     }
 
-    /** The windows' labels as given, e.g. {@code ["1h", "2h", "24h"]}; they end the feature names. */
+    /**
+     * The windows' labels as given, e.g. {@code ["1h", "2h", "24h"]}; they end the feature names.
+     *
+     * @return the window strings, in the order given; unmodifiable
+     */
     public final List<String> labels() {
         return labels;
     }
 
-    /** The length of one bucket. */
+    /**
+     * The length of one bucket.
+     *
+     * @return the period given to {@link SlidingWindows#of(List, String)}, or else the greatest
+     *         common divisor of the windows
+     */
     public final Duration bucket() {
         return Duration.ofMillis(bucketMillis);
     }
@@ -84,6 +93,9 @@ public abstract sealed class FeatureWindows permits SlidingWindows, FixedWindows
             throw new IllegalArgumentException(kind + ": windows must not be empty");
         }
         List<String> out = new ArrayList<>(windows);
+        if (out.indexOf(null) >= 0) {
+            throw new NullPointerException(kind + ": windows holds null, was " + out);
+        }
         if (new HashSet<>(out).size() != out.size()) {
             throw new IllegalArgumentException(kind + ": windows must be distinct, were " + windows);
         }

@@ -23,8 +23,9 @@ import reactor.core.scheduler.Schedulers;
  * //              purchases_max_1h=5.0, purchases_max_2h=10.0}
  * }</pre>
  *
- * <p><b>Time:</b> windows follow event time, read from the event: an {@code Instant} or epoch
- * milliseconds. Only {@link EmitPolicy#afterPeriod} uses a clock: the node's scheduler
+ * <p><b>Time:</b> windows follow event time, read from the event: an {@code Instant} (or any other
+ * instant type), a {@code Date} or epoch milliseconds. Only {@link EmitPolicy#afterPeriod} and
+ * the timeout of {@link EmitPolicy#afterMaxEvents(int, String)} use a clock: the node's scheduler
  * ({@code Schedulers.parallel()} unless given, captured when the graph is built).
  *
  * <p><b>Metadata:</b> passed on with the enriched event; nothing is held with
@@ -39,20 +40,60 @@ public final class Features {
     private Features() {
     }
 
-    /** Aggregates {@code Map} events by map key {@code keyField}, event time under {@code timeField}, into a new table. */
+    /**
+     * Aggregates {@code Map} events by map key {@code keyField}, event time under {@code timeField},
+     * into a new table, emitting every event ({@link EmitPolicy#everyEvent()}).
+     *
+     * @param stream the events
+     * @param keyField the map key holding each event's key; an event whose key is {@code null}
+     *        fails as a {@code NodeException}
+     * @param timeField the map key holding each event's time
+     * @param aggregators the features to compute, at least one, with distinct feature names
+     * @return the new node, downstream of {@code stream}; its {@link AggregateByKey#table()} is
+     *         the new table
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code aggregators} is empty or repeats a feature name
+     */
     public static AggregateByKey<Map<String, Object>> aggregateByKey(Stream<? extends Map<String, Object>> stream,
             String keyField, String timeField, List<FieldAggregator> aggregators) {
         return aggregateByKey(stream, keyField, timeField, FeatureTable.of(aggregators), EmitPolicy.everyEvent());
     }
 
-    /** See {@link #aggregateByKey(Stream, String, String, List)}; into {@code table}, emitting as {@code policy} says. */
+    /**
+     * See {@link #aggregateByKey(Stream, String, String, List)}; into {@code table}, emitting as
+     * {@code policy} says. {@link EmitPolicy#afterPeriod} and the timeout of
+     * {@link EmitPolicy#afterMaxEvents(int, String)} use {@code Schedulers.parallel()}.
+     *
+     * @param stream the events
+     * @param keyField the map key holding each event's key
+     * @param timeField the map key holding each event's time
+     * @param table the table to aggregate into, which may also be queried or shared with
+     *        {@link #queryByKey(Stream, String, String, FeatureTable)}
+     * @param policy when the enriched events are emitted
+     * @return the new node, downstream of {@code stream}
+     * @throws NullPointerException if an argument is {@code null}
+     */
     public static AggregateByKey<Map<String, Object>> aggregateByKey(Stream<? extends Map<String, Object>> stream,
             String keyField, String timeField, FeatureTable table, EmitPolicy policy) {
         return aggregateByKey(stream, Events.field(keyField, "aggregateByKey", "key"),
                 Events.field(timeField, "aggregateByKey", "time"), table, policy, Schedulers.parallel());
     }
 
-    /** Aggregates events of any type by {@code key(event)} at time {@code time(event)} into a new table. */
+    /**
+     * Aggregates events of any type by {@code key(event)} at time {@code time(event)} into a new
+     * table, emitting every event. An event that is not a {@code Map} is emitted as a map holding
+     * it under {@code "event"}, plus its features.
+     *
+     * @param <T> the event type
+     * @param stream the events
+     * @param key the event's key; a {@code null} key fails as a {@code NodeException}
+     * @param time the event's time: an {@code Instant} (or any other instant type), a {@code Date}
+     *        or epoch milliseconds
+     * @param aggregators the features to compute, at least one, with distinct feature names
+     * @return the new node, downstream of {@code stream}
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code aggregators} is empty or repeats a feature name
+     */
     public static <T> AggregateByKey<T> aggregateByKey(Stream<? extends T> stream, Function<? super T, ?> key,
             Function<? super T, ?> time, List<FieldAggregator> aggregators) {
         return aggregateByKey(stream, key, time, FeatureTable.of(aggregators), EmitPolicy.everyEvent(),
@@ -61,7 +102,26 @@ public final class Features {
 
     /**
      * The general form: into {@code table}, emitting as {@code policy} says, with the clock and
-     * timers of {@code scheduler} (used by {@link EmitPolicy#afterPeriod} only).
+     * timers of {@code scheduler} (used by {@link EmitPolicy#afterPeriod} and the timeout of
+     * {@link EmitPolicy#afterMaxEvents(int, java.time.Duration)} only).
+     *
+     * <pre>{@code
+     * VirtualTimeScheduler scheduler = VirtualTimeScheduler.create();
+     * Features.aggregateByKey(source, e -> e.get("user"), e -> e.get("time"), table,
+     *         EmitPolicy.afterPeriod("1m"), scheduler).sink(System.out::println);
+     * scheduler.advanceTimeBy(Duration.ofMinutes(1));   // each key's latest event since the start
+     * }</pre>
+     *
+     * @param <T> the event type
+     * @param stream the events
+     * @param key the event's key; a {@code null} key fails as a {@code NodeException}
+     * @param time the event's time: an {@code Instant} (or any other instant type), a {@code Date}
+     *        or epoch milliseconds
+     * @param table the table to aggregate into
+     * @param policy when the enriched events are emitted
+     * @param scheduler the clock and timers of the emit policy, captured now
+     * @return the new node, downstream of {@code stream}
+     * @throws NullPointerException if an argument is {@code null}
      */
     public static <T> AggregateByKey<T> aggregateByKey(Stream<? extends T> stream, Function<? super T, ?> key,
             Function<? super T, ?> time, FeatureTable table, EmitPolicy policy, Scheduler scheduler) {
@@ -71,6 +131,21 @@ public final class Features {
     /**
      * Enriches {@code Map} events with the features of their key at their time, read from
      * {@code table} and not aggregated (storey {@code QueryByKey}, Chalk serving).
+     *
+     * <pre>{@code
+     * Features.queryByKey(requests, "user", "time", table).sink(System.out::println);
+     * requests.emit(Map.of("user", "u1", "time", Instant.now()));   // {user=u1, time=..., clicks_count_1h=3}
+     * }</pre>
+     *
+     * <p>A time before the buckets the table still keeps for the key fails as a
+     * {@code NodeException}; an unknown key gets empty features.
+     *
+     * @param stream the events to enrich
+     * @param keyField the map key holding each event's key
+     * @param timeField the map key holding each event's time
+     * @param table the table to read the features from
+     * @return the new node, downstream of {@code stream}
+     * @throws NullPointerException if an argument is {@code null}
      */
     public static QueryByKey<Map<String, Object>> queryByKey(Stream<? extends Map<String, Object>> stream,
             String keyField, String timeField, FeatureTable table) {
@@ -78,7 +153,20 @@ public final class Features {
                 Events.field(timeField, "queryByKey", "time"), table);
     }
 
-    /** See {@link #queryByKey(Stream, String, String, FeatureTable)}; for events of any type. */
+    /**
+     * See {@link #queryByKey(Stream, String, String, FeatureTable)}; for events of any type. An
+     * event that is not a {@code Map} is emitted as a map holding it under {@code "event"}, plus
+     * its features.
+     *
+     * @param <T> the event type
+     * @param stream the events to enrich
+     * @param key the event's key; a {@code null} key fails as a {@code NodeException}
+     * @param time the event's time: an {@code Instant} (or any other instant type), a {@code Date}
+     *        or epoch milliseconds
+     * @param table the table to read the features from
+     * @return the new node, downstream of {@code stream}
+     * @throws NullPointerException if an argument is {@code null}
+     */
     public static <T> QueryByKey<T> queryByKey(Stream<? extends T> stream, Function<? super T, ?> key,
             Function<? super T, ?> time, FeatureTable table) {
         return new QueryByKey<>(notNull(stream, "queryByKey"), key, time, table);

@@ -2,7 +2,6 @@ package io.streamz.dataframe.features;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -45,14 +44,37 @@ public final class FieldAggregator {
     /**
      * Features over the map key {@code field} of {@code Map} events.
      *
+     * @param name the start of the feature names, e.g. {@code "purchases"}
+     * @param field the map key of the value to aggregate; an event without it does not count
      * @param aggregations storey names: count, sum, sqr, avg, min, max, first, last, stddev, stdvar
+     * @param windows the windows to compute every aggregation over
+     * @return the new aggregator, without a filter
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code aggregations} is empty, or quoting an unknown
+     *         aggregation and listing the choices
      */
     public static FieldAggregator of(String name, String field, List<String> aggregations, FeatureWindows windows) {
         notNull(field, "field");
-        return of(name, (Map<?, ?> e) -> e.get(field), aggregations, windows);
+        return of(name, Events.field(field, "FieldAggregator \"" + name + "\"", "value"), aggregations, windows);
     }
 
-    /** Features over {@code field(event)}, for events of any type. */
+    /**
+     * Features over {@code field(event)}, for events of any type.
+     *
+     * <pre>{@code
+     * FieldAggregator.of("amount", Purchase::amount, List.of("sum"), SlidingWindows.of(List.of("1h"), "10m"));
+     * }</pre>
+     *
+     * @param <T> the event type
+     * @param name the start of the feature names, e.g. {@code "purchases"}
+     * @param field the value to aggregate; a {@code null} result does not count
+     * @param aggregations storey names: count, sum, sqr, avg, min, max, first, last, stddev, stdvar
+     * @param windows the windows to compute every aggregation over
+     * @return the new aggregator, without a filter
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code aggregations} is empty, or quoting an unknown
+     *         aggregation and listing the choices
+     */
     @SuppressWarnings("unchecked")
     public static <T> FieldAggregator of(String name, Function<? super T, ?> field, List<String> aggregations,
             FeatureWindows windows) {
@@ -70,29 +92,54 @@ public final class FieldAggregator {
         return new FieldAggregator(name, (Function<Object, ?>) field, List.copyOf(parsed), windows, e -> true);
     }
 
-    /** This aggregator counting only the events {@code filter} accepts (storey {@code aggr_filter}). */
+    /**
+     * This aggregator counting only the events {@code filter} accepts (storey {@code aggr_filter}).
+     * A filter given before is replaced, not combined.
+     *
+     * @param <T> the event type
+     * @param filter accepts the events to aggregate
+     * @return a new aggregator with the same name, field, aggregations and windows; this one is
+     *         unchanged
+     * @throws NullPointerException if {@code filter} is {@code null}
+     */
     @SuppressWarnings("unchecked")
     public <T> FieldAggregator withFilter(Predicate<? super T> filter) {
         notNull(filter, "filter");
         return new FieldAggregator(name, field, aggregations, windows, (Predicate<Object>) filter);
     }
 
-    /** The name the feature names start with. */
+    /**
+     * The name the feature names start with.
+     *
+     * @return the name given to {@code of}
+     */
     public String name() {
         return name;
     }
 
-    /** The aggregations, in the order given. */
+    /**
+     * The aggregations, in the order given.
+     *
+     * @return the parsed aggregations; unmodifiable
+     */
     public List<FeatureAggregation> aggregations() {
         return aggregations;
     }
 
-    /** The windows. */
+    /**
+     * The windows.
+     *
+     * @return the windows every aggregation is computed over
+     */
     public FeatureWindows windows() {
         return windows;
     }
 
-    /** The feature names, aggregation by aggregation, window by window: {@code purchases_avg_1h, ...}. */
+    /**
+     * The feature names, aggregation by aggregation, window by window: {@code purchases_avg_1h, ...}.
+     *
+     * @return a new list of {@code <name>_<aggregation>_<window>} names
+     */
     public List<String> featureNames() {
         List<String> out = new ArrayList<>();
         for (FeatureAggregation a : aggregations) {

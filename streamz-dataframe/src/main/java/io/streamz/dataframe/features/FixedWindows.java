@@ -20,7 +20,11 @@ public final class FixedWindows extends FeatureWindows {
     /**
      * Fixed windows of the given lengths.
      *
-     * @throws IllegalArgumentException quoting a window that is not an interval
+     * @param windows intervals such as {@code "1h"} or {@code "1d"}, distinct, in whole milliseconds
+     * @return the windows, with buckets of their greatest common divisor
+     * @throws NullPointerException if {@code windows} is {@code null} or holds {@code null}
+     * @throws IllegalArgumentException if {@code windows} is empty or repeats a window, or quoting a
+     *         window that is not a positive interval of whole milliseconds
      */
     public static FixedWindows of(List<String> windows) {
         return new FixedWindows(checkedList(windows, "FixedWindows"));

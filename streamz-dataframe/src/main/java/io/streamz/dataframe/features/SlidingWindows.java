@@ -22,14 +22,31 @@ public final class SlidingWindows extends FeatureWindows {
      *
      * @param windows intervals such as {@code "1h"}, each a multiple of the period
      * @param period the bucket length, e.g. {@code "10m"}
-     * @throws IllegalArgumentException quoting a window or period that is not an interval
+     * @return the windows, with buckets of {@code period}
+     * @throws NullPointerException if {@code windows} or {@code period} is {@code null}, or
+     *         {@code windows} holds {@code null}
+     * @throws IllegalArgumentException if {@code windows} is empty or repeats a window, if the
+     *         period does not divide every window, or quoting a window or period that is not a
+     *         positive interval of whole milliseconds
      */
     public static SlidingWindows of(List<String> windows, String period) {
         List<String> ws = checkedList(windows, "SlidingWindows");
         return new SlidingWindows(ws, millis(period, "SlidingWindows", "period"));
     }
 
-    /** Sliding windows whose period is the greatest common divisor of the windows. */
+    /**
+     * Sliding windows whose period is the greatest common divisor of the windows.
+     *
+     * <pre>{@code
+     * SlidingWindows.of(List.of("1h", "90m")).bucket();   // PT30M
+     * }</pre>
+     *
+     * @param windows intervals such as {@code "1h"}, distinct, in whole milliseconds
+     * @return the windows, with buckets of their greatest common divisor
+     * @throws NullPointerException if {@code windows} is {@code null} or holds {@code null}
+     * @throws IllegalArgumentException if {@code windows} is empty or repeats a window, or quoting a
+     *         window that is not a positive interval of whole milliseconds
+     */
     public static SlidingWindows of(List<String> windows) {
         return new SlidingWindows(checkedList(windows, "SlidingWindows"), 0);
     }

@@ -15,24 +15,73 @@ final class Numpy {
 
     /** {@code values.sum()} as pandas computes it (missing values skipped). */
     static double sum(Column values) {
-        int n = values.size();
-        double[] a = new double[n];
-        for (int i = 0; i < n; i++) {
-            double v = values.getDouble(i);
-            a[i] = Double.isNaN(v) ? 0 : v;
-        }
-        return pairwise(a, 0, n);
+        return pairwise(values, false, 0, values.size());
     }
 
     /** {@code (values ** 2).sum()} as pandas computes it. */
     static double sumOfSquares(Column values) {
-        int n = values.size();
-        double[] a = new double[n];
-        for (int i = 0; i < n; i++) {
-            double v = values.getDouble(i);
-            a[i] = Double.isNaN(v) ? 0 : v * v;
+        return pairwise(values, true, 0, values.size());
+    }
+
+    /** The number of values that are not missing. */
+    static long count(Column values) {
+        long n = 0;
+        for (int i = 0, size = values.size(); i < size; i++) {
+            if (!Double.isNaN(values.getDouble(i))) {
+                n++;
+            }
         }
-        return pairwise(a, 0, n);
+        return n;
+    }
+
+    /** Value {@code i} as numpy adds it: a missing value as 0, squared if {@code squares}. */
+    private static double term(Column c, boolean squares, int i) {
+        double v = c.getDouble(i);
+        return Double.isNaN(v) ? 0 : squares ? v * v : v;
+    }
+
+    /**
+     * {@link #pairwise(double[], int, int)} over the terms of {@code c} (read in place, in the
+     * same order and grouping, so the result is the same to the last bit).
+     */
+    private static double pairwise(Column c, boolean squares, int from, int n) {
+        if (n < 8) {
+            double res = 0.;
+            for (int i = 0; i < n; i++) {
+                res += term(c, squares, from + i);
+            }
+            return res;
+        }
+        if (n <= BLOCK) {
+            double r0 = term(c, squares, from);
+            double r1 = term(c, squares, from + 1);
+            double r2 = term(c, squares, from + 2);
+            double r3 = term(c, squares, from + 3);
+            double r4 = term(c, squares, from + 4);
+            double r5 = term(c, squares, from + 5);
+            double r6 = term(c, squares, from + 6);
+            double r7 = term(c, squares, from + 7);
+            int i = 8;
+            for (; i < n - (n % 8); i += 8) {
+                int k = from + i;
+                r0 += term(c, squares, k);
+                r1 += term(c, squares, k + 1);
+                r2 += term(c, squares, k + 2);
+                r3 += term(c, squares, k + 3);
+                r4 += term(c, squares, k + 4);
+                r5 += term(c, squares, k + 5);
+                r6 += term(c, squares, k + 6);
+                r7 += term(c, squares, k + 7);
+            }
+            double res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+            for (; i < n; i++) {
+                res += term(c, squares, from + i);
+            }
+            return res;
+        }
+        int n2 = n / 2;
+        n2 -= n2 % 8;
+        return pairwise(c, squares, from, n2) + pairwise(c, squares, from + n2, n - n2);
     }
 
     /** numpy's {@code pairwise_sum} of {@code a[from, from + n)}. */

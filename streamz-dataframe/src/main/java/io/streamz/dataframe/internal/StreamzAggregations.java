@@ -33,7 +33,7 @@ public final class StreamzAggregations {
 
     /** streamz {@code Sum}: 0 plus each batch's sum. */
     public static Aggregation<Totals, Double> sum() {
-        return new Base<>() {
+        return new Base<>(Level.SUM) {
             @Override
             Double result(Totals t) {
                 return t.x;
@@ -43,7 +43,7 @@ public final class StreamzAggregations {
 
     /** streamz {@code Mean}: total / count (the total itself while the count is 0, as streamz). */
     public static Aggregation<Totals, Double> mean() {
-        return new Base<>() {
+        return new Base<>(Level.MEAN) {
             @Override
             Double result(Totals t) {
                 return t.n == 0 ? t.x : t.x / t.n;
@@ -58,7 +58,7 @@ public final class StreamzAggregations {
      * is returned instead.
      */
     public static Aggregation<Totals, Double> var(int ddof, boolean sqrt) {
-        return new Base<>() {
+        return new Base<>(Level.MOMENTS) {
             @Override
             Double result(Totals t) {
                 if (t.n <= ddof || t.n == 0) {
@@ -77,7 +77,16 @@ public final class StreamzAggregations {
         };
     }
 
+    /** What an aggregation keeps up to date: the sum; also the count; also the second moments. */
+    private enum Level { SUM, MEAN, MOMENTS }
+
     private abstract static class Base<R> implements Aggregation<Totals, R> {
+        private final Level level;
+
+        Base(Level level) {
+            this.level = level;
+        }
+
         abstract R result(Totals t);
 
         @Override
@@ -89,8 +98,12 @@ public final class StreamzAggregations {
         public Tuple2<Totals, R> onNew(Totals t, Column values) {
             if (values.size() > 0) {
                 t.x = t.x + Numpy.sum(values);
-                t.x2 = t.x2 + Numpy.sumOfSquares(values);
-                merge(t, values, 1);
+                if (level == Level.MOMENTS) {
+                    t.x2 = t.x2 + Numpy.sumOfSquares(values);
+                    merge(t, values, 1);
+                } else if (level == Level.MEAN) {
+                    t.n += Numpy.count(values);
+                }
             }
             return Tuples.of(t, result(t));
         }
@@ -98,8 +111,12 @@ public final class StreamzAggregations {
         @Override
         public Tuple2<Totals, R> onOld(Totals t, Column values) {
             t.x = t.x - Numpy.sum(values);
-            t.x2 = t.x2 - Numpy.sumOfSquares(values);
-            merge(t, values, -1);
+            if (level == Level.MOMENTS) {
+                t.x2 = t.x2 - Numpy.sumOfSquares(values);
+                merge(t, values, -1);
+            } else if (level == Level.MEAN) {
+                t.n -= Numpy.count(values);
+            }
             return Tuples.of(t, result(t));
         }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.entry;
 import io.streamz.NodeException;
 import io.streamz.Stream;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -141,10 +142,20 @@ class FeatureTableTest {
                 .hasRootCauseMessage("the key of the event is null");
         assertThatThrownBy(() -> source.emit(Map.of("k", "a", "t", "noon")))
                 .isInstanceOf(NodeException.class)
-                .hasRootCauseMessage("event time must be an Instant or epoch milliseconds, was \"noon\" (String)");
+                .hasRootCauseMessage("event time must be an Instant, a Date or epoch milliseconds, was \"noon\" (String)");
         assertThatThrownBy(() -> source.emit(Map.of("k", "a", "t", 1L, "x", "ten")))
                 .isInstanceOf(NodeException.class)
                 .hasRootCauseMessage("FieldAggregator \"x\": value must be a number for [SUM], was \"ten\" (String)");
+    }
+
+    @Test
+    void aFieldAggregatorByMapKeyNeedsMapEvents() {
+        Stream<Object> source = Stream.create();
+        Features.aggregateByKey(source, e -> "k", e -> 1L, List.of(
+                FieldAggregator.of("x", "x", List.of("sum"), SlidingWindows.of(List.of("1m")))));
+        assertThatThrownBy(() -> source.emit("not a map"))
+                .isInstanceOf(NodeException.class).hasMessageContaining("\"not a map\"")
+                .hasRootCauseMessage("value field \"x\" needs a Map event, was java.lang.String");
     }
 
     @Test
@@ -155,6 +166,8 @@ class FeatureTableTest {
                 .hasMessage("SlidingWindows: period PT7M must divide every window, not \"1h\"");
         assertThatThrownBy(() -> FixedWindows.of(List.of()))
                 .hasMessage("FixedWindows: windows must not be empty");
+        assertThatThrownBy(() -> SlidingWindows.of(Arrays.asList("1h", null)))
+                .isInstanceOf(NullPointerException.class).hasMessage("SlidingWindows: windows holds null, was [1h, null]");
         assertThatThrownBy(() -> FixedWindows.of(List.of("1h", "1h")))
                 .hasMessageContaining("windows must be distinct");
         assertThatThrownBy(() -> FieldAggregator.of("x", "x", List.of("avg", "median"), FixedWindows.of(List.of("1h"))))

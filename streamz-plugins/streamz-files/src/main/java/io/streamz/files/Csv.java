@@ -23,7 +23,12 @@ public final class Csv {
     private Csv() {
     }
 
-    /** See {@link #fromCsv(String, Class, FileOptions)}; rows as maps, default options. */
+    /**
+     * See {@link #fromCsv(String, Class, FileOptions)}; rows as maps, default options.
+     *
+     * @param path the file to read
+     * @return the new source, not yet started
+     */
     public static FileSource<Map<String, Object>> fromCsv(String path) {
         return fromCsv(path, FileOptions.defaults());
     }
@@ -41,12 +46,29 @@ public final class Csv {
      * rows.finished().join();
      * // out: [{symbol=ACME, price=12.5}, {symbol=INIT, price=3.0}]
      * }</pre>
+     *
+     * <p>Reading, tailing and malformed rows are as in
+     * {@link #fromCsv(String, Class, FileOptions)}.
+     *
+     * @param path the file to read; it must be readable when the source is started
+     * @param options separator, header, columns, column types, tailing and scheduler
+     * @return the new source, not yet started
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code options} has no header and no
+     *     {@link FileOptions#withColumns columns}
      */
     public static FileSource<Map<String, Object>> fromCsv(String path, FileOptions options) {
         return build(path, null, options);
     }
 
-    /** See {@link #fromCsv(String, Class, FileOptions)}; default options. */
+    /**
+     * See {@link #fromCsv(String, Class, FileOptions)}; default options.
+     *
+     * @param <R> the row type
+     * @param path the file to read
+     * @param rowType the class each row is converted to
+     * @return the new source, not yet started
+     */
     public static <R> FileSource<R> fromCsv(String path, Class<R> rowType) {
         return fromCsv(path, rowType, FileOptions.defaults());
     }
@@ -68,6 +90,17 @@ public final class Csv {
      * tailing, new rows every poll interval. <b>Blocks:</b> the next row waits until the graph
      * is done with the previous one. Malformed rows are skipped and counted
      * ({@link FileSource#malformedCount()}).
+     *
+     * @param <R> the row type
+     * @param path the file to read; it must be readable when the source is started, else
+     *     {@code start()} throws an {@link java.io.UncheckedIOException} and
+     *     {@link FileSource#finished()} fails
+     * @param rowType the class each row is converted to, a record or bean
+     * @param options separator, header, columns, tailing and scheduler
+     * @return the new source, not yet started
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code options} has no header and no
+     *     {@link FileOptions#withColumns columns}
      */
     public static <R> FileSource<R> fromCsv(String path, Class<R> rowType, FileOptions options) {
         return build(path, Checks.notNull(rowType, "fromCsv", "rowType"), options);
@@ -80,7 +113,13 @@ public final class Csv {
                 options.scheduler().orElseGet(Schedulers::parallel));
     }
 
-    /** See {@link #sinkToCsv(String, FileOptions)}; default options. */
+    /**
+     * See {@link #sinkToCsv(String, FileOptions)}; default options.
+     *
+     * @param <T> the element type
+     * @param path the file to append to, created if missing
+     * @return a function creating the sink downstream of the stream it is applied to
+     */
     public static <T> Function<Stream<T>, CsvSink<T>> sinkToCsv(String path) {
         return sinkToCsv(path, FileOptions.defaults());
     }
@@ -100,6 +139,13 @@ public final class Csv {
      *
      * <p>Each row is flushed as it is written. An element that is not a row fails with a
      * {@link io.streamz.NodeException}; values beyond the columns are left out.
+     *
+     * @param <T> the element type: a {@code Map}, a record or a bean
+     * @param path the file to append to, created if missing; it is opened when the function is
+     *     applied, and failing to open it throws {@link java.io.UncheckedIOException} then
+     * @param options separator, header and columns
+     * @return a function creating the sink downstream of the stream it is applied to
+     * @throws NullPointerException if {@code path} or {@code options} is null
      */
     public static <T> Function<Stream<T>, CsvSink<T>> sinkToCsv(String path, FileOptions options) {
         Checks.notNull(path, "sinkToCsv", "path");

@@ -49,12 +49,23 @@ public final class FileOptions {
         this.scheduler = scheduler;
     }
 
-    /** Comma-separated with a header line, strings, read once, 100 ms polls when tailing. */
+    /**
+     * Comma-separated with a header line, strings, read once, 100 ms polls when tailing.
+     *
+     * @return the default options (a shared immutable instance)
+     */
     public static FileOptions defaults() {
         return DEFAULTS;
     }
 
-    /** CSV: the character between fields ({@code ';'}, {@code '\t'}, ...). */
+    /**
+     * CSV: the character between fields ({@code ';'}, {@code '\t'}, ...); default {@code ','}.
+     *
+     * @param separator the separator, not a double quote or line break
+     * @return new options with this separator, the others unchanged
+     * @throws IllegalArgumentException if {@code separator} is {@code '"'}, {@code '\n'} or
+     *     {@code '\r'}
+     */
     public FileOptions withSeparator(char separator) {
         if (separator == '"' || separator == '\n' || separator == '\r') {
             throw Checks.invalid("FileOptions", "separator must not be a quote or a line break, was '"
@@ -66,6 +77,10 @@ public final class FileOptions {
     /**
      * CSV: whether the file's first line names the columns. A source without a header needs
      * {@link #withColumns columns}; a sink writes the header into a new or empty file.
+     * Default {@code true}.
+     *
+     * @param header {@code true} if the first line is a header
+     * @return new options with this setting, the others unchanged
      */
     public FileOptions withHeader(boolean header) {
         return new FileOptions(separator, header, columns, columnTypes, tail, pollInterval, scheduler);
@@ -74,6 +89,11 @@ public final class FileOptions {
     /**
      * CSV: the column names, in order. A source uses them instead of a header; a sink writes
      * these columns of each element, in this order (by default those of the first element).
+     *
+     * @param columns the column names, not empty; copied
+     * @return new options with these columns, the others unchanged
+     * @throws NullPointerException if {@code columns} or one of its names is null
+     * @throws IllegalArgumentException if {@code columns} is empty
      */
     public FileOptions withColumns(List<String> columns) {
         Checks.notNull(columns, "FileOptions", "columns");
@@ -83,7 +103,14 @@ public final class FileOptions {
         return new FileOptions(separator, header, List.copyOf(columns), columnTypes, tail, pollInterval, scheduler);
     }
 
-    /** See {@link #withColumns(List)}. */
+    /**
+     * See {@link #withColumns(List)}.
+     *
+     * @param columns the column names, not empty
+     * @return new options with these columns, the others unchanged
+     * @throws NullPointerException if {@code columns} or one of its names is null
+     * @throws IllegalArgumentException if {@code columns} is empty
+     */
     public FileOptions withColumns(String... columns) {
         return withColumns(List.of(Checks.notNull(columns, "FileOptions", "columns")));
     }
@@ -92,7 +119,12 @@ public final class FileOptions {
      * CSV: the type of a column's values in the maps a source emits, for example
      * {@code Double.class}, {@code Long.class}, {@code Integer.class}, {@code Boolean.class}
      * or {@code java.math.BigDecimal.class}; an empty field is {@code null}. Other columns are
-     * strings.
+     * strings. Calling it again for the same column replaces that column's type.
+     *
+     * @param column the column name
+     * @param type the class its values are converted to
+     * @return new options with this column type added, the others unchanged
+     * @throws NullPointerException if {@code column} or {@code type} is null
      */
     public FileOptions withColumnType(String column, Class<?> type) {
         Checks.notNull(column, "FileOptions", "column");
@@ -103,18 +135,38 @@ public final class FileOptions {
                 scheduler);
     }
 
-    /** Whether a source keeps polling for records appended to the file, until stopped. */
+    /**
+     * Whether a source keeps polling for records appended to the file, until stopped; default
+     * {@code false}, reading the file once.
+     *
+     * @param tail {@code true} to follow the file as it grows
+     * @return new options with this setting, the others unchanged
+     */
     public FileOptions withTail(boolean tail) {
         return new FileOptions(separator, header, columns, columnTypes, tail, pollInterval, scheduler);
     }
 
-    /** How often a tailing source looks for new records. */
+    /**
+     * How often a tailing source looks for new records; default 100 ms.
+     *
+     * @param pollInterval the time between two polls, positive
+     * @return new options with this poll interval, the others unchanged
+     * @throws NullPointerException if {@code pollInterval} is null
+     * @throws IllegalArgumentException if {@code pollInterval} is zero or negative
+     */
     public FileOptions withPollInterval(Duration pollInterval) {
         return new FileOptions(separator, header, columns, columnTypes, tail,
                 Intervals.positive(pollInterval, "FileOptions", "pollInterval"), scheduler);
     }
 
-    /** See {@link #withPollInterval(Duration)}; e.g. {@code "100ms"}. */
+    /**
+     * See {@link #withPollInterval(Duration)}; e.g. {@code "100ms"}.
+     *
+     * @param pollInterval the time between two polls as text, such as {@code "100ms"}
+     * @return new options with this poll interval, the others unchanged
+     * @throws NullPointerException if {@code pollInterval} is null
+     * @throws IllegalArgumentException if the text is not a positive interval
+     */
     public FileOptions withPollInterval(String pollInterval) {
         return withPollInterval(Intervals.parse(Checks.notNull(pollInterval, "FileOptions", "pollInterval")));
     }
@@ -122,43 +174,75 @@ public final class FileOptions {
     /**
      * The scheduler a source reads on; by default the one {@code Schedulers.parallel()}
      * returns when the source is built (a virtual clock in tests).
+     *
+     * @param scheduler the scheduler to read on
+     * @return new options with this scheduler, the others unchanged
+     * @throws NullPointerException if {@code scheduler} is null
      */
     public FileOptions withScheduler(Scheduler scheduler) {
         return new FileOptions(separator, header, columns, columnTypes, tail, pollInterval,
                 Checks.notNull(scheduler, "FileOptions", "scheduler"));
     }
 
-    /** The CSV field separator. */
+    /**
+     * The CSV field separator.
+     *
+     * @return the separator character
+     */
     public char separator() {
         return separator;
     }
 
-    /** Whether CSV files have a header line. */
+    /**
+     * Whether CSV files have a header line.
+     *
+     * @return {@code true} if the first line names the columns
+     */
     public boolean header() {
         return header;
     }
 
-    /** The CSV column names, or an empty list to take them from the header or first element. */
+    /**
+     * The CSV column names set with {@link #withColumns(List)}.
+     *
+     * @return an immutable list of the names, empty to take them from the header or first element
+     */
     public List<String> columns() {
         return columns;
     }
 
-    /** The CSV column types by column name. */
+    /**
+     * The CSV column types by column name.
+     *
+     * @return an unmodifiable map from column name to type, empty if none was set
+     */
     public Map<String, Class<?>> columnTypes() {
         return columnTypes;
     }
 
-    /** Whether a source tails the file. */
+    /**
+     * Whether a source tails the file.
+     *
+     * @return {@code true} if a source keeps polling for appended records
+     */
     public boolean tail() {
         return tail;
     }
 
-    /** The time between two polls of a tailing source. */
+    /**
+     * The time between two polls of a tailing source.
+     *
+     * @return the poll interval
+     */
     public Duration pollInterval() {
         return pollInterval;
     }
 
-    /** The scheduler set with {@link #withScheduler}, if any. */
+    /**
+     * The scheduler set with {@link #withScheduler}, if any.
+     *
+     * @return the scheduler, or empty to use {@code Schedulers.parallel()}
+     */
     public Optional<Scheduler> scheduler() {
         return Optional.ofNullable(scheduler);
     }

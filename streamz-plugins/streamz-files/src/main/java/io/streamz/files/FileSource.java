@@ -68,12 +68,18 @@ public final class FileSource<R> extends PollingSource<R> {
     /**
      * Completes when a source that does not tail has emitted the whole file; fails if reading
      * or the graph failed. A tailing source's completes only if it fails.
+     *
+     * @return the future completing once the whole file was emitted; the same one on each call
      */
     public CompletableFuture<Void> finished() {
         return finished;
     }
 
-    /** How many malformed records were skipped so far. */
+    /**
+     * How many malformed records were skipped so far.
+     *
+     * @return the number of skipped records, counted since the source was built
+     */
     public long malformedCount() {
         return malformed.get();
     }

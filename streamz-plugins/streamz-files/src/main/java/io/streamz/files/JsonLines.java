@@ -21,19 +21,37 @@ public final class JsonLines {
     private JsonLines() {
     }
 
-    /** See {@link #fromJsonl(String, Class, FileOptions)}; objects as maps, default options. */
+    /**
+     * See {@link #fromJsonl(String, Class, FileOptions)}; objects as maps, default options.
+     *
+     * @param path the file to read
+     * @return the new source, not yet started
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static FileSource<Map<String, Object>> fromJsonl(String path) {
         return (FileSource) fromJsonl(path, Map.class, FileOptions.defaults());
     }
 
-    /** See {@link #fromJsonl(String, Class, FileOptions)}; objects as maps. */
+    /**
+     * See {@link #fromJsonl(String, Class, FileOptions)}; objects as maps.
+     *
+     * @param path the file to read
+     * @param options tailing, poll interval and scheduler
+     * @return the new source, not yet started
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static FileSource<Map<String, Object>> fromJsonl(String path, FileOptions options) {
         return (FileSource) fromJsonl(path, Map.class, options);
     }
 
-    /** See {@link #fromJsonl(String, Class, FileOptions)}; default options. */
+    /**
+     * See {@link #fromJsonl(String, Class, FileOptions)}; default options.
+     *
+     * @param <R> the element type
+     * @param path the file to read
+     * @param type the class each line is read as
+     * @return the new source, not yet started
+     */
     public static <R> FileSource<R> fromJsonl(String path, Class<R> type) {
         return fromJsonl(path, type, FileOptions.defaults());
     }
@@ -56,6 +74,15 @@ public final class JsonLines {
      * {@code Schedulers.parallel()} returns now; with {@link FileOptions#withTail tail}, polls
      * for new lines every interval. <b>Blocks:</b> the next line waits for the graph. A line
      * that is not JSON of that type is skipped and counted ({@link FileSource#malformedCount()}).
+     *
+     * @param <R> the element type
+     * @param path the file to read; it must be readable when the source is started, else
+     *     {@code start()} throws an {@link java.io.UncheckedIOException} and
+     *     {@link FileSource#finished()} fails
+     * @param type the class each line is read as
+     * @param options tailing, poll interval and scheduler; the CSV settings are ignored
+     * @return the new source, not yet started
+     * @throws NullPointerException if an argument is null
      */
     public static <R> FileSource<R> fromJsonl(String path, Class<R> type, FileOptions options) {
         Checks.notNull(path, "fromJsonl", "path");
@@ -79,6 +106,12 @@ public final class JsonLines {
      *
      * <p>Each line is flushed as it is written; an element Jackson cannot write fails with a
      * {@link io.streamz.NodeException}.
+     *
+     * @param <T> the element type
+     * @param path the file to append to, created if missing; it is opened when the function is
+     *     applied, and failing to open it throws {@link java.io.UncheckedIOException} then
+     * @return a function creating the sink downstream of the stream it is applied to
+     * @throws NullPointerException if {@code path} is null
      */
     public static <T> Function<Stream<T>, JsonLinesSink<T>> sinkToJsonl(String path) {
         Checks.notNull(path, "sinkToJsonl", "path");

@@ -2,6 +2,7 @@ package io.streamz.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamz.testing.NullContract;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -67,20 +67,43 @@ public final class Kafka {
      * <p><b>Metadata:</b> each value carries a {@code RefCounter} under {@code "ref"}; its
      * offset is committed once it is released (see {@link KafkaSource}).
      *
-     * @param topics the topics to subscribe to
+     * @param <V> the value type, as the configured {@code value.deserializer} produces it
+     *     ({@code byte[]} without one)
+     * @param topics the topics to subscribe to, at least one, none {@code null}
      * @param consumerConfig Kafka consumer settings; {@code bootstrap.servers} and
      *     {@code group.id} are required
+     * @return the new source, not yet started
+     * @throws IllegalArgumentException if {@code topics} is empty or a required setting is missing
      */
     public static <V> KafkaSource<V> fromKafka(List<String> topics, Map<String, ?> consumerConfig) {
         return fromKafka(topics, consumerConfig, FROM_KAFKA_POLL);
     }
 
-    /** See {@link #fromKafka(List, Map)}; with a poll interval such as {@code "50ms"}. */
+    /**
+     * See {@link #fromKafka(List, Map)}; with a poll interval such as {@code "50ms"}.
+     *
+     * @param <V> the value type, as the configured {@code value.deserializer} produces it
+     * @param topics the topics to subscribe to, at least one
+     * @param consumerConfig Kafka consumer settings; {@code bootstrap.servers} and
+     *     {@code group.id} are required
+     * @param pollInterval the longest wait in one poll, in streamz spelling ({@code "100ms"},
+     *     {@code "1s"}); greater than zero
+     * @return the new source, not yet started
+     */
     public static <V> KafkaSource<V> fromKafka(List<String> topics, Map<String, ?> consumerConfig, String pollInterval) {
         return fromKafka(topics, consumerConfig, Intervals.parse(Checks.notNull(pollInterval, "fromKafka", "pollInterval")));
     }
 
-    /** See {@link #fromKafka(List, Map)}; with a poll interval (default 100 ms, streamz's 0.1 s). */
+    /**
+     * See {@link #fromKafka(List, Map)}; with a poll interval (default 100 ms, streamz's 0.1 s).
+     *
+     * @param <V> the value type, as the configured {@code value.deserializer} produces it
+     * @param topics the topics to subscribe to, at least one
+     * @param consumerConfig Kafka consumer settings; {@code bootstrap.servers} and
+     *     {@code group.id} are required
+     * @param pollInterval the longest wait in one poll when nothing arrives; greater than zero
+     * @return the new source, not yet started
+     */
     public static <V> KafkaSource<V> fromKafka(List<String> topics, Map<String, ?> consumerConfig, Duration pollInterval) {
         Checks.notNull(pollInterval, "fromKafka", "pollInterval");
         return fromKafka(topics, consumerConfig, null, KafkaSourceOptions.defaults().withPollInterval(pollInterval));
@@ -95,8 +118,13 @@ public final class Kafka {
      *         KafkaSerde.json(Order.class), KafkaSourceOptions.defaults());
      * }</pre>
      *
+     * @param <V> the value type
+     * @param topics the topics to subscribe to, at least one
+     * @param consumerConfig Kafka consumer settings; {@code bootstrap.servers} and
+     *     {@code group.id} are required
      * @param values the value deserializer, or {@code null} for the configuration's
      * @param options the poll interval (other settings apply to batches only)
+     * @return the new source, not yet started
      */
     public static <V> KafkaSource<V> fromKafka(List<String> topics, Map<String, ?> consumerConfig,
             @Nullable Deserializer<V> values, KafkaSourceOptions options) {
@@ -115,8 +143,15 @@ public final class Kafka {
      *       .sink(System.out::println);
      * }</pre>
      *
+     * @param <K> the key type
+     * @param <V> the value type
+     * @param topics the topics to subscribe to, at least one
+     * @param consumerConfig Kafka consumer settings; {@code bootstrap.servers} and
+     *     {@code group.id} are required
      * @param keys the key deserializer, or {@code null} for the configuration's
      * @param values the value deserializer, or {@code null} for the configuration's
+     * @param options the poll interval (other settings apply to batches only)
+     * @return the new source of records, not yet started
      */
     public static <K, V> KafkaSource<ConsumerRecord<K, V>> fromKafkaRecords(List<String> topics,
             Map<String, ?> consumerConfig, @Nullable Deserializer<K> keys, @Nullable Deserializer<V> values,
@@ -140,18 +175,45 @@ public final class Kafka {
      * <p><b>Metadata:</b> each batch carries a {@code RefCounter} under {@code "ref"}; the
      * partition's offset past the batch is committed once every node downstream released it and
      * every earlier batch of the partition (streamz's checkpointing, in offset order).
+     *
+     * @param <V> the value type, as the configured {@code value.deserializer} produces it
+     *     ({@code byte[]} without one)
+     * @param topic the topic to subscribe to
+     * @param consumerConfig Kafka consumer settings; {@code bootstrap.servers} and
+     *     {@code group.id} are required
+     * @return the new source of batches, not yet started
+     * @throws IllegalArgumentException if a required setting is missing
      */
     public static <V> KafkaSource<List<V>> fromKafkaBatched(String topic, Map<String, ?> consumerConfig) {
         return fromKafkaBatched(topic, consumerConfig, BATCHED_POLL);
     }
 
-    /** See {@link #fromKafkaBatched(String, Map)}; with a poll interval such as {@code "500ms"}. */
+    /**
+     * See {@link #fromKafkaBatched(String, Map)}; with a poll interval such as {@code "500ms"}.
+     *
+     * @param <V> the value type, as the configured {@code value.deserializer} produces it
+     * @param topic the topic to subscribe to
+     * @param consumerConfig Kafka consumer settings; {@code bootstrap.servers} and
+     *     {@code group.id} are required
+     * @param pollInterval how often batches are emitted, in streamz spelling ({@code "500ms"},
+     *     {@code "2s"}); greater than zero
+     * @return the new source of batches, not yet started
+     */
     public static <V> KafkaSource<List<V>> fromKafkaBatched(String topic, Map<String, ?> consumerConfig, String pollInterval) {
         return fromKafkaBatched(topic, consumerConfig,
                 Intervals.parse(Checks.notNull(pollInterval, "fromKafkaBatched", "pollInterval")));
     }
 
-    /** See {@link #fromKafkaBatched(String, Map)}; with a poll interval. */
+    /**
+     * See {@link #fromKafkaBatched(String, Map)}; with a poll interval.
+     *
+     * @param <V> the value type, as the configured {@code value.deserializer} produces it
+     * @param topic the topic to subscribe to
+     * @param consumerConfig Kafka consumer settings; {@code bootstrap.servers} and
+     *     {@code group.id} are required
+     * @param pollInterval how often batches are emitted (default 1 s); greater than zero
+     * @return the new source of batches, not yet started
+     */
     public static <V> KafkaSource<List<V>> fromKafkaBatched(String topic, Map<String, ?> consumerConfig, Duration pollInterval) {
         Checks.notNull(pollInterval, "fromKafkaBatched", "pollInterval");
         return fromKafkaBatched(topic, consumerConfig, null, KafkaSourceOptions.defaults().withPollInterval(pollInterval));
@@ -166,7 +228,13 @@ public final class Kafka {
      *         KafkaSourceOptions.defaults().withPollInterval("200ms").withMaxBatchSize(500));
      * }</pre>
      *
+     * @param <V> the value type
+     * @param topic the topic to subscribe to
+     * @param consumerConfig Kafka consumer settings; {@code bootstrap.servers} and
+     *     {@code group.id} are required
      * @param values the value deserializer, or {@code null} for the configuration's
+     * @param options the poll interval, batch size and partition refresh
+     * @return the new source of batches, not yet started
      */
     @SuppressWarnings("unchecked")
     public static <V> KafkaSource<List<V>> fromKafkaBatched(String topic, Map<String, ?> consumerConfig,
@@ -180,8 +248,22 @@ public final class Kafka {
      * Batches of whole records (streamz {@code from_kafka_batched(..., keys=True)}, with
      * partition, offset, timestamp and headers besides the key and value).
      *
+     * <pre>{@code
+     * KafkaSource<List<ConsumerRecord<String, String>>> batches = Kafka.fromKafkaBatchedRecords("events",
+     *         consumerConfig, KafkaSerde.string(), KafkaSerde.string(), KafkaSourceOptions.defaults());
+     * batches.map(List::size).sink(n -> System.out.println(n + " records"));
+     * batches.start();
+     * }</pre>
+     *
+     * @param <K> the key type
+     * @param <V> the value type
+     * @param topic the topic to subscribe to
+     * @param consumerConfig Kafka consumer settings; {@code bootstrap.servers} and
+     *     {@code group.id} are required
      * @param keys the key deserializer, or {@code null} for the configuration's
      * @param values the value deserializer, or {@code null} for the configuration's
+     * @param options the poll interval, batch size and partition refresh
+     * @return the new source of record batches, not yet started
      */
     @SuppressWarnings("unchecked")
     public static <K, V> KafkaSource<List<ConsumerRecord<K, V>>> fromKafkaBatchedRecords(String topic,
@@ -247,19 +329,44 @@ public final class Kafka {
      * {@link ToKafka});
      * <b>Metadata:</b> refs are held until the broker acknowledged the record.
      *
+     * @param <T> the element type
+     * @param topic the topic to write to
      * @param producerConfig Kafka producer settings; {@code bootstrap.servers} is required
+     * @return a function for {@code stream.as(...)} that builds the sink node downstream of the
+     *     given stream (the producer is created then)
+     * @throws IllegalArgumentException if {@code bootstrap.servers} is missing
      */
     public static <T> Function<Stream<T>, ToKafka<T>> toKafka(String topic, Map<String, ?> producerConfig) {
         return toKafka(topic, producerConfig, null, KafkaSinkOptions.defaults());
     }
 
-    /** See {@link #toKafka(String, Map)}; elements written by {@code values}, e.g. {@code KafkaSerde.json(Order.class)}. */
+    /**
+     * See {@link #toKafka(String, Map)}; elements written by {@code values}, e.g.
+     * {@code KafkaSerde.json(Order.class)}.
+     *
+     * @param <T> the element type
+     * @param topic the topic to write to
+     * @param producerConfig Kafka producer settings; {@code bootstrap.servers} is required
+     * @param values the value serializer, or {@code null} for the configuration's
+     *     {@code value.serializer}, else {@link KafkaSerde#auto()}
+     * @return a function for {@code stream.as(...)} that builds the sink node
+     */
     public static <T> Function<Stream<T>, ToKafka<T>> toKafka(String topic, Map<String, ?> producerConfig,
             @Nullable Serializer<? super T> values) {
         return toKafka(topic, producerConfig, values, KafkaSinkOptions.defaults());
     }
 
-    /** See {@link #toKafka(String, Map)}; with a serializer ({@code null}: the configuration's) and options. */
+    /**
+     * See {@link #toKafka(String, Map)}; with a serializer ({@code null}: the configuration's) and options.
+     *
+     * @param <T> the element type
+     * @param topic the topic to write to
+     * @param producerConfig Kafka producer settings; {@code bootstrap.servers} is required
+     * @param values the value serializer, or {@code null} for the configuration's
+     *     {@code value.serializer}, else {@link KafkaSerde#auto()}
+     * @param options the bound on records in flight
+     * @return a function for {@code stream.as(...)} that builds the sink node
+     */
     public static <T> Function<Stream<T>, ToKafka<T>> toKafka(String topic, Map<String, ?> producerConfig,
             @Nullable Serializer<? super T> values, KafkaSinkOptions options) {
         return toKafkaKeyed(topic, producerConfig, null, null, values, options);
@@ -275,8 +382,19 @@ public final class Kafka {
      *         KafkaSerde.string(), KafkaSerde.json(Order.class), KafkaSinkOptions.defaults()));
      * }</pre>
      *
-     * @param key computes the record key of an element; its failure reaches {@code emit} as a
-     *     {@code NodeException}
+     * @param <T> the element type
+     * @param <K> the key type
+     * @param topic the topic to write to
+     * @param producerConfig Kafka producer settings; {@code bootstrap.servers} is required
+     * @param key computes the record key of an element, or {@code null} for records without a
+     *     key; its failure reaches {@code emit} as a {@code NodeException}
+     * @param keys the key serializer, or {@code null} for the configuration's
+     *     {@code key.serializer}, else {@link KafkaSerde#auto()}
+     * @param values the value serializer, or {@code null} for the configuration's
+     *     {@code value.serializer}, else {@link KafkaSerde#auto()}
+     * @param options the bound on records in flight
+     * @return a function for {@code stream.as(...)} that builds the sink node
+     * @throws IllegalArgumentException if {@code bootstrap.servers} is missing
      */
     public static <T, K> Function<Stream<T>, ToKafka<T>> toKafkaKeyed(String topic, Map<String, ?> producerConfig,
             @Nullable Function<? super T, ? extends K> key, @Nullable Serializer<? super K> keys,

@@ -43,29 +43,65 @@ public final class KafkaSerde<T> implements Serde<T>, Serializer<T>, Deserialize
         this.deserializer = deserializer;
     }
 
-    /** Strings as UTF-8 bytes. */
+    /**
+     * Strings as UTF-8 bytes.
+     *
+     * @return a serde of UTF-8 strings
+     */
     public static KafkaSerde<String> string() {
         return new KafkaSerde<>("string",
                 (topic, s) -> s == null ? null : s.getBytes(StandardCharsets.UTF_8),
                 (topic, b) -> b == null ? null : new String(b, StandardCharsets.UTF_8));
     }
 
-    /** Raw bytes, passed through unchanged (streamz's default: its sources emit {@code bytes}). */
+    /**
+     * Raw bytes, passed through unchanged (streamz's default: its sources emit {@code bytes}).
+     *
+     * @return a serde that passes {@code byte[]} through as it is
+     */
     public static KafkaSerde<byte[]> bytes() {
         return new KafkaSerde<>("bytes", (topic, b) -> b, (topic, b) -> b);
     }
 
-    /** JSON through Jackson, read as {@code type} (a record, a bean, {@code Map.class}, ...). */
+    /**
+     * JSON through Jackson, read as {@code type} (a record, a bean, {@code Map.class}, ...).
+     *
+     * <pre>{@code
+     * KafkaSerde<Order> orders = KafkaSerde.json(Order.class);
+     * }</pre>
+     *
+     * @param <T> the element type
+     * @param type the class values are read as; not {@code null}
+     * @return a JSON serde for {@code type}, using a shared default {@code ObjectMapper}
+     */
     public static <T> KafkaSerde<T> json(Class<T> type) {
         return json(MAPPER, MAPPER.constructType(Checks.notNull(type, "KafkaSerde.json", "type")));
     }
 
-    /** JSON through Jackson, read as a generic type: {@code json(new TypeReference<List<Order>>() {})}. */
+    /**
+     * JSON through Jackson, read as a generic type: {@code json(new TypeReference<List<Order>>() {})}.
+     *
+     * @param <T> the element type
+     * @param type the generic type values are read as; not {@code null}
+     * @return a JSON serde for {@code type}, using a shared default {@code ObjectMapper}
+     */
     public static <T> KafkaSerde<T> json(TypeReference<T> type) {
         return json(MAPPER, MAPPER.constructType(Checks.notNull(type, "KafkaSerde.json", "type")));
     }
 
-    /** JSON through the given Jackson mapper (for your modules and settings), read as {@code type}. */
+    /**
+     * JSON through the given Jackson mapper (for your modules and settings), read as {@code type}.
+     *
+     * <pre>{@code
+     * ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
+     * KafkaSerde<Order> orders = KafkaSerde.json(mapper, Order.class);
+     * }</pre>
+     *
+     * @param <T> the element type
+     * @param mapper the mapper that writes and reads values; not {@code null}
+     * @param type the class values are read as; not {@code null}
+     * @return a JSON serde for {@code type} using {@code mapper}
+     */
     public static <T> KafkaSerde<T> json(ObjectMapper mapper, Class<T> type) {
         Checks.notNull(mapper, "KafkaSerde.json", "mapper");
         return json(mapper, mapper.constructType(Checks.notNull(type, "KafkaSerde.json", "type")));
@@ -99,6 +135,9 @@ public final class KafkaSerde<T> implements Serde<T>, Serializer<T>, Deserialize
      * Writes by the element's class: {@code byte[]} and {@link ByteBuffer} as they are,
      * {@link String} as UTF-8, anything else as JSON. What {@code toKafka} uses when neither an
      * argument nor {@code value.serializer} names a serializer.
+     *
+     * @return a serializer choosing the encoding by each element's class; {@code null} stays
+     *     {@code null}
      */
     public static Serializer<Object> auto() {
         KafkaSerde<Object> json = json(Object.class);
@@ -119,7 +158,18 @@ public final class KafkaSerde<T> implements Serde<T>, Serializer<T>, Deserialize
         };
     }
 
-    /** A serde of your own serializer and deserializer (Kafka's or lambdas). */
+    /**
+     * A serde of your own serializer and deserializer (Kafka's or lambdas).
+     *
+     * <pre>{@code
+     * KafkaSerde<Integer> ints = KafkaSerde.of(new IntegerSerializer(), new IntegerDeserializer());
+     * }</pre>
+     *
+     * @param <T> the element type
+     * @param serializer writes elements; not {@code null}
+     * @param deserializer reads elements; not {@code null}
+     * @return a serde delegating to the two (configuring and closing both)
+     */
     public static <T> KafkaSerde<T> of(Serializer<T> serializer, Deserializer<T> deserializer) {
         return new KafkaSerde<>("custom",
                 Checks.notNull(serializer, "KafkaSerde.of", "serializer"),

@@ -24,12 +24,22 @@ public final class KafkaSinkOptions {
         this.maxInFlight = maxInFlight;
     }
 
-    /** The defaults: at most 1000 records in flight. */
+    /**
+     * The defaults: at most 1000 records in flight.
+     *
+     * @return the default options (a shared instance)
+     */
     public static KafkaSinkOptions defaults() {
         return DEFAULTS;
     }
 
-    /** With at most {@code n} records in flight, at least 1. */
+    /**
+     * With at most {@code n} records in flight, at least 1.
+     *
+     * @param n the most records sent but not yet finished, at least 1
+     * @return new options with this bound (this object is unchanged)
+     * @throws IllegalArgumentException if {@code n} is less than 1
+     */
     public KafkaSinkOptions withMaxInFlight(int n) {
         return new KafkaSinkOptions(Checks.positive(n, "KafkaSinkOptions", "maxInFlight"));
     }

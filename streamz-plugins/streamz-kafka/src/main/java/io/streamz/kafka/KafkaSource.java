@@ -33,7 +33,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * thread owns the {@code KafkaConsumer} (which is not thread-safe) and emits into the graph.
  *
  * <pre>{@code
- * KafkaSource<String> source = Kafka.fromKafka(List.of("orders"), consumerConfig);
+ * KafkaSource<String> source = Kafka.fromKafka(List.of("orders"), consumerConfig,
+ *         KafkaSerde.string(), KafkaSourceOptions.defaults());
  * source.map(String::toUpperCase).sink(System.out::println);
  * source.start();
  * // ...
@@ -96,6 +97,8 @@ public final class KafkaSource<T> extends Source<T> {
      * The exception that stopped this source, or {@code null} while it runs or after a clean
      * stop. A failed source stays started until {@link #stop()}; {@code start()} after that
      * reads again from the last committed offsets.
+     *
+     * @return the failure that stopped polling, or {@code null} if there is none
      */
     public Throwable error() {
         return error;

@@ -35,29 +35,57 @@ public final class KafkaSourceOptions {
         this.refreshPartitions = refreshPartitions;
     }
 
-    /** The defaults: streamz's poll interval for the source used, batches of at most 10000, no refresh. */
+    /**
+     * The defaults: streamz's poll interval for the source used, batches of at most 10000, no refresh.
+     *
+     * @return the default options (a shared instance)
+     */
     public static KafkaSourceOptions defaults() {
         return DEFAULTS;
     }
 
-    /** With the given poll interval, e.g. {@code "100ms"} or {@code "1s"}. */
+    /**
+     * With the given poll interval, e.g. {@code "100ms"} or {@code "1s"}.
+     *
+     * @param interval the poll interval in streamz spelling; greater than zero
+     * @return new options with this poll interval (this object is unchanged)
+     * @throws IllegalArgumentException if {@code interval} is not an interval or not positive
+     */
     public KafkaSourceOptions withPollInterval(String interval) {
-        return withPollInterval(Intervals.parse(interval));
+        return withPollInterval(Intervals.parse(interval, "KafkaSourceOptions", "interval"));
     }
 
-    /** With the given poll interval, greater than zero. */
+    /**
+     * With the given poll interval, greater than zero.
+     *
+     * @param interval the poll interval; greater than zero
+     * @return new options with this poll interval (this object is unchanged)
+     * @throws IllegalArgumentException if {@code interval} is zero or negative
+     */
     public KafkaSourceOptions withPollInterval(Duration interval) {
         return new KafkaSourceOptions(Intervals.positive(interval, "KafkaSourceOptions", "pollInterval"),
                 maxBatchSize, refreshPartitions);
     }
 
-    /** With at most {@code n} records per batch, at least 1. */
+    /**
+     * With at most {@code n} records per batch, at least 1.
+     *
+     * @param n the most records in one batch, at least 1
+     * @return new options with this batch size (this object is unchanged)
+     * @throws IllegalArgumentException if {@code n} is less than 1
+     */
     public KafkaSourceOptions withMaxBatchSize(int n) {
         return new KafkaSourceOptions(pollInterval, Checks.positive(n, "KafkaSourceOptions", "maxBatchSize"),
                 refreshPartitions);
     }
 
-    /** Whether partitions added while running are picked up promptly. */
+    /**
+     * Whether partitions added while running are picked up promptly.
+     *
+     * @param refresh {@code true} to pick up new partitions within about a poll interval (at
+     *     least a second), {@code false} to leave it to Kafka's {@code metadata.max.age.ms}
+     * @return new options with this setting (this object is unchanged)
+     */
     public KafkaSourceOptions withRefreshPartitions(boolean refresh) {
         return new KafkaSourceOptions(pollInterval, maxBatchSize, refresh);
     }

@@ -25,12 +25,27 @@ public final class Mqtt {
     private Mqtt() {
     }
 
-    /** See {@link #fromMqtt(String, int, String, int, MqttOptions)}; QoS 0, default options. */
+    /**
+     * See {@link #fromMqtt(String, int, String, int, MqttOptions)}; QoS 0, default options.
+     *
+     * @param host the broker's host name or IP address
+     * @param port the broker's port, 1 to 65535 (usually 1883)
+     * @param topic a topic filter, wildcards allowed
+     * @return the new source, not yet started
+     */
     public static MqttSource fromMqtt(String host, int port, String topic) {
         return fromMqtt(host, port, topic, 0, MqttOptions.defaults());
     }
 
-    /** See {@link #fromMqtt(String, int, String, int, MqttOptions)}; default options. */
+    /**
+     * See {@link #fromMqtt(String, int, String, int, MqttOptions)}; default options.
+     *
+     * @param host the broker's host name or IP address
+     * @param port the broker's port, 1 to 65535 (usually 1883)
+     * @param topic a topic filter, wildcards allowed
+     * @param qos the subscription's QoS, 0 to 2
+     * @return the new source, not yet started
+     */
     public static MqttSource fromMqtt(String host, int port, String topic, int qos) {
         return fromMqtt(host, port, topic, qos, MqttOptions.defaults());
     }
@@ -51,19 +66,43 @@ public final class Mqtt {
      * client reads no further messages, and a QoS 1 or 2 message is acknowledged only once the
      * graph is done with it. A failing graph is logged and the message acknowledged.
      *
+     * @param host the broker's host name or IP address
+     * @param port the broker's port, 1 to 65535 (usually 1883)
      * @param topic a topic filter, wildcards allowed
      * @param qos the subscription's QoS, 0 to 2
+     * @param options the connection settings
+     * @return the new source, not yet started
+     * @throws NullPointerException if {@code host}, {@code topic} or {@code options} is null
+     * @throws IllegalArgumentException if {@code port} or {@code qos} is out of range or
+     *     {@code topic} is empty
      */
     public static MqttSource fromMqtt(String host, int port, String topic, int qos, MqttOptions options) {
         return new MqttSource(host, port, topic, qos, options);
     }
 
-    /** See {@link #toMqtt(String, int, String, int, MqttOptions)}; QoS 0, default options. */
+    /**
+     * See {@link #toMqtt(String, int, String, int, MqttOptions)}; QoS 0, default options.
+     *
+     * @param <T> the element type
+     * @param host the broker's host name or IP address
+     * @param port the broker's port, 1 to 65535 (usually 1883)
+     * @param topic a topic name, no wildcards
+     * @return a function creating the sink downstream of the stream it is applied to
+     */
     public static <T> Function<Stream<T>, MqttSink<T>> toMqtt(String host, int port, String topic) {
         return toMqtt(host, port, topic, 0, MqttOptions.defaults());
     }
 
-    /** See {@link #toMqtt(String, int, String, int, MqttOptions)}; default options. */
+    /**
+     * See {@link #toMqtt(String, int, String, int, MqttOptions)}; default options.
+     *
+     * @param <T> the element type
+     * @param host the broker's host name or IP address
+     * @param port the broker's port, 1 to 65535 (usually 1883)
+     * @param topic a topic name, no wildcards
+     * @param qos 0 to 2
+     * @return a function creating the sink downstream of the stream it is applied to
+     */
     public static <T> Function<Stream<T>, MqttSink<T>> toMqtt(String host, int port, String topic, int qos) {
         return toMqtt(host, port, topic, qos, MqttOptions.defaults());
     }
@@ -89,8 +128,17 @@ public final class Mqtt {
      * 2), it was written (QoS 0) or it failed, so a {@link io.streamz.RefCounter} reaches zero
      * once the message is safe.
      *
+     * @param <T> the element type: {@code byte[]} is sent as is, {@link MqttRecord} as its
+     *     payload, anything else as {@code String.valueOf(x)} in UTF-8
+     * @param host the broker's host name or IP address
+     * @param port the broker's port, 1 to 65535 (usually 1883)
      * @param topic a topic name, no wildcards
      * @param qos 0 to 2
+     * @param options the connection settings
+     * @return a function creating the sink downstream of the stream it is applied to
+     * @throws NullPointerException if {@code host}, {@code topic} or {@code options} is null
+     * @throws IllegalArgumentException if {@code port} or {@code qos} is out of range or
+     *     {@code topic} is empty; a topic with wildcards fails when the function is applied
      */
     public static <T> Function<Stream<T>, MqttSink<T>> toMqtt(String host, int port, String topic, int qos,
             MqttOptions options) {

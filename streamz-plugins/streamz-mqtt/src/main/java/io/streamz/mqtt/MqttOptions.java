@@ -53,25 +53,49 @@ public final class MqttOptions {
         this.offlineBufferSize = offlineBufferSize;
     }
 
-    /** Generated client id, role-dependent clean session, no credentials, 30 s keep-alive. */
+    /**
+     * Generated client id, role-dependent clean session, no credentials, 30 s keep-alive, 10 s
+     * connection timeout, 5 s maximum reconnect delay and an offline buffer of 10,000 messages.
+     *
+     * @return the default options (a shared immutable instance)
+     */
     public static MqttOptions defaults() {
         return DEFAULTS;
     }
 
-    /** The client id the broker knows this connection by; by default one is generated. */
+    /**
+     * The client id the broker knows this connection by; by default one is generated.
+     *
+     * @param clientId the client id, not null
+     * @return new options with this client id, the others unchanged
+     * @throws NullPointerException if {@code clientId} is null
+     */
     public MqttOptions withClientId(String clientId) {
         Checks.notNull(clientId, "MqttOptions", "clientId");
         return new MqttOptions(clientId, cleanSession, username, password, keepAlive, connectionTimeout,
                 maxReconnectDelay, offlineBufferSize);
     }
 
-    /** Whether the broker forgets the session (subscriptions, queued messages) on disconnect. */
+    /**
+     * Whether the broker forgets the session (subscriptions, queued messages) on disconnect;
+     * by default {@code true} for sources and {@code false} for sinks.
+     *
+     * @param cleanSession {@code true} to start each connection with a clean session
+     * @return new options with this setting, the others unchanged
+     */
     public MqttOptions withCleanSession(boolean cleanSession) {
         return new MqttOptions(clientId, cleanSession, username, password, keepAlive, connectionTimeout,
                 maxReconnectDelay, offlineBufferSize);
     }
 
-    /** User name and password for brokers that require them. */
+    /**
+     * User name and password for brokers that require them.
+     *
+     * @param username the user name, not null
+     * @param password the password, not null; copied, so the caller may clear its array
+     * @return new options with these credentials, the others unchanged
+     * @throws NullPointerException if {@code username} or {@code password} is null
+     */
     public MqttOptions withCredentials(String username, char[] password) {
         Checks.notNull(username, "MqttOptions", "username");
         Checks.notNull(password, "MqttOptions", "password");
@@ -79,48 +103,100 @@ public final class MqttOptions {
                 connectionTimeout, maxReconnectDelay, offlineBufferSize);
     }
 
-    /** How often the client pings an idle broker; whole seconds, at least 1 s. */
+    /**
+     * How often the client pings an idle broker; whole seconds (a fraction is dropped), at
+     * least 1 s, default 30 s.
+     *
+     * @param keepAlive the keep-alive interval
+     * @return new options with this keep-alive interval, the others unchanged
+     * @throws NullPointerException if {@code keepAlive} is null
+     * @throws IllegalArgumentException if {@code keepAlive} is less than 1 s
+     */
     public MqttOptions withKeepAlive(Duration keepAlive) {
         return new MqttOptions(clientId, cleanSession, username, password, atLeastASecond(keepAlive, "keepAlive"),
                 connectionTimeout, maxReconnectDelay, offlineBufferSize);
     }
 
-    /** See {@link #withKeepAlive(Duration)}; e.g. {@code "30s"}. */
+    /**
+     * See {@link #withKeepAlive(Duration)}; e.g. {@code "30s"}.
+     *
+     * @param keepAlive the keep-alive interval as text, such as {@code "30s"}
+     * @return new options with this keep-alive interval, the others unchanged
+     * @throws IllegalArgumentException if the text is not an interval or less than 1 s
+     */
     public MqttOptions withKeepAlive(String keepAlive) {
         return withKeepAlive(Intervals.parse(Checks.notNull(keepAlive, "MqttOptions", "keepAlive")));
     }
 
-    /** How long a connection attempt may take; whole seconds, at least 1 s. */
+    /**
+     * How long a connection attempt may take; whole seconds (a fraction is dropped), at least
+     * 1 s, default 10 s.
+     *
+     * @param connectionTimeout the connection timeout
+     * @return new options with this connection timeout, the others unchanged
+     * @throws NullPointerException if {@code connectionTimeout} is null
+     * @throws IllegalArgumentException if {@code connectionTimeout} is less than 1 s
+     */
     public MqttOptions withConnectionTimeout(Duration connectionTimeout) {
         return new MqttOptions(clientId, cleanSession, username, password, keepAlive,
                 atLeastASecond(connectionTimeout, "connectionTimeout"), maxReconnectDelay, offlineBufferSize);
     }
 
-    /** See {@link #withConnectionTimeout(Duration)}; e.g. {@code "10s"}. */
+    /**
+     * See {@link #withConnectionTimeout(Duration)}; e.g. {@code "10s"}.
+     *
+     * @param connectionTimeout the connection timeout as text, such as {@code "10s"}
+     * @return new options with this connection timeout, the others unchanged
+     * @throws IllegalArgumentException if the text is not an interval or less than 1 s
+     */
     public MqttOptions withConnectionTimeout(String connectionTimeout) {
         Checks.notNull(connectionTimeout, "MqttOptions", "connectionTimeout");
-        return withConnectionTimeout(Intervals.parse(connectionTimeout));
+        return withConnectionTimeout(Intervals.parse(connectionTimeout, "MqttOptions", "connectionTimeout"));
     }
 
-    /** The longest wait between two reconnection attempts; at least 1 s. */
+    /**
+     * The longest wait between two reconnection attempts; at least 1 s, default 5 s.
+     *
+     * @param maxReconnectDelay the longest delay between reconnection attempts
+     * @return new options with this maximum delay, the others unchanged
+     * @throws NullPointerException if {@code maxReconnectDelay} is null
+     * @throws IllegalArgumentException if {@code maxReconnectDelay} is less than 1 s
+     */
     public MqttOptions withMaxReconnectDelay(Duration maxReconnectDelay) {
         return new MqttOptions(clientId, cleanSession, username, password, keepAlive, connectionTimeout,
                 atLeastASecond(maxReconnectDelay, "maxReconnectDelay"), offlineBufferSize);
     }
 
-    /** See {@link #withMaxReconnectDelay(Duration)}; e.g. {@code "5s"}. */
+    /**
+     * See {@link #withMaxReconnectDelay(Duration)}; e.g. {@code "5s"}.
+     *
+     * @param maxReconnectDelay the longest delay as text, such as {@code "5s"}
+     * @return new options with this maximum delay, the others unchanged
+     * @throws IllegalArgumentException if the text is not an interval or less than 1 s
+     */
     public MqttOptions withMaxReconnectDelay(String maxReconnectDelay) {
         Checks.notNull(maxReconnectDelay, "MqttOptions", "maxReconnectDelay");
-        return withMaxReconnectDelay(Intervals.parse(maxReconnectDelay));
+        return withMaxReconnectDelay(Intervals.parse(maxReconnectDelay, "MqttOptions", "maxReconnectDelay"));
     }
 
-    /** How many messages a sink keeps while disconnected; publishing beyond fails. */
+    /**
+     * How many messages a sink keeps while disconnected; publishing beyond fails. Default
+     * 10,000.
+     *
+     * @param messages the buffer's capacity in messages, at least 1
+     * @return new options with this buffer size, the others unchanged
+     * @throws IllegalArgumentException if {@code messages} is less than 1
+     */
     public MqttOptions withOfflineBufferSize(int messages) {
         return new MqttOptions(clientId, cleanSession, username, password, keepAlive, connectionTimeout,
                 maxReconnectDelay, Checks.positive(messages, "MqttOptions", "offlineBufferSize"));
     }
 
-    /** The client id, or {@code null} if one is generated. */
+    /**
+     * The client id set with {@link #withClientId(String)}.
+     *
+     * @return the client id, or {@code null} if one is generated on connecting
+     */
     public String clientId() {
         return clientId;
     }

@@ -35,27 +35,47 @@ public final class MqttRecord {
         this.retained = retained;
     }
 
-    /** The topic the message was published to. */
+    /**
+     * The topic the message was published to.
+     *
+     * @return the topic name, never null
+     */
     public String topic() {
         return topic;
     }
 
-    /** A copy of the payload. */
+    /**
+     * A copy of the payload.
+     *
+     * @return a fresh copy of the payload's bytes on each call
+     */
     public byte[] payload() {
         return payload.clone();
     }
 
-    /** The payload decoded as UTF-8. */
+    /**
+     * The payload decoded as UTF-8.
+     *
+     * @return the payload as a string
+     */
     public String payloadAsString() {
         return new String(payload, StandardCharsets.UTF_8);
     }
 
-    /** The QoS the message was delivered with. */
+    /**
+     * The QoS the message was delivered with.
+     *
+     * @return 0, 1 or 2
+     */
     public int qos() {
         return qos;
     }
 
-    /** Whether this is the topic's retained message, sent on subscribing. */
+    /**
+     * Whether this is the topic's retained message, sent on subscribing.
+     *
+     * @return {@code true} if the broker sent it as the retained message
+     */
     public boolean retained() {
         return retained;
     }

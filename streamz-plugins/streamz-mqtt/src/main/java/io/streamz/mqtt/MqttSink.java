@@ -54,7 +54,12 @@ public final class MqttSink<T> extends Node<T, T> {
         this.options = Checks.notNull(options, "toMqtt", "options");
     }
 
-    /** Whether the client is connected to the broker right now. */
+    /**
+     * Whether the client is connected to the broker right now.
+     *
+     * @return {@code true} while connected, {@code false} before the first connection, while
+     *     reconnecting and after closing
+     */
     public synchronized boolean isConnected() {
         return client != null && client.isConnected();
     }

@@ -40,7 +40,12 @@ public final class MqttSource extends Source<MqttRecord> {
         this.options = Checks.notNull(options, "fromMqtt", "options");
     }
 
-    /** Whether the client is connected to the broker right now. */
+    /**
+     * Whether the client is connected to the broker right now.
+     *
+     * @return {@code true} while connected, {@code false} before the first connection, while
+     *     reconnecting and after closing
+     */
     public boolean isConnected() {
         MqttAsyncClient c = client;
         return c != null && c.isConnected();

@@ -38,7 +38,11 @@ public final class HttpServerSource extends ServerSource {
         }
     }
 
-    /** The path that accepts {@code POST}s. */
+    /**
+     * The path that accepts {@code POST}s.
+     *
+     * @return the path, starting with {@code "/"}
+     */
     public String path() {
         return path;
     }

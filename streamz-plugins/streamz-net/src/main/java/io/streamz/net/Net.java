@@ -28,7 +28,13 @@ public final class Net {
     private Net() {
     }
 
-    /** See {@link #fromHttpServer(int, String, NetOptions)}; default options. */
+    /**
+     * See {@link #fromHttpServer(int, String, NetOptions)}; default options.
+     *
+     * @param port the port, or 0 for any free one
+     * @param path the exact path that accepts {@code POST}s, starting with {@code "/"}
+     * @return the new source, not yet started
+     */
     public static HttpServerSource fromHttpServer(int port, String path) {
         return fromHttpServer(port, path, NetOptions.defaults());
     }
@@ -52,13 +58,24 @@ public final class Net {
      * reach the graph.
      *
      * @param port the port, or 0 for any free one
-     * @param path the exact path that accepts {@code POST}s, e.g. {@code "/ingest"}
+     * @param path the exact path that accepts {@code POST}s, e.g. {@code "/ingest"}; it must
+     *     start with {@code "/"}
+     * @param options the server's settings (address, size limit, idle timeout, token)
+     * @return the new source, not yet started
+     * @throws NullPointerException if {@code path} or {@code options} is null
+     * @throws IllegalArgumentException if {@code port} is not between 0 and 65535 or
+     *     {@code path} does not start with {@code "/"}
      */
     public static HttpServerSource fromHttpServer(int port, String path, NetOptions options) {
         return new HttpServerSource(port, path, options);
     }
 
-    /** See {@link #fromWebsocket(int, NetOptions)}; default options. */
+    /**
+     * See {@link #fromWebsocket(int, NetOptions)}; default options.
+     *
+     * @param port the port, or 0 for any free one
+     * @return the new source, not yet started
+     */
     public static WebsocketSource fromWebsocket(int port) {
         return fromWebsocket(port, NetOptions.defaults());
     }
@@ -80,12 +97,22 @@ public final class Net {
      * without the token gets 401. A failing graph is logged and the connection stays open.
      *
      * @param port the port, or 0 for any free one
+     * @param options the server's settings (address, size limit, idle timeout, token)
+     * @return the new source, not yet started
+     * @throws NullPointerException if {@code options} is null
+     * @throws IllegalArgumentException if {@code port} is not between 0 and 65535
      */
     public static WebsocketSource fromWebsocket(int port, NetOptions options) {
         return new WebsocketSource(port, options);
     }
 
-    /** See {@link #toWebsocket(String, NetOptions)}; default options. */
+    /**
+     * See {@link #toWebsocket(String, NetOptions)}; default options.
+     *
+     * @param <T> the element type
+     * @param uri a {@code ws://} or {@code wss://} address
+     * @return a function creating the sink downstream of the stream it is applied to
+     */
     public static <T> Function<Stream<T>, WebsocketSink<T>> toWebsocket(String uri) {
         return toWebsocket(uri, NetOptions.defaults());
     }
@@ -108,7 +135,14 @@ public final class Net {
      *
      * <p><b>Metadata:</b> an element's refs are held until its message is written or failed.
      *
+     * @param <T> the element type: {@code byte[]} goes as a binary message, anything else as
+     *     the text {@code String.valueOf(x)}
      * @param uri a {@code ws://} or {@code wss://} address
+     * @param options the client's settings: its bearer token, if any, is sent on connecting and
+     *     its size limit bounds the frames received back; host and idle timeout are not used
+     * @return a function creating the sink downstream of the stream it is applied to
+     * @throws NullPointerException if {@code uri} or {@code options} is null
+     * @throws IllegalArgumentException if {@code uri} is not a {@code ws://} or {@code wss://} URI
      */
     public static <T> Function<Stream<T>, WebsocketSink<T>> toWebsocket(String uri, NetOptions options) {
         websocketUri(uri, "toWebsocket");
@@ -116,7 +150,13 @@ public final class Net {
         return upstream -> new WebsocketSink<>(upstream, uri, options);
     }
 
-    /** See {@link #fromTcp(int, String, NetOptions)}; default options. */
+    /**
+     * See {@link #fromTcp(int, String, NetOptions)}; default options.
+     *
+     * @param port the port, or 0 for any free one
+     * @param delimiter what ends a piece, e.g. {@code "\n"}; not empty
+     * @return the new source, not yet started
+     */
     public static TcpSource fromTcp(int port, String delimiter) {
         return fromTcp(port, delimiter, NetOptions.defaults());
     }
@@ -139,7 +179,12 @@ public final class Net {
      * timeout. A failing graph is logged and the connection stays open.
      *
      * @param port the port, or 0 for any free one
-     * @param delimiter what ends a piece, e.g. {@code "\n"}
+     * @param delimiter what ends a piece, e.g. {@code "\n"}; not empty
+     * @param options the server's settings (address, size limit, idle timeout)
+     * @return the new source, not yet started
+     * @throws NullPointerException if {@code delimiter} or {@code options} is null
+     * @throws IllegalArgumentException if {@code port} is not between 0 and 65535 or
+     *     {@code delimiter} is empty
      */
     public static TcpSource fromTcp(int port, String delimiter, NetOptions options) {
         return new TcpSource(port, delimiter, options);

@@ -36,30 +36,60 @@ public final class NetOptions {
         this.bearerToken = bearerToken;
     }
 
-    /** Loopback only, 1 MiB, 60 s idle timeout, no token. */
+    /**
+     * Loopback only, 1 MiB, 60 s idle timeout, no token.
+     *
+     * @return the default options (a shared immutable instance)
+     */
     public static NetOptions defaults() {
         return DEFAULTS;
     }
 
-    /** The address a server listens on ({@code "0.0.0.0"} for all interfaces). */
+    /**
+     * The address a server listens on ({@code "0.0.0.0"} for all interfaces); default
+     * {@code "127.0.0.1"}.
+     *
+     * @param host a host name or IP address, not null
+     * @return new options with this address, the others unchanged
+     * @throws NullPointerException if {@code host} is null
+     */
     public NetOptions withHost(String host) {
         return new NetOptions(Checks.notNull(host, "NetOptions", "host"), maxSize, idleTimeout, bearerToken);
     }
 
-    /** The largest body, WebSocket message or TCP line accepted, in bytes; larger ones are refused. */
+    /**
+     * The largest body, WebSocket message or TCP line accepted, in bytes; larger ones are refused.
+     * Default {@link #DEFAULT_MAX_SIZE}.
+     *
+     * @param bytes the limit in bytes, at least 1
+     * @return new options with this limit, the others unchanged
+     * @throws IllegalArgumentException if {@code bytes} is less than 1
+     */
     public NetOptions withMaxSize(int bytes) {
         return new NetOptions(host, Checks.positive(bytes, "NetOptions", "maxSize"), idleTimeout, bearerToken);
     }
 
     /**
      * How long a connection may stay silent before the server closes it; a WebSocket or TCP
-     * connection whose last element the graph is still working on is not silent.
+     * connection whose last element the graph is still working on is not silent. Default 60 s.
+     *
+     * @param idleTimeout the idle timeout, positive
+     * @return new options with this idle timeout, the others unchanged
+     * @throws NullPointerException if {@code idleTimeout} is null
+     * @throws IllegalArgumentException if {@code idleTimeout} is zero or negative
      */
     public NetOptions withIdleTimeout(Duration idleTimeout) {
         return new NetOptions(host, maxSize, Intervals.positive(idleTimeout, "NetOptions", "idleTimeout"), bearerToken);
     }
 
-    /** See {@link #withIdleTimeout(Duration)}; e.g. {@code "30s"}. */
+    /**
+     * See {@link #withIdleTimeout(Duration)}; e.g. {@code "30s"}.
+     *
+     * @param idleTimeout the idle timeout as text, such as {@code "30s"}
+     * @return new options with this idle timeout, the others unchanged
+     * @throws NullPointerException if {@code idleTimeout} is null
+     * @throws IllegalArgumentException if the text is not a positive interval
+     */
     public NetOptions withIdleTimeout(String idleTimeout) {
         return withIdleTimeout(Intervals.parse(Checks.notNull(idleTimeout, "NetOptions", "idleTimeout")));
     }
@@ -67,6 +97,11 @@ public final class NetOptions {
     /**
      * Requires {@code Authorization: Bearer <token>} on every HTTP request and WebSocket upgrade
      * (401 otherwise); {@link Net#toWebsocket} sends it. TCP has no headers and ignores it.
+     *
+     * @param bearerToken the token, without the {@code "Bearer "} prefix; not blank
+     * @return new options requiring this token, the others unchanged
+     * @throws NullPointerException if {@code bearerToken} is null
+     * @throws IllegalArgumentException if {@code bearerToken} is blank
      */
     public NetOptions withBearerToken(String bearerToken) {
         Checks.notNull(bearerToken, "NetOptions", "bearerToken");
@@ -76,17 +111,29 @@ public final class NetOptions {
         return new NetOptions(host, maxSize, idleTimeout, bearerToken);
     }
 
-    /** The address servers listen on. */
+    /**
+     * The address servers listen on.
+     *
+     * @return the host name or IP address
+     */
     public String host() {
         return host;
     }
 
-    /** The largest body, message or line, in bytes. */
+    /**
+     * The largest body, message or line, in bytes.
+     *
+     * @return the size limit in bytes
+     */
     public int maxSize() {
         return maxSize;
     }
 
-    /** How long an idle connection stays open. */
+    /**
+     * How long an idle connection stays open.
+     *
+     * @return the idle timeout
+     */
     public Duration idleTimeout() {
         return idleTimeout;
     }

@@ -53,6 +53,7 @@ public abstract class ServerSource extends Source<String> {
     /**
      * The port the server listens on: the one asked for, or the one the system picked for 0.
      *
+     * @return the bound port
      * @throws IllegalStateException if the source is not started
      */
     public final int port() {
@@ -63,7 +64,11 @@ public abstract class ServerSource extends Source<String> {
         return s.port();
     }
 
-    /** The address the server is asked to listen on ({@link NetOptions#withHost}). */
+    /**
+     * The address the server is asked to listen on ({@link NetOptions#withHost}).
+     *
+     * @return the configured host name or IP address; available before {@code start()}
+     */
     public final String host() {
         return options.host();
     }
@@ -71,6 +76,7 @@ public abstract class ServerSource extends Source<String> {
     /**
      * The socket address the server is bound to.
      *
+     * @return the bound address and port
      * @throws IllegalStateException if the source is not started
      */
     public final InetSocketAddress address() {

@@ -46,7 +46,12 @@ public final class WebsocketSink<T> extends Node<T, T> {
         this.options = Checks.notNull(options, "toWebsocket", "options");
     }
 
-    /** Whether a connection is open (or being opened) right now. */
+    /**
+     * Whether a connection is open (or being opened) right now.
+     *
+     * @return {@code true} while connected or connecting, {@code false} before the first
+     *     element and after the connection failed, was lost or was closed
+     */
     public synchronized boolean isConnected() {
         return connection != null && !connection.isCompletedExceptionally() && session != null && !session.isDisposed();
     }

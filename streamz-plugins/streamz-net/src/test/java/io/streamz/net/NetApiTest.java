@@ -2,6 +2,7 @@ package io.streamz.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamz.testing.NullContract;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -50,8 +50,10 @@ public final class TablesawFrames {
     }
 
     /**
-     * The frame of the table's columns.
+     * The frame of the table's columns, converted as the class comment describes (a copy).
      *
+     * @param table the table, not null
+     * @return a new frame of the same column names, in order
      * @throws IllegalArgumentException naming a column whose type has no counterpart, or a
      *     boolean column with missing values
      */
@@ -125,12 +127,24 @@ public final class TablesawFrames {
                 + " date-time, date)");
     }
 
-    /** The table of the frame's columns, named {@code "frame"}. */
+    /**
+     * The table of the frame's columns, named {@code "frame"}.
+     *
+     * @param frame the frame, not null
+     * @return a new table holding a copy of the values
+     */
     public static Table toTable(Frame frame) {
         return toTable(frame, "frame");
     }
 
-    /** The table of the frame's columns, with this name. */
+    /**
+     * The table of the frame's columns, with this name; missing values stay missing (Tablesaw
+     * keeps a missing double as {@code NaN}).
+     *
+     * @param frame the frame, not null
+     * @param name the table's name, not null
+     * @return a new table holding a copy of the values, instants cut to the millisecond
+     */
     public static Table toTable(Frame frame, String name) {
         Objects.requireNonNull(frame, "toTable: frame is null");
         Table t = Table.create(Objects.requireNonNull(name, "toTable: name is null"));
@@ -189,7 +203,15 @@ public final class TablesawFrames {
         }
     }
 
-    /** A streaming dataframe over a stream of tables, each converted to a frame (the example's columns and types). */
+    /**
+     * A streaming dataframe over a stream of tables, each converted to a frame with
+     * {@link #fromTable}.
+     *
+     * @param tables the stream of tables, not null; each must convert to the example's columns and types
+     * @param example a table giving the columns and types, not null (its rows are not used)
+     * @return the streaming dataframe, downstream of {@code tables}
+     * @throws IllegalArgumentException when the example has a column with no counterpart
+     */
     public static StreamingDataFrame dataframe(Stream<Table> tables, Table example) {
         Objects.requireNonNull(tables, "dataframe: tables is null");
         return StreamingDataFrame.from(tables.map(TablesawFrames::fromTable).named("fromTable"), fromTable(example));

@@ -1,4 +1,4 @@
-package io.streamz.net;
+package io.streamz.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Calls every public method of a class with one argument {@code null} at a time. */
-final class NullContract {
+/**
+ * Calls every public method of a class with one argument {@code null} at a time, for the API
+ * tests of the plugin modules (published in streamz-core's test jar).
+ */
+public final class NullContract {
     private NullContract() {
     }
 
@@ -19,10 +22,11 @@ final class NullContract {
      * The problems found: methods that accept {@code null} for a parameter, or reject it with
      * something else than a {@link NullPointerException} naming the parameter.
      *
+     * @param type the class whose public methods are called
      * @param target the instance for instance methods, or {@code null} for static ones only
      * @param samples a valid argument per parameter name
      */
-    static List<String> problems(Class<?> type, Object target, Map<String, Object> samples) throws Exception {
+    public static List<String> problems(Class<?> type, Object target, Map<String, Object> samples) throws Exception {
         List<String> problems = new ArrayList<>();
         int checked = 0;
         for (Method m : type.getDeclaredMethods()) {
