@@ -96,7 +96,7 @@ public final class ArrowFrames {
      * frame.dtypes();   // {price=DOUBLE, symbol=STRING, time=INSTANT}
      * }</pre>
      *
-     * @param root the vectors to read; not closed
+     * @param root the vectors to read, not null; left open
      * @return a new frame of the root's columns, in the root's order
      * @throws IllegalArgumentException naming a column whose Arrow type has no counterpart, that
      *     is dictionary-encoded (see {@link #readIpc}), that is a {@code Bit} vector with nulls, or
@@ -250,8 +250,8 @@ public final class ArrowFrames {
      * }
      * }</pre>
      *
-     * @param frame the frame to copy
-     * @param allocator where the vectors' memory comes from
+     * @param frame the frame to copy, not null
+     * @param allocator where the vectors' memory comes from, not null
      * @return a new root, one vector per column, in the frame's order; owned by the caller
      */
     public static VectorSchemaRoot toVectorSchemaRoot(Frame frame, BufferAllocator allocator) {
@@ -353,9 +353,9 @@ public final class ArrowFrames {
      * <p>An integer field is a {@code LONG} column of the example; a batch whose integer vector
      * holds nulls becomes a {@code DOUBLE} column and is rejected by the dataframe's schema check.
      *
-     * @param roots the stream of roots, typically a {@code Stream.create()} fed by a reader
-     * @param schema the fields of every root, giving the example's columns and types
-     * @return a streaming dataframe over the converted roots
+     * @param roots the stream of roots, not null; typically a {@code Stream.create()} fed by a reader
+     * @param schema the fields of every root, not null; it gives the example's columns and types
+     * @return the streaming dataframe, downstream of {@code roots}
      * @throws IllegalArgumentException naming a field of {@code schema} whose type has no
      *     counterpart or that is dictionary-encoded
      */
@@ -400,7 +400,7 @@ public final class ArrowFrames {
      * }
      * }</pre>
      *
-     * @param in the IPC stream, positioned at its schema message
+     * @param in the IPC stream, not null, positioned at its schema message; left open
      * @return the frames of the record batches, in order; empty when the stream has no batch
      * @throws IOException if reading fails or the bytes are not an Arrow IPC stream
      * @throws IllegalArgumentException as {@link #fromVectorSchemaRoot} does
@@ -433,8 +433,8 @@ public final class ArrowFrames {
      * }
      * }</pre>
      *
-     * @param frames the batches, at least one, all with the first one's columns and types
-     * @param out where the stream goes
+     * @param frames the batches, not null, at least one, all with the first one's columns and types
+     * @param out where the stream goes, not null; flushed and left open
      * @throws IOException if writing fails
      * @throws IllegalArgumentException if {@code frames} is empty (there is no schema to write)
      *     or a frame's columns differ from the first one's, naming the column
