@@ -120,6 +120,16 @@ class StreamingDataFrameTest {
     }
 
     @Test
+    void groupedVarianceOfAConstantGroupIsZeroNotNegative() {
+        // streamz's x2/n - (x/n)^2 gives -1.7e-18 for three 0.1s, and its std NaN
+        List<Series<Double>> vars = sdf.groupby("name").col("x").var(0).sinkToList();
+        List<Series<Double>> stds = sdf.groupby("name").col("x").std(0).sinkToList();
+        source.emit(batch(new double[] {0.1, 0.1, 0.1}, new long[] {1, 2, 3}, new String[] {"a", "a", "a"}));
+        assertThat(vars.get(0).toMap()).containsExactly(Map.entry("a", 0.0));
+        assertThat(stds.get(0).toMap()).containsExactly(Map.entry("a", 0.0));
+    }
+
+    @Test
     void passesMetadataOnAndHoldsNoRefs() {
         List<Double> sums = sdf.window(2).col("x").sum().sinkToList();
         List<Series<Double>> rolled = sdf.rolling(2).col("x").mean().sinkToList();

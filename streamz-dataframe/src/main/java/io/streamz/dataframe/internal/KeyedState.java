@@ -177,7 +177,9 @@ public final class KeyedState implements WindowState<Series<Object>> {
                 if (g.count <= ddof || g.count == 0) {
                     return Double.NaN;
                 }
-                double var = g.sumsq / n - (g.sum / n) * (g.sum / n);
+                // streamz's formula; cancellation can take it below 0 for near-constant groups,
+                // where the variance is 0 (and the std 0, not NaN)
+                double var = Math.max(0, g.sumsq / n - (g.sum / n) * (g.sum / n));
                 if (ddof != 0) {
                     var = var * n / (n - ddof);
                 }
