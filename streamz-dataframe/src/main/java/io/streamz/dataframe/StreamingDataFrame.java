@@ -516,7 +516,7 @@ public class StreamingDataFrame {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private <R> Stream<Series<R>> reduce(String kind, Aggregation<?, ?> agg) {
-        return (Stream) WindowNode.expanding(stream, kind, new ColumnsState<>(agg));
+        return (Stream) WindowNode.expanding(stream, kind, new ColumnsState<>(agg, index));
     }
 
     /**

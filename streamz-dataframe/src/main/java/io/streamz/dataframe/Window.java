@@ -52,7 +52,7 @@ public final class Window {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private <R> Stream<Series<R>> columns(Supplier<RowState> f) {
-        return (Stream) spec.build("window", new ColumnsState<>(new RowAggregation<>(f)));
+        return (Stream) spec.build("window", new ColumnsState<>(new RowAggregation<>(f), spec.sdf.indexColumn()));
     }
 
     /**
@@ -170,7 +170,7 @@ public final class Window {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <R> Stream<Series<R>> aggregate(Aggregation<?, R> agg) {
         Objects.requireNonNull(agg, "aggregate: agg is null");
-        return (Stream) spec.build("window", new ColumnsState<>(agg));
+        return (Stream) spec.build("window", new ColumnsState<>(agg, spec.sdf.indexColumn()));
     }
 
     /**

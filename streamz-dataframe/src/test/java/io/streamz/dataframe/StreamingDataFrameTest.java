@@ -120,6 +120,19 @@ class StreamingDataFrameTest {
     }
 
     @Test
+    void frameReductionsLeaveTheIndexOut() {
+        // pandas: the index labels rows, so df.sum() and df.window(n).sum() do not sum it
+        StreamingDataFrame indexed = sdf.setIndex("y");
+        List<Series<Double>> sums = indexed.sum().sinkToList();
+        List<Series<Double>> windowed = indexed.window(2).sum().sinkToList();
+        List<Series<Double>> all = sdf.sum().sinkToList();
+        source.emit(batch(new double[] {1, 2}, new long[] {10, 20}, new String[] {"a", "b"}));
+        assertThat(sums.get(0).toMap()).containsExactly(Map.entry("x", 3.0));
+        assertThat(windowed.get(0).toMap()).containsExactly(Map.entry("x", 3.0));
+        assertThat(all.get(0).toMap()).containsExactly(Map.entry("x", 3.0), Map.entry("y", 30.0));
+    }
+
+    @Test
     void groupedVarianceOfAConstantGroupIsZeroNotNegative() {
         // streamz's x2/n - (x/n)^2 gives -1.7e-18 for three 0.1s, and its std NaN
         List<Series<Double>> vars = sdf.groupby("name").col("x").var(0).sinkToList();

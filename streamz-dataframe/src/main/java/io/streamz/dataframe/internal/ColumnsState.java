@@ -10,15 +10,19 @@ import java.util.List;
 /**
  * A frame-level aggregation (streamz {@code df.sum()}, {@code df.window(n).sum()}): the same
  * aggregation over every numeric column, its results as a {@link Series} indexed by column name.
- * The columns are those of the first batch that are numbers (double, long, boolean).
+ * The columns are those of the first batch that are numbers (double, long, boolean), but for
+ * the index column, which labels rows as the index does in pandas.
  */
 public final class ColumnsState<R> implements WindowState<Series<R>> {
     private final Aggregation<?, R> agg;
+    private final String index;
     private List<String> names;
     private List<WindowState<R>> states;
 
-    public ColumnsState(Aggregation<?, R> agg) {
+    /** The aggregation of every number column but {@code index} (which may be {@code null}). */
+    public ColumnsState(Aggregation<?, R> agg, String index) {
         this.agg = agg;
+        this.index = index;
     }
 
     @Override
@@ -27,7 +31,7 @@ public final class ColumnsState<R> implements WindowState<Series<R>> {
             names = new ArrayList<>();
             states = new ArrayList<>();
             for (Column c : rows.columns()) {
-                if (c.type().isNumeric()) {
+                if (c.type().isNumeric() && !c.name().equals(index)) {
                     String n = c.name();
                     names.add(n);
                     states.add(WindowState.of(agg, f -> f.column(n), null));
