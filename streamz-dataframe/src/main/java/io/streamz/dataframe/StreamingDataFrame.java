@@ -27,6 +27,16 @@ import java.util.function.Supplier;
  * // sums: [6.0, 10.0]; means: [[NaN, 1.5, 2.5], [3.5]]
  * }</pre>
  *
+ * <p>In the examples of the methods, {@code source} and {@code sdf} are as above: a
+ * {@code Stream<Frame>} and a fresh streaming dataframe over it with columns x (double) and name
+ * (string). Examples of time windows use {@code times} and {@code tdf}, indexed by instants t:
+ *
+ * <pre>{@code
+ * Stream<Frame> times = Stream.create();
+ * Frame example = Frame.of("t", new Instant[] {Instant.EPOCH}, "x", new double[] {0});
+ * StreamingDataFrame tdf = StreamingDataFrame.from(times, example, "t");
+ * }</pre>
+ *
  * <p>Every batch is checked against the example when it enters: a batch with a missing, extra,
  * misplaced or differently typed column fails with an {@link IllegalArgumentException} naming
  * the column and both types. Time windows ({@code rolling("2s")}, {@code window("2h")}) need an
@@ -74,6 +84,14 @@ public class StreamingDataFrame {
      * A streaming dataframe over {@code stream}, whose batches have the columns and types of
      * {@code example}.
      *
+     * <pre>{@code
+     * Stream<Frame> source = Stream.create();
+     * StreamingDataFrame sdf = StreamingDataFrame.from(source, Frame.of("x", new double[] {0}, "name", new String[] {"a"}));
+     * sdf.dtypes();   // {x=DOUBLE, name=STRING}
+     * source.emit(Frame.of("x", new long[] {1}, "name", new String[] {"a"}));
+     * // IllegalArgumentException: dataframe: column "x" should be DOUBLE but is LONG
+     * }</pre>
+     *
      * @param stream the stream of batches, not null
      * @param example a frame with the expected columns and types, not null; its rows are ignored
      * @return the new streaming dataframe over {@code stream}
@@ -103,6 +121,11 @@ public class StreamingDataFrame {
 
     /**
      * The stream of batches (streamz {@code sdf.stream}).
+     *
+     * <pre>{@code
+     * sdf.stream().map(Frame::rowCount).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2}, "name", new String[] {"a", "b"}));   // prints 2
+     * }</pre>
      *
      * @return the stream of checked batches; attach sinks or stream operators to it
      */
@@ -170,6 +193,12 @@ public class StreamingDataFrame {
     /**
      * The streaming series of one column (streamz {@code sdf.x}, {@code sdf['x']}).
      *
+     * <pre>{@code
+     * sdf.col("x").sum().sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2}, "name", new String[] {"a", "b"}));   // prints 3.0
+     * source.emit(Frame.of("x", new double[] {4}, "name", new String[] {"b"}));           // prints 7.0
+     * }</pre>
+     *
      * @param name the column's name, not null
      * @return the column's streaming series
      * @throws IllegalArgumentException when the example is known and has no such column
@@ -186,6 +215,11 @@ public class StreamingDataFrame {
     /**
      * The index column as a streaming series.
      *
+     * <pre>{@code
+     * sdf.setIndex("name").index().stream().map(Series::toList).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2}, "name", new String[] {"a", "b"}));   // prints [a, b]
+     * }</pre>
+     *
      * @return the index column's streaming series
      * @throws IllegalStateException when the dataframe has no index column
      */
@@ -195,6 +229,12 @@ public class StreamingDataFrame {
 
     /**
      * The named columns (streamz {@code sdf[['x', 'y']]}), in the given order.
+     *
+     * <pre>{@code
+     * sdf.select("name").stream().map(Frame::toRows).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2}, "name", new String[] {"a", "b"}));
+     * // prints [{name=a}, {name=b}]
+     * }</pre>
      *
      * @param names the column names, none null
      * @return the new streaming dataframe, downstream of this one
@@ -274,6 +314,14 @@ public class StreamingDataFrame {
      * {@code func} applied to every batch; the example goes through it too (streamz
      * {@code map_partitions}).
      *
+     * <pre>{@code
+     * StreamingDataFrame renamed = sdf.mapPartitions(f -> f.rename("x", "y"));
+     * renamed.columns();   // [y, name]
+     * renamed.stream().map(Frame::toRows).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2}, "name", new String[] {"a", "b"}));
+     * // prints [{y=1.0, name=a}, {y=2.0, name=b}]
+     * }</pre>
+     *
      * @param func the function of each batch, not null
      * @return the new streaming dataframe, downstream of this one, whose example is {@code func} of
      *     this one's
@@ -293,6 +341,11 @@ public class StreamingDataFrame {
     /**
      * The last {@code n} rows of each batch (streamz {@code tail}); all of them when fewer.
      *
+     * <pre>{@code
+     * sdf.tail(1).stream().map(Frame::toRows).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2}, "name", new String[] {"a", "b"}));   // prints [{x=2.0, name=b}]
+     * }</pre>
+     *
      * @param n the number of rows to keep; 0 or less keeps none
      * @return the new streaming dataframe, downstream of this one
      */
@@ -302,6 +355,11 @@ public class StreamingDataFrame {
 
     /**
      * The first {@code n} rows of each batch; all of them when fewer.
+     *
+     * <pre>{@code
+     * sdf.head(1).stream().map(Frame::toRows).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2}, "name", new String[] {"a", "b"}));   // prints [{x=1.0, name=a}]
+     * }</pre>
      *
      * @param n the number of rows to keep; 0 or less keeps none
      * @return the new streaming dataframe, downstream of this one
@@ -313,6 +371,11 @@ public class StreamingDataFrame {
     /**
      * Number columns rounded to {@code decimals} places, half to even (pandas {@code round}).
      *
+     * <pre>{@code
+     * sdf.round(1).col("x").stream().map(Series::toList).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1.25, 2.36}, "name", new String[] {"a", "b"}));   // prints [1.2, 2.4]
+     * }</pre>
+     *
      * @param decimals the number of decimal places
      * @return the new streaming dataframe, downstream of this one
      */
@@ -322,6 +385,13 @@ public class StreamingDataFrame {
 
     /**
      * Every column converted to {@code type} (pandas {@code astype}).
+     *
+     * <pre>{@code
+     * StreamingDataFrame strings = sdf.astype(ColumnType.STRING);
+     * strings.dtypes();   // {x=STRING, name=STRING}
+     * strings.col("x").stream().map(Series::toList).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2}, "name", new String[] {"a", "b"}));   // prints [1.0, 2.0]
+     * }</pre>
      *
      * @param type the target type, not null
      * @return the new streaming dataframe, downstream of this one
@@ -333,6 +403,14 @@ public class StreamingDataFrame {
 
     /**
      * The named columns converted (pandas {@code astype({...})}).
+     *
+     * <pre>{@code
+     * StreamingDataFrame longs = sdf.astype(Map.of("x", ColumnType.LONG));
+     * longs.dtypes();   // {x=LONG, name=STRING}
+     * longs.stream().map(Frame::toRows).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1.7, -2.5}, "name", new String[] {"a", "b"}));
+     * // prints [{x=1, name=a}, {x=-2, name=b}]
+     * }</pre>
      *
      * @param types column name to target type, not null; copied
      * @return the new streaming dataframe, downstream of this one
@@ -346,6 +424,13 @@ public class StreamingDataFrame {
      * The same batches with {@code column} as the index (pandas {@code set_index}): it labels
      * results and drives time windows, and {@link #columns()} no longer lists it (the frames
      * still hold it).
+     *
+     * <pre>{@code
+     * StreamingDataFrame byName = sdf.setIndex("name");
+     * byName.columns();   // [x]
+     * byName.col("x").stream().map(Series::toMap).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2}, "name", new String[] {"a", "b"}));   // prints {a=1.0, b=2.0}
+     * }</pre>
      *
      * @param column the name of the index column
      * @return a streaming dataframe over the same batches, indexed by {@code column}
@@ -361,6 +446,12 @@ public class StreamingDataFrame {
 
     /**
      * The same batches with rows labelled by position again (pandas {@code reset_index}).
+     *
+     * <pre>{@code
+     * StreamingDataFrame byName = sdf.setIndex("name");
+     * byName.columns();   // [x]
+     * byName.resetIndex().columns();   // [x, name]
+     * }</pre>
      *
      * @return a streaming dataframe over the same batches, without an index column
      */
@@ -405,6 +496,12 @@ public class StreamingDataFrame {
      * Rolling aggregations over the last {@code n} rows, one result per row (pandas
      * {@code rolling(n)}).
      *
+     * <pre>{@code
+     * sdf.rolling(2).col("x").sum().map(Series::toList).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "name", new String[] {"a", "b", "a"}));   // prints [NaN, 3.0, 5.0]
+     * source.emit(Frame.of("x", new double[] {4}, "name", new String[] {"b"}));                   // prints [7.0]
+     * }</pre>
+     *
      * @param n the window's size in rows, at least 1
      * @return the rolling aggregations
      * @throws IllegalArgumentException when {@code n} is less than 1
@@ -419,6 +516,12 @@ public class StreamingDataFrame {
     /**
      * Rolling aggregations over a time span of the index column, such as {@code "100ms"} (pandas
      * {@code rolling('100ms')}).
+     *
+     * <pre>{@code
+     * tdf.rolling("2s").col("x").sum().map(Series::toList).sink(System.out::println);
+     * times.emit(Frame.of("t", new Instant[] {Instant.ofEpochSecond(0), Instant.ofEpochSecond(1), Instant.ofEpochSecond(3)},
+     *         "x", new double[] {1, 2, 3}));   // prints [1.0, 3.0, 3.0]
+     * }</pre>
      *
      * @param window the time span, such as {@code "100ms"}; positive
      * @return the rolling aggregations
@@ -447,6 +550,12 @@ public class StreamingDataFrame {
      * Aggregations over the last {@code n} rows, one result per batch (streamz
      * {@code window(n=...)}).
      *
+     * <pre>{@code
+     * sdf.window(2).col("x").sum().sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "name", new String[] {"a", "b", "a"}));   // prints 5.0
+     * source.emit(Frame.of("x", new double[] {4}, "name", new String[] {"b"}));                   // prints 7.0
+     * }</pre>
+     *
      * @param n the window's size in rows, at least 1
      * @return the window's aggregations
      * @throws IllegalArgumentException when {@code n} is less than 1
@@ -461,6 +570,13 @@ public class StreamingDataFrame {
     /**
      * Aggregations over a time span of the index column, such as {@code "2h"} (streamz
      * {@code window(value='2h')}).
+     *
+     * <pre>{@code
+     * tdf.window("2s").col("x").sum().sink(System.out::println);
+     * times.emit(Frame.of("t", new Instant[] {Instant.ofEpochSecond(0), Instant.ofEpochSecond(1), Instant.ofEpochSecond(3)},
+     *         "x", new double[] {1, 2, 3}));   // prints 3.0: only the row at 3 s is within (1 s, 3 s]
+     * times.emit(Frame.of("t", new Instant[] {Instant.ofEpochSecond(4)}, "x", new double[] {4}));   // prints 7.0
+     * }</pre>
      *
      * @param value the time span, such as {@code "2h"}; positive
      * @return the window's aggregations
@@ -487,6 +603,12 @@ public class StreamingDataFrame {
 
     /**
      * Aggregations over all rows so far, one result per batch (streamz {@code expanding()}).
+     *
+     * <pre>{@code
+     * sdf.expanding().col("x").max().sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 3}, "name", new String[] {"a", "b"}));   // prints 3.0
+     * source.emit(Frame.of("x", new double[] {2}, "name", new String[] {"b"}));           // prints 3.0
+     * }</pre>
      *
      * @return the expanding window's aggregations
      */
@@ -524,7 +646,9 @@ public class StreamingDataFrame {
      * once per batch (streamz {@code df.sum()}).
      *
      * <pre>{@code
-     * sdf.sum();   // Stream<Series<Double>>: {x=12.0, y=3.0}, ...
+     * sdf.sum().map(Series::toMap).sink(System.out::println);   // name is not a number column: left out
+     * source.emit(Frame.of("x", new double[] {1, 2}, "name", new String[] {"a", "b"}));   // prints {x=3.0}
+     * source.emit(Frame.of("x", new double[] {6}, "name", new String[] {"b"}));           // prints {x=9.0}
      * }</pre>
      *
      * <p>The columns are the number columns (double, long, boolean) of the first batch.
@@ -539,6 +663,12 @@ public class StreamingDataFrame {
     /**
      * The mean of every number column so far (see {@link #sum()}).
      *
+     * <pre>{@code
+     * sdf.mean().map(Series::toMap).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2}, "name", new String[] {"a", "b"}));   // prints {x=1.5}
+     * source.emit(Frame.of("x", new double[] {6}, "name", new String[] {"b"}));           // prints {x=3.0}
+     * }</pre>
+     *
      * @return the new stream of results, one {@link Series} per batch indexed by column name,
      *     downstream of this dataframe
      */
@@ -548,6 +678,12 @@ public class StreamingDataFrame {
 
     /**
      * The number of non-missing values of every number column so far (see {@link #sum()}).
+     *
+     * <pre>{@code
+     * sdf.count().map(Series::toMap).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2}, "name", new String[] {"a", "b"}));   // prints {x=2}
+     * source.emit(Frame.of("x", new double[] {6}, "name", new String[] {"b"}));           // prints {x=3}
+     * }</pre>
      *
      * @return the new stream of results, one {@link Series} per batch indexed by column name,
      *     downstream of this dataframe
@@ -559,6 +695,12 @@ public class StreamingDataFrame {
     /**
      * The minimum of every number column so far (see {@link #sum()}).
      *
+     * <pre>{@code
+     * sdf.min().map(Series::toMap).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {2, 3}, "name", new String[] {"a", "b"}));   // prints {x=2.0}
+     * source.emit(Frame.of("x", new double[] {1}, "name", new String[] {"b"}));           // prints {x=1.0}
+     * }</pre>
+     *
      * @return the new stream of results, one {@link Series} per batch indexed by column name,
      *     downstream of this dataframe
      */
@@ -568,6 +710,12 @@ public class StreamingDataFrame {
 
     /**
      * The maximum of every number column so far (see {@link #sum()}).
+     *
+     * <pre>{@code
+     * sdf.max().map(Series::toMap).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2}, "name", new String[] {"a", "b"}));   // prints {x=2.0}
+     * source.emit(Frame.of("x", new double[] {6}, "name", new String[] {"b"}));           // prints {x=6.0}
+     * }</pre>
      *
      * @return the new stream of results, one {@link Series} per batch indexed by column name,
      *     downstream of this dataframe
@@ -579,6 +727,12 @@ public class StreamingDataFrame {
     /**
      * The sample variance (ddof 1) of every number column so far (see {@link #sum()}).
      *
+     * <pre>{@code
+     * sdf.var().map(Series::toMap).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 3}, "name", new String[] {"a", "b"}));   // prints {x=2.0}
+     * source.emit(Frame.of("x", new double[] {5, 7}, "name", new String[] {"b", "b"}));   // prints {x=6.666666666666667}
+     * }</pre>
+     *
      * @return the new stream of results, one {@link Series} per batch indexed by column name,
      *     downstream of this dataframe
      */
@@ -588,6 +742,12 @@ public class StreamingDataFrame {
 
     /**
      * The sample standard deviation (ddof 1) of every number column so far (see {@link #sum()}).
+     *
+     * <pre>{@code
+     * sdf.std().map(Series::toMap).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 3}, "name", new String[] {"a", "b"}));   // prints {x=1.4142135623730951}
+     * source.emit(Frame.of("x", new double[] {5, 7}, "name", new String[] {"b", "b"}));   // prints {x=2.581988897471611}
+     * }</pre>
      *
      * @return the new stream of results, one {@link Series} per batch indexed by column name,
      *     downstream of this dataframe
@@ -599,6 +759,12 @@ public class StreamingDataFrame {
     /**
      * A custom aggregation of every number column so far (streamz {@code df.aggregate(Mean())});
      * each column gets its own state.
+     *
+     * <pre>{@code
+     * sdf.aggregate(Aggregation.mean()).map(Series::toMap).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2}, "name", new String[] {"a", "b"}));   // prints {x=1.5}
+     * source.emit(Frame.of("x", new double[] {6}, "name", new String[] {"b"}));           // prints {x=3.0}
+     * }</pre>
      *
      * @param <R> the aggregation's result type
      * @param agg the aggregation, not null
