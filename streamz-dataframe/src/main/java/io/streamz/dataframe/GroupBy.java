@@ -13,10 +13,14 @@ import java.util.function.Supplier;
  * sorted order. Over a window, a group with no row left disappears.
  *
  * <pre>{@code
- * sdf.groupby("name").col("x").sum();             // Stream<Series<Double>>: {a=5.0, b=2.0}, ...
+ * sdf.groupby("name").col("x").sum();             // Stream<Series<Double>>: sum of x per name
  * sdf.window(4).groupby("name").col("x").mean();  // per group over the last 4 rows
  * sdf.groupby("name").size();                     // Stream<Series<Long>>: rows per group
  * }</pre>
+ *
+ * <p>In the examples, {@code source} and {@code sdf} are those of {@link StreamingDataFrame}: a
+ * {@code Stream<Frame>} and a streaming dataframe over it with columns x (double) and name
+ * (string).
  */
 public final class GroupBy {
     private final WindowSpec spec;
@@ -31,6 +35,12 @@ public final class GroupBy {
 
     /**
      * The aggregation's column (streamz {@code groupby('name').x}).
+     *
+     * <pre>{@code
+     * GroupBy x = sdf.groupby("name").col("x");
+     * x.max().map(Series::toMap).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "name", new String[] {"a", "b", "a"}));   // prints {a=3.0, b=2.0}
+     * }</pre>
      *
      * @param name the column to aggregate
      * @return a new {@code GroupBy} with the same keys and window over that column
@@ -64,6 +74,12 @@ public final class GroupBy {
     /**
      * Sum per group (missing values skipped).
      *
+     * <pre>{@code
+     * sdf.groupby("name").col("x").sum().map(Series::toMap).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "name", new String[] {"a", "b", "a"}));   // prints {a=4.0, b=2.0}
+     * source.emit(Frame.of("x", new double[] {6}, "name", new String[] {"b"}));                   // prints {a=4.0, b=8.0}
+     * }</pre>
+     *
      * @return the new stream of per-group results, one {@link Series} per batch indexed by group
      *     key, downstream of the dataframe
      * @throws IllegalStateException when no column was chosen with {@link #col}
@@ -74,6 +90,12 @@ public final class GroupBy {
 
     /**
      * Mean per group ({@code NaN} for a group with no non-missing value).
+     *
+     * <pre>{@code
+     * sdf.groupby("name").col("x").mean().map(Series::toMap).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "name", new String[] {"a", "b", "a"}));   // prints {a=2.0, b=2.0}
+     * source.emit(Frame.of("x", new double[] {6}, "name", new String[] {"b"}));                   // prints {a=2.0, b=4.0}
+     * }</pre>
      *
      * @return the new stream of per-group results, one {@link Series} per batch indexed by group
      *     key, downstream of the dataframe
@@ -86,6 +108,12 @@ public final class GroupBy {
     /**
      * Non-missing values per group.
      *
+     * <pre>{@code
+     * sdf.groupby("name").col("x").count().map(Series::toMap).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, Double.NaN, 3}, "name", new String[] {"a", "b", "a"}));
+     * // prints {a=2, b=0}
+     * }</pre>
+     *
      * @return the new stream of per-group results, one {@link Series} per batch indexed by group
      *     key, downstream of the dataframe
      * @throws IllegalStateException when no column was chosen with {@link #col}
@@ -97,6 +125,12 @@ public final class GroupBy {
     /**
      * Rows per group; needs no column.
      *
+     * <pre>{@code
+     * sdf.groupby("name").size().map(Series::toMap).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, Double.NaN, 3}, "name", new String[] {"a", "b", "a"}));
+     * // prints {a=2, b=1}
+     * }</pre>
+     *
      * @return the new stream of per-group results, one {@link Series} per batch indexed by group
      *     key, downstream of the dataframe
      */
@@ -106,6 +140,12 @@ public final class GroupBy {
 
     /**
      * Minimum per group.
+     *
+     * <pre>{@code
+     * sdf.groupby("name").col("x").min().map(Series::toMap).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "name", new String[] {"a", "b", "a"}));   // prints {a=1.0, b=2.0}
+     * source.emit(Frame.of("x", new double[] {6}, "name", new String[] {"b"}));                   // prints {a=1.0, b=2.0}
+     * }</pre>
      *
      * @return the new stream of per-group results, one {@link Series} per batch indexed by group
      *     key, downstream of the dataframe
@@ -118,6 +158,12 @@ public final class GroupBy {
     /**
      * Maximum per group.
      *
+     * <pre>{@code
+     * sdf.groupby("name").col("x").max().map(Series::toMap).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "name", new String[] {"a", "b", "a"}));   // prints {a=3.0, b=2.0}
+     * source.emit(Frame.of("x", new double[] {6}, "name", new String[] {"b"}));                   // prints {a=3.0, b=6.0}
+     * }</pre>
+     *
      * @return the new stream of per-group results, one {@link Series} per batch indexed by group
      *     key, downstream of the dataframe
      * @throws IllegalStateException when no column was chosen with {@link #col}
@@ -128,6 +174,12 @@ public final class GroupBy {
 
     /**
      * Sample variance (ddof 1) per group.
+     *
+     * <pre>{@code
+     * sdf.groupby("name").col("x").var().map(Series::toMap).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "name", new String[] {"a", "b", "a"}));   // prints {a=2.0, b=NaN}
+     * source.emit(Frame.of("x", new double[] {6}, "name", new String[] {"b"}));                   // prints {a=2.0, b=8.0}
+     * }</pre>
      *
      * @return the new stream of per-group results, one {@link Series} per batch indexed by group
      *     key, downstream of the dataframe
@@ -151,6 +203,14 @@ public final class GroupBy {
 
     /**
      * Sample standard deviation (ddof 1) per group.
+     *
+     * <pre>{@code
+     * sdf.groupby("name").col("x").std().map(Series::toMap).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "name", new String[] {"a", "b", "a"}));
+     * // prints {a=1.4142135623730951, b=NaN}
+     * source.emit(Frame.of("x", new double[] {6}, "name", new String[] {"b"}));
+     * // prints {a=1.4142135623730951, b=2.8284271247461903}
+     * }</pre>
      *
      * @return the new stream of per-group results, one {@link Series} per batch indexed by group
      *     key, downstream of the dataframe
