@@ -11,6 +11,10 @@ import io.streamz.dataframe.internal.EwmNode;
  * sdf.ewm("span", 3).col("x").mean();   // Stream<Double>
  * sdf.col("x").ewm("alpha", 0.5).std();
  * }</pre>
+ *
+ * <p>In the examples, {@code source} and {@code sdf} are those of {@link StreamingDataFrame}: a
+ * {@code Stream<Frame>} and a streaming dataframe over it with columns x (double) and name
+ * (string).
  */
 public final class Ewm {
     private final StreamingDataFrame sdf;
@@ -59,6 +63,12 @@ public final class Ewm {
     /**
      * The same weighting over one column (streamz {@code ewm(...).x}).
      *
+     * <pre>{@code
+     * sdf.ewm("alpha", 0.5).col("x").mean().sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2}, "name", new String[] {"a", "b"}));   // prints 1.6666666666666667
+     * source.emit(Frame.of("x", new double[] {4}, "name", new String[] {"b"}));           // prints 3.0
+     * }</pre>
+     *
      * @param name the column's name
      * @return a new {@code Ewm} over that column
      * @throws IllegalArgumentException when the example is known and has no such column
@@ -77,6 +87,12 @@ public final class Ewm {
     /**
      * Exponentially weighted mean.
      *
+     * <pre>{@code
+     * sdf.ewm("span", 3).col("x").mean().sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2}, "name", new String[] {"a", "b"}));   // prints 1.6666666666666667
+     * source.emit(Frame.of("x", new double[] {4}, "name", new String[] {"b"}));           // prints 3.0
+     * }</pre>
+     *
      * @return the new stream of means, one per batch (the value at its last row; {@code NaN} until
      *     a value is seen), downstream of the dataframe
      * @throws IllegalStateException when no column was chosen ({@code sdf.ewm(...)} without
@@ -88,6 +104,12 @@ public final class Ewm {
 
     /**
      * Exponentially weighted variance, unbiased (pandas {@code bias=False}).
+     *
+     * <pre>{@code
+     * sdf.ewm("alpha", 0.5).col("x").var().sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2}, "name", new String[] {"a", "b"}));   // prints 0.5
+     * source.emit(Frame.of("x", new double[] {4}, "name", new String[] {"b"}));           // prints 2.5
+     * }</pre>
      *
      * @return the new stream of variances, one per batch (the value at its last row), downstream of
      *     the dataframe
@@ -113,6 +135,12 @@ public final class Ewm {
 
     /**
      * Exponentially weighted standard deviation, unbiased.
+     *
+     * <pre>{@code
+     * sdf.ewm("alpha", 0.5).col("x").std().sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2}, "name", new String[] {"a", "b"}));   // prints 0.7071067811865476
+     * source.emit(Frame.of("x", new double[] {4}, "name", new String[] {"b"}));           // prints 1.5811388300841898
+     * }</pre>
      *
      * @return the new stream of standard deviations, one per batch (the value at its last row),
      *     downstream of the dataframe
