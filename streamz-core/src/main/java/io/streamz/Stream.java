@@ -958,6 +958,13 @@ public class Stream<T> {
     /**
      * The same as {@link #accumulate(BinaryOperator)} (streamz {@code scan}).
      *
+     * <pre>{@code
+     * Stream<Integer> source = Stream.create();
+     * List<Integer> out = source.scan(Integer::max).sinkToList();
+     * for (int x : List.of(3, 1, 4, 1, 5)) source.emit(x);
+     * // out: [3, 3, 4, 4, 5]
+     * }</pre>
+     *
      * @param func the reduction; its failure reaches {@code emit} as a {@link NodeException}
      * @return a new node downstream of this one, emitting each new state
      */

@@ -81,6 +81,14 @@ class StateTest {
     }
 
     @Test
+    void scanJavadocExample() {
+        Stream<Integer> source = Stream.create();
+        List<Integer> out = source.scan(Integer::max).sinkToList();
+        for (int x : List.of(3, 1, 4, 1, 5)) source.emit(x);
+        assertThat(out).containsExactly(3, 3, 4, 4, 5);
+    }
+
+    @Test
     void accumulateFailureKeepsTheStateAndTheGraph() {
         // streamz test_accumulate_errors_raises
         Stream<Integer> a = Stream.create();

@@ -8,6 +8,26 @@ import java.nio.file.Path;
  * {@link java.util.ServiceLoader} by {@code Stream.visualize}. The {@code streamz-graphviz}
  * module provides one (graphviz-java); without any, {@code visualize} falls back to the
  * {@code dot} program.
+ *
+ * <pre>{@code
+ * // a renderer of one's own, listed in META-INF/services/io.streamz.spi.GraphRenderer
+ * public final class DotRenderer implements GraphRenderer {
+ *     public String name() { return "dot program"; }
+ *
+ *     public void render(String dot, Path file, String format) throws IOException {
+ *         Process p = new ProcessBuilder("dot", "-T" + format, "-o", file.toString()).start();
+ *         try (Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
+ *             in.write(dot);
+ *         }
+ *         try {
+ *             if (p.waitFor() != 0) throw new IOException("dot failed");
+ *         } catch (InterruptedException e) {
+ *             Thread.currentThread().interrupt();
+ *             throw new IOException(e);
+ *         }
+ *     }
+ * }
+ * }</pre>
  */
 public interface GraphRenderer {
     /**

@@ -19,6 +19,10 @@ import java.util.function.Supplier;
  * sdf.rolling(3).sum();             // Stream<Frame>: every number column rolled
  * }</pre>
  *
+ * <p>In the method examples, {@code source} is a {@code Stream<Frame>} and
+ * {@code sdf = StreamingDataFrame.from(source, Frame.of("x", new double[0], "n", new long[0]))}:
+ * a dataframe with a double column x and a long column n.
+ *
  * <p>The rules are pandas 1.5.3's; see {@link SeriesRolling}.
  */
 public final class Rolling {
@@ -38,6 +42,12 @@ public final class Rolling {
 
     /**
      * The same rolling window over one column (streamz {@code rolling(3).x}).
+     *
+     * <pre>{@code
+     * sdf.rolling(2).col("x").sum().sink(s -> System.out.println(s.toList()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints [NaN, 3.0, 5.0]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints [7.0]
+     * }</pre>
      *
      * @param name the column's name
      * @return the rolling aggregations of that column
@@ -59,6 +69,14 @@ public final class Rolling {
     /**
      * Rolling sum of every number column.
      *
+     * <pre>{@code
+     * sdf.rolling(2).sum().sink(f -> System.out.println(f.toRows()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));
+     * // prints [{x=NaN, n=NaN}, {x=3.0, n=2.0}, {x=5.0, n=3.0}]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));
+     * // prints [{x=7.0, n=4.0}]
+     * }</pre>
+     *
      * @return the new stream of frames, one per batch with a row for each of its rows, downstream
      *     of the dataframe
      */
@@ -68,6 +86,14 @@ public final class Rolling {
 
     /**
      * Rolling mean of every number column.
+     *
+     * <pre>{@code
+     * sdf.rolling(2).mean().sink(f -> System.out.println(f.toRows()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));
+     * // prints [{x=NaN, n=NaN}, {x=1.5, n=1.0}, {x=2.5, n=1.5}]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));
+     * // prints [{x=3.5, n=2.0}]
+     * }</pre>
      *
      * @return the new stream of frames, one per batch with a row for each of its rows, downstream
      *     of the dataframe
@@ -79,6 +105,14 @@ public final class Rolling {
     /**
      * Rolling minimum of every number column.
      *
+     * <pre>{@code
+     * sdf.rolling(2).min().sink(f -> System.out.println(f.toRows()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));
+     * // prints [{x=NaN, n=NaN}, {x=1.0, n=1.0}, {x=2.0, n=1.0}]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));
+     * // prints [{x=3.0, n=2.0}]
+     * }</pre>
+     *
      * @return the new stream of frames, one per batch with a row for each of its rows, downstream
      *     of the dataframe
      */
@@ -88,6 +122,14 @@ public final class Rolling {
 
     /**
      * Rolling maximum of every number column.
+     *
+     * <pre>{@code
+     * sdf.rolling(2).max().sink(f -> System.out.println(f.toRows()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));
+     * // prints [{x=NaN, n=NaN}, {x=2.0, n=1.0}, {x=3.0, n=2.0}]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));
+     * // prints [{x=4.0, n=2.0}]
+     * }</pre>
      *
      * @return the new stream of frames, one per batch with a row for each of its rows, downstream
      *     of the dataframe
@@ -99,6 +141,14 @@ public final class Rolling {
     /**
      * Rolling median of every number column.
      *
+     * <pre>{@code
+     * sdf.rolling(3).median().sink(f -> System.out.println(f.toRows()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));
+     * // prints [{x=NaN, n=NaN}, {x=NaN, n=NaN}, {x=2.0, n=1.0}]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));
+     * // prints [{x=3.0, n=2.0}]
+     * }</pre>
+     *
      * @return the new stream of frames, one per batch with a row for each of its rows, downstream
      *     of the dataframe
      */
@@ -108,6 +158,14 @@ public final class Rolling {
 
     /**
      * Rolling quantile {@code q} of every number column, linear interpolation (pandas' default).
+     *
+     * <pre>{@code
+     * sdf.rolling(2).quantile(0.25).sink(f -> System.out.println(f.toRows()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));
+     * // prints [{x=NaN, n=NaN}, {x=1.25, n=1.0}, {x=2.25, n=1.25}]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));
+     * // prints [{x=3.25, n=2.0}]
+     * }</pre>
      *
      * @param q the quantile, in [0, 1]
      * @return the new stream of frames, one per batch with a row for each of its rows, downstream
@@ -122,6 +180,14 @@ public final class Rolling {
     /**
      * Rolling sample variance (ddof 1) of every number column.
      *
+     * <pre>{@code
+     * sdf.rolling(2).var().sink(f -> System.out.println(f.toRows()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));
+     * // prints [{x=NaN, n=NaN}, {x=0.5, n=0.0}, {x=0.5, n=0.5}]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));
+     * // prints [{x=0.5, n=0.0}]
+     * }</pre>
+     *
      * @return the new stream of frames, one per batch with a row for each of its rows, downstream
      *     of the dataframe
      */
@@ -132,6 +198,14 @@ public final class Rolling {
     /**
      * Rolling sample standard deviation (ddof 1) of every number column.
      *
+     * <pre>{@code
+     * sdf.rolling(2).std().sink(f -> System.out.println(f.toRows()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));
+     * // prints [{x=NaN, n=NaN}, {x=0.7071067811865476, n=0.0}, {x=0.7071067811865476, n=0.7071067811865476}]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));
+     * // prints [{x=0.7071067811865476, n=0.0}]
+     * }</pre>
+     *
      * @return the new stream of frames, one per batch with a row for each of its rows, downstream
      *     of the dataframe
      */
@@ -141,6 +215,14 @@ public final class Rolling {
 
     /**
      * Rolling count of the non-missing values of every number column (doubles, from the first row).
+     *
+     * <pre>{@code
+     * sdf.rolling(2).count().sink(f -> System.out.println(f.toRows()));
+     * source.emit(Frame.of("x", new double[] {1, Double.NaN, 3}, "n", new long[] {1, 1, 2}));
+     * // prints [{x=1.0, n=1.0}, {x=1.0, n=2.0}, {x=1.0, n=2.0}]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));
+     * // prints [{x=2.0, n=2.0}]
+     * }</pre>
      *
      * @return the new stream of frames, one per batch with a row for each of its rows, downstream
      *     of the dataframe

@@ -19,6 +19,10 @@ import java.util.function.Supplier;
  * sdf.rolling("2s").col("x").sum();    // over the rows whose index is within 2 s, ending here
  * }</pre>
  *
+ * <p>In the method examples, {@code source} is a {@code Stream<Frame>} and
+ * {@code sdf = StreamingDataFrame.from(source, Frame.of("x", new double[0], "n", new long[0]))}:
+ * a dataframe with a double column x and a long column n.
+ *
  * <p>As in pandas 1.5.3: a window of {@code n} rows gives {@code NaN} until it holds {@code n}
  * non-missing values; a time window needs one; {@code count} counts from the first row and
  * is a double. Time windows are open on the left: {@code (t - window, t]}. Sums, means and
@@ -56,6 +60,12 @@ public final class SeriesRolling {
     /**
      * Rolling sum.
      *
+     * <pre>{@code
+     * sdf.rolling(2).col("x").sum().sink(s -> System.out.println(s.toList()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints [NaN, 3.0, 5.0]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints [7.0]
+     * }</pre>
+     *
      * @return the new stream of results, one {@link Series} per batch aligned with its rows,
      *     downstream of the dataframe
      * @throws IllegalArgumentException when the example is known and the column is not a number
@@ -66,6 +76,12 @@ public final class SeriesRolling {
 
     /**
      * Rolling mean.
+     *
+     * <pre>{@code
+     * sdf.rolling(2).col("x").mean().sink(s -> System.out.println(s.toList()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints [NaN, 1.5, 2.5]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints [3.5]
+     * }</pre>
      *
      * @return the new stream of results, one {@link Series} per batch aligned with its rows,
      *     downstream of the dataframe
@@ -78,6 +94,12 @@ public final class SeriesRolling {
     /**
      * Rolling minimum.
      *
+     * <pre>{@code
+     * sdf.rolling(2).col("x").min().sink(s -> System.out.println(s.toList()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints [NaN, 1.0, 2.0]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints [3.0]
+     * }</pre>
+     *
      * @return the new stream of results, one {@link Series} per batch aligned with its rows,
      *     downstream of the dataframe
      * @throws IllegalArgumentException when the example is known and the column is not a number
@@ -88,6 +110,12 @@ public final class SeriesRolling {
 
     /**
      * Rolling maximum.
+     *
+     * <pre>{@code
+     * sdf.rolling(2).col("x").max().sink(s -> System.out.println(s.toList()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints [NaN, 2.0, 3.0]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints [4.0]
+     * }</pre>
      *
      * @return the new stream of results, one {@link Series} per batch aligned with its rows,
      *     downstream of the dataframe
@@ -100,6 +128,12 @@ public final class SeriesRolling {
     /**
      * Rolling median.
      *
+     * <pre>{@code
+     * sdf.rolling(3).col("x").median().sink(s -> System.out.println(s.toList()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints [NaN, NaN, 2.0]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints [3.0]
+     * }</pre>
+     *
      * @return the new stream of results, one {@link Series} per batch aligned with its rows,
      *     downstream of the dataframe
      * @throws IllegalArgumentException when the example is known and the column is not a number
@@ -110,6 +144,13 @@ public final class SeriesRolling {
 
     /**
      * Rolling quantile {@code q} in [0, 1], linear interpolation (pandas' default).
+     *
+     * <pre>{@code
+     * sdf.rolling(2).col("x").quantile(0.25).sink(s -> System.out.println(s.toList()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));
+     * // prints [NaN, 1.25, 2.25]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints [3.25]
+     * }</pre>
      *
      * @param q the quantile, in [0, 1]
      * @return the new stream of results, one {@link Series} per batch aligned with its rows,
@@ -124,6 +165,12 @@ public final class SeriesRolling {
 
     /**
      * Rolling sample variance (ddof 1).
+     *
+     * <pre>{@code
+     * sdf.rolling(2).col("x").var().sink(s -> System.out.println(s.toList()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints [NaN, 0.5, 0.5]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints [0.5]
+     * }</pre>
      *
      * @return the new stream of results, one {@link Series} per batch aligned with its rows,
      *     downstream of the dataframe
@@ -148,6 +195,14 @@ public final class SeriesRolling {
     /**
      * Rolling sample standard deviation (ddof 1).
      *
+     * <pre>{@code
+     * sdf.rolling(2).col("x").std().sink(s -> System.out.println(s.toList()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));
+     * // prints [NaN, 0.7071067811865476, 0.7071067811865476]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));
+     * // prints [0.7071067811865476]
+     * }</pre>
+     *
      * @return the new stream of results, one {@link Series} per batch aligned with its rows,
      *     downstream of the dataframe
      * @throws IllegalArgumentException when the example is known and the column is not a number
@@ -171,6 +226,13 @@ public final class SeriesRolling {
     /**
      * Rolling count of non-missing values (a double, as in pandas); any column type.
      *
+     * <pre>{@code
+     * sdf.rolling(2).col("x").count().sink(s -> System.out.println(s.toList()));
+     * source.emit(Frame.of("x", new double[] {1, Double.NaN, 3}, "n", new long[] {1, 1, 2}));
+     * // prints [1.0, 1.0, 1.0]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));                        // prints [2.0]
+     * }</pre>
+     *
      * @return the new stream of results, one {@link Series} per batch aligned with its rows,
      *     downstream of the dataframe
      */
@@ -180,6 +242,12 @@ public final class SeriesRolling {
 
     /**
      * A custom {@link Aggregation} (its result a number) over each row's window; any column type.
+     *
+     * <pre>{@code
+     * sdf.rolling(2).col("n").aggregate(Aggregation.count()).sink(s -> System.out.println(s.toList()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints [NaN, 2.0, 2.0]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints [2.0]
+     * }</pre>
      *
      * @param agg the aggregation, not null
      * @return the new stream of the aggregation's results as doubles, one {@link Series} per batch

@@ -17,8 +17,12 @@ import java.util.function.Supplier;
  * <pre>{@code
  * sdf.window(4).col("x").sum();      // Stream<Double>: sum of the last 4 rows
  * sdf.window("2h").col("x").mean();  // over the last two hours of the index
- * sdf.window(3).col("x").aggregate(new MyMean());
+ * sdf.window(3).col("x").aggregate(Aggregation.max());   // any Aggregation: a built-in or your own
  * }</pre>
+ *
+ * <p>In the method examples, {@code source} is a {@code Stream<Frame>} and
+ * {@code sdf = StreamingDataFrame.from(source, Frame.of("x", new double[0], "n", new long[0]))}:
+ * a dataframe with a double column x and a long column n.
  */
 public final class SeriesWindow {
     private final WindowSpec spec;
@@ -42,6 +46,12 @@ public final class SeriesWindow {
     /**
      * Sum of the window's values (missing values skipped).
      *
+     * <pre>{@code
+     * sdf.window(3).col("x").sum().sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints 6.0
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints 9.0
+     * }</pre>
+     *
      * @return the new stream of sums, one per batch, downstream of the dataframe
      * @throws IllegalArgumentException when the example is known and the column is not a number
      */
@@ -51,6 +61,12 @@ public final class SeriesWindow {
 
     /**
      * Mean of the window's values (0 for an empty window, as streamz).
+     *
+     * <pre>{@code
+     * sdf.window(3).col("x").mean().sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints 2.0
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints 3.0
+     * }</pre>
      *
      * @return the new stream of means, one per batch, downstream of the dataframe
      * @throws IllegalArgumentException when the example is known and the column is not a number
@@ -62,6 +78,12 @@ public final class SeriesWindow {
     /**
      * Number of non-missing values in the window.
      *
+     * <pre>{@code
+     * sdf.window(2).col("x").count().sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, Double.NaN, 3}, "n", new long[] {1, 1, 2}));   // prints 1
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));                        // prints 2
+     * }</pre>
+     *
      * @return the new stream of counts, one per batch, downstream of the dataframe
      */
     public Stream<Long> count() {
@@ -71,6 +93,12 @@ public final class SeriesWindow {
     /**
      * Number of rows in the window.
      *
+     * <pre>{@code
+     * sdf.window(2).col("x").size().sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, Double.NaN, 3}, "n", new long[] {1, 1, 2}));   // prints 2
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));                        // prints 2
+     * }</pre>
+     *
      * @return the new stream of row counts, one per batch, downstream of the dataframe
      */
     public Stream<Long> size() {
@@ -79,6 +107,12 @@ public final class SeriesWindow {
 
     /**
      * Minimum of the window's values (monotonic deque); {@code NaN} for no value.
+     *
+     * <pre>{@code
+     * sdf.window(3).col("x").min().sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints 1.0
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints 2.0
+     * }</pre>
      *
      * @return the new stream of minima, one per batch, downstream of the dataframe
      * @throws IllegalArgumentException when the example is known and the column is not a number
@@ -90,6 +124,12 @@ public final class SeriesWindow {
     /**
      * Maximum of the window's values (monotonic deque); {@code NaN} for no value.
      *
+     * <pre>{@code
+     * sdf.window(3).col("x").max().sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints 3.0
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints 4.0
+     * }</pre>
+     *
      * @return the new stream of maxima, one per batch, downstream of the dataframe
      * @throws IllegalArgumentException when the example is known and the column is not a number
      */
@@ -99,6 +139,12 @@ public final class SeriesWindow {
 
     /**
      * Sample variance (ddof 1) of the window's values.
+     *
+     * <pre>{@code
+     * sdf.window(2).col("x").var().sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints 0.5
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints 0.5
+     * }</pre>
      *
      * @return the new stream of variances, one per batch, downstream of the dataframe
      * @throws IllegalArgumentException when the example is known and the column is not a number
@@ -122,6 +168,14 @@ public final class SeriesWindow {
     /**
      * Sample standard deviation (ddof 1) of the window's values.
      *
+     * <pre>{@code
+     * sdf.window(3).col("x").std().sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));
+     * // prints 1.0000000000000002
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));
+     * // prints 0.9999999999999996
+     * }</pre>
+     *
      * @return the new stream of standard deviations, one per batch, downstream of the dataframe
      * @throws IllegalArgumentException when the example is known and the column is not a number
      */
@@ -144,6 +198,12 @@ public final class SeriesWindow {
      * A custom {@link Aggregation} over the window's values (streamz
      * {@code window(n=3).x.aggregate(Mean())}).
      *
+     * <pre>{@code
+     * sdf.window(3).col("x").aggregate(Aggregation.max()).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints 3.0
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints 4.0
+     * }</pre>
+     *
      * @param <S> the aggregation's state type
      * @param <R> the aggregation's result type
      * @param agg the aggregation, not null
@@ -159,6 +219,12 @@ public final class SeriesWindow {
      * {@code func} applied to the window's values as one series, labelled by position, once per
      * batch (streamz {@code apply}).
      *
+     * <pre>{@code
+     * sdf.window(3).col("x").apply(Series::toList).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints [1.0, 2.0, 3.0]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints [2.0, 3.0, 4.0]
+     * }</pre>
+     *
      * @param <R> the result type
      * @param func the function of the window's series, not null
      * @return the new stream of {@code func}'s results, one per batch, downstream of the dataframe
@@ -172,6 +238,12 @@ public final class SeriesWindow {
 
     /**
      * How often each value occurs in the window (values whose count fell to 0 stay, as in streamz).
+     *
+     * <pre>{@code
+     * sdf.window(3).col("n").valueCounts().sink(s -> System.out.println(s.toMap()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints {1=2, 2=1}
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints {1=1, 2=2}
+     * }</pre>
      *
      * @return the new stream of counts, one {@link Series} per batch indexed by value in sorted
      *     order, downstream of the dataframe

@@ -27,6 +27,13 @@ import java.util.function.Function;
  * x.add(sdf.col("y")).multiply(2).mean();         // mean of 2 * (x + y)
  * }</pre>
  *
+ * <p>In the method examples, {@code source} is a {@code Stream<Frame>} and {@code sdf} is
+ * {@code StreamingDataFrame.from(source, Frame.of("x", new double[] {0}, "y", new double[] {0}))},
+ * with two double columns x and y (the {@link #valueCounts()} example's {@code sdf} has one string
+ * column, name, instead). A comment such as {@code // [2.0, 3.0, 4.0]} after a series
+ * gives its values ({@code stream().map(Series::toList)}) for the batch
+ * {@code Frame.of("x", new double[] {1, 2, 3}, "y", new double[] {4, 2, 1})}.
+ *
  * <p>A series is an expression over the batches of its dataframe: combining two series (or
  * using one in {@code where}, {@code assign} or {@code groupby}) needs both to come from the
  * same dataframe, and fails with an {@link IllegalArgumentException} otherwise.
@@ -54,6 +61,11 @@ public final class StreamingSeries {
 
     /**
      * The dataframe this series is computed from.
+     *
+     * <pre>{@code
+     * sdf.col("x").add(1).dataframe();   // sdf itself
+     * sdf.col("x").tail(2).dataframe();  // a new dataframe, downstream of sdf
+     * }</pre>
      *
      * @return the dataframe
      */
@@ -93,6 +105,12 @@ public final class StreamingSeries {
     /**
      * A one-column streaming dataframe of this series (pandas {@code to_frame}); the index column,
      * if any, is kept before it.
+     *
+     * <pre>{@code
+     * StreamingDataFrame doubled = sdf.col("x").multiply(2).toFrame();
+     * doubled.columns();   // [x]
+     * doubled.col("x");    // [2.0, 4.0, 6.0]
+     * }</pre>
      *
      * @return the new streaming dataframe, downstream of this series' dataframe
      */
@@ -161,6 +179,13 @@ public final class StreamingSeries {
     /**
      * Elementwise {@code x + v}.
      *
+     * <pre>{@code
+     * List<List<Object>> out = sdf.col("x").add(1).stream().map(Series::toList).sinkToList();
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "y", new double[] {4, 2, 1}));
+     * // out: [[2.0, 3.0, 4.0]]
+     * sdf.col("x").add(sdf.col("y"));   // [5.0, 4.0, 4.0]
+     * }</pre>
+     *
      * @param v the operand
      * @return the new series, over the same dataframe
      * @throws IllegalArgumentException when the example is known and the values are not numbers
@@ -183,6 +208,11 @@ public final class StreamingSeries {
 
     /**
      * Elementwise {@code x - v}.
+     *
+     * <pre>{@code
+     * sdf.col("x").subtract(1);              // [0.0, 1.0, 2.0]
+     * sdf.col("x").subtract(sdf.col("y"));   // [-3.0, 0.0, 2.0]
+     * }</pre>
      *
      * @param v the operand
      * @return the new series, over the same dataframe
@@ -207,6 +237,11 @@ public final class StreamingSeries {
     /**
      * Elementwise {@code x * v}.
      *
+     * <pre>{@code
+     * sdf.col("x").multiply(2);              // [2.0, 4.0, 6.0]
+     * sdf.col("x").multiply(sdf.col("y"));   // [4.0, 4.0, 3.0]
+     * }</pre>
+     *
      * @param v the operand
      * @return the new series, over the same dataframe
      * @throws IllegalArgumentException when the example is known and the values are not numbers
@@ -229,6 +264,11 @@ public final class StreamingSeries {
 
     /**
      * Elementwise {@code x / v} (always doubles).
+     *
+     * <pre>{@code
+     * sdf.col("x").divide(2);              // [0.5, 1.0, 1.5]
+     * sdf.col("x").divide(sdf.col("y"));   // [0.25, 1.0, 3.0]
+     * }</pre>
      *
      * @param v the operand
      * @return the new series, over the same dataframe
@@ -254,6 +294,11 @@ public final class StreamingSeries {
      * Elementwise {@code x % v}, with the sign of {@code v} as in Python; long values modulo a
      * whole {@code v} stay long.
      *
+     * <pre>{@code
+     * sdf.col("x").mod(2);    // [1.0, 0.0, 1.0]
+     * sdf.col("x").mod(-2);   // [-1.0, 0.0, -1.0]
+     * }</pre>
+     *
      * @param v the divisor
      * @return the new series, over the same dataframe
      * @throws IllegalArgumentException when the example is known and the values are not numbers
@@ -269,6 +314,10 @@ public final class StreamingSeries {
     /**
      * Elementwise {@code -x}.
      *
+     * <pre>{@code
+     * sdf.col("x").negate();   // [-1.0, -2.0, -3.0]
+     * }</pre>
+     *
      * @return the new series, over the same dataframe
      * @throws IllegalArgumentException when the example is known and the values are not numbers
      */
@@ -278,6 +327,10 @@ public final class StreamingSeries {
 
     /**
      * Elementwise {@code func(x)} on numbers (pandas {@code map}).
+     *
+     * <pre>{@code
+     * sdf.col("x").map(v -> v * v);   // [1.0, 4.0, 9.0]
+     * }</pre>
      *
      * @param func the function of each value, not null
      * @return the new series, over the same dataframe, of doubles
@@ -290,6 +343,10 @@ public final class StreamingSeries {
 
     /**
      * Elementwise {@code func(x)} on any values; the results' type is inferred per batch.
+     *
+     * <pre>{@code
+     * sdf.col("x").mapValues(v -> (Double) v > 1 ? "big" : "small");   // [small, big, big]
+     * }</pre>
      *
      * @param func the function of each value (boxed; {@code null} or {@code NaN} when missing), not
      *     null
@@ -309,6 +366,10 @@ public final class StreamingSeries {
     /**
      * The values converted to {@code type} (pandas {@code astype}).
      *
+     * <pre>{@code
+     * sdf.col("x").astype(ColumnType.LONG);   // [1, 2, 3]
+     * }</pre>
+     *
      * @param type the target type, not null
      * @return the new series, over the same dataframe
      */
@@ -319,6 +380,10 @@ public final class StreamingSeries {
 
     /**
      * The values rounded to {@code decimals} places, half to even (pandas {@code round}).
+     *
+     * <pre>{@code
+     * sdf.col("x").divide(sdf.col("y")).round(1);   // [0.2, 1.0, 3.0] (0.25 rounds to 0.2)
+     * }</pre>
      *
      * @param decimals the number of decimal places
      * @return the new series, over the same dataframe
@@ -331,6 +396,12 @@ public final class StreamingSeries {
     /**
      * Missing values replaced by {@code v} (pandas {@code fillna}).
      *
+     * <pre>{@code
+     * List<List<Object>> out = sdf.col("x").fillna(0).stream().map(Series::toList).sinkToList();
+     * source.emit(Frame.of("x", new double[] {1, Double.NaN}, "y", new double[] {0, 0}));
+     * // out: [[1.0, 0.0]]
+     * }</pre>
+     *
      * @param v the replacement value
      * @return the new series, over the same dataframe, of doubles
      * @throws IllegalArgumentException when the example is known and the values are not numbers
@@ -341,6 +412,12 @@ public final class StreamingSeries {
 
     /**
      * Whether each value is missing (pandas {@code isna}).
+     *
+     * <pre>{@code
+     * List<List<Object>> out = sdf.col("x").isMissing().stream().map(Series::toList).sinkToList();
+     * source.emit(Frame.of("x", new double[] {1, Double.NaN}, "y", new double[] {0, 0}));
+     * // out: [[false, true]]
+     * }</pre>
      *
      * @return the new boolean series, over the same dataframe
      */
@@ -374,6 +451,11 @@ public final class StreamingSeries {
     /**
      * Elementwise {@code x > v}.
      *
+     * <pre>{@code
+     * sdf.col("x").gt(2);              // [false, false, true]
+     * sdf.col("x").gt(sdf.col("y"));   // [false, false, true]
+     * }</pre>
+     *
      * @param v the value to compare with
      * @return the new boolean series, over the same dataframe
      * @throws IllegalArgumentException when the example is known and the values are not numbers
@@ -384,6 +466,11 @@ public final class StreamingSeries {
 
     /**
      * Elementwise {@code x >= v}.
+     *
+     * <pre>{@code
+     * sdf.col("x").ge(2);              // [false, true, true]
+     * sdf.col("x").ge(sdf.col("y"));   // [false, true, true]
+     * }</pre>
      *
      * @param v the value to compare with
      * @return the new boolean series, over the same dataframe
@@ -396,6 +483,11 @@ public final class StreamingSeries {
     /**
      * Elementwise {@code x < v}.
      *
+     * <pre>{@code
+     * sdf.col("x").lt(2);              // [true, false, false]
+     * sdf.col("x").lt(sdf.col("y"));   // [true, false, false]
+     * }</pre>
+     *
      * @param v the value to compare with
      * @return the new boolean series, over the same dataframe
      * @throws IllegalArgumentException when the example is known and the values are not numbers
@@ -406,6 +498,11 @@ public final class StreamingSeries {
 
     /**
      * Elementwise {@code x <= v}.
+     *
+     * <pre>{@code
+     * sdf.col("x").le(2);              // [true, true, false]
+     * sdf.col("x").le(sdf.col("y"));   // [true, true, false]
+     * }</pre>
      *
      * @param v the value to compare with
      * @return the new boolean series, over the same dataframe
@@ -418,6 +515,11 @@ public final class StreamingSeries {
     /**
      * Elementwise {@code x == v}.
      *
+     * <pre>{@code
+     * sdf.col("x").eq(2);              // [false, true, false]
+     * sdf.col("x").eq(sdf.col("y"));   // [false, true, false]
+     * }</pre>
+     *
      * @param v the value to compare with
      * @return the new boolean series, over the same dataframe
      * @throws IllegalArgumentException when the example is known and the values are not numbers
@@ -428,6 +530,11 @@ public final class StreamingSeries {
 
     /**
      * Elementwise {@code x != v}.
+     *
+     * <pre>{@code
+     * sdf.col("x").ne(2);              // [true, false, true]
+     * sdf.col("x").ne(sdf.col("y"));   // [true, false, true]
+     * }</pre>
      *
      * @param v the value to compare with
      * @return the new boolean series, over the same dataframe
@@ -529,6 +636,10 @@ public final class StreamingSeries {
     /**
      * Elementwise {@code x & y} of boolean series.
      *
+     * <pre>{@code
+     * sdf.col("x").gt(1).and(sdf.col("y").gt(1));   // [false, true, false]
+     * }</pre>
+     *
      * @param other a boolean series of the same dataframe
      * @return the new boolean series, over the same dataframe
      * @throws IllegalArgumentException when {@code other} comes from another dataframe, or the
@@ -540,6 +651,10 @@ public final class StreamingSeries {
 
     /**
      * Elementwise {@code x | y} of boolean series.
+     *
+     * <pre>{@code
+     * sdf.col("x").lt(2).or(sdf.col("y").lt(2));   // [true, false, true]
+     * }</pre>
      *
      * @param other a boolean series of the same dataframe
      * @return the new boolean series, over the same dataframe
@@ -553,6 +668,10 @@ public final class StreamingSeries {
     /**
      * Elementwise {@code ~x} of a boolean series.
      *
+     * <pre>{@code
+     * sdf.col("x").gt(1).not();   // [true, false, false]
+     * }</pre>
+     *
      * @return the new boolean series, over the same dataframe
      * @throws IllegalArgumentException when the example is known and the series is not boolean
      */
@@ -562,6 +681,10 @@ public final class StreamingSeries {
 
     /**
      * The last {@code n} values of each batch (streamz {@code tail}); all of them when fewer.
+     *
+     * <pre>{@code
+     * sdf.col("x").tail(2);   // [2.0, 3.0]
+     * }</pre>
      *
      * @param n the number of values to keep; 0 or less keeps none
      * @return the new series, of a new dataframe downstream of this series' one
@@ -591,6 +714,13 @@ public final class StreamingSeries {
     /**
      * The sum of all values so far, once per batch (streamz {@code sum}; missing values skipped).
      *
+     * <pre>{@code
+     * List<Double> out = sdf.col("x").sum().sinkToList();
+     * source.emit(Frame.of("x", new double[] {1, 3}, "y", new double[] {0, 0}));
+     * source.emit(Frame.of("x", new double[] {5}, "y", new double[] {0}));
+     * // out: [4.0, 9.0]
+     * }</pre>
+     *
      * @return the new stream of sums, one per batch, downstream of the dataframe
      * @throws IllegalArgumentException when the example is known and the values are not numbers
      */
@@ -612,6 +742,13 @@ public final class StreamingSeries {
     /**
      * The mean of all values so far (0 before any value, as streamz).
      *
+     * <pre>{@code
+     * List<Double> out = sdf.col("x").mean().sinkToList();
+     * source.emit(Frame.of("x", new double[] {1, 3}, "y", new double[] {0, 0}));
+     * source.emit(Frame.of("x", new double[] {5}, "y", new double[] {0}));
+     * // out: [2.0, 3.0]
+     * }</pre>
+     *
      * @return the new stream of means, one per batch, downstream of the dataframe
      * @throws IllegalArgumentException when the example is known and the values are not numbers
      */
@@ -622,6 +759,13 @@ public final class StreamingSeries {
     /**
      * The number of non-missing values so far.
      *
+     * <pre>{@code
+     * List<Long> out = sdf.col("x").count().sinkToList();
+     * source.emit(Frame.of("x", new double[] {1, Double.NaN}, "y", new double[] {0, 0}));
+     * source.emit(Frame.of("x", new double[] {5}, "y", new double[] {0}));
+     * // out: [1, 2]
+     * }</pre>
+     *
      * @return the new stream of counts, one per batch, downstream of the dataframe
      */
     public Stream<Long> count() {
@@ -631,6 +775,13 @@ public final class StreamingSeries {
     /**
      * The number of rows so far.
      *
+     * <pre>{@code
+     * List<Long> out = sdf.col("x").size().sinkToList();
+     * source.emit(Frame.of("x", new double[] {1, Double.NaN}, "y", new double[] {0, 0}));
+     * source.emit(Frame.of("x", new double[] {5}, "y", new double[] {0}));
+     * // out: [2, 3]
+     * }</pre>
+     *
      * @return the new stream of row counts, one per batch, downstream of the dataframe
      */
     public Stream<Long> size() {
@@ -639,6 +790,13 @@ public final class StreamingSeries {
 
     /**
      * The minimum so far ({@code NaN} before any value).
+     *
+     * <pre>{@code
+     * List<Double> out = sdf.col("x").min().sinkToList();
+     * source.emit(Frame.of("x", new double[] {1, 3}, "y", new double[] {0, 0}));
+     * source.emit(Frame.of("x", new double[] {5}, "y", new double[] {0}));
+     * // out: [1.0, 1.0]
+     * }</pre>
      *
      * @return the new stream of minima, one per batch, downstream of the dataframe
      * @throws IllegalArgumentException when the example is known and the values are not numbers
@@ -650,6 +808,13 @@ public final class StreamingSeries {
     /**
      * The maximum so far ({@code NaN} before any value).
      *
+     * <pre>{@code
+     * List<Double> out = sdf.col("x").max().sinkToList();
+     * source.emit(Frame.of("x", new double[] {1, 3}, "y", new double[] {0, 0}));
+     * source.emit(Frame.of("x", new double[] {5}, "y", new double[] {0}));
+     * // out: [3.0, 5.0]
+     * }</pre>
+     *
      * @return the new stream of maxima, one per batch, downstream of the dataframe
      * @throws IllegalArgumentException when the example is known and the values are not numbers
      */
@@ -659,6 +824,13 @@ public final class StreamingSeries {
 
     /**
      * The sample variance (ddof 1) so far; {@code NaN} for fewer than 2 values.
+     *
+     * <pre>{@code
+     * List<Double> out = sdf.col("x").var().sinkToList();
+     * source.emit(Frame.of("x", new double[] {0, 2}, "y", new double[] {0, 0}));
+     * source.emit(Frame.of("x", new double[] {4}, "y", new double[] {0}));
+     * // out: [2.0, 4.0]
+     * }</pre>
      *
      * @return the new stream of variances, one per batch, downstream of the dataframe
      * @throws IllegalArgumentException when the example is known and the values are not numbers
@@ -682,6 +854,13 @@ public final class StreamingSeries {
     /**
      * The sample standard deviation (ddof 1) so far.
      *
+     * <pre>{@code
+     * List<Double> out = sdf.col("x").std().sinkToList();
+     * source.emit(Frame.of("x", new double[] {0, 2}, "y", new double[] {0, 0}));
+     * source.emit(Frame.of("x", new double[] {4}, "y", new double[] {0}));
+     * // out: [1.4142135623730951, 2.0]
+     * }</pre>
+     *
      * @return the new stream of standard deviations, one per batch, downstream of the dataframe
      * @throws IllegalArgumentException when the example is known and the values are not numbers
      */
@@ -703,6 +882,13 @@ public final class StreamingSeries {
     /**
      * A custom aggregation over all values so far (streamz {@code aggregate}); the state starts
      * from {@link Aggregation#initial}.
+     *
+     * <pre>{@code
+     * List<Double> out = sdf.col("x").aggregate(Aggregation.max()).sinkToList();
+     * source.emit(Frame.of("x", new double[] {1, 3}, "y", new double[] {0, 0}));
+     * source.emit(Frame.of("x", new double[] {5}, "y", new double[] {0}));
+     * // out: [3.0, 5.0]
+     * }</pre>
      *
      * @param <S> the aggregation's state type
      * @param <R> the aggregation's result type
@@ -828,6 +1014,13 @@ public final class StreamingSeries {
     /**
      * Rolling aggregations of this series (see {@link StreamingDataFrame#rolling(int)}).
      *
+     * <pre>{@code
+     * List<List<Double>> out = sdf.col("x").rolling(2).sum().map(Series::toList).sinkToList();
+     * source.emit(Frame.of("x", new double[] {1, 3}, "y", new double[] {0, 0}));
+     * source.emit(Frame.of("x", new double[] {5}, "y", new double[] {0}));
+     * // out: [[NaN, 4.0], [8.0]]
+     * }</pre>
+     *
      * @param n the window's size in rows, at least 1
      * @return the rolling aggregations of this series
      * @throws IllegalArgumentException when {@code n} is less than 1
@@ -864,6 +1057,13 @@ public final class StreamingSeries {
     /**
      * Aggregations over the last {@code n} rows (see {@link StreamingDataFrame#window(int)}).
      *
+     * <pre>{@code
+     * List<Double> out = sdf.col("x").window(2).sum().sinkToList();
+     * source.emit(Frame.of("x", new double[] {1, 3}, "y", new double[] {0, 0}));
+     * source.emit(Frame.of("x", new double[] {5}, "y", new double[] {0}));
+     * // out: [4.0, 8.0]
+     * }</pre>
+     *
      * @param n the window's size in rows, at least 1
      * @return the window's aggregations of this series
      * @throws IllegalArgumentException when {@code n} is less than 1
@@ -887,6 +1087,13 @@ public final class StreamingSeries {
     /**
      * Aggregations over all rows so far (streamz {@code expanding()}).
      *
+     * <pre>{@code
+     * List<Double> out = sdf.col("x").expanding().max().sinkToList();
+     * source.emit(Frame.of("x", new double[] {1, 3}, "y", new double[] {0, 0}));
+     * source.emit(Frame.of("x", new double[] {5}, "y", new double[] {0}));
+     * // out: [3.0, 5.0]
+     * }</pre>
+     *
      * @return the expanding window's aggregations of this series
      */
     public SeriesWindow expanding() {
@@ -895,6 +1102,13 @@ public final class StreamingSeries {
 
     /**
      * Exponentially weighted aggregations (see {@link StreamingDataFrame#ewm}).
+     *
+     * <pre>{@code
+     * List<Double> out = sdf.col("x").ewm("alpha", 0.5).mean().sinkToList();
+     * source.emit(Frame.of("x", new double[] {1, 3}, "y", new double[] {0, 0}));
+     * source.emit(Frame.of("x", new double[] {5}, "y", new double[] {0}));
+     * // out: [2.3333333333333335, 3.857142857142857]
+     * }</pre>
      *
      * @param param which decay {@code value} gives: {@code "com"}, {@code "span"},
      *     {@code "halflife"} or {@code "alpha"}

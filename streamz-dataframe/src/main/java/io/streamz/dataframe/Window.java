@@ -25,6 +25,10 @@ import java.util.function.Supplier;
  * sdf.window(10).apply(f -> f.rowCount());           // any function of the whole window
  * }</pre>
  *
+ * <p>In the method examples, {@code source} is a {@code Stream<Frame>} and
+ * {@code sdf = StreamingDataFrame.from(source, Frame.of("x", new double[0], "n", new long[0]))}:
+ * a dataframe with a double column x and a long column n.
+ *
  * <p>Rows enter and leave the aggregation's state once each (streamz's {@code on_new} and
  * {@code on_old}): the work per row is constant, whatever the window's size.
  */
@@ -37,6 +41,12 @@ public final class Window {
 
     /**
      * The same window over one column (streamz {@code window(...).x}).
+     *
+     * <pre>{@code
+     * sdf.window(3).col("x").sum().sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints 6.0
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints 9.0
+     * }</pre>
      *
      * @param name the column's name
      * @return the window's aggregations of that column
@@ -58,6 +68,12 @@ public final class Window {
     /**
      * Sum of each number column in the window (missing values skipped).
      *
+     * <pre>{@code
+     * sdf.window(3).sum().sink(s -> System.out.println(s.toMap()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints {x=6.0, n=4.0}
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints {x=9.0, n=5.0}
+     * }</pre>
+     *
      * @return the new stream of results, one {@link Series} per batch indexed by column name,
      *     downstream of the dataframe
      */
@@ -67,6 +83,14 @@ public final class Window {
 
     /**
      * Mean of each number column in the window (0 when empty, as streamz).
+     *
+     * <pre>{@code
+     * sdf.window(3).mean().sink(s -> System.out.println(s.toMap()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));
+     * // prints {x=2.0, n=1.3333333333333333}
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));
+     * // prints {x=3.0, n=1.6666666666666667}
+     * }</pre>
      *
      * @return the new stream of results, one {@link Series} per batch indexed by column name,
      *     downstream of the dataframe
@@ -78,6 +102,14 @@ public final class Window {
     /**
      * Non-missing values of each number column in the window.
      *
+     * <pre>{@code
+     * sdf.window(2).count().sink(s -> System.out.println(s.toMap()));
+     * source.emit(Frame.of("x", new double[] {1, Double.NaN, 3}, "n", new long[] {1, 1, 2}));
+     * // prints {x=1, n=2}
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));
+     * // prints {x=2, n=2}
+     * }</pre>
+     *
      * @return the new stream of results, one {@link Series} per batch indexed by column name,
      *     downstream of the dataframe
      */
@@ -87,6 +119,12 @@ public final class Window {
 
     /**
      * Rows in the window, once per batch.
+     *
+     * <pre>{@code
+     * sdf.window(5).size().sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints 3
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints 4
+     * }</pre>
      *
      * @return the new stream of row counts, downstream of the dataframe
      */
@@ -98,6 +136,12 @@ public final class Window {
     /**
      * Minimum of each number column in the window ({@code NaN} for no value).
      *
+     * <pre>{@code
+     * sdf.window(3).min().sink(s -> System.out.println(s.toMap()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints {x=1.0, n=1.0}
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints {x=2.0, n=1.0}
+     * }</pre>
+     *
      * @return the new stream of results, one {@link Series} per batch indexed by column name,
      *     downstream of the dataframe
      */
@@ -108,6 +152,12 @@ public final class Window {
     /**
      * Maximum of each number column in the window ({@code NaN} for no value).
      *
+     * <pre>{@code
+     * sdf.window(3).max().sink(s -> System.out.println(s.toMap()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints {x=3.0, n=2.0}
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints {x=4.0, n=2.0}
+     * }</pre>
+     *
      * @return the new stream of results, one {@link Series} per batch indexed by column name,
      *     downstream of the dataframe
      */
@@ -117,6 +167,12 @@ public final class Window {
 
     /**
      * Sample variance (ddof 1) of each number column in the window.
+     *
+     * <pre>{@code
+     * sdf.window(2).var().sink(s -> System.out.println(s.toMap()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints {x=0.5, n=0.5}
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints {x=0.5, n=0.0}
+     * }</pre>
      *
      * @return the new stream of results, one {@link Series} per batch indexed by column name,
      *     downstream of the dataframe
@@ -140,6 +196,14 @@ public final class Window {
     /**
      * Sample standard deviation (ddof 1) of each number column in the window.
      *
+     * <pre>{@code
+     * sdf.window(2).std().sink(s -> System.out.println(s.toMap()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));
+     * // prints {x=0.7071067811865476, n=0.7071067811865476}
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));
+     * // prints {x=0.7071067811865476, n=0.0}
+     * }</pre>
+     *
      * @return the new stream of results, one {@link Series} per batch indexed by column name,
      *     downstream of the dataframe
      */
@@ -162,6 +226,12 @@ public final class Window {
      * A custom {@link Aggregation} of each number column in the window (streamz
      * {@code window(n=100).aggregate(Mean())}); each column gets its own state.
      *
+     * <pre>{@code
+     * sdf.window(3).aggregate(Aggregation.max()).sink(s -> System.out.println(s.toMap()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints {x=3.0, n=2.0}
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints {x=4.0, n=2.0}
+     * }</pre>
+     *
      * @param <R> the aggregation's result type
      * @param agg the aggregation, not null
      * @return the new stream of results, one {@link Series} per batch indexed by column name,
@@ -176,6 +246,14 @@ public final class Window {
     /**
      * The whole window as one frame, once per batch (streamz {@code full}; copies the window).
      *
+     * <pre>{@code
+     * sdf.window(2).full().sink(f -> System.out.println(f.toRows()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));
+     * // prints [{x=2.0, n=1}, {x=3.0, n=2}]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));
+     * // prints [{x=3.0, n=2}, {x=4.0, n=2}]
+     * }</pre>
+     *
      * @return the new stream of window frames, downstream of the dataframe
      */
     public Stream<Frame> full() {
@@ -184,6 +262,12 @@ public final class Window {
 
     /**
      * {@code func} applied to the whole window, once per batch (streamz {@code apply}).
+     *
+     * <pre>{@code
+     * sdf.window(3).apply(f -> f.column("x").toList()).sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints [1.0, 2.0, 3.0]
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints [2.0, 3.0, 4.0]
+     * }</pre>
      *
      * @param <R> the result type
      * @param func the function of the window's frame, not null
@@ -196,6 +280,12 @@ public final class Window {
 
     /**
      * Group-by aggregations inside the window (streamz {@code window(...).groupby('name')}).
+     *
+     * <pre>{@code
+     * sdf.window(3).groupby("n").col("x").sum().sink(s -> System.out.println(s.toMap()));
+     * source.emit(Frame.of("x", new double[] {1, 2, 3}, "n", new long[] {1, 1, 2}));   // prints {1=3.0, 2=3.0}
+     * source.emit(Frame.of("x", new double[] {4}, "n", new long[] {2}));               // prints {1=2.0, 2=7.0}
+     * }</pre>
      *
      * @param column the name of the key column, not null
      * @return the group-by aggregations, keyed by that column's values
