@@ -28,7 +28,7 @@ class JavadocExamplesTest {
     private static final Pattern TOP_TYPE = Pattern.compile(
             "^public (?:(?:final|abstract|sealed|non-sealed) )*(?:class|interface|enum|record|@interface) (\\w+)", Pattern.MULTILINE);
     private static final Pattern OPERATOR = Pattern.compile(
-            "^\\s*public (?:(?:final|static) )*(?:<[^>]+(?:<[^>]*>)?[^>]*> )?"
+            "^\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*public (?:(?:final|static) )*(?:<[^>]+(?:<[^>]*>)?[^>]*> )?"
                     + "(Stream|Source|StreamingDataFrame|StreamingSeries|Window|Rolling|GroupBy|SeriesWindow|SeriesRolling|Ewm)"
                     + "(?:<[^(]*>)? (\\w+)\\(");
     /** The facades whose public methods are the operators users chain. */

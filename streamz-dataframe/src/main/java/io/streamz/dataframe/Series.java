@@ -251,13 +251,9 @@ public final class Series<V> implements Iterable<V> {
         return Objects.hash(name, toList());
     }
 
-    /** As pandas prints a series: label and value per line, then name and dtype. */
+    /** As pandas prints a series: label and value per line, then name (if any) and dtype. */
     @Override
     public String toString() {
-        Column v = values.rename(" ");
-        String table = Tables.format(List.of(v), index == null ? null : index.rename(""), size());
-        String body = table.substring(table.indexOf('\n') + 1);
-        return (size() == 0 ? "Series([]" : body) + (size() == 0 ? ", " : "\n") + "Name: " + name
-                + ", dtype: " + values.type().pandasName() + (size() == 0 ? ")" : "");
+        return Tables.formatSeries(values, index, name);
     }
 }

@@ -65,6 +65,41 @@ final class Tables {
         return b.toString();
     }
 
+    /**
+     * A series as pandas prints it: each label left-aligned, four spaces, each value
+     * right-aligned; then {@code Name} (when there is one), {@code Length} (when rows were left
+     * out) and {@code dtype}.
+     */
+    static String formatSeries(Column values, Column labels, String name) {
+        int rows = values.size();
+        String dtype = "dtype: " + values.type().pandasName();
+        String named = name == null ? "" : "Name: " + name + ", ";
+        if (rows == 0) {
+            return "Series([], " + named + dtype + ")";
+        }
+        boolean elided = rows > MAX_ROWS;
+        List<String> label = new ArrayList<>();
+        List<String> value = new ArrayList<>();
+        int labelWidth = 0;
+        int valueWidth = 0;
+        for (int i = 0; i < rows; i++) {
+            if (!elided || i < MAX_ROWS / 2 || i >= rows - MAX_ROWS / 2) {
+                label.add(labels == null ? Integer.toString(i) : labels.format(i));
+                value.add(values.format(i));
+                labelWidth = Math.max(labelWidth, label.get(label.size() - 1).length());
+                valueWidth = Math.max(valueWidth, value.get(value.size() - 1).length());
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r < label.size(); r++) {
+            if (elided && r == MAX_ROWS / 2) {
+                b.append(" ".repeat(labelWidth + 4)).append(pad("...", valueWidth, true)).append('\n');
+            }
+            b.append(pad(label.get(r), labelWidth, true)).append("    ").append(pad(value.get(r), valueWidth, false)).append('\n');
+        }
+        return b.append(named).append(elided ? "Length: " + rows + ", " : "").append(dtype).toString();
+    }
+
     private static String pad(String s, int width, boolean left) {
         StringBuilder b = new StringBuilder();
         if (!left) {

@@ -177,7 +177,25 @@ class FrameTest {
         assertThat(s.get(1)).isEqualTo(2.0);
         assertThat(s.toMap()).containsExactly(Map.entry("a", 5.0), Map.entry("b", 2.0));
         assertThat(Series.of("y", 1, 2).index()).containsExactly(0L, 1L);
-        assertThat(s.toString()).isEqualTo("a  5.0\nb  2.0\nName: x, dtype: float64");
+        assertThat(s.toString()).isEqualTo("a    5.0\nb    2.0\nName: x, dtype: float64");
+    }
+
+    @Test
+    void seriesPrintAsPandasPrintsThem() {
+        // str(pd.Series(...)) of pandas 1.5, for the same values
+        assertThat(Series.of(null, List.of("abc", "b"), List.of(1.0, 22.5)).toString())
+                .isEqualTo("abc     1.0\nb      22.5\ndtype: float64");
+        assertThat(Series.of(null, LongColumn.of("", 5, 10)).toString()).isEqualTo("0     5\n1    10\ndtype: int64");
+        assertThat(Series.of("x", new double[0]).toString()).isEqualTo("Series([], Name: x, dtype: float64)");
+        assertThat(Series.of(null, new double[0]).toString()).isEqualTo("Series([], dtype: float64)");
+        assertThat(Series.of(null, 1.5, Double.NaN).toString()).isEqualTo("0    1.5\n1    NaN\ndtype: float64");
+        double[] many = new double[100];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = i;
+        }
+        String printed = Series.of("x", many).toString();
+        assertThat(printed).startsWith("0      0.0\n1      1.0\n").contains("\n      ... \n")
+                .endsWith("98    98.0\n99    99.0\nName: x, Length: 100, dtype: float64");
     }
 
     @Test
