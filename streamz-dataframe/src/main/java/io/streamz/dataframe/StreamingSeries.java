@@ -87,6 +87,16 @@ public final class StreamingSeries {
     /**
      * The series of each batch, labelled by the index column (or by position).
      *
+     * <pre>{@code
+     * // sdf = StreamingDataFrame.from(source, Frame.of("x", new long[] {0}))
+     * sdf.col("x").stream().sink(System.out::println);
+     * source.emit(Frame.of("x", new long[] {3, 1}));
+     * // prints
+     * // 0    3
+     * // 1    1
+     * // Name: x, dtype: int64
+     * }</pre>
+     *
      * @return the stream of series, one per batch, downstream of the dataframe; the same stream on
      *     every call
      */
@@ -962,6 +972,13 @@ public final class StreamingSeries {
     /**
      * The running product (see {@link #cumsum()}).
      *
+     * <pre>{@code
+     * // sdf = StreamingDataFrame.from(source, Frame.of("x", new long[] {0}))
+     * sdf.col("x").cumprod().map(Series::toList).sink(System.out::println);
+     * source.emit(Frame.of("x", new long[] {3, 1}));   // prints [3, 3]
+     * source.emit(Frame.of("x", new long[] {2, 5}));   // prints [6, 30]
+     * }</pre>
+     *
      * @return the new stream of running products, one {@link Series} per batch, downstream of the
      *     dataframe
      * @throws IllegalArgumentException when the example is known and the values are not numbers
@@ -974,6 +991,13 @@ public final class StreamingSeries {
     /**
      * The running minimum (see {@link #cumsum()}).
      *
+     * <pre>{@code
+     * // sdf = StreamingDataFrame.from(source, Frame.of("x", new long[] {0}))
+     * sdf.col("x").cummin().map(Series::toList).sink(System.out::println);
+     * source.emit(Frame.of("x", new long[] {3, 1}));   // prints [3, 1]
+     * source.emit(Frame.of("x", new long[] {2, 5}));   // prints [1, 1]
+     * }</pre>
+     *
      * @return the new stream of running minima, one {@link Series} per batch, downstream of the
      *     dataframe
      * @throws IllegalArgumentException when the example is known and the values are not numbers
@@ -985,6 +1009,13 @@ public final class StreamingSeries {
 
     /**
      * The running maximum (see {@link #cumsum()}).
+     *
+     * <pre>{@code
+     * // sdf = StreamingDataFrame.from(source, Frame.of("x", new long[] {0}))
+     * sdf.col("x").cummax().map(Series::toList).sink(System.out::println);
+     * source.emit(Frame.of("x", new long[] {3, 1}));   // prints [3, 3]
+     * source.emit(Frame.of("x", new long[] {2, 5}));   // prints [3, 5]
+     * }</pre>
      *
      * @return the new stream of running maxima, one {@link Series} per batch, downstream of the
      *     dataframe
