@@ -78,6 +78,15 @@ import reactor.util.function.Tuple2;
  * // out: [1, 2, 3, 4, 5]
  * }</pre>
  *
+ * <p>In the method examples, {@code source} is a {@code Stream<Integer>} made with
+ * {@link #create()} (a {@code Stream<String>} where the example emits or parses strings),
+ * {@code words} a {@code Stream<String>}, {@code a} a {@code Stream<Integer>} and {@code b} a
+ * {@code Stream<String>} (both {@code Stream<Integer>}, like {@code c}, for {@link #union}),
+ * and {@code clock} a {@code VirtualTimeScheduler.getOrSet()} of reactor-test, installed before
+ * the graph is built so that time moves only when the example advances it. A comment
+ * {@code // prints X} gives what its line prints, {@code // out: [...]} what the list
+ * {@code out} holds by then.
+ *
  * <p><b>Threading:</b> {@link #emit} runs the graph on the caller's thread and returns when the
  * element's work is done. One graph behaves as if single-threaded: whatever threads emit, and
  * whatever timers fire, no two user functions of one graph run at once. A node may emit into its
@@ -283,8 +292,10 @@ public class Stream<T> {
      * {@link RefCounter} under {@code "ref"} is retained by every node that holds the element.
      *
      * <pre>{@code
+     * Stream<List<Integer>> pairs = source.partition(2);
      * RefCounter ref = new RefCounter(() -> System.out.println("done"));
-     * source.emit(1, List.of(Map.of("ref", ref)));   // prints "done" once no node holds 1
+     * source.emit(1, List.of(Map.of("ref", ref)));   // partition holds 1
+     * source.emit(2);                                // prints done (the pair went out, 1 is released)
      * }</pre>
      *
      * @param x the element, possibly {@code null}

@@ -15,13 +15,14 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * sdf.rolling(3).col("x").mean();   // Stream<Series<Double>>: NaN, NaN, then means of 3 rows
- * sdf.rolling("2s").col("x").sum(); // over the rows whose index is within 2 s, ending here
+ * tdf.rolling("2s").col("x").sum(); // over the rows whose index is within 2 s, ending here
  * sdf.rolling(3).sum();             // Stream<Frame>: every number column rolled
  * }</pre>
  *
  * <p>In the method examples, {@code source} is a {@code Stream<Frame>} and
  * {@code sdf = StreamingDataFrame.from(source, Frame.of("x", new double[0], "n", new long[0]))}:
- * a dataframe with a double column x and a long column n.
+ * a dataframe with a double column x and a long column n. Time windows use {@code tdf}, which
+ * {@link StreamingDataFrame} describes: a dataframe over {@code times}, indexed by instants t.
  *
  * <p>The rules are pandas 1.5.3's; see {@link SeriesRolling}.
  */

@@ -16,12 +16,13 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * sdf.rolling(3).col("x").mean();      // NaN, NaN, then the mean of each row and the 2 before it
- * sdf.rolling("2s").col("x").sum();    // over the rows whose index is within 2 s, ending here
+ * tdf.rolling("2s").col("x").sum();    // over the rows whose index is within 2 s, ending here
  * }</pre>
  *
  * <p>In the method examples, {@code source} is a {@code Stream<Frame>} and
  * {@code sdf = StreamingDataFrame.from(source, Frame.of("x", new double[0], "n", new long[0]))}:
- * a dataframe with a double column x and a long column n.
+ * a dataframe with a double column x and a long column n. Time windows use {@code tdf}, which
+ * {@link StreamingDataFrame} describes: a dataframe over {@code times}, indexed by instants t.
  *
  * <p>As in pandas 1.5.3: a window of {@code n} rows gives {@code NaN} until it holds {@code n}
  * non-missing values; a time window needs one; {@code count} counts from the first row and

@@ -16,13 +16,14 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * sdf.window(4).col("x").sum();      // Stream<Double>: sum of the last 4 rows
- * sdf.window("2h").col("x").mean();  // over the last two hours of the index
+ * tdf.window("2h").col("x").mean();  // over the last two hours of the index
  * sdf.window(3).col("x").aggregate(Aggregation.max());   // any Aggregation: a built-in or your own
  * }</pre>
  *
  * <p>In the method examples, {@code source} is a {@code Stream<Frame>} and
  * {@code sdf = StreamingDataFrame.from(source, Frame.of("x", new double[0], "n", new long[0]))}:
- * a dataframe with a double column x and a long column n.
+ * a dataframe with a double column x and a long column n. Time windows use {@code tdf}, which
+ * {@link StreamingDataFrame} describes: a dataframe over {@code times}, indexed by instants t.
  */
 public final class SeriesWindow {
     private final WindowSpec spec;

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * Stream<Frame> source = Stream.create();
  * StreamingDataFrame sdf = StreamingDataFrame.from(source, Frame.of("x", new double[] {0}, "name", new String[] {"a"}));
  * List<Double> sums = sdf.col("x").sum().sinkToList();
- * List<Series<Double>> means = sdf.rolling(2).col("x").mean().sinkToList();
+ * List<List<Double>> means = sdf.rolling(2).col("x").mean().map(Series::toList).sinkToList();
  * source.emit(Frame.of("x", new double[] {1, 2, 3}, "name", new String[] {"a", "b", "a"}));
  * source.emit(Frame.of("x", new double[] {4}, "name", new String[] {"b"}));
  * // sums: [6.0, 10.0]; means: [[NaN, 1.5, 2.5], [3.5]]
@@ -574,7 +574,7 @@ public class StreamingDataFrame {
      * <pre>{@code
      * tdf.window("2s").col("x").sum().sink(System.out::println);
      * times.emit(Frame.of("t", new Instant[] {Instant.ofEpochSecond(0), Instant.ofEpochSecond(1), Instant.ofEpochSecond(3)},
-     *         "x", new double[] {1, 2, 3}));   // prints 3.0: only the row at 3 s is within (1 s, 3 s]
+     *         "x", new double[] {1, 2, 3}));   // prints 3.0 (only the row at 3 s is within (1 s, 3 s])
      * times.emit(Frame.of("t", new Instant[] {Instant.ofEpochSecond(4)}, "x", new double[] {4}));   // prints 7.0
      * }</pre>
      *

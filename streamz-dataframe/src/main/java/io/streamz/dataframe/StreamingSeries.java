@@ -21,7 +21,7 @@ import java.util.function.Function;
  * <pre>{@code
  * StreamingSeries x = sdf.col("x");
  * Stream<Double> total = x.sum();                 // sum of every x so far, per batch
- * Stream<Series<Double>> run = x.cumsum();        // running sum, row by row
+ * Stream<Series<Number>> run = x.cumsum();        // running sum, row by row
  * StreamingSeries big = x.gt(1);                  // a boolean series
  * sdf.where(big).col("x").count();                // how many x > 1 so far
  * x.add(sdf.col("y")).multiply(2).mean();         // mean of 2 * (x + y)
@@ -930,6 +930,7 @@ public final class StreamingSeries {
      * {@code value_counts}); missing values are not counted.
      *
      * <pre>{@code
+     * // sdf = StreamingDataFrame.from(source, Frame.of("name", new String[] {"a"}))
      * List<Map<Object, Long>> out = sdf.col("name").valueCounts().map(Series::toMap).sinkToList();
      * source.emit(Frame.of("name", new String[] {"b", "a", "b"}));
      * source.emit(Frame.of("name", new String[] {"a"}));

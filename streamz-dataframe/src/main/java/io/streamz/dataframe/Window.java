@@ -19,15 +19,16 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * sdf.window(4).col("x").sum();                      // Stream<Double>: sum of x over the last 4 rows
- * sdf.window("2h").col("x").mean();                  // over the last two hours of the index
- * sdf.window(100).sum();                             // Stream<Series<Double>>: {x=..., y=...}
- * sdf.window(100).groupby("name").col("x").sum();    // Stream<Series<Double>> by name
+ * tdf.window("2h").col("x").mean();                  // over the last two hours of the index
+ * sdf.window(100).sum();                             // Stream<Series<Double>>: {x=..., n=...}
+ * sdf.window(100).groupby("n").col("x").sum();       // Stream<Series<Double>> by n
  * sdf.window(10).apply(f -> f.rowCount());           // any function of the whole window
  * }</pre>
  *
  * <p>In the method examples, {@code source} is a {@code Stream<Frame>} and
  * {@code sdf = StreamingDataFrame.from(source, Frame.of("x", new double[0], "n", new long[0]))}:
- * a dataframe with a double column x and a long column n.
+ * a dataframe with a double column x and a long column n. Time windows use {@code tdf}, which
+ * {@link StreamingDataFrame} describes: a dataframe over {@code times}, indexed by instants t.
  *
  * <p>Rows enter and leave the aggregation's state once each (streamz's {@code on_new} and
  * {@code on_old}): the work per row is constant, whatever the window's size.
