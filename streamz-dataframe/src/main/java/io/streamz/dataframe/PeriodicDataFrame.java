@@ -141,7 +141,7 @@ public final class PeriodicDataFrame extends StreamingDataFrame {
      * @throws IllegalArgumentException when either duration cannot be parsed or is not positive
      */
     public static PeriodicDataFrame random(String freq, String interval) {
-        return random(Intervals.parse(freq), Intervals.parse(interval), Schedulers.parallel(), new Random().nextLong());
+        return random(Intervals.parse(freq, "PeriodicDataFrame.random", "freq"), Intervals.parse(interval, "PeriodicDataFrame.random", "interval"), Schedulers.parallel(), new Random().nextLong());
     }
 
     /**

@@ -529,7 +529,7 @@ public class StreamingDataFrame {
      * @throws IllegalStateException when the dataframe has no index column
      */
     public Rolling rolling(String window) {
-        return rolling(Intervals.parse(window));
+        return rolling(Intervals.parse(window, "rolling", "window"));
     }
 
     /**
@@ -584,7 +584,7 @@ public class StreamingDataFrame {
      * @throws IllegalStateException when the dataframe has no index column
      */
     public Window window(String value) {
-        return window(Intervals.parse(value));
+        return window(Intervals.parse(value, "window", "value"));
     }
 
     /**

@@ -1117,6 +1117,18 @@ public final class StreamingSeries {
     }
 
     /**
+     * See {@link #window(String)}.
+     *
+     * @param value the time span; positive
+     * @return the window's aggregations of this series
+     * @throws IllegalArgumentException when {@code value} is not positive
+     * @throws IllegalStateException when the dataframe has no index column
+     */
+    public SeriesWindow window(Duration value) {
+        return base.window(value).on(this);
+    }
+
+    /**
      * Aggregations over all rows so far (streamz {@code expanding()}).
      *
      * <pre>{@code

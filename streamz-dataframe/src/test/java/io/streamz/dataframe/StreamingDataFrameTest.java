@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.streamz.NodeException;
 import io.streamz.RefCounter;
 import io.streamz.Stream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -198,7 +199,9 @@ class StreamingDataFrameTest {
         assertThatThrownBy(() -> sdf.rolling("2s")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("needs an index column");
         assertThatThrownBy(() -> sdf.window("2 parsecs")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("\"2 parsecs\"");
+                .hasMessageStartingWith("window: value: Invalid interval \"2 parsecs\"");
+        assertThatThrownBy(() -> sdf.rolling("soon")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("rolling: window: Invalid interval \"soon\"");
         assertThatThrownBy(() -> sdf.window(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("window: n must be >= 1, was 0");
         assertThatThrownBy(() -> sdf.rolling(0)).isInstanceOf(IllegalArgumentException.class);
@@ -208,12 +211,14 @@ class StreamingDataFrameTest {
         StreamingDataFrame timed = StreamingDataFrame.from(s, e, "t");
         List<Series<Double>> sums = timed.rolling("2s").col("x").sum().sinkToList();
         List<Double> window = timed.window("2s").col("x").sum().sinkToList();
+        List<Double> byDuration = timed.col("x").window(Duration.ofSeconds(2)).sum().sinkToList();
         List<Series<Number>> cum = timed.col("x").cumsum().sinkToList();
         s.emit(Frame.of("t", new Instant[] {Instant.ofEpochSecond(0), Instant.ofEpochSecond(1)}, "x", new double[] {1, 2}));
         s.emit(Frame.of("t", new Instant[] {Instant.ofEpochSecond(2), Instant.ofEpochSecond(5)}, "x", new double[] {4, 8}));
         assertThat(sums.get(1)).containsExactly(6.0, 8.0);
         assertThat(sums.get(1).index()).containsExactly(Instant.ofEpochSecond(2), Instant.ofEpochSecond(5));
         assertThat(window).containsExactly(3.0, 8.0);
+        assertThat(byDuration).isEqualTo(window);
         assertThat(cum.get(0).toMap()).containsEntry(Instant.ofEpochSecond(1), 3.0);
         assertThat(timed.resetIndex().col("x").cumsum().sinkToList()).isEmpty();
         assertThat(sdf.setIndex("name").indexColumn()).isEqualTo("name");

@@ -26,17 +26,26 @@ public final class ZipNode extends JoinNode<HeldElements<Object>, List<Object>> 
 
     @Override
     protected CompletableFuture<?> accept(Object x, Stream<?> who, List<Map<String, Object>> metadata) {
-        List<HeldElements<Object>> mine = slotsOf(who);
-        for (HeldElements<Object> buffer : mine) {
-            buffer.add(x, metadata);
+        // no allocation on this path but for the emitted tuple: it runs once per element per upstream
+        HeldElements<Object> first = null;
+        boolean full = true;
+        for (int i = 0, n = slotCount(); i < n; i++) {
+            HeldElements<Object> slot = slot(i);
+            if (slotUpstream(i) == who) {
+                slot.add(x, metadata);
+                if (first == null) {
+                    first = slot;
+                }
+            }
+            full &= !slot.isEmpty();
         }
-        if (mine.isEmpty()) {
+        if (first == null) {
             return null;
         }
-        if (slots().stream().noneMatch(HeldElements::isEmpty)) {
+        if (full) {
             return emitOldest();
         }
-        if (mine.get(0).size() > MAX_SIZE) {
+        if (first.size() > MAX_SIZE) {
             CompletableFuture<Void> wait = new CompletableFuture<>();
             waiting.add(wait);
             return wait;
@@ -45,17 +54,27 @@ public final class ZipNode extends JoinNode<HeldElements<Object>, List<Object>> 
     }
 
     private CompletableFuture<?> emitOldest() {
-        List<HeldElements<Object>> slots = slots();
-        Object[] values = new Object[slots.size()];
-        List<List<Map<String, Object>>> mds = new ArrayList<>(slots.size());
-        for (int i = 0; i < values.length; i++) {
-            values[i] = slots.get(i).oldest();
-            mds.add(slots.get(i).detachOldest());
+        int n = slotCount();
+        Object[] values = new Object[n];
+        List<Map<String, Object>> md = List.of();
+        List<List<Map<String, Object>>> mds = null;
+        for (int i = 0; i < n; i++) {
+            HeldElements<Object> slot = slot(i);
+            values[i] = slot.oldest();
+            List<Map<String, Object>> one = slot.detachOldest();
+            if (!one.isEmpty()) {
+                if (mds == null) {
+                    mds = new ArrayList<>(n);
+                }
+                mds.add(one);
+            }
+        }
+        if (mds != null) {
+            md = Refs.concat(mds);
         }
         wakeWaiting();
-        List<Map<String, Object>> md = Refs.concat(mds);
         try {
-            return emitDownstream(Lists.of(values), md);
+            return emitDownstream(Lists.ofOwned(values), md);
         } finally {
             Refs.release(md);
         }

@@ -23,6 +23,11 @@ public final class Lists {
         return Collections.unmodifiableList(Arrays.asList(array));
     }
 
+    /** An immutable list over {@code owned}, an array nobody else holds (it is not copied). */
+    public static <T> List<T> ofOwned(T[] owned) {
+        return owned.length == 0 ? List.of() : Collections.unmodifiableList(Arrays.asList(owned));
+    }
+
     /** An immutable list of {@code values}; the array is copied. */
     @SafeVarargs
     public static <T> List<T> of(T... values) {
