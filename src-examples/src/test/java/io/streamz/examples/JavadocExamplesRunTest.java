@@ -78,7 +78,7 @@ class JavadocExamplesRunTest {
             "reactor.test.scheduler.VirtualTimeScheduler");
 
     /** One variable an example may use without declaring it, and the ones its declaration needs. */
-    private record Setup(String name, String code, List<String> needs) {
+    record Setup(String name, String code, List<String> needs) {
         Setup(String name, String code) {
             this(name, code, List.of());
         }
@@ -182,7 +182,7 @@ class JavadocExamplesRunTest {
     private static JShell shell;
 
     /** One example: where it is, and its lines without the Javadoc margin. */
-    private record Block(String file, String cls, String name, int line, List<String> lines) {
+    record Block(String file, String cls, String name, int line, List<String> lines) {
         String key() {
             int bracket = name.indexOf(" [");
             return bracket < 0 ? name : name.substring(0, bracket);
@@ -301,7 +301,7 @@ class JavadocExamplesRunTest {
         }
     }
 
-    private static boolean statesOutput(Block b) {
+    static boolean statesOutput(Block b) {
         for (String l : b.lines()) {
             int c = commentStart(l);
             if (c >= 0) {
@@ -392,39 +392,52 @@ class JavadocExamplesRunTest {
 
     private static JShell shell() {
         if (shell == null) {
-            shell = JShell.builder().executionEngine("local").build();
-            // what the examples compile against: the libraries, not the whole test class path (the
-            // snippets run in this JVM, so they load classes from its class path in any case)
-            for (Class<?> c : List.of(io.streamz.Stream.class, io.streamz.dataframe.Frame.class,
-                    reactor.core.publisher.Flux.class, org.reactivestreams.Publisher.class,
-                    VirtualTimeScheduler.class)) {
-                shell.addToClasspath(location(c));
-            }
-            List<String> imports = new ArrayList<>();
-            DEFAULT_IMPORTS.forEach(i -> imports.add("import " + i + ";"));
-            try {
-                for (String l : Files.readAllLines(ROOT.resolve("src-examples/src/main/jshell/streamz.jsh"))) {
-                    if (l.startsWith("import ")) {
-                        imports.add(l.strip());
-                    }
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            EXTRA_IMPORTS.forEach(i -> imports.add("import " + i + ";"));
-            // the snippets report to the probe of the running example through this one variable
-            BiConsumer<String, Object> relay = (what, v) -> probe.accept(what, v);
-            System.getProperties().put(PROBE_KEY, relay);
-            imports.add("BiConsumer<String, Object> $probe = (BiConsumer<String, Object>) System.getProperties().get(\""
-                    + PROBE_KEY + "\");");
-            for (String i : imports) {
-                SnippetEvent ev = mainEvent(shell.eval(i));
-                if (ev == null || ev.status() != Snippet.Status.VALID || ev.exception() != null) {
-                    throw new IllegalStateException("JShell rejected " + i);
-                }
-            }
-            System.getProperties().remove(PROBE_KEY);
+            shell = newShell(List.of(), List.of());
         }
+        return shell;
+    }
+
+    /**
+     * A JShell that runs in this JVM, compiling against the libraries (and the ones of
+     * {@code more}: a class of each), with the imports of ./streamz shell, the types the examples
+     * use without importing them and {@code moreImports}, and the probe.
+     */
+    static JShell newShell(List<Class<?>> more, List<String> moreImports) {
+        JShell shell = JShell.builder().executionEngine("local").build();
+        // what the examples compile against: the libraries, not the whole test class path (the
+        // snippets run in this JVM, so they load classes from its class path in any case)
+        List<Class<?>> libraries = new ArrayList<>(List.of(io.streamz.Stream.class, io.streamz.dataframe.Frame.class,
+                reactor.core.publisher.Flux.class, org.reactivestreams.Publisher.class,
+                VirtualTimeScheduler.class));
+        libraries.addAll(more);
+        for (Class<?> c : libraries) {
+            shell.addToClasspath(location(c));
+        }
+        List<String> imports = new ArrayList<>();
+        DEFAULT_IMPORTS.forEach(i -> imports.add("import " + i + ";"));
+        try {
+            for (String l : Files.readAllLines(ROOT.resolve("src-examples/src/main/jshell/streamz.jsh"))) {
+                if (l.startsWith("import ")) {
+                    imports.add(l.strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        EXTRA_IMPORTS.forEach(i -> imports.add("import " + i + ";"));
+        moreImports.forEach(i -> imports.add("import " + i + ";"));
+        // the snippets report to the probe of the running example through this one variable
+        BiConsumer<String, Object> relay = (what, v) -> probe.accept(what, v);
+        System.getProperties().put(PROBE_KEY, relay);
+        imports.add("BiConsumer<String, Object> $probe = (BiConsumer<String, Object>) System.getProperties().get(\""
+                + PROBE_KEY + "\");");
+        for (String i : imports) {
+            SnippetEvent ev = mainEvent(shell.eval(i));
+            if (ev == null || ev.status() != Snippet.Status.VALID || ev.exception() != null) {
+                throw new IllegalStateException("JShell rejected " + i);
+            }
+        }
+        System.getProperties().remove(PROBE_KEY);
         return shell;
     }
 
@@ -439,10 +452,14 @@ class JavadocExamplesRunTest {
     }
 
     private static void runBlock(Block b) {
-        JShell js = shell();
+        runBlock(shell(), b, setups(b));
+    }
+
+    /** Runs an example in {@code js}, with {@code setups} for the names it uses and does not declare. */
+    static void runBlock(JShell js, Block b, Map<String, Setup> setups) {
         VirtualTimeScheduler.reset();
         try {
-            Output.during(() -> run(js, b));
+            Output.during(() -> run(js, b, new LinkedHashMap<>(setups)));
         } finally {
             VirtualTimeScheduler.reset();
         }
@@ -452,7 +469,7 @@ class JavadocExamplesRunTest {
      * Runs an example as one JShell snippet, a block of its setup and its statements with calls
      * of the probe between them, then checks what each statement printed, gave and threw.
      */
-    private static void run(JShell js, Block b) {
+    private static void run(JShell js, Block b, Map<String, Setup> setups) {
         // split into statements, each with the comments after it
         List<String> code = new ArrayList<>();
         List<String> comments = new ArrayList<>();
@@ -499,14 +516,7 @@ class JavadocExamplesRunTest {
         }
         boolean strict = statesOutput(b);
 
-        // the setup the class's Javadoc describes, for the names the example uses and does not declare
-        Map<String, Setup> setups = new LinkedHashMap<>();
-        for (Setup s : SETUPS.getOrDefault(b.cls(), List.of())) {
-            setups.put(s.name(), s);
-        }
-        for (Setup s : OVERRIDES.getOrDefault(b.key(), List.of())) {
-            setups.put(s.name(), s);
-        }
+        // the setup, for the names the example uses and does not declare
         for (String p : preamble) {
             Matcher m = SETUP_COMMENT.matcher(p.strip());
             if (m.matches() && setups.containsKey(m.group(1))) {
@@ -627,6 +637,18 @@ class JavadocExamplesRunTest {
         }
     }
 
+    /** The setup the class's Javadoc describes for an example. */
+    private static Map<String, Setup> setups(Block b) {
+        Map<String, Setup> setups = new LinkedHashMap<>();
+        for (Setup s : SETUPS.getOrDefault(b.cls(), List.of())) {
+            setups.put(s.name(), s);
+        }
+        for (Setup s : OVERRIDES.getOrDefault(b.key(), List.of())) {
+            setups.put(s.name(), s);
+        }
+        return setups;
+    }
+
     private static int nextCodeLine(List<String> code, int after) {
         for (int i = after + 1; i < code.size(); i++) {
             if (!code.get(i).isBlank()) {
@@ -641,7 +663,7 @@ class JavadocExamplesRunTest {
 
     private static final Pattern LAMBDA = Pattern.compile("(?:\\(([\\w\\s,]*)\\)|\\b(\\w+))\\s*->");
 
-    private static boolean declares(String src, String name) {
+    static boolean declares(String src, String name) {
         return declared(src).contains(name);
     }
 
@@ -703,7 +725,7 @@ class JavadocExamplesRunTest {
         return e;
     }
 
-    private static SnippetEvent mainEvent(List<SnippetEvent> events) {
+    static SnippetEvent mainEvent(List<SnippetEvent> events) {
         for (SnippetEvent ev : events) {
             if (ev.causeSnippet() == null) {
                 return ev;
