@@ -413,11 +413,15 @@ public final class StreamingSeries {
      * }</pre>
      *
      * @param v the replacement value
-     * @return the new series, over the same dataframe, of doubles
+     * @return the new series, over the same dataframe: of doubles for a double column; a long or
+     *     boolean column has no missing values and stays as it is, as in pandas
      * @throws IllegalArgumentException when the example is known and the values are not numbers
      */
     public StreamingSeries fillna(double v) {
-        return derive(c -> numeric(c, "fillna").map(a -> Double.isNaN(a) ? v : a));
+        return derive(c -> {
+            NumericColumn n = numeric(c, "fillna");
+            return n instanceof DoubleColumn ? n.map(a -> Double.isNaN(a) ? v : a) : n;
+        });
     }
 
     /**

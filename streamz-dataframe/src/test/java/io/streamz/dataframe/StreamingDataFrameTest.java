@@ -121,6 +121,20 @@ class StreamingDataFrameTest {
     }
 
     @Test
+    void fillnaReplacesMissingDoublesAndKeepsLongs() {
+        // pandas: pd.Series([1.0, nan]).fillna(0) == [1.0, 0.0]; pd.Series([1, 2]).fillna(0.5) stays int64
+        List<Series<Object>> xs = sdf.col("x").fillna(0).stream().sinkToList();
+        List<Series<Object>> ys = sdf.col("y").fillna(0.5).stream().sinkToList();
+        source.emit(batch(new double[] {1, Double.NaN}, new long[] {1, 2}, new String[] {"a", "b"}));
+        assertThat(xs.get(0).toList()).containsExactly(1.0, 0.0);
+        assertThat(ys.get(0).values().type()).isEqualTo(ColumnType.LONG);
+        assertThat(ys.get(0).toList()).containsExactly(1L, 2L);
+        assertThat(sdf.col("y").fillna(0).dtype()).isEqualTo(ColumnType.LONG);
+        assertThatThrownBy(() -> sdf.col("name").fillna(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fillna: column \"name\" is STRING");
+    }
+
+    @Test
     void frameReductionsLeaveTheIndexOut() {
         // pandas: the index labels rows, so df.sum() and df.window(n).sum() do not sum it
         StreamingDataFrame indexed = sdf.setIndex("y");
