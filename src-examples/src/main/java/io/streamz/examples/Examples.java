@@ -51,7 +51,9 @@ public final class Examples {
             new Example("StreamingDataFrames", StreamingDataFrames.class, "dataframes.md", "filter, assign and running totals"),
             new Example("RollingAndWindows", RollingAndWindows.class, "dataframes.md", "rolling, window and groupby"),
             new Example("Batches", Batches.class, "collections.md", "batches of records into a dataframe"),
-            new Example("FeatureAggregations", FeatureAggregations.class, "features.md", "keyed windowed features, storey style"));
+            new Example("FeatureAggregations", FeatureAggregations.class, "features.md", "keyed windowed features, storey style"),
+            new Example("StoreyFlow", StoreyFlow.class, "from-storey-riko.md", "a storey flow: map, filter, extend, choice, state, batch"),
+            new Example("RikoPipes", RikoPipes.class, "from-storey-riko.md", "riko pipes: fetch, filter, sort, truncate, join, word count"));
 
     private Examples() {
     }
