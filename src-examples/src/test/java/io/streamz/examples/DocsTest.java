@@ -104,26 +104,6 @@ class DocsTest {
 
     /** The lines between {@code // docs:start} and {@code // docs:end} of an example, dedented. */
     static String snippet(String name) throws IOException {
-        Path file = ROOT.resolve("src-examples/src/main/java/io/streamz/examples/" + name + ".java");
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        int start = -1;
-        int end = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).trim().equals("// docs:start")) {
-                start = i + 1;
-            } else if (lines.get(i).trim().equals("// docs:end")) {
-                end = i;
-            }
-        }
-        assertThat(start).as("%s has // docs:start", file).isPositive();
-        assertThat(end).as("%s has // docs:end after it", file).isGreaterThanOrEqualTo(start);
-        List<String> part = lines.subList(start, end);
-        int indent = part.stream().filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-        StringBuilder b = new StringBuilder();
-        for (String l : part) {
-            b.append(l.isBlank() ? "" : l.substring(indent)).append('\n');
-        }
-        return b.toString();
+        return Snippets.between(ROOT.resolve("src-examples/src/main/java/io/streamz/examples/" + name + ".java"));
     }
 }

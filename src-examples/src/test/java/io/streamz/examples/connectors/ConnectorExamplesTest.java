@@ -3,12 +3,12 @@ package io.streamz.examples.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import io.streamz.examples.Snippets;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -67,26 +67,6 @@ class ConnectorExamplesTest {
     }
 
     private static String snippet(String name) throws IOException {
-        Path file = ROOT.resolve("src-examples/src/main/java/io/streamz/examples/connectors/" + name + ".java");
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        int start = -1;
-        int end = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).trim().equals("// docs:start")) {
-                start = i + 1;
-            } else if (lines.get(i).trim().equals("// docs:end")) {
-                end = i;
-            }
-        }
-        assertThat(start).as("%s has // docs:start", file).isPositive();
-        assertThat(end).as("%s has // docs:end", file).isGreaterThanOrEqualTo(start);
-        List<String> part = lines.subList(start, end);
-        int indent = part.stream().filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-        StringBuilder b = new StringBuilder();
-        for (String l : part) {
-            b.append(l.isBlank() ? "" : l.substring(indent)).append('\n');
-        }
-        return b.toString();
+        return Snippets.between(ROOT.resolve("src-examples/src/main/java/io/streamz/examples/connectors/" + name + ".java"));
     }
 }

@@ -3,12 +3,12 @@ package io.streamz.examples.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.streamz.examples.Snippets;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -77,14 +77,6 @@ class KafkaPipelineTest {
     }
 
     private static String snippet() throws Exception {
-        List<String> lines = Files.readAllLines(
-                ROOT.resolve("src-examples/src/main/java/io/streamz/examples/connectors/KafkaPipeline.java"));
-        int start = lines.indexOf("        // docs:start") + 1;
-        int end = lines.indexOf("        // docs:end");
-        StringBuilder b = new StringBuilder();
-        for (String l : lines.subList(start, end)) {
-            b.append(l.isBlank() ? "" : l.substring(8)).append('\n');
-        }
-        return b.toString();
+        return Snippets.between(ROOT.resolve("src-examples/src/main/java/io/streamz/examples/connectors/KafkaPipeline.java"));
     }
 }

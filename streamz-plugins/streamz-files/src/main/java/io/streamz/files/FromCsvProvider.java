@@ -1,6 +1,7 @@
 package io.streamz.files;
 
 import io.streamz.Stream;
+import io.streamz.spi.PluginArguments;
 import io.streamz.spi.SourceProvider;
 
 /**
@@ -24,7 +25,7 @@ public final class FromCsvProvider implements SourceProvider {
 
     @Override
     public Stream<?> create(Object... args) {
-        Args a = new Args("from_csv", args, 1, 2);
+        PluginArguments a = PluginArguments.of("from_csv", args, 1, 2);
         return Csv.fromCsv(a.get(0, String.class), a.get(1, FileOptions.class, FileOptions.defaults()));
     }
 }

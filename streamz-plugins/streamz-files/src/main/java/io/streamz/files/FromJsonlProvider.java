@@ -1,6 +1,7 @@
 package io.streamz.files;
 
 import io.streamz.Stream;
+import io.streamz.spi.PluginArguments;
 import io.streamz.spi.SourceProvider;
 
 /**
@@ -24,7 +25,7 @@ public final class FromJsonlProvider implements SourceProvider {
 
     @Override
     public Stream<?> create(Object... args) {
-        Args a = new Args("from_jsonl", args, 1, 2);
+        PluginArguments a = PluginArguments.of("from_jsonl", args, 1, 2);
         return JsonLines.fromJsonl(a.get(0, String.class), a.get(1, FileOptions.class, FileOptions.defaults()));
     }
 }

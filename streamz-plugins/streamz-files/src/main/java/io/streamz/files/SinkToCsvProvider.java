@@ -2,6 +2,7 @@ package io.streamz.files;
 
 import io.streamz.Stream;
 import io.streamz.spi.NodeProvider;
+import io.streamz.spi.PluginArguments;
 
 /**
  * The plugin {@code "sink_to_csv"}: {@code stream.plugin("sink_to_csv", path[, options])} builds
@@ -24,7 +25,7 @@ public final class SinkToCsvProvider implements NodeProvider {
 
     @Override
     public Stream<?> create(Stream<?> upstream, Object... args) {
-        Args a = new Args("sink_to_csv", args, 1, 2);
+        PluginArguments a = PluginArguments.of("sink_to_csv", args, 1, 2);
         return upstream.as(Csv.sinkToCsv(a.get(0, String.class), a.get(1, FileOptions.class, FileOptions.defaults())));
     }
 }

@@ -2,6 +2,7 @@ package io.streamz.files;
 
 import io.streamz.Stream;
 import io.streamz.spi.NodeProvider;
+import io.streamz.spi.PluginArguments;
 
 /**
  * The plugin {@code "sink_to_jsonl"}: {@code stream.plugin("sink_to_jsonl", path)} builds {@link
@@ -24,7 +25,7 @@ public final class SinkToJsonlProvider implements NodeProvider {
 
     @Override
     public Stream<?> create(Stream<?> upstream, Object... args) {
-        Args a = new Args("sink_to_jsonl", args, 1, 1);
+        PluginArguments a = PluginArguments.of("sink_to_jsonl", args, 1, 1);
         return upstream.as(JsonLines.sinkToJsonl(a.get(0, String.class)));
     }
 }

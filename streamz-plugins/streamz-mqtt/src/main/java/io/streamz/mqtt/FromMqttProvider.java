@@ -1,6 +1,7 @@
 package io.streamz.mqtt;
 
 import io.streamz.Stream;
+import io.streamz.spi.PluginArguments;
 import io.streamz.spi.SourceProvider;
 
 /**
@@ -24,7 +25,7 @@ public final class FromMqttProvider implements SourceProvider {
 
     @Override
     public Stream<?> create(Object... args) {
-        Args a = new Args("from_mqtt", args, 3, 5);
+        PluginArguments a = PluginArguments.of("from_mqtt", args, 3, 5);
         return Mqtt.fromMqtt(a.get(0, String.class), a.get(1, Integer.class), a.get(2, String.class),
                 a.get(3, Integer.class, 0), a.get(4, MqttOptions.class, MqttOptions.defaults()));
     }

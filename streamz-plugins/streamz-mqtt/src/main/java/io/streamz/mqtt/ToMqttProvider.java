@@ -2,6 +2,7 @@ package io.streamz.mqtt;
 
 import io.streamz.Stream;
 import io.streamz.spi.NodeProvider;
+import io.streamz.spi.PluginArguments;
 
 /**
  * The plugin {@code "to_mqtt"}: {@code stream.plugin("to_mqtt", host, port, topic[, qos[,
@@ -24,7 +25,7 @@ public final class ToMqttProvider implements NodeProvider {
 
     @Override
     public Stream<?> create(Stream<?> upstream, Object... args) {
-        Args a = new Args("to_mqtt", args, 3, 5);
+        PluginArguments a = PluginArguments.of("to_mqtt", args, 3, 5);
         return upstream.as(Mqtt.toMqtt(a.get(0, String.class), a.get(1, Integer.class), a.get(2, String.class),
                 a.get(3, Integer.class, 0), a.get(4, MqttOptions.class, MqttOptions.defaults())));
     }

@@ -310,7 +310,7 @@ class MqttTest {
         assertThat(received.get(0).payloadAsString()).isEqualTo("via plugin");
         assertThatThrownBy(() -> from.create("127.0.0.1", "1883", "t"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Plugin \"from_mqtt\": argument 2 must be a Integer, was String 1883");
+                .hasMessage("Plugin \"from_mqtt\": argument 2 must be an Integer, was String 1883");
         assertThatThrownBy(() -> to.create(values, "127.0.0.1"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Plugin \"to_mqtt\" takes 3 to 5 arguments, got 1");

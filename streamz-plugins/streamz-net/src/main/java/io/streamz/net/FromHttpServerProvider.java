@@ -1,6 +1,7 @@
 package io.streamz.net;
 
 import io.streamz.Stream;
+import io.streamz.spi.PluginArguments;
 import io.streamz.spi.SourceProvider;
 
 /**
@@ -25,7 +26,7 @@ public final class FromHttpServerProvider implements SourceProvider {
 
     @Override
     public Stream<?> create(Object... args) {
-        Args a = new Args("from_http_server", args, 1, 3);
+        PluginArguments a = PluginArguments.of("from_http_server", args, 1, 3);
         return Net.fromHttpServer(a.get(0, Integer.class), a.get(1, String.class, "/"),
                 a.get(2, NetOptions.class, NetOptions.defaults()));
     }

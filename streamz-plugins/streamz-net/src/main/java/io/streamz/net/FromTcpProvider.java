@@ -1,6 +1,7 @@
 package io.streamz.net;
 
 import io.streamz.Stream;
+import io.streamz.spi.PluginArguments;
 import io.streamz.spi.SourceProvider;
 
 /**
@@ -24,7 +25,7 @@ public final class FromTcpProvider implements SourceProvider {
 
     @Override
     public Stream<?> create(Object... args) {
-        Args a = new Args("from_tcp", args, 1, 3);
+        PluginArguments a = PluginArguments.of("from_tcp", args, 1, 3);
         return Net.fromTcp(a.get(0, Integer.class), a.get(1, String.class, "\n"),
                 a.get(2, NetOptions.class, NetOptions.defaults()));
     }

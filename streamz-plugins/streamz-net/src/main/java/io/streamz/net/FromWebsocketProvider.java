@@ -1,6 +1,7 @@
 package io.streamz.net;
 
 import io.streamz.Stream;
+import io.streamz.spi.PluginArguments;
 import io.streamz.spi.SourceProvider;
 
 /**
@@ -24,7 +25,7 @@ public final class FromWebsocketProvider implements SourceProvider {
 
     @Override
     public Stream<?> create(Object... args) {
-        Args a = new Args("from_websocket", args, 1, 2);
+        PluginArguments a = PluginArguments.of("from_websocket", args, 1, 2);
         return Net.fromWebsocket(a.get(0, Integer.class), a.get(1, NetOptions.class, NetOptions.defaults()));
     }
 }

@@ -2,6 +2,7 @@ package io.streamz.net;
 
 import io.streamz.Stream;
 import io.streamz.spi.NodeProvider;
+import io.streamz.spi.PluginArguments;
 
 /**
  * The plugin {@code "to_websocket"}: {@code stream.plugin("to_websocket", uri[, options])} builds
@@ -24,7 +25,7 @@ public final class ToWebsocketProvider implements NodeProvider {
 
     @Override
     public Stream<?> create(Stream<?> upstream, Object... args) {
-        Args a = new Args("to_websocket", args, 1, 2);
+        PluginArguments a = PluginArguments.of("to_websocket", args, 1, 2);
         return upstream.as(Net.toWebsocket(a.get(0, String.class), a.get(1, NetOptions.class, NetOptions.defaults())));
     }
 }

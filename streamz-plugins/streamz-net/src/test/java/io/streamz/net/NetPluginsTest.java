@@ -60,7 +60,7 @@ class NetPluginsTest {
     void wrongPluginArgumentsNameThePlugin() {
         assertThatThrownBy(() -> source("from_tcp").create("9000"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Plugin \"from_tcp\": argument 1 must be a Integer, was String 9000");
+                .hasMessage("Plugin \"from_tcp\": argument 1 must be an Integer, was String 9000");
         assertThatThrownBy(() -> source("from_websocket").create())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Plugin \"from_websocket\" takes 1 to 2 arguments, got 0: []");

@@ -1,0 +1,107 @@
+package io.streamz.internal.window;
+
+import io.streamz.Stream;
+import io.streamz.internal.time.TimerNode;
+import io.streamz.internal.util.Intervals;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Base of the windows a clock closes ({@code timedWindow}, {@code timedWindowUnique}): holds
+ * elements until the next tick, then emits them as one list. As in streamz, the node ticks once
+ * as soon as it is built (an empty window, emitted once the graph is wired) and then every
+ * interval, the next tick one interval after the last window's downstream work is done.
+ *
+ * @param <T> the element type
+ */
+abstract class TickingWindowNode<T> extends TimerNode<T, List<T>> {
+    private final long interval;
+    private Disposable timer;
+    private boolean destroyed;
+    private boolean ticked;
+
+    TickingWindowNode(Stream<T> upstream, String kind, Duration interval, Scheduler scheduler) {
+        super(upstream, kind, scheduler);
+        this.interval = Intervals.positive(interval, kind, "interval").toNanos();
+    }
+
+    /**
+     * Starts the clock: the last statement of a subclass's constructor, once its arguments are
+     * checked and its fields set (a tick may come at once on another thread).
+     */
+    final void startClock() {
+        timer = later(interval, this::tick);
+    }
+
+    /** Keeps {@code x} for the window, retaining the refs of {@code md} it keeps. */
+    abstract void hold(T x, List<Map<String, Object>> md);
+
+    /** The window's elements and their metadata, which the node lets go of; the refs stay retained. */
+    abstract Window<T> take();
+
+    /** Releases and forgets what the unfinished window holds. */
+    abstract void releaseAll();
+
+    @Override
+    protected String describeParams() {
+        return "interval=" + Duration.ofNanos(interval);
+    }
+
+    @Override
+    protected final CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> md) {
+        if (!ticked && !doneOrResume(firstTick(), this::scheduleTick)) {
+            timer.dispose();   // as streamz: the next tick comes one interval after this window is done
+        }
+        hold(x, md);
+        return null;
+    }
+
+    /**
+     * streamz's first tick, emitted here once the graph is wired: before the first element or at
+     * the first timer, whichever comes first.
+     */
+    private CompletableFuture<?> firstTick() {
+        ticked = true;
+        return emitDownstream(List.of(), NO_METADATA);
+    }
+
+    private void tick() {
+        if (destroyed) {
+            return;
+        }
+        if (!ticked) {
+            doneOrResume(firstTick(), () -> { });
+        }
+        Window<T> window = take();
+        // emitHeld releases the refs retained in hold once the window's downstream work is done
+        if (doneOrResume(emitHeld(window.values(), window.metadata()), this::scheduleTick)) {
+            scheduleTick();
+        }
+    }
+
+    private void scheduleTick() {
+        if (!destroyed) {
+            timer = later(interval, this::tick);
+        }
+    }
+
+    /** Stops the timer and releases the elements of the unfinished window. */
+    @Override
+    public void destroy() {
+        super.destroy();
+        enterGraph(() -> {
+            destroyed = true;
+            timer.dispose();
+            releaseAll();
+            return null;
+        });
+    }
+
+    /** A finished window: its elements and their metadata. */
+    record Window<T>(List<T> values, List<Map<String, Object>> metadata) {
+    }
+}
