@@ -75,11 +75,13 @@ public final class HeldElements<T> {
 
     /** The held elements, oldest first, as an immutable list. */
     public List<T> values() {
-        List<T> out = new ArrayList<>(values.size());
+        @SuppressWarnings("unchecked")
+        T[] out = (T[]) new Object[values.size()];
+        int i = 0;
         for (T v : values) {
-            out.add(unwrapNull(v));
+            out[i++] = unwrapNull(v);
         }
-        return Lists.copyOf(out);
+        return Lists.ofOwned(out);
     }
 
     /** The metadata of all held elements, oldest first, as one immutable list. */
@@ -94,6 +96,16 @@ public final class HeldElements<T> {
                 Refs.release(md);
             }
         }
+        values.clear();
+        metadata.clear();
+        withMetadata = 0;
+    }
+
+    /**
+     * Forgets every held element without releasing its refs: for a caller that took them over
+     * with {@link #metadata()} (and releases them after emitting).
+     */
+    public void forget() {
         values.clear();
         metadata.clear();
         withMetadata = 0;

@@ -22,10 +22,15 @@ public final class PartitionNode<T> extends TimerNode<T, List<T>> {
     private final Function<? super T, ?> key;
     private final Map<Object, Part<T>> parts = new HashMap<>();
 
-    /** One key's partition in the making, with its timer. */
+    /** The part of the last flushed partition, emptied for the next one (saves its allocation). */
+    private Part<T> spare;
+
+    /** One key's partition in the making, with its timer; reused once flushed. */
     private static final class Part<T> {
         final HeldElements<T> held = new HeldElements<>();
         Disposable timer;
+        /** Counts the partitions this part has held, so that a late timer finds its own gone. */
+        long generation;
     }
 
     /**
@@ -48,7 +53,12 @@ public final class PartitionNode<T> extends TimerNode<T, List<T>> {
     @Override
     protected CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> metadata) {
         Object k = key == null ? null : Keys.of(key, x, this);
-        Part<T> part = parts.computeIfAbsent(k, unused -> new Part<>());
+        Part<T> part = parts.get(k);
+        if (part == null) {
+            part = spare != null ? spare : new Part<>();
+            spare = null;
+            parts.put(k, part);
+        }
         part.held.add(x, metadata);
         if (part.held.size() == n) {
             if (part.timer != null) {
@@ -58,11 +68,13 @@ public final class PartitionNode<T> extends TimerNode<T, List<T>> {
         }
         if (part.held.size() == 1 && timeout != null) {
             // as streamz: each key's timer starts with the first element of its partition
+            Part<T> mine = part;
+            long generation = part.generation;
             part.timer = later(timeout.toNanos(), () -> {
-                if (parts.get(k) == part) {
+                if (parts.get(k) == mine && mine.generation == generation) {
                     parts.remove(k);
                     // no emit waits for a timer: a failure downstream is reported, refs released
-                    emitHeld(part.held.values(), part.held.metadata());
+                    emitHeld(mine.held.values(), mine.held.metadata());
                 }
             });
         }
@@ -73,6 +85,10 @@ public final class PartitionNode<T> extends TimerNode<T, List<T>> {
         parts.remove(k);
         List<T> values = part.held.values();
         List<Map<String, Object>> md = part.held.metadata();
+        part.held.forget();   // the refs travel with md, released below
+        part.timer = null;
+        part.generation++;
+        spare = part;
         CompletableFuture<?> pending = null;
         try {
             pending = emitDownstream(values, md);
