@@ -73,9 +73,9 @@ public abstract class AsyncNode<T, R> extends Node<T, R> {
         }
         if (pending == null || pending.isDone()) {
             Refs.release(metadata);
-            return pending;
+        } else if (!metadata.isEmpty()) {
+            pending.whenComplete((r, e) -> Refs.release(metadata));
         }
-        pending.whenComplete((r, e) -> Refs.release(metadata));
         return pending;
     }
 
