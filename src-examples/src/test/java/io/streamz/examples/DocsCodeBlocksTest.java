@@ -239,33 +239,13 @@ class DocsCodeBlocksTest {
                 String code = block.code();
                 StringBuilder method = new StringBuilder("void docs_")
                         .append(b.page().replaceAll("\\W", "_")).append('_').append(b.line())
-                        .append("() throws Exception {\n");
-                List<String> needed = new ArrayList<>();
-                for (Setup s : setups.values()) {
-                    if (Pattern.compile("\\b" + s.name() + "\\b").matcher(code).find()
-                            && !JavadocExamplesRunTest.declares(code, s.name())) {
-                        need(s.name(), setups, needed);
-                    }
-                }
-                for (String name : setups.keySet()) {
-                    if (needed.contains(name)) {
-                        method.append(setups.get(name).code()).append('\n');
-                    }
-                }
+                        .append("() throws Exception {\n")
+                        .append(JavadocExamplesRunTest.setupCode(JavadocExamplesRunTest.neededSetups(code, setups), setups));
                 for (String s : statements(js, block)) {
                     method.append(s).append('\n');
                 }
                 eval(js, b, method.append('}').toString());
             }
-        }
-    }
-
-    private static void need(String name, Map<String, Setup> setups, List<String> needed) {
-        if (!needed.contains(name)) {
-            for (String dep : setups.get(name).needs()) {
-                need(dep, setups, needed);
-            }
-            needed.add(name);
         }
     }
 

@@ -525,18 +525,8 @@ class JavadocExamplesRunTest {
                 setups.put(old.name(), new Setup(old.name(), decl + "= " + m.group(2) + ";", old.needs()));
             }
         }
-        List<String> needed = new ArrayList<>();
-        for (String name : setups.keySet()) {
-            if (Pattern.compile("\\b" + name + "\\b").matcher(codeText).find() && !declares(codeText, name)) {
-                need(name, setups, needed);
-            }
-        }
-        StringBuilder snippet = new StringBuilder("{\n");
-        for (String name : setups.keySet()) {
-            if (needed.contains(name)) {
-                snippet.append(setups.get(name).code()).append('\n');
-            }
-        }
+        List<String> needed = neededSetups(codeText, setups);
+        StringBuilder snippet = new StringBuilder("{\n").append(setupCode(needed, setups));
         List<Integer> starts = new ArrayList<>();
         List<Expect> expects = new ArrayList<>();
         Set<String> known = new HashSet<>(needed);
@@ -680,6 +670,28 @@ class JavadocExamplesRunTest {
             }
         }
         return out;
+    }
+
+    /** The setups {@code code} uses without declaring them, with the setups they need in turn. */
+    static List<String> neededSetups(String code, Map<String, Setup> setups) {
+        List<String> needed = new ArrayList<>();
+        for (String name : setups.keySet()) {
+            if (Pattern.compile("\\b" + name + "\\b").matcher(code).find() && !declares(code, name)) {
+                need(name, setups, needed);
+            }
+        }
+        return needed;
+    }
+
+    /** The declarations of the {@code needed} setups, one per line, in the setups' order. */
+    static String setupCode(List<String> needed, Map<String, Setup> setups) {
+        StringBuilder out = new StringBuilder();
+        for (String name : setups.keySet()) {
+            if (needed.contains(name)) {
+                out.append(setups.get(name).code()).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     private static void need(String name, Map<String, Setup> setups, List<String> needed) {

@@ -18,7 +18,7 @@ final class Tables {
         List<Integer> shown = new ArrayList<>();
         boolean elided = rows > MAX_ROWS;
         for (int i = 0; i < rows; i++) {
-            if (!elided || i < MAX_ROWS / 2 || i >= rows - MAX_ROWS / 2) {
+            if (shown(i, rows)) {
                 shown.add(i);
             }
         }
@@ -83,7 +83,7 @@ final class Tables {
         int labelWidth = 0;
         int valueWidth = 0;
         for (int i = 0; i < rows; i++) {
-            if (!elided || i < MAX_ROWS / 2 || i >= rows - MAX_ROWS / 2) {
+            if (shown(i, rows)) {
                 label.add(labels == null ? Integer.toString(i) : labels.format(i));
                 value.add(values.format(i));
                 labelWidth = Math.max(labelWidth, label.get(label.size() - 1).length());
@@ -98,6 +98,11 @@ final class Tables {
             b.append(pad(label.get(r), labelWidth, true)).append("    ").append(pad(value.get(r), valueWidth, false)).append('\n');
         }
         return b.append(named).append(elided ? "Length: " + rows + ", " : "").append(dtype).toString();
+    }
+
+    /** Whether row {@code i} of {@code rows} is printed: all of them, or the first and last ten. */
+    private static boolean shown(int i, int rows) {
+        return rows <= MAX_ROWS || i < MAX_ROWS / 2 || i >= rows - MAX_ROWS / 2;
     }
 
     private static String pad(String s, int width, boolean left) {

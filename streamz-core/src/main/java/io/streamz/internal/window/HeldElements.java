@@ -96,9 +96,7 @@ public final class HeldElements<T> {
                 Refs.release(md);
             }
         }
-        values.clear();
-        metadata.clear();
-        withMetadata = 0;
+        forget();
     }
 
     /**
