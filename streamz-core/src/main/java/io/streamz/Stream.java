@@ -304,20 +304,28 @@ public class Stream<T> {
      */
     public final void emit(T x, List<Map<String, Object>> metadata) {
         Checks.notNull(metadata, kind, "metadata");
-        for (;;) {
-            Graph g = graph;
-            synchronized (g) {
-                if (!g.isMerged()) {
-                    CompletableFuture<?> pending = emitDownstream(x, metadata);
-                    if (pending != null) {
-                        g.await(pending);
-                        rethrowFailure(pending);
-                    }
-                    return;
-                }
+        Graph g = enter();
+        try {
+            CompletableFuture<?> pending = emitDownstream(x, metadata);
+            if (pending != null) {
+                g.await(pending);
+                rethrowFailure(pending);
             }
-            graph = g.root();
+        } finally {
+            g.exit();
         }
+    }
+
+    /** Takes the guard of this node's graph, following merges; the caller exits what it returns. */
+    private Graph enter() {
+        Graph g = graph;
+        g.enter();
+        if (g.isMerged()) {
+            g.exit();
+            g = g.root().enterRoot();
+            graph = g;
+        }
+        return g;
     }
 
     /**
@@ -361,15 +369,12 @@ public class Stream<T> {
      * @return the pending work, or a completed future
      */
     protected final CompletableFuture<?> enterGraph(Supplier<? extends CompletableFuture<?>> body) {
-        for (;;) {
-            Graph g = graph;
-            synchronized (g) {
-                if (!g.isMerged()) {
-                    CompletableFuture<?> pending = body.get();
-                    return pending != null ? pending : CompletableFuture.completedFuture(null);
-                }
-            }
-            graph = g.root();
+        Graph g = enter();
+        try {
+            CompletableFuture<?> pending = body.get();
+            return pending != null ? pending : CompletableFuture.completedFuture(null);
+        } finally {
+            g.exit();
         }
     }
 
