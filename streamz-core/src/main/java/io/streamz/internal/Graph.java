@@ -1,5 +1,8 @@
 package io.streamz.internal;
 
+import io.streamz.ErrorPolicy;
+import io.streamz.Failure;
+import io.streamz.Stream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CancellationException;
@@ -55,6 +58,11 @@ public final class Graph {
     private volatile Thread owner;
     /** Reentrant holds beyond the first; only the owner reads or writes it. */
     private int holds;
+    /** Graph-wide settings; read from the root. */
+    private volatile ErrorPolicy defaultPolicy;
+    private volatile Stream<Failure> allErrors;
+    private volatile int metrics;
+
     private final ConcurrentLinkedQueue<Thread> waiting = new ConcurrentLinkedQueue<>();
     /** How many threads are in {@link #waiting}; read by every exit, so kept apart from the queue. */
     private volatile int waiters;
@@ -169,6 +177,70 @@ public final class Graph {
     }
 
     /**
+     * The graph's default error policy, or {@code null}.
+     *
+     * @return the policy set for the graph, or {@code null}
+     */
+    public ErrorPolicy defaultPolicy() {
+        return root().defaultPolicy;
+    }
+
+    /**
+     * Sets the graph's default error policy.
+     *
+     * @param policy the policy
+     */
+    public void defaultPolicy(ErrorPolicy policy) {
+        root().defaultPolicy = policy;
+    }
+
+    /**
+     * The graph's stream of all routed failures, or {@code null}.
+     *
+     * @return the stream or {@code null}
+     */
+    public Stream<Failure> allErrors() {
+        return root().allErrors;
+    }
+
+    /**
+     * Sets the graph's stream of all routed failures, once.
+     *
+     * @param stream the stream
+     * @return the stream now set (an earlier one wins)
+     */
+    public Stream<Failure> allErrors(Stream<Failure> stream) {
+        Graph r = enterRoot();
+        try {
+            if (r.allErrors == null) {
+                r.allErrors = stream;
+            }
+            return r.allErrors;
+        } finally {
+            r.exit();
+        }
+    }
+
+    /**
+     * What the graph measures: 0 nothing but failures, 1 elements in and out, 2 also time.
+     *
+     * @return the metrics level
+     */
+    public int metrics() {
+        return root().metrics;
+    }
+
+    /**
+     * Raises what the graph measures (it never goes down).
+     *
+     * @param level 1 counts, 2 counts and time
+     */
+    public void metrics(int level) {
+        Graph r = root();
+        r.metrics = Math.max(r.metrics, level);
+    }
+
+    /**
      * Merges two graphs into one and returns the surviving root. Takes both guards, lower id
      * first, so nobody is inside either graph while they merge.
      *
@@ -190,6 +262,13 @@ public final class Graph {
                 second.enter();
                 try {
                     if (first.parent == null && second.parent == null) {
+                        if (first.defaultPolicy == null) {
+                            first.defaultPolicy = second.defaultPolicy;
+                        }
+                        if (first.allErrors == null) {
+                            first.allErrors = second.allErrors;
+                        }
+                        first.metrics = Math.max(first.metrics, second.metrics);
                         second.parent = first;
                         return first;
                     }

@@ -2,10 +2,8 @@ package io.streamz.internal.graph;
 
 import io.streamz.Source;
 import io.streamz.Stream;
+import io.streamz.internal.SideOutput;
 import io.streamz.internal.util.Checks;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,7 @@ public final class DotWriter {
         if (rankdir != null) {
             Checks.oneOf(rankdir, "toDot", "rankdir", RANKDIRS.toArray(new String[0]));
         }
-        List<Stream<?>> nodes = order(component(node));
+        List<Stream<?>> nodes = node.graphNodes();
         Map<Stream<?>, Integer> ids = new IdentityHashMap<>();
         for (Stream<?> n : nodes) {
             ids.put(n, ids.size());
@@ -65,6 +63,10 @@ public final class DotWriter {
                 }
                 b.append(";\n");
             }
+            if (n instanceof SideOutput) {
+                b.append("  n").append(ids.get(((SideOutput<?>) n).owner())).append(" -> n").append(ids.get(n))
+                        .append(" [style=dashed];\n");
+            }
         }
         return b.append("}\n").toString();
     }
@@ -77,55 +79,6 @@ public final class DotWriter {
     }
 
     /** Every node connected to {@code start}, in the order found. */
-    private static List<Stream<?>> component(Stream<?> start) {
-        Map<Stream<?>, Boolean> seen = new IdentityHashMap<>();
-        List<Stream<?>> found = new ArrayList<>();
-        Deque<Stream<?>> todo = new ArrayDeque<>();
-        todo.add(start);
-        seen.put(start, Boolean.TRUE);
-        while (!todo.isEmpty()) {
-            Stream<?> s = todo.poll();
-            found.add(s);
-            for (List<Stream<?>> next : List.of(s.upstreams(), s.downstreams())) {
-                for (Stream<?> x : next) {
-                    if (seen.put(x, Boolean.TRUE) == null) {
-                        todo.add(x);
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
-    /** Breadth-first from the nodes without upstreams; nodes only on cycles come last. */
-    private static List<Stream<?>> order(List<Stream<?>> component) {
-        Map<Stream<?>, Boolean> seen = new IdentityHashMap<>();
-        List<Stream<?>> out = new ArrayList<>(component.size());
-        Deque<Stream<?>> todo = new ArrayDeque<>();
-        for (Stream<?> s : component) {
-            if (s.upstreams().isEmpty() && seen.put(s, Boolean.TRUE) == null) {
-                todo.add(s);
-            }
-        }
-        for (;;) {
-            while (!todo.isEmpty()) {
-                Stream<?> s = todo.poll();
-                out.add(s);
-                for (Stream<?> d : s.downstreams()) {
-                    if (seen.put(d, Boolean.TRUE) == null) {
-                        todo.add(d);
-                    }
-                }
-            }
-            Stream<?> rest = component.stream().filter(s -> !seen.containsKey(s)).findFirst().orElse(null);
-            if (rest == null) {
-                return out;
-            }
-            seen.put(rest, Boolean.TRUE);
-            todo.add(rest);
-        }
-    }
-
     private static String quote(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (int i = 0; i < s.length(); i++) {

@@ -97,4 +97,13 @@ public final class ZipNode extends JoinNode<HeldElements<Object>, List<Object>> 
     protected void slotsChanged() {
         wakeWaiting();
     }
+
+    @Override
+    protected long heldCount() {
+        long n = 0;
+        for (HeldElements<Object> slot : slots()) {
+            n += slot.size();
+        }
+        return n;
+    }
 }

@@ -35,4 +35,9 @@ public final class CollectNode<T> extends CollectStream<T> {
             }
         });
     }
+
+    @Override
+    protected long heldCount() {
+        return held.size();
+    }
 }

@@ -79,13 +79,12 @@ public abstract class AsyncNode<T, R> extends Node<T, R> {
         return pending;
     }
 
-    /** Hands a failure nobody waits for to the current thread's uncaught-exception handler. */
-    protected static void report(Throwable e) {
-        Thread t = Thread.currentThread();
-        t.getUncaughtExceptionHandler().uncaughtException(t, e);
+    /** Reports a failure nobody waits for (see {@link Stream#unhandled}): logged, never thrown. */
+    protected final void report(Throwable e) {
+        unhandled(e);
     }
 
-    private static void reportFailure(CompletableFuture<?> done) {
+    private void reportFailure(CompletableFuture<?> done) {
         if (done != null && done.isCompletedExceptionally()) {
             try {
                 done.join();

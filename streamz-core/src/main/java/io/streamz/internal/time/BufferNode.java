@@ -84,4 +84,9 @@ public final class BufferNode<T> extends AsyncNode<T, T> {
 
     private record Waiting<T>(Held<T> held, CompletableFuture<Void> admitted) {
     }
+
+    @Override
+    protected long heldCount() {
+        return (long) queue.size() + waiting.size();
+    }
 }

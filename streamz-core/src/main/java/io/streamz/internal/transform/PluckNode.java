@@ -50,7 +50,7 @@ public final class PluckNode<T> extends Node<T, Object> {
                 y = pick(x, keys[0]);
             }
         } catch (RuntimeException e) {
-            throw failure(e, x);
+            return fail(e, x, metadata);
         }
         return emitDownstream(y, metadata);
     }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code "2h"}, {@code "30d"}, {@code "500us"}, {@code "1min"}, {@code "2 hours"}.
  */
 public final class Intervals {
-    private static final Pattern FORM = Pattern.compile("\\s*([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([a-zA-Zµ]+)\\s*");
+    private static final Pattern FORM = Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([a-zA-Zµ]+)\\s*");
     private static final String EXPECTED =
             ": expected a number and a unit (ns, us, ms, s, m, h, d), e.g. \"10ms\", \"1.5s\", \"2h\"";
 
@@ -60,9 +60,39 @@ public final class Intervals {
     public static Duration positive(Duration d, String node, String param) {
         Checks.notNull(d, node, param);
         if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(node + ": " + param + " must be > 0, was " + d);
+            throw new IllegalArgumentException(node + ": " + param + " must be > 0, was " + format(d));
         }
         return d;
+    }
+
+    /**
+     * Formats a duration as a user would type it: the largest unit that shows it exactly with at
+     * most three decimals, e.g. {@code 500ms}, {@code 1.5s}, {@code 2h}, {@code 250us}.
+     *
+     * @param d the duration
+     * @return its text
+     */
+    public static String format(Duration d) {
+        long nanos;
+        try {
+            nanos = d.toNanos();
+        } catch (ArithmeticException e) {
+            return d.toString();
+        }
+        if (nanos == 0) {
+            return "0s";
+        }
+        String sign = nanos < 0 ? "-" : "";
+        long n = Math.abs(nanos);
+        long[] units = {86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L, 1L};
+        String[] names = {"d", "h", "m", "s", "ms", "us", "ns"};
+        for (int i = 0; i < units.length; i++) {
+            if (n >= units[i] && n % Math.max(1, units[i] / 1000) == 0 || i == units.length - 1) {
+                BigDecimal v = BigDecimal.valueOf(n).divide(BigDecimal.valueOf(units[i])).stripTrailingZeros();
+                return sign + v.toPlainString() + names[i];
+            }
+        }
+        return sign + n + "ns";
     }
 
     private static long unitNanos(String unit) {

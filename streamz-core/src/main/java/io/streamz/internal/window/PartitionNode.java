@@ -24,6 +24,8 @@ public final class PartitionNode<T> extends TimerNode<T, List<T>> {
 
     /** The part of the last flushed partition, emptied for the next one (saves its allocation). */
     private Part<T> spare;
+    /** Elements held in all parts, for stats (the map itself is not read outside the graph). */
+    private int heldTotal;
 
     /** One key's partition in the making, with its timer; reused once flushed. */
     private static final class Part<T> {
@@ -47,7 +49,7 @@ public final class PartitionNode<T> extends TimerNode<T, List<T>> {
 
     @Override
     protected String describeParams() {
-        return "n=" + n + (timeout != null ? ", timeout=" + timeout : "");
+        return "n=" + n + (timeout != null ? ", timeout=" + Intervals.format(timeout) : "");
     }
 
     @Override
@@ -60,6 +62,7 @@ public final class PartitionNode<T> extends TimerNode<T, List<T>> {
             parts.put(k, part);
         }
         part.held.add(x, metadata);
+        heldTotal++;
         if (part.held.size() == n) {
             if (part.timer != null) {
                 part.timer.dispose();
@@ -73,6 +76,7 @@ public final class PartitionNode<T> extends TimerNode<T, List<T>> {
             part.timer = later(timeout.toNanos(), () -> {
                 if (parts.get(k) == mine && mine.generation == generation) {
                     parts.remove(k);
+                    heldTotal -= mine.held.size();
                     // no emit waits for a timer: a failure downstream is reported, refs released
                     emitHeld(mine.held.values(), mine.held.metadata());
                 }
@@ -83,6 +87,7 @@ public final class PartitionNode<T> extends TimerNode<T, List<T>> {
 
     private CompletableFuture<?> flush(Object k, Part<T> part) {
         parts.remove(k);
+        heldTotal -= part.held.size();
         List<T> values = part.held.values();
         List<Map<String, Object>> md = part.held.metadata();
         part.held.forget();   // the refs travel with md, released below
@@ -97,5 +102,10 @@ public final class PartitionNode<T> extends TimerNode<T, List<T>> {
             HeldElements.releaseWhenDone(pending, md);
         }
         return pending;
+    }
+
+    @Override
+    protected long heldCount() {
+        return heldTotal;
     }
 }

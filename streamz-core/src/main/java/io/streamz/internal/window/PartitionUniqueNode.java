@@ -71,4 +71,9 @@ public final class PartitionUniqueNode<T> extends Node<T, List<T>> {
             Refs.release(md);
         }
     }
+
+    @Override
+    protected long heldCount() {
+        return buffer.size();
+    }
 }

@@ -13,8 +13,10 @@ import reactor.core.scheduler.Scheduler;
 /**
  * Base of the windows a clock closes ({@code timedWindow}, {@code timedWindowUnique}): holds
  * elements until the next tick, then emits them as one list. As in streamz, the node ticks once
- * as soon as it is built (an empty window, emitted once the graph is wired) and then every
- * interval, the next tick one interval after the last window's downstream work is done.
+ * as soon as it is built (an empty window, emitted once the graph is wired: at the first
+ * element, or a nanosecond after it was built, whichever comes first) and then every interval,
+ * the next tick one interval after the last window's downstream work is done. A failure
+ * downstream of a tick goes to the failing node's error policy; the clock goes on.
  *
  * @param <T> the element type
  */
@@ -35,6 +37,13 @@ abstract class TickingWindowNode<T> extends TimerNode<T, List<T>> {
      */
     final void startClock() {
         timer = later(interval, this::tick);
+        // streamz's loop runs the first tick right after the code that built the graph: here
+        // as soon as time moves at all, or before the first element, whichever comes first
+        later(1, () -> {
+            if (!ticked && !destroyed && !doneOrResume(firstTick(), this::scheduleTick)) {
+                timer.dispose();
+            }
+        });
     }
 
     /** Keeps {@code x} for the window, retaining the refs of {@code md} it keeps. */
@@ -48,7 +57,7 @@ abstract class TickingWindowNode<T> extends TimerNode<T, List<T>> {
 
     @Override
     protected String describeParams() {
-        return "interval=" + Duration.ofNanos(interval);
+        return "interval=" + Intervals.format(Duration.ofNanos(interval));
     }
 
     @Override
@@ -66,7 +75,7 @@ abstract class TickingWindowNode<T> extends TimerNode<T, List<T>> {
      */
     private CompletableFuture<?> firstTick() {
         ticked = true;
-        return emitDownstream(List.of(), NO_METADATA);
+        return emitHeld(List.of(), NO_METADATA);
     }
 
     private void tick() {
