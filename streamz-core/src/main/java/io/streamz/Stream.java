@@ -346,7 +346,7 @@ public class Stream<T> {
             if (c != null) {
                 c.in++;
             }
-            CompletableFuture<?> pending = emitDownstream(x, metadata);
+            CompletableFuture<?> pending = emitAndHold(x, metadata);
             if (pending != null) {
                 g.await(pending);
                 rethrowFailure(pending);
@@ -397,7 +397,13 @@ public class Stream<T> {
      */
     public final CompletableFuture<Void> emitAsync(T x, List<Map<String, Object>> metadata) {
         Checks.notNull(metadata, kind, "metadata");
-        return enterGraph(() -> emitDownstream(x, metadata)).thenApply(r -> null);
+        return enterGraph(() -> {
+            Counters c = counters;
+            if (c != null) {
+                c.in++;
+            }
+            return emitAndHold(x, metadata);
+        }).thenApply(r -> null);
     }
 
     /**
@@ -478,7 +484,7 @@ public class Stream<T> {
     protected final CompletableFuture<?> emitDownstream(T x, List<Map<String, Object>> metadata) {
         Stream<?>[] ds = downstreams;
         if (counters != null) {
-            return emitCounted(ds, x, metadata);
+            return emitCounted(ds, x, metadata, false);
         }
         if (metadata.isEmpty()) {
             if (ds.length == 1) {
@@ -490,17 +496,43 @@ public class Stream<T> {
             }
             return pending;
         }
-        return emitWithRefs(ds, x, metadata);
+        return emitWithRefs(ds, x, metadata, false);
     }
 
-    private CompletableFuture<?> emitWithRefs(Stream<?>[] ds, T x, List<Map<String, Object>> metadata) {
+    /**
+     * Passes {@code x} to every downstream like {@link #emitDownstream}, and keeps its refs
+     * retained until the downstream work on it is done: for sources and timers, which emit where
+     * no upstream holds the element while asynchronous work on it is pending (a {@code rateLimit},
+     * an asynchronous sink). {@code emit} and {@code emitAsync} emit this way, so an element's
+     * refs never reach zero while work on it is pending; streamz releases them as soon as the
+     * first node returns.
+     *
+     * <pre>{@code
+     * // in a source's poll loop, inside the graph:
+     * CompletableFuture<?> pending = emitAndHold(record, List.of(Map.of("ref", ref)));
+     * }</pre>
+     *
+     * @param x the element to pass on
+     * @param metadata its metadata, never {@code null}; passed on unchanged
+     * @return downstream work still pending, or {@code null} when all is done
+     */
+    protected final CompletableFuture<?> emitAndHold(T x, List<Map<String, Object>> metadata) {
+        Stream<?>[] ds = downstreams;
+        if (counters != null) {
+            return emitCounted(ds, x, metadata, true);
+        }
+        return metadata.isEmpty() ? emitDownstream(x, metadata) : emitWithRefs(ds, x, metadata, true);
+    }
+
+    private CompletableFuture<?> emitWithRefs(Stream<?>[] ds, T x, List<Map<String, Object>> metadata, boolean hold) {
         Refs.retain(metadata, ds.length);
         CompletableFuture<?> pending = null;
         int i = 0;
         try {
             for (; i < ds.length; i++) {
-                pending = both(pending, ds[i].update(x, this, metadata));
-                Refs.release(metadata, 1);
+                CompletableFuture<?> r = ds[i].update(x, this, metadata);
+                pending = both(pending, r);
+                release(r, metadata, hold);
             }
         } finally {
             if (i < ds.length) {
@@ -510,7 +542,7 @@ public class Stream<T> {
         return pending;
     }
 
-    private CompletableFuture<?> emitCounted(Stream<?>[] ds, T x, List<Map<String, Object>> metadata) {
+    private CompletableFuture<?> emitCounted(Stream<?>[] ds, T x, List<Map<String, Object>> metadata, boolean hold) {
         Counters c = counters;
         c.out++;
         boolean refs = !metadata.isEmpty();
@@ -523,24 +555,26 @@ public class Stream<T> {
             for (; i < ds.length; i++) {
                 Stream<?> d = ds[i];
                 Counters dc = d.counters;
+                CompletableFuture<?> r;
                 if (dc == null) {
-                    pending = both(pending, d.update(x, this, metadata));
+                    r = d.update(x, this, metadata);
                 } else if (!dc.timing) {
                     dc.in++;
-                    pending = both(pending, d.update(x, this, metadata));
+                    r = d.update(x, this, metadata);
                 } else {
                     dc.in++;
                     long t0 = System.nanoTime();
                     try {
-                        pending = both(pending, d.update(x, this, metadata));
+                        r = d.update(x, this, metadata);
                     } finally {
                         long dt = System.nanoTime() - t0;
                         dc.busyNanos += dt;
                         c.busyNanos -= dt;   // a node's own time leaves out its downstreams'
                     }
                 }
+                pending = both(pending, r);
                 if (refs) {
-                    Refs.release(metadata, 1);
+                    release(r, metadata, hold);
                 }
             }
         } finally {
@@ -549,6 +583,18 @@ public class Stream<T> {
             }
         }
         return pending;
+    }
+
+    /**
+     * Releases the hold taken for one downstream: as streamz, once the downstream returned; or,
+     * with {@code hold}, once its pending work is done.
+     */
+    private static void release(CompletableFuture<?> downstreamWork, List<Map<String, Object>> metadata, boolean hold) {
+        if (!hold || downstreamWork == null || downstreamWork.isDone()) {
+            Refs.release(metadata, 1);
+        } else {
+            downstreamWork.whenComplete((r, e) -> Refs.release(metadata, 1));
+        }
     }
 
     /**

@@ -40,7 +40,7 @@ public final class LatestNode<T> extends AsyncNode<T, T> {
     /** Sends the latest element; returns its downstream work only when done (a failure reaches emit). */
     private CompletableFuture<?> send() {
         unsent = false;
-        CompletableFuture<?> pending = emitDownstream(latest, latestMetadata);
+        CompletableFuture<?> pending = emitAndHold(latest, latestMetadata);
         if (pending == null || pending.isDone()) {
             return pending;
         }

@@ -3,7 +3,6 @@ package io.streamz.internal.time;
 import io.streamz.Stream;
 import io.streamz.internal.Node;
 import io.streamz.internal.util.Checks;
-import io.streamz.internal.util.Refs;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,8 +14,8 @@ import reactor.core.scheduler.Scheduler;
 /**
  * Base of the nodes that call an asynchronous user function per element ({@code sinkAsync},
  * {@code mapAsync} and their {@code Publisher} twins): the element's emit waits for the returned
- * stage (back-pressure), its refs are held until the call and what follows it are done, and a
- * failure goes through the node's error policy, retries included.
+ * stage (back-pressure), its refs are held (by that emit) until the call and what follows it are
+ * done, and a failure goes through the node's error policy, retries included.
  *
  * @param <T> the element type received
  * @param <R> the element type emitted
@@ -46,17 +45,15 @@ public abstract class AsyncCallNode<T, R> extends Node<T, R> {
 
     @Override
     protected final CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> metadata) {
-        Refs.retain(metadata);
+        // no hold of its own: the upstream's emit keeps the refs while the call is pending
         CompletableFuture<Object> done = new CompletableFuture<>();
         call(x, metadata, 1, done);
         if (done.isDone()) {
-            Refs.release(metadata);
             if (done.isCompletedExceptionally()) {
                 throw unwrapped(done);   // a synchronous failure reaches emit directly
             }
             return null;
         }
-        done.whenComplete((r, e) -> Refs.release(metadata));
         return done;
     }
 

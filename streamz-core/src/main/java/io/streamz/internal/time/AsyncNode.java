@@ -57,26 +57,21 @@ public abstract class AsyncNode<T, R> extends Node<T, R> {
 
     /**
      * Emits {@code x} downstream from a timer or completion, where no caller waits: a synchronous
-     * failure is reported, and the refs the node held for {@code x} are released once the
-     * downstream work is done.
+     * failure is reported, and the node's own hold of {@code x}'s refs is handed over: the refs
+     * stay retained while downstream work on {@code x} is pending, then are released.
      *
      * @return the pending downstream work, or {@code null}
      */
     protected final CompletableFuture<?> emitHeld(R x, List<Map<String, Object>> metadata) {
-        CompletableFuture<?> pending;
         try {
-            pending = emitDownstream(x, metadata);
+            return emitAndHold(x, metadata);
         } catch (RuntimeException | Error e) {
-            Refs.release(metadata);
             report(e);
             return null;
-        }
-        if (pending == null || pending.isDone()) {
+        } finally {
+            // the node hands its hold over: emitAndHold keeps the refs while work is pending
             Refs.release(metadata);
-        } else if (!metadata.isEmpty()) {
-            pending.whenComplete((r, e) -> Refs.release(metadata));
         }
-        return pending;
     }
 
     /** Reports a failure nobody waits for (see {@link Stream#unhandled}): logged, never thrown. */

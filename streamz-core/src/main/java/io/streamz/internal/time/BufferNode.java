@@ -27,9 +27,9 @@ public final class BufferNode<T> extends AsyncNode<T, T> {
 
     @Override
     protected CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> metadata) {
-        Refs.retain(metadata);
         Held<T> h = new Held<>(x, metadata, 0);
         if (queue.size() < n) {
+            Refs.retain(metadata);   // held while queued (the emit that brought it returns now)
             queue.add(h);
             if (!busy) {
                 drain();
@@ -61,6 +61,7 @@ public final class BufferNode<T> extends AsyncNode<T, T> {
     private void admit() {
         while (queue.size() < n && !waiting.isEmpty()) {
             Waiting<T> w = waiting.poll();
+            Refs.retain(w.held().metadata());   // before its emit's hold goes with admitted()
             queue.add(w.held());
             w.admitted().complete(null);
         }
@@ -74,8 +75,7 @@ public final class BufferNode<T> extends AsyncNode<T, T> {
             queue.forEach(h -> Refs.release(h.metadata()));
             queue.clear();
             for (Waiting<T> w : waiting) {
-                Refs.release(w.held().metadata());
-                w.admitted().complete(null);
+                w.admitted().complete(null);   // its emit lets go of the refs
             }
             waiting.clear();
             return null;

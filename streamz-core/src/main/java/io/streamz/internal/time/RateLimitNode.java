@@ -2,7 +2,6 @@ package io.streamz.internal.time;
 
 import io.streamz.Stream;
 import io.streamz.internal.util.Intervals;
-import io.streamz.internal.util.Refs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ public final class RateLimitNode<T> extends TimerNode<T, T> {
         if (now >= slot) {
             return emitDownstream(x, metadata);
         }
-        Refs.retain(metadata);
+        // as streamz, no hold of its own: the upstream's emit keeps the refs while this is pending
         CompletableFuture<Object> done = new CompletableFuture<>();
         later(slot - now, () -> {
             try {
@@ -51,8 +50,6 @@ public final class RateLimitNode<T> extends TimerNode<T, T> {
                 }
             } catch (RuntimeException | Error e) {
                 done.completeExceptionally(e);
-            } finally {
-                Refs.release(metadata);
             }
         });
         return done;

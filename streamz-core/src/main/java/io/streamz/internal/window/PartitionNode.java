@@ -5,6 +5,7 @@ import io.streamz.internal.time.TimerNode;
 import io.streamz.internal.util.Checks;
 import io.streamz.internal.util.Intervals;
 import io.streamz.internal.util.Keys;
+import io.streamz.internal.util.Refs;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -96,10 +97,10 @@ public final class PartitionNode<T> extends TimerNode<T, List<T>> {
         spare = part;
         CompletableFuture<?> pending = null;
         try {
-            pending = emitDownstream(values, md);
+            pending = emitAndHold(values, md);
         } finally {
-            // the refs go once the emit (awaited in streamz) is done
-            HeldElements.releaseWhenDone(pending, md);
+            // handed over: emitAndHold keeps the refs while downstream work is pending
+            Refs.release(md);
         }
         return pending;
     }
