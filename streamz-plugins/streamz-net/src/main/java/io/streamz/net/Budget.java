@@ -21,6 +21,7 @@ final class Budget {
 
     private final long max;
     private long used;                                   // guarded by this
+    private long peak;                                   // guarded by this
     private final Set<Feed> waiting = new LinkedHashSet<>();   // guarded by this
 
     Budget(long max) {
@@ -35,6 +36,7 @@ final class Budget {
     /** Takes {@code n} bytes whether or not there is room; returns whether it is now spent. */
     synchronized boolean take(long n) {
         used += n;
+        peak = Math.max(peak, used);
         return used >= max;
     }
 
@@ -44,6 +46,7 @@ final class Budget {
             return false;
         }
         used += n;
+        peak = Math.max(peak, used);
         return true;
     }
 
@@ -75,5 +78,10 @@ final class Budget {
     /** The bytes taken now. */
     synchronized long used() {
         return used;
+    }
+
+    /** The most bytes ever taken at once. */
+    synchronized long peak() {
+        return peak;
     }
 }

@@ -218,6 +218,19 @@ public abstract class ServerSource extends Source<String> {
         return open == null ? 0 : open.size();
     }
 
+    /** The bytes written to clients and not yet sent, over all connections; for tests. */
+    final long pendingWriteBytes() {
+        ChannelGroup open = connections;
+        long n = 0;
+        if (open != null) {
+            for (io.netty.channel.Channel c : open) {
+                io.netty.channel.ChannelOutboundBuffer b = c.unsafe().outboundBuffer();
+                n += b == null ? 0 : b.totalPendingWriteBytes();
+            }
+        }
+        return n;
+    }
+
     /** The bound port while started, else the one asked for. */
     final int shownPort() {
         DisposableServer s = server;
