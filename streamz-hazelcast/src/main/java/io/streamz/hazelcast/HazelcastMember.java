@@ -3,12 +3,21 @@ package io.streamz.hazelcast;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a Hazelcast member that executes distributed streams' tasks: start one per machine (or
@@ -60,6 +69,54 @@ public final class HazelcastMember {
             }
         });
         down.await();
+    }
+
+    /**
+     * Starts a member in a JVM of its own, with this JVM's {@code java} and class path (as Dask's
+     * {@code LocalCluster} starts worker processes), and returns once it is up. The member stops
+     * when this JVM exits (its standard input closes) or when the process is destroyed.
+     *
+     * <pre>{@code
+     * Process member = HazelcastMember.launch(List.of("-Xmx512m"),
+     *         List.of("--cluster", "streamz", "--members", "127.0.0.1", "--interface", "127.0.0.1"));
+     * }</pre>
+     *
+     * @param jvmOptions options of the new JVM, such as {@code -Xmx512m} or {@code -Dhazelcast.*}
+     *     properties
+     * @param memberArgs the options of {@link #main}
+     * @return the running member's process; its standard error goes to a temporary file
+     * @throws IOException if the JVM cannot be started
+     * @throws IllegalStateException if the member exits, or is not up within two minutes
+     */
+    public static Process launch(List<String> jvmOptions, List<String> memberArgs) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), HazelcastMember.class.getName()));
+        command.addAll(memberArgs);
+        command.add("--exit-on-stdin-eof");
+        File log = Files.createTempFile("streamz-member-", ".log").toFile();
+        log.deleteOnExit();
+        Process p = new ProcessBuilder(command).redirectError(log).start();
+        CompletableFuture<String> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    ready.complete(line);
+                }
+            } catch (IOException e) {
+                // the process ended: seen below
+            }
+            ready.complete(null);
+        }, "streamz-member-output");
+        reader.setDaemon(true);
+        reader.start();
+        String line = ready.completeOnTimeout(null, 2, TimeUnit.MINUTES).join();
+        if (line == null || !line.startsWith("member ready")) {
+            p.destroyForcibly();
+            throw new IllegalStateException("HazelcastMember: the member process did not start; its log is " + log);
+        }
+        return p;
     }
 
     private static void drain(InputStream in) {

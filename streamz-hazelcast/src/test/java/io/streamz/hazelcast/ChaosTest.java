@@ -13,7 +13,8 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Member processes killed ({@code kill -9}) at random points of a stream: every element comes out
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class ChaosTest {
     static final int ELEMENTS = Integer.getInteger("streamz.chaos.elements", 300);
+    /** How many runs: one in CI; benchmarks/chaos.sh asks for more. */
+    static final int RUNS = Integer.getInteger("streamz.chaos.runs", 1);
 
     /** About a millisecond of work, so that tasks are in flight when a member dies. */
     static long work(long x) {
@@ -32,9 +35,13 @@ class ChaosTest {
         return h == 42 ? -x : x;
     }
 
-    @Test
-    void killedMembersLoseNoElement() throws Exception {
-        long seed = Long.getLong("streamz.chaos.seed", System.nanoTime());
+    @TestFactory
+    java.util.stream.Stream<DynamicTest> killedMembersLoseNoElement() {
+        return IntStream.range(0, RUNS).mapToObj(run -> DynamicTest.dynamicTest("run " + run,
+                () -> killAtRandomPoints(Long.getLong("streamz.chaos.seed", System.nanoTime()) + run)));
+    }
+
+    private static void killAtRandomPoints(long seed) throws Exception {
         Random random = new Random(seed);
         TestCluster cluster = new TestCluster();
         try (MemberProcesses members = new MemberProcesses(cluster).start(3, 1);

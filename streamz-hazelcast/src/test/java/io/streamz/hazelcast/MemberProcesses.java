@@ -2,22 +2,16 @@ package io.streamz.hazelcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Hazelcast members in JVMs of their own, started by the test with its class path (so the test's
- * functions load there, as an application's would); killed with the test at the latest, since
- * each stops when its standard input closes.
+ * Hazelcast members in JVMs of their own, started with the test's class path (so the test's
+ * functions load there, as an application's would); each stops with the test JVM at the latest.
  */
 final class MemberProcesses implements AutoCloseable {
     private final TestCluster cluster;
@@ -28,47 +22,24 @@ final class MemberProcesses implements AutoCloseable {
     }
 
     /** Starts {@code n} members at once and waits until each is up. */
-    MemberProcesses start(int n, int threadsEach) throws IOException {
-        List<CompletableFuture<String>> ready = new ArrayList<>();
+    MemberProcesses start(int n, int threadsEach) {
+        List<CompletableFuture<Process>> starting = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ready.add(startOne(threadsEach));
+            starting.add(CompletableFuture.supplyAsync(() -> launch(threadsEach)));
         }
-        for (CompletableFuture<String> r : ready) {
-            assertThat(r.orTimeout(90, TimeUnit.SECONDS).join()).startsWith("member ready");
-        }
+        starting.forEach(s -> processes.add(s.join()));
         return this;
     }
 
-    private CompletableFuture<String> startOne(int threads) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
-        TestCluster.PROPERTIES.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), HazelcastMember.class.getName(),
-                "--cluster", cluster.name, "--port", String.valueOf(cluster.port), "--members", "127.0.0.1",
-                "--interface", "127.0.0.1", "--threads", String.valueOf(threads), "--exit-on-stdin-eof"));
-        File log = Files.createTempFile("streamz-member-", ".log").toFile();
-        log.deleteOnExit();
-        Process p = new ProcessBuilder(command).redirectErrorStream(false).redirectError(log).start();
-        processes.add(p);
-        CompletableFuture<String> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    if (line.startsWith("member ready")) {
-                        ready.complete(line);
-                    }
-                }
-                ready.completeExceptionally(new IllegalStateException("member exited before it was ready; see " + log));
-            } catch (IOException e) {
-                ready.completeExceptionally(e);
-            }
-        }, "member-stdout");
-        reader.setDaemon(true);
-        reader.start();
-        return ready;
+    private Process launch(int threads) {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        TestCluster.PROPERTIES.forEach((k, v) -> jvm.add("-D" + k + "=" + v));
+        try {
+            return HazelcastMember.launch(jvm, List.of("--cluster", cluster.name, "--port", String.valueOf(cluster.port),
+                    "--members", "127.0.0.1", "--interface", "127.0.0.1", "--threads", String.valueOf(threads)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The member processes started so far, killed ones included. */
