@@ -3,6 +3,7 @@ package io.streamz.net;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -58,6 +59,7 @@ final class HttpIngest extends ChannelDuplexHandler {
     private boolean paused;
     private boolean keepAlive;
     private boolean inFlight;
+    private boolean inputClosed;              // the client shut its side down (it may still read)
     private long taken;                       // bytes of this body taken from the budget
     private long lingered;                    // bytes discarded after a refusal
     private ByteArrayOutputStream body;
@@ -169,7 +171,7 @@ final class HttpIngest extends ChannelDuplexHandler {
     private void head(HttpRequest req) {
         DecoderResult result = req.decoderResult();
         if (result.isFailure()) {
-            refuse(HttpResponseStatus.BAD_REQUEST, "malformed request: " + result.cause().getMessage());
+            refuse(HttpResponseStatus.BAD_REQUEST, "malformed request: " + printable(result.cause().getMessage()));
             return;
         }
         HttpHeaders headers = req.headers();
@@ -207,7 +209,8 @@ final class HttpIngest extends ChannelDuplexHandler {
 
     private void content(HttpContent content) {
         if (content.decoderResult().isFailure()) {
-            refuse(HttpResponseStatus.BAD_REQUEST, "malformed body: " + content.decoderResult().cause().getMessage());
+            refuse(HttpResponseStatus.BAD_REQUEST,
+                    "malformed body: " + printable(content.decoderResult().cause().getMessage()));
             return;
         }
         ByteBuf bytes = content.content();
@@ -282,6 +285,33 @@ final class HttpIngest extends ChannelDuplexHandler {
         while ((state == State.IDLE || state == State.BODY) && !held.isEmpty()) {
             handle(held.poll());
         }
+        if (inputClosed) {
+            endOfInput();
+        }
+    }
+
+    /**
+     * The client shut its output down (as {@code nc -N} does after sending): what it sent is
+     * answered, then the connection is closed; a request cut short is refused.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof ChannelInputShutdownEvent) {
+            inputClosed = true;
+            if (state != State.AT_GRAPH && held.isEmpty()) {
+                endOfInput();
+            }
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    private void endOfInput() {
+        if (state == State.IDLE && deadline == null || state == State.CLOSING) {
+            state = State.CLOSING;
+            ctx.close();
+        } else if (state == State.IDLE || state == State.BODY) {
+            refuse(HttpResponseStatus.BAD_REQUEST, "the request ended before it was complete");
+        }
     }
 
     @Override
@@ -320,7 +350,7 @@ final class HttpIngest extends ChannelDuplexHandler {
         releaseHeld();
         r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         ctx.writeAndFlush(r).addListener(written -> {
-            if (!written.isSuccess() || !(ctx.channel() instanceof SocketChannel socket)) {
+            if (!written.isSuccess() || inputClosed || !(ctx.channel() instanceof SocketChannel socket)) {
                 ctx.close();
                 return;
             }
@@ -366,6 +396,12 @@ final class HttpIngest extends ChannelDuplexHandler {
         while ((m = held.poll()) != null) {
             ReferenceCountUtil.release(m);
         }
+    }
+
+    /** A decoder's message, which may quote the request, cut and without control characters. */
+    private static String printable(String message) {
+        String m = String.valueOf(message).replaceAll("\\p{Cntrl}", "?");
+        return m.length() > 80 ? m.substring(0, 77) + "..." : m;
     }
 
     private static String pathOf(String uri) {

@@ -2,6 +2,7 @@ package io.streamz.net;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.streamz.internal.util.Checks;
@@ -56,6 +57,7 @@ public final class HttpServerSource extends ServerSource {
                 .host(options.host())
                 .port(requestedPort)
                 .channelGroup(connections)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .doOnConnection(c -> {
                     if (!withinConnectionLimit()) {
                         c.channel().writeAndFlush(Unpooled.wrappedBuffer(TOO_MANY_CONNECTIONS))
