@@ -1,4 +1,4 @@
-package io.streamz.dataframe.features;
+package io.streamz.features;
 
 import io.streamz.Stream;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.streamz.dataframe.features;
+package io.streamz.features;
 
 import java.time.Instant;
 import java.util.ArrayList;
