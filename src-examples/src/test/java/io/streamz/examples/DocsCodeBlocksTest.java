@@ -93,6 +93,7 @@ class DocsCodeBlocksTest {
                     new Setup("sdf", "StreamingDataFrame sdf = StreamingDataFrame.from(source, "
                             + "Frame.of(\"x\", new double[] {0}));", List.of("source"))),
             "features.md", List.of(
+                    new Setup("clock", "VirtualTimeScheduler clock = VirtualTimeScheduler.getOrSet();"),
                     new Setup("source", "Stream<Map<String, Object>> source = Stream.create();"),
                     new Setup("updates", "Stream<Map<String, Object>> updates = Stream.create();"),
                     new Setup("requests", "Stream<Map<String, Object>> requests = Stream.create();"),

@@ -29,9 +29,12 @@ import java.util.Set;
  * a later event for it starts afresh. Per key, each aggregator keeps twice its largest window in
  * buckets.
  *
- * <p><b>Late events:</b> an event that some aggregator can no longer place (older than that
- * aggregator's newest bucket for the key minus its largest window) is dropped, neither
- * aggregated nor emitted, and counted in {@link #lateEvents()}.
+ * <p><b>Late events</b> (storey's rules): per key and aggregator, the table keeps the buckets of
+ * the windows' least common multiple (for windows that each divide the largest: the largest
+ * window) up to the newest event, and never before the key's first event for sliding windows, or
+ * the current block of that multiple for fixed windows. An out-of-order event within them is
+ * aggregated into its bucket, and so into every window that holds it; an older one is passed on
+ * without counting and without that aggregator's features, and counted in {@link #lateEvents()}.
  */
 public final class FeatureTable {
     private final List<FieldAggregator> aggregators;
@@ -49,6 +52,10 @@ public final class FeatureTable {
         for (FieldAggregator a : aggregators) {
             names.addAll(a.featureNames());
             max = Math.max(max, a.windows().maxWindowMillis());
+        }
+        List<String> aggregatorNames = aggregators.stream().map(FieldAggregator::name).toList();
+        if (new HashSet<>(aggregatorNames).size() != aggregatorNames.size()) {
+            throw new IllegalArgumentException("FeatureTable: aggregator names must be distinct, were " + aggregatorNames);
         }
         if (new HashSet<>(names).size() != names.size()) {
             throw new IllegalArgumentException("FeatureTable: feature names must be distinct, were " + names);
@@ -101,16 +108,113 @@ public final class FeatureTable {
      * @param key the key, as the key function of {@link Features#aggregateByKey} returned it
      * @param at the time to compute the windows at
      * @return an unmodifiable map from feature name to value, in {@link #featureNames()} order;
-     *         empty features (0 counts and sums, {@code NaN} otherwise) for an unknown or evicted key
+     *         empty features (0 counts, {@code NaN} or the declared default otherwise) for an
+     *         unknown or evicted key; an aggregator's features are left out when {@code at} is
+     *         before the buckets it still keeps for the key (as storey does)
      * @throws NullPointerException if {@code key} or {@code at} is {@code null}
-     * @throws IllegalArgumentException if {@code at} is before the buckets still kept for the key
      */
-    public synchronized Map<String, Object> query(Object key, Instant at) {
+    public Map<String, Object> query(Object key, Instant at) {
+        return query(key, at, Map.of());
+    }
+
+    /** {@link #query(Object, Instant)}, renamed by {@code aliases}. */
+    synchronized Map<String, Object> query(Object key, Instant at, Map<String, String> aliases) {
         if (key == null || at == null) {
             throw new NullPointerException("FeatureTable.query: " + (key == null ? "key" : "at") + " is null");
         }
+        long t = at.toEpochMilli();
         KeyState state = keys.get(key);
-        return features(state != null ? state : new KeyState(aggregators), at.toEpochMilli());
+        return features(state != null ? state : new KeyState(aggregators, t), t, aliases);
+    }
+
+    /**
+     * The features named {@code features} of {@code key} at time {@code at} (storey
+     * {@code QueryByKey(features=[...])}): declared features, and also windows that were not
+     * declared but are a multiple of an aggregator's bucket period within the buckets it keeps
+     * (a table of 24h windows in 1h buckets serves {@code clicks_count_3h}).
+     *
+     * <pre>{@code
+     * table.query("u1", Instant.parse("2024-05-01T12:00:00Z"), List.of("clicks_count_3h"), FixedWindowType.CURRENT_OPEN_WINDOW);
+     * // {clicks_count_3h=4}
+     * }</pre>
+     *
+     * @param key the key
+     * @param at the time to compute the windows at
+     * @param features feature names, {@code <aggregator>_<aggregation>_<window>}
+     * @param fixedWindowType for fixed windows, the window open at {@code at} or the last one closed
+     *        before it (storey {@code FixedWindowType})
+     * @return an unmodifiable map from each name to its value; names whose aggregator keeps no
+     *         bucket at {@code at} for the key are left out
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException quoting a name that does not name such a feature
+     */
+    public synchronized Map<String, Object> query(Object key, Instant at, List<String> features,
+            FixedWindowType fixedWindowType) {
+        return querySelected(key, at, select(features), fixedWindowType);
+    }
+
+    /** {@link #query(Object, Instant, List, FixedWindowType)} with the names already resolved. */
+    synchronized Map<String, Object> querySelected(Object key, Instant at, List<Selected> features,
+            FixedWindowType fixedWindowType) {
+        if (key == null || at == null || fixedWindowType == null) {
+            throw new NullPointerException("FeatureTable.query: " + (key == null ? "key" : at == null ? "at"
+                    : "fixedWindowType") + " is null");
+        }
+        long t = at.toEpochMilli();
+        KeyState state = keys.get(key);
+        if (state == null) {
+            state = new KeyState(aggregators, t);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Selected f : features) {
+            Object v = state.windows[f.aggregator].feature(f.aggregation, f.buckets, t,
+                    fixedWindowType == FixedWindowType.LAST_CLOSED_WINDOW);
+            if (v != null || !state.windows[f.aggregator].tooOld(t)) {
+                out.put(f.name, v);
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** A feature chosen by name: which aggregator, which aggregation, how many buckets. */
+    record Selected(String name, int aggregator, FeatureAggregation aggregation, long buckets) {
+    }
+
+    /** Resolves feature names against this table's aggregators. */
+    List<Selected> select(List<String> features) {
+        if (features == null || features.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new NullPointerException("FeatureTable.query: features is null or holds null");
+        }
+        List<Selected> out = new ArrayList<>();
+        for (String f : features) {
+            out.add(selectOne(f));
+        }
+        return List.copyOf(out);
+    }
+
+    private Selected selectOne(String feature) {
+        int w = feature.lastIndexOf('_');
+        int a = w <= 0 ? -1 : feature.lastIndexOf('_', w - 1);
+        if (a > 0) {
+            String name = feature.substring(0, a);
+            for (int i = 0; i < aggregators.size(); i++) {
+                FieldAggregator agg = aggregators.get(i);
+                if (agg.name().equals(name)) {
+                    FeatureAggregation aggregation = FeatureAggregation.parse(feature.substring(a + 1, w));
+                    long millis = FeatureWindows.millis(feature.substring(w + 1), "FeatureTable.query", "window");
+                    long bucket = agg.windows().bucketMillis();
+                    long kept = agg.windows().keptBuckets();
+                    if (millis % bucket != 0 || millis / bucket > kept) {
+                        throw new IllegalArgumentException("FeatureTable.query: window of \"" + feature
+                                + "\" must be a multiple of " + agg.windows().bucket() + " up to "
+                                + java.time.Duration.ofMillis(bucket * kept) + ", the buckets kept for \"" + name + "\"");
+                    }
+                    return new Selected(feature, i, aggregation, millis / bucket);
+                }
+            }
+        }
+        throw new IllegalArgumentException("FeatureTable.query: \"" + feature + "\" is not <aggregator>_<aggregation>_<window> "
+                + "of this table's aggregators " + aggregators.stream().map(FieldAggregator::name).toList());
     }
 
     /**
@@ -123,7 +227,7 @@ public final class FeatureTable {
     }
 
     /**
-     * Events dropped because they were older than their key's kept buckets.
+     * Events that some aggregator could not count, being older than the buckets it kept.
      *
      * @return the number of late events since the table was created
      */
@@ -141,37 +245,44 @@ public final class FeatureTable {
     }
 
     /**
-     * Aggregates {@code event} of {@code key} at epoch millisecond {@code t}.
+     * Aggregates {@code event} of {@code key} at epoch millisecond {@code t}. An aggregator for
+     * which the event is too old (before the buckets it keeps for the key) does not count it and
+     * gives no features, as in storey; such an event counts once in {@link #lateEvents()}.
      *
-     * @return the key's features at {@code t}, or {@code null} if the event was late
+     * @return the key's features at {@code t}, renamed by {@code aliases}
      */
-    synchronized Map<String, Object> aggregate(Object key, Object event, long t) {
-        double[] values = new double[aggregators.size()];
-        boolean[] counts = new boolean[values.length];
+    synchronized Map<String, Object> aggregate(Object key, Object event, long t, Map<String, String> aliases) {
+        Object[] values = new Object[aggregators.size()];
         for (int i = 0; i < values.length; i++) {
             FieldAggregator a = aggregators.get(i);
             Object v = a.valueOf(event);
-            counts[i] = v != null;
-            values[i] = counts[i] ? number(a, v) : 0;
+            values[i] = v == null ? null : number(a, v);
         }
         KeyState state = keys.remove(key);
         if (state == null) {
-            state = new KeyState(aggregators);
-        } else if (state.isLate(t)) {
-            keys.put(key, state);
-            late++;
-            return null;
+            state = new KeyState(aggregators, t);
         }
         keys.put(key, state);
+        boolean tooOld = false;
+        Map<String, Object> out = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
-            if (counts[i]) {
-                state.windows[i].add(t, values[i]);
+            WindowedState w = state.windows[i];
+            if (w.tooOld(t)) {
+                tooOld = true;
+            } else if (values[i] != null) {
+                w.add(t, (Double) values[i]);
+                w.features(t, aliases, out);
+            } else {
+                w.features(w.reportedTime(t), aliases, out);
             }
+        }
+        if (tooOld) {
+            late++;
         }
         state.newest = Math.max(state.newest, t);
         newest = Math.max(newest, t);
         evictIdle(state);
-        return features(state, t);
+        return Collections.unmodifiableMap(out);
     }
 
     private void evictIdle(KeyState current) {
@@ -186,15 +297,15 @@ public final class FeatureTable {
         }
     }
 
-    private Map<String, Object> features(KeyState state, long t) {
+    private Map<String, Object> features(KeyState state, long t, Map<String, String> aliases) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (WindowedState w : state.windows) {
-            w.features(t, out);
+            w.features(t, aliases, out);
         }
         return Collections.unmodifiableMap(out);
     }
 
-    private static double number(FieldAggregator a, Object v) {
+    private static Double number(FieldAggregator a, Object v) {
         if (v instanceof Number) {
             return ((Number) v).doubleValue();
         }
@@ -210,20 +321,11 @@ public final class FeatureTable {
         final WindowedState[] windows;
         long newest = Long.MIN_VALUE;
 
-        KeyState(List<FieldAggregator> aggregators) {
+        KeyState(List<FieldAggregator> aggregators, long first) {
             windows = new WindowedState[aggregators.size()];
             for (int i = 0; i < windows.length; i++) {
-                windows[i] = new WindowedState(aggregators.get(i));
+                windows[i] = new WindowedState(aggregators.get(i), first);
             }
-        }
-
-        boolean isLate(long t) {
-            for (WindowedState w : windows) {
-                if (w.isLate(t)) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 }
