@@ -3,6 +3,7 @@ package io.streamz;
 import io.streamz.internal.Counters;
 import io.streamz.internal.Graph;
 import io.streamz.internal.SideOutput;
+import io.streamz.internal.SignalJoin;
 import io.streamz.internal.graph.DotWriter;
 import io.streamz.internal.graph.Visualizer;
 import io.streamz.internal.join.CombineLatestNode;
@@ -46,6 +47,7 @@ import io.streamz.internal.window.SlidingWindowNode;
 import io.streamz.internal.window.TimedWindowNode;
 import io.streamz.internal.window.TimedWindowUniqueNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -137,6 +139,8 @@ public class Stream<T> {
     private final Stream<?> owner;
     /** Elements in and out while the graph measures; {@code null} otherwise (the fast path). */
     private Counters counters;
+    /** Signals per upstream, for nodes with several; made at the first signal. */
+    private SignalJoin signalJoin;
     /** Error policy, errors stream and failure counts; made at the first need. */
     private volatile NodeFailures failures;
 
@@ -778,6 +782,112 @@ public class Stream<T> {
             }
         }
         return f;
+    }
+
+    // ------------------------------------------------------------------ signals
+
+    /**
+     * Says that no element will follow at this node (the end of a bounded input): windows that
+     * flush on their own emit what they hold, joins end once all their inputs ended, and the
+     * returned future completes when every node downstream is done (streamz has no such signal;
+     * sources such as {@code fromIterable} send it when they run out).
+     *
+     * <pre>{@code
+     * Stream<Integer> source = Stream.create();
+     * List<List<Integer>> out = source.timedWindow("1s").sinkToList();
+     * source.emit(1);
+     * CompletableFuture<Void> done = source.emitEnd();
+     * clock.advanceTimeBy(Duration.ofSeconds(1));   // the window's tick emits [1], then the end
+     * done.isDone();   // true
+     * }</pre>
+     *
+     * <p><b>Blocks:</b> never; the future tells when the downstream work is done.
+     *
+     * @return a future completed when every downstream node has finished with the input
+     */
+    public final CompletableFuture<Void> emitEnd() {
+        return enterGraph(() -> emitSignal(Signal.end())).thenApply(r -> null);
+    }
+
+    /**
+     * Sends a watermark from this node: no element with an event time at or before {@code time}
+     * is expected any more. Event-time windows close on it; usually a watermark generator sends
+     * them ({@code withTimestamps}), this is for sources that know their event time.
+     *
+     * <pre>{@code
+     * source.emitWatermark(Instant.parse("2026-01-01T00:01:00Z"));
+     * }</pre>
+     *
+     * @param time the event time the stream has reached
+     */
+    public final void emitWatermark(Instant time) {
+        Signal.Watermark w = Signal.watermark(Checks.notNull(time, kind, "time"));
+        enterGraph(() -> emitSignal(w));
+    }
+
+    /**
+     * Reacts to a signal from upstream {@code who}: a watermark or the end of the input (see
+     * {@link Signal}). The default passes it on, combined over the upstreams when there are
+     * several ({@link #forwardSignal}). Nodes that hold elements override it so that a signal
+     * never overtakes an element that arrived before it. Runs inside the graph.
+     *
+     * <pre>{@code
+     * @Override
+     * protected CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
+     *     if (signal instanceof Signal.End) {
+     *         flushWhatIHold();
+     *     }
+     *     return forwardSignal(signal, who);
+     * }
+     * }</pre>
+     *
+     * @param signal the signal
+     * @param who the upstream it came from, or {@code null} when sent at this node
+     * @return downstream work still pending (for the end: until every node downstream is done),
+     *     or {@code null}
+     */
+    protected CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
+        return forwardSignal(signal, who);
+    }
+
+    /**
+     * Passes a signal on, combined over this node's upstreams: with several, the smallest
+     * watermark of the inputs (an input that never sent one holds every watermark back; one that
+     * ended does not), and the end once every input ended.
+     *
+     * @param signal the signal
+     * @param who the upstream it came from, or {@code null} when sent at this node
+     * @return downstream work still pending, or {@code null}
+     */
+    protected final CompletableFuture<?> forwardSignal(Signal signal, Stream<?> who) {
+        Signal out = signal;
+        if (who != null && who != owner) {
+            List<Stream<?>> ups = distinct(upstreams);
+            if (ups.size() > 1) {
+                if (signalJoin == null) {
+                    signalJoin = new SignalJoin();
+                }
+                out = signalJoin.accept(signal, who, ups);
+            }
+        }
+        return out == null ? null : emitSignal(out);
+    }
+
+    /**
+     * Sends a signal to every downstream and side output of this node.
+     *
+     * @param signal the signal
+     * @return downstream work still pending, or {@code null}
+     */
+    protected final CompletableFuture<?> emitSignal(Signal signal) {
+        CompletableFuture<?> pending = null;
+        for (Stream<?> d : downstreams) {
+            pending = both(pending, d.onSignal(signal, this));
+        }
+        for (Stream<?> so : sideOutputs) {
+            pending = both(pending, so.onSignal(signal, this));
+        }
+        return pending;
     }
 
     // ------------------------------------------------------------------ wiring

@@ -1,7 +1,9 @@
 package io.streamz.internal.time;
 
 import io.streamz.Stream;
+import io.streamz.Signal;
 import io.streamz.internal.Node;
+import io.streamz.internal.SignalsAfterWork;
 import io.streamz.internal.util.Checks;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import reactor.core.scheduler.Scheduler;
 public abstract class AsyncCallNode<T, R> extends Node<T, R> {
     private final Function<? super T, ? extends CompletionStage<?>> func;
     private final Scheduler scheduler;
+    private final SignalsAfterWork signals = new SignalsAfterWork();
 
     protected AsyncCallNode(Stream<T> upstream, String kind, Function<? super T, ? extends CompletionStage<?>> func,
                             Scheduler scheduler) {
@@ -48,6 +51,7 @@ public abstract class AsyncCallNode<T, R> extends Node<T, R> {
         // no hold of its own: the upstream's emit keeps the refs while the call is pending
         CompletableFuture<Object> done = new CompletableFuture<>();
         call(x, metadata, 1, done);
+        signals.accepted(done);
         if (done.isDone()) {
             if (done.isCompletedExceptionally()) {
                 throw unwrapped(done);   // a synchronous failure reaches emit directly
@@ -55,6 +59,13 @@ public abstract class AsyncCallNode<T, R> extends Node<T, R> {
             return null;
         }
         return done;
+    }
+
+    /** A signal goes on once every element that arrived before it went on. */
+    @Override
+    protected final CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
+        return signals.signal(signal, who, this::forwardSignal,
+                () -> enterGraph(() -> signals.workDone(this::forwardSignal)));
     }
 
     private void call(T x, List<Map<String, Object>> metadata, int attempt, CompletableFuture<Object> done) {

@@ -1,6 +1,7 @@
 package io.streamz.internal.time;
 
 import io.streamz.Stream;
+import io.streamz.internal.HeldSignals;
 import io.streamz.internal.Node;
 import io.streamz.internal.util.Refs;
 import java.util.List;
@@ -71,6 +72,26 @@ public abstract class AsyncNode<T, R> extends Node<T, R> {
         } finally {
             // the node hands its hold over: emitAndHold keeps the refs while work is pending
             Refs.release(metadata);
+        }
+    }
+
+    /**
+     * Passes on a signal that waited in line ({@link Held#signal}), completing its future once
+     * it went on and the work downstream is done; a failure is reported.
+     */
+    final void passHeldSignal(Held<?> h) {
+        CompletableFuture<?> after;
+        try {
+            after = forwardSignal(h.signal(), h.from());
+        } catch (RuntimeException | Error e) {
+            if (h.signalDone() != null) {
+                h.signalDone().completeExceptionally(e);
+            }
+            report(e);
+            return;
+        }
+        if (h.signalDone() != null) {
+            HeldSignals.completeWhenDone(h.signalDone(), after);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.streamz.internal.window;
 
+import io.streamz.internal.HeldSignals;
+import io.streamz.Signal;
 import io.streamz.Stream;
 import io.streamz.internal.time.TimerNode;
 import io.streamz.internal.util.Checks;
@@ -27,6 +29,7 @@ public final class PartitionNode<T> extends TimerNode<T, List<T>> {
     private Part<T> spare;
     /** Elements held in all parts, for stats (the map itself is not read outside the graph). */
     private int heldTotal;
+    private final HeldSignals heldSignals = new HeldSignals();
 
     /** One key's partition in the making, with its timer; reused once flushed. */
     private static final class Part<T> {
@@ -80,6 +83,7 @@ public final class PartitionNode<T> extends TimerNode<T, List<T>> {
                     heldTotal -= mine.held.size();
                     // no emit waits for a timer: a failure downstream is reported, refs released
                     emitHeld(mine.held.values(), mine.held.metadata());
+                    releaseSignalsIfEmpty();
                 }
             });
         }
@@ -102,11 +106,27 @@ public final class PartitionNode<T> extends TimerNode<T, List<T>> {
             // handed over: emitAndHold keeps the refs while downstream work is pending
             Refs.release(md);
         }
-        return pending;
+        return both(pending, releaseSignalsIfEmpty());
     }
 
     @Override
     protected long heldCount() {
         return heldTotal;
+    }
+
+    /**
+     * A signal waits until the elements held before it were emitted. Without a timeout the end
+     * goes on at once: as in streamz, a partial partition stays held.
+     */
+    @Override
+    protected CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
+        if (heldTotal == 0 || signal instanceof Signal.End && timeout == null) {
+            return forwardSignal(signal, who);
+        }
+        return heldSignals.hold(signal, who);
+    }
+
+    private CompletableFuture<?> releaseSignalsIfEmpty() {
+        return heldTotal == 0 && !heldSignals.isEmpty() ? heldSignals.release(this::forwardSignal) : null;
     }
 }

@@ -1,5 +1,7 @@
 package io.streamz.internal.window;
 
+import io.streamz.internal.HeldSignals;
+import io.streamz.Signal;
 import io.streamz.Stream;
 import io.streamz.internal.time.TimerNode;
 import io.streamz.internal.util.Intervals;
@@ -25,6 +27,7 @@ abstract class TickingWindowNode<T> extends TimerNode<T, List<T>> {
     private Disposable timer;
     private boolean destroyed;
     private boolean ticked;
+    private final HeldSignals heldSignals = new HeldSignals();
 
     TickingWindowNode(Stream<T> upstream, String kind, Duration interval, Scheduler scheduler) {
         super(upstream, kind, scheduler);
@@ -87,7 +90,11 @@ abstract class TickingWindowNode<T> extends TimerNode<T, List<T>> {
         }
         Window<T> window = take();
         // emitHeld releases the refs retained in hold once the window's downstream work is done
-        if (doneOrResume(emitHeld(window.values(), window.metadata()), this::scheduleTick)) {
+        CompletableFuture<?> pending = emitHeld(window.values(), window.metadata());
+        if (!heldSignals.isEmpty()) {
+            heldSignals.release(this::forwardSignal);   // what came before them has gone on
+        }
+        if (doneOrResume(pending, this::scheduleTick)) {
             scheduleTick();
         }
     }
@@ -112,5 +119,14 @@ abstract class TickingWindowNode<T> extends TimerNode<T, List<T>> {
 
     /** A finished window: its elements and their metadata. */
     record Window<T>(List<T> values, List<Map<String, Object>> metadata) {
+    }
+
+    /** A signal waits for the tick that emits the elements held before it. */
+    @Override
+    protected final CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
+        if (heldCount() == 0) {
+            return forwardSignal(signal, who);
+        }
+        return heldSignals.hold(signal, who);
     }
 }
