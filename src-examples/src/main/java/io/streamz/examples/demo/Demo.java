@@ -90,9 +90,13 @@ public final class Demo {
             ShopPipeline pipeline = new ShopPipeline(clock, day);
 
             Files.writeString(options.out().resolve("graph.dot"), pipeline.dot(), StandardCharsets.UTF_8);
-            CompletableFuture<String> picture = options.picture()
-                    ? CompletableFuture.supplyAsync(() -> draw(pipeline.dot()))
-                    : CompletableFuture.completedFuture(null);
+            CompletableFuture<String> picture = new CompletableFuture<>();
+            if (options.picture()) {
+                // not a daemon: the JVM ends once the picture is written, even when the replay ends first
+                new Thread(() -> picture.complete(draw(pipeline.dot())), "streamz-demo-picture").start();
+            } else {
+                picture.complete(null);
+            }
 
             long started = System.nanoTime();
             Instant last = replay(first, reader, pipeline, clock, t0);
@@ -106,12 +110,16 @@ public final class Demo {
             out.print(summary);
             Files.writeString(options.out().resolve("summary.txt"), summary, StandardCharsets.UTF_8);
             Files.writeString(options.out().resolve("hourly.csv"), Summary.hourlyCsv(pipeline), StandardCharsets.UTF_8);
-            if (options.picture() && !picture.isDone()) {
-                out.println("(waiting for the graph picture...)");
+            if (picture.isDone() || options.speedup() != 0) {
+                String drawnBy = picture.join();
+                out.printf(Locale.ROOT, "%nwrote %s: summary.txt, hourly.csv, graph.dot%s%n", options.out(),
+                        drawnBy == null ? "" : ", " + drawnBy);
+            } else {
+                // as fast as possible means not waiting for the picture either: it follows
+                out.printf(Locale.ROOT, "%nwrote %s: summary.txt, hourly.csv, graph.dot (the picture follows)%n",
+                        options.out());
+                picture.thenAccept(drawnBy -> out.printf(Locale.ROOT, "wrote %s%n", drawnBy));
             }
-            String drawnBy = picture.join();
-            out.printf(Locale.ROOT, "%nwrote %s: summary.txt, hourly.csv, graph.dot%s%n", options.out(),
-                    drawnBy == null ? "" : ", " + drawnBy);
         }
     }
 
