@@ -117,7 +117,8 @@
       series.push({label: name, stroke: color, width: mean ? 2 : 1.25, dash: mean ? [6, 4] : undefined,
         points: {show: false}, spanGaps: true});
     });
-    return {width: width, height: 220, scales: {x: {time: true}}, series: series, legend: {live: false}};
+    return {width: width, height: 220, scales: {x: {time: true}}, series: series, legend: {live: false},
+      axes: [{}, {size: 56, values: function (u, ticks) { return ticks.map(fmtValue); }}]};
   }
 
   function applyCharts(snap) {
