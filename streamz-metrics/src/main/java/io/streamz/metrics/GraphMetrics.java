@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.streamz.NodeException;
 import io.streamz.Stream;
 import io.streamz.metrics.internal.GraphStats;
 import java.util.List;
@@ -70,6 +71,16 @@ public final class GraphMetrics implements MeterBinder {
      */
     public GraphMetrics named(String name) {
         return new GraphMetrics(stats, Objects.requireNonNull(name, "GraphMetrics: name is null"));
+    }
+
+    /**
+     * Counts a failure that reached {@code emit} against the node it names (until
+     * {@code streamz-core} counts failures per node itself).
+     *
+     * @param e the failure
+     */
+    public void failed(NodeException e) {
+        stats.failed(Objects.requireNonNull(e, "GraphMetrics: e is null"));
     }
 
     @Override

@@ -78,8 +78,11 @@ class GraphMetricsTest {
                 source.emit(s);
             } catch (NodeException e) {
                 stats.failed(e);
+                metrics.failed(e);
             }
         }
+        assertThat(registry.get("streamz.node.failures").tag("node", "map \"parse\"").functionCounter().count())
+                .isEqualTo(1);
         Stream<?> parse = stats.nodes().get(1);
         assertThat(parse.toString()).isEqualTo("map \"parse\"");
         assertThat(stats.counts(parse).failures()).isEqualTo(1);
