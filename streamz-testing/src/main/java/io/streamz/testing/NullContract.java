@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Calls every public method of a class with one argument {@code null} at a time, for the API
- * tests of the plugin modules (published in streamz-core's test jar).
+ * tests of the plugin modules.
  */
 public final class NullContract {
     private NullContract() {
@@ -25,6 +25,8 @@ public final class NullContract {
      * @param type the class whose public methods are called
      * @param target the instance for instance methods, or {@code null} for static ones only
      * @param samples a valid argument per parameter name
+     * @return one line per problem, empty when the class keeps the contract
+     * @throws Exception when a method cannot be called by reflection
      */
     public static List<String> problems(Class<?> type, Object target, Map<String, Object> samples) throws Exception {
         List<String> problems = new ArrayList<>();
