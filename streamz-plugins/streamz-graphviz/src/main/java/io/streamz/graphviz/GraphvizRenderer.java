@@ -14,8 +14,8 @@ import java.util.Objects;
  * Draws stream graphs for {@code Stream.visualize} as PNG, SVG or PDF, with or without a Graphviz
  * installation. It uses the {@code dot} program when one is on the {@code PATH}, and otherwise
  * lays the graph out in the JVM with Eclipse ELK's layered algorithm and draws it itself (SVG
- * text, Java2D for PNG, Apache PDFBox for PDF): the first picture of a fresh JVM takes about a
- * second, later ones milliseconds.
+ * text, Java2D for PNG, Apache PDFBox for PDF): the first picture of a fresh JVM costs about two
+ * seconds of CPU (loading ELK), later ones milliseconds.
  *
  * <p>Having {@code streamz-graphviz} on the class path is enough: {@code visualize} finds this
  * class with {@link java.util.ServiceLoader}.
