@@ -30,7 +30,7 @@ import reactor.core.publisher.Flux;
  * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver): the page
  * shows the graph, its counters and a chart move while elements flow, and a failing node is
  * marked. Skips when Chromium is not installed, except in CI ({@code STREAMZ_CI=1}), where
- * {@code .ci/run} installs it. About 10 s.
+ * {@code .ci/run} installs it. About 10 s on a quiet machine, 30 to 50 s on a loaded one.
  */
 class DashboardBrowserTest {
     private static final String CHROMIUM = "/usr/bin/chromium";
