@@ -534,9 +534,7 @@ public class Stream<T> {
         int i = 0;
         try {
             for (; i < ds.length; i++) {
-                CompletableFuture<?> r = ds[i].update(x, this, metadata);
-                pending = both(pending, r);
-                release(r, metadata, hold);
+                pending = both(pending, release(ds[i].update(x, this, metadata), metadata, hold));
             }
         } finally {
             if (i < ds.length) {
@@ -576,10 +574,7 @@ public class Stream<T> {
                         c.busyNanos -= dt;   // a node's own time leaves out its downstreams'
                     }
                 }
-                pending = both(pending, r);
-                if (refs) {
-                    release(r, metadata, hold);
-                }
+                pending = both(pending, refs ? release(r, metadata, hold) : r);
             }
         } finally {
             if (refs && i < ds.length) {
@@ -591,14 +586,17 @@ public class Stream<T> {
 
     /**
      * Releases the hold taken for one downstream: as streamz, once the downstream returned; or,
-     * with {@code hold}, once its pending work is done.
+     * with {@code hold}, once its pending work is done. Returns the downstream's pending work, for
+     * a held element the stage that completes after the release (so that whoever waits for it
+     * sees the refs already released).
      */
-    private static void release(CompletableFuture<?> downstreamWork, List<Map<String, Object>> metadata, boolean hold) {
+    private static CompletableFuture<?> release(CompletableFuture<?> downstreamWork, List<Map<String, Object>> metadata,
+                                                boolean hold) {
         if (!hold || downstreamWork == null || downstreamWork.isDone()) {
             Refs.release(metadata, 1);
-        } else {
-            downstreamWork.whenComplete((r, e) -> Refs.release(metadata, 1));
+            return downstreamWork;
         }
+        return downstreamWork.whenComplete((r, e) -> Refs.release(metadata, 1));
     }
 
     /**
