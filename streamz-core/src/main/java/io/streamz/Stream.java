@@ -830,12 +830,16 @@ public class Stream<T> {
      * never overtakes an element that arrived before it. Runs inside the graph.
      *
      * <pre>{@code
-     * @Override
-     * protected CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
-     *     if (signal instanceof Signal.End) {
-     *         flushWhatIHold();
+     * class SaysWhenDone<T> extends Stream<T> {
+     *     SaysWhenDone(Stream<T> upstream) { super(upstream); }
+     *
+     *     @Override
+     *     protected CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
+     *         if (signal instanceof Signal.End) {
+     *             System.out.println("no more input");
+     *         }
+     *         return forwardSignal(signal, who);
      *     }
-     *     return forwardSignal(signal, who);
      * }
      * }</pre>
      *
@@ -2438,8 +2442,9 @@ public class Stream<T> {
      * <p><b>Blocks:</b> {@code request(n)} is honoured by holding {@code emit}: an element is
      * delivered to every current subscriber, and its {@code emit} waits until each one requested it.
      * Nothing is dropped and nothing piles up. A subscriber that cancels no longer holds anything.
-     * <p>The publisher completes its subscribers when its node (the one downstream of this stream)
-     * is {@link #destroy() destroyed}; until then it never completes on its own.
+     * <p>The publisher completes its subscribers at the end of the input ({@link #emitEnd()}, a
+     * bounded source that ran out), or when its node (the one downstream of this stream) is
+     * {@link #destroy() destroyed}.
      *
      * @return a new publisher, which is also a node downstream of this one
      */
