@@ -1,0 +1,206 @@
+package io.streamz.features;
+
+import io.streamz.Stream;
+import io.streamz.internal.time.TimerNode;
+import io.streamz.internal.util.Refs;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Implements {@link Features#aggregateByKey}: aggregates each event into its key's windows in a
+ * {@link FeatureTable} and emits it enriched with the key's features (storey {@code AggregateByKey}).
+ *
+ * <pre>{@code
+ * AggregateByKey<Map<String, Object>> node = Features.aggregateByKey(source, "user", "time", aggregators);
+ * node.sink(System.out::println);
+ * node.table().query("u1", Instant.now());   // the same features, served on demand
+ * }</pre>
+ *
+ * @param <T> the event type
+ */
+public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
+    private final Function<? super T, ?> key;
+    private final Function<? super T, ?> time;
+    private final FeatureTable table;
+    private final EmitPolicy policy;
+    private final AggregateOptions options;
+    private final Map<Object, Held> held = new LinkedHashMap<>();
+    private Disposable timer;
+    private boolean destroyed;
+
+    AggregateByKey(Stream<? extends T> upstream, Function<? super T, ?> key, Function<? super T, ?> time,
+            FeatureTable table, AggregateOptions options) {
+        super(upstream, "aggregateByKey", notNull(options, "options").scheduler());
+        this.key = notNull(key, "key");
+        this.time = notNull(time, "time");
+        this.table = notNull(table, "table");
+        this.options = options;
+        this.policy = options.emitPolicy();
+        if (policy.kind() == EmitPolicy.Kind.AFTER_PERIOD) {
+            timer = later(policy.period().toNanos(), this::tick);
+        } else if (policy.kind() == EmitPolicy.Kind.AFTER_WINDOW) {
+            long window = table.aggregators().get(0).windows().smallestWindowMillis() * 1_000_000L;
+            timer = later(window - Math.floorMod(now(), window) + policy.period().toNanos(), () -> windowEnded(window));
+        }
+    }
+
+    /**
+     * The table this node aggregates into, to query or share with {@link Features#queryByKey}.
+     *
+     * @return the table given to, or created by, {@link Features#aggregateByKey}
+     */
+    public FeatureTable table() {
+        return table;
+    }
+
+    @Override
+    protected String describeParams() {
+        return "features=" + table.featureNames().size() + ", emit=" + policy;
+    }
+
+    @Override
+    protected CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> metadata) {
+        Object k;
+        Map<String, Object> features;
+        try {
+            k = key.apply(x);
+            if (k == null) {
+                throw new NullPointerException("the key of the event is null");
+            }
+            features = table.aggregate(k, x, Events.millis(time.apply(x), options.timeFormat()), options.aliases());
+        } catch (RuntimeException e) {
+            throw failure(e, x);
+        }
+        if (policy.kind() == EmitPolicy.Kind.AFTER_WINDOW) {
+            return null;
+        }
+        Map<String, Object> out = Events.enrich(x, features);
+        if (policy.kind() == EmitPolicy.Kind.EVERY_EVENT) {
+            return emitDownstream(out, metadata);
+        }
+        Held h = held.computeIfAbsent(k, this::startHolding);
+        h.add(out, metadata);
+        if (policy.kind() == EmitPolicy.Kind.AFTER_MAX_EVENTS && h.events == policy.maxEvents()) {
+            held.remove(k);
+            if (h.timeout != null) {
+                h.timeout.dispose();
+            }
+            return emitAndRelease(h);
+        }
+        return null;
+    }
+
+    private Held startHolding(Object k) {
+        Held h = new Held();
+        if (policy.kind() == EmitPolicy.Kind.AFTER_MAX_EVENTS && policy.period() != null) {
+            h.timeout = later(policy.period().toNanos(), () -> timedOut(k, h));
+        }
+        return h;
+    }
+
+    private void timedOut(Object k, Held h) {
+        if (!destroyed && held.get(k) == h) {
+            held.remove(k);
+            emitHeld(h.latest, List.copyOf(h.metadata));
+        }
+    }
+
+    private CompletableFuture<?> emitAndRelease(Held h) {
+        List<Map<String, Object>> md = List.copyOf(h.metadata);
+        CompletableFuture<?> pending;
+        try {
+            pending = emitDownstream(h.latest, md);
+        } catch (RuntimeException | Error e) {
+            Refs.release(md);
+            throw e;
+        }
+        if (pending == null || pending.isDone()) {
+            Refs.release(md);
+        } else {
+            pending.whenComplete((r, e) -> Refs.release(md));
+        }
+        return pending;
+    }
+
+    private void tick() {
+        if (destroyed) {
+            return;
+        }
+        List<Held> due = new ArrayList<>(held.values());
+        held.clear();
+        for (Held h : due) {
+            emitHeld(h.latest, List.copyOf(h.metadata));
+        }
+        timer = later(policy.period().toNanos(), this::tick);
+    }
+
+    /**
+     * At the end of each smallest window (on the scheduler's clock, plus the policy's delay), every
+     * key's features at the window's end, as {@code {key=..., time=...}} plus the features (storey
+     * {@code EmitAfterWindow}).
+     */
+    private void windowEnded(long windowNanos) {
+        if (destroyed) {
+            return;
+        }
+        java.time.Instant end = java.time.Instant.ofEpochMilli(Math.floorDiv(now() - policy.period().toNanos(),
+                windowNanos) * windowNanos / 1_000_000L);
+        for (Object k : table.keys()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("key", k);
+            body.put("time", end);
+            emitHeld(Events.enrich(body, table.query(k, end, options.aliases())), List.of());
+        }
+        timer = later(windowNanos - Math.floorMod(now() - policy.period().toNanos(), windowNanos), () -> windowEnded(windowNanos));
+    }
+
+    /** Stops the timer and releases the held events' metadata. */
+    @Override
+    public void destroy() {
+        super.destroy();
+        enterGraph(() -> {
+            destroyed = true;
+            if (timer != null) {
+                timer.dispose();
+            }
+            for (Held h : held.values()) {
+                if (h.timeout != null) {
+                    h.timeout.dispose();
+                }
+                Refs.release(h.metadata);
+            }
+            held.clear();
+            return null;
+        });
+    }
+
+    private static <V> V notNull(V value, String param) {
+        if (value == null) {
+            throw new NullPointerException("aggregateByKey: " + param + " is null");
+        }
+        return value;
+    }
+
+    /** A key's events waiting for the emit policy: the latest, and everyone's retained metadata. */
+    private static final class Held {
+        Map<String, Object> latest;
+        final List<Map<String, Object>> metadata = new ArrayList<>();
+        int events;
+        Disposable timeout;
+
+        void add(Map<String, Object> event, List<Map<String, Object>> md) {
+            latest = event;
+            events++;
+            if (!md.isEmpty()) {
+                Refs.retain(md);
+                metadata.addAll(md);
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.streamz.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamz.Stream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every aggregation, incremental and queried, against a recomputation over all the events each
+ * aggregator accepted, with storey's rules written out plainly: per key and aggregator, the kept
+ * buckets are the windows' least common multiple up to the newest (sliding: never before the key's
+ * first bucket; fixed: the current block of that multiple); an older event is not counted and gets
+ * none of that aggregator's features; windows reaching before the kept buckets count what is kept;
+ * an event an aggregator does not count reports it as of its last value.
+ */
+class FeatureOracleTest {
+    private static final List<String> ALL =
+            List.of("count", "sum", "sqr", "avg", "min", "max", "first", "last", "stddev", "stdvar");
+    private static final long MINUTE = 60_000;
+
+    private record Ev(String key, long t, double v) { }
+
+    /** A window as the oracle sees it: sliding over period buckets, or fixed and aligned to the epoch. */
+    private record Win(String name, String label, long length, long period, boolean fixed, boolean positiveOnly) {
+        Win(String name, String label, long length, long period, boolean fixed) {
+            this(name, label, length, period, fixed, false);
+        }
+
+        boolean counts(Ev e) {
+            return !positiveOnly || e.v() > 0;
+        }
+
+        /** Buckets kept: the least common multiple of this aggregator's windows, in buckets. */
+        long kept() {
+            return name.equals("s") ? 12 : name.equals("f") ? 4 : 3;
+        }
+
+        long lowest(long head, long first) {
+            return fixed ? Math.floorDiv(head, kept()) * kept() : Math.max(first, head - kept() + 1);
+        }
+
+        boolean includes(long eventTime, long at) {
+            long b = Math.floorDiv(at, period);
+            long eb = Math.floorDiv(eventTime, period);
+            if (fixed) {
+                return eb <= b && Math.floorDiv(eventTime, length) == Math.floorDiv(at, length);
+            }
+            return eb <= b && eb > b - length / period;
+        }
+    }
+
+    private static final List<Win> WINS = List.of(
+            new Win("s", "20m", 20 * MINUTE, 5 * MINUTE, false), new Win("s", "1h", 60 * MINUTE, 5 * MINUTE, false),
+            new Win("f", "30m", 30 * MINUTE, 30 * MINUTE, true), new Win("f", "2h", 120 * MINUTE, 30 * MINUTE, true),
+            new Win("p", "45m", 45 * MINUTE, 15 * MINUTE, false, true));
+
+    private static List<FieldAggregator> aggregators() {
+        return List.of(
+                FieldAggregator.of("s", (Ev e) -> e.v(), ALL, SlidingWindows.of(List.of("20m", "1h"), "5m")),
+                FieldAggregator.of("f", (Ev e) -> e.v(), ALL, FixedWindows.of(List.of("30m", "2h"))),
+                FieldAggregator.of("p", (Ev e) -> e.v(), ALL, SlidingWindows.of(List.of("45m"), "15m"))
+                        .withFilter((Ev e) -> e.v() > 0));
+    }
+
+    @Test
+    void incrementalAndQueriedFeaturesEqualARecomputation() {
+        for (long seed = 1; seed <= 5; seed++) {
+            check(new Random(seed));
+        }
+    }
+
+    private void check(Random random) {
+        accepted.clear();
+        first.clear();
+        heads.clear();
+        lastTimes.clear();
+        lates = 0;
+        Stream<Ev> source = Stream.create();
+        AggregateByKey<Ev> node = Features.aggregateByKey(source, Ev::key, Ev::t, aggregators());
+        List<Map<String, Object>> out = node.sinkToList();
+        List<Ev> seen = new ArrayList<>();
+        long clock = 1_700_000_000_000L;
+        for (int i = 0; i < 1500; i++) {
+            clock += random.nextInt(2 * (int) MINUTE);
+            long jitter = random.nextInt(5) == 0 ? random.nextInt(30 * (int) MINUTE) : 0;   // out of order
+            Ev e = new Ev("k" + random.nextInt(4), clock - jitter, Math.round(random.nextGaussian() * 1000) / 10.0);
+            source.emit(e);
+            Map<String, Long> reported = new HashMap<>();
+            boolean late = false;
+            for (Win w : WINS) {
+                first.putIfAbsent(e.key() + w.name(), Math.floorDiv(e.t(), w.period()));
+                String state = e.key() + w.name();
+                long eb = Math.floorDiv(e.t(), w.period());
+                long head = heads.getOrDefault(state, first.get(state));
+                if (eb < w.lowest(Math.max(eb, head), first.get(state))) {
+                    late = true;
+                    reported.put(w.label(), null);
+                } else if (w.counts(e)) {
+                    heads.put(state, Math.max(head, eb));
+                    lastTimes.merge(state, e.t(), Math::max);
+                    accepted.computeIfAbsent(w.label(), x -> new ArrayList<>()).add(e);
+                    reported.put(w.label(), e.t());
+                } else {
+                    Long last = lastTimes.get(state);
+                    reported.put(w.label(), last != null && e.t() > last ? last : e.t());
+                }
+            }
+            lates += late ? 1 : 0;
+            assertFeatures(out.get(i), reported, e.key(), "event " + i);
+        }
+        for (int i = 0; i < 200; i++) {
+            String key = "k" + random.nextInt(4);
+            long at = clock - random.nextInt(30 * (int) MINUTE) + random.nextInt(180 * (int) MINUTE);
+            Map<String, Long> reported = new HashMap<>();
+            for (Win w : WINS) {
+                String state = key + w.name();
+                long b = Math.floorDiv(at, w.period());
+                boolean kept = !first.containsKey(state)
+                        || b >= w.lowest(Math.max(b, heads.getOrDefault(state, first.get(state))), first.get(state));
+                reported.put(w.label(), kept ? at : null);
+            }
+            assertFeatures(node.table().query(key, Instant.ofEpochMilli(at)), reported, key, "query " + i);
+        }
+        assertThat(node.table().lateEvents()).isEqualTo(lates);
+    }
+
+    private final Map<String, List<Ev>> accepted = new HashMap<>();
+    private final Map<String, Long> first = new HashMap<>();
+    private final Map<String, Long> heads = new HashMap<>();
+    private final Map<String, Long> lastTimes = new HashMap<>();
+    private long lates;
+
+    /** Checks each window's features at the time {@code reported} gives it ({@code null}: absent). */
+    private void assertFeatures(Map<String, Object> actual, Map<String, Long> reported, String key, String what) {
+        for (Win w : WINS) {
+            Long at = reported.get(w.label());
+            if (at == null) {
+                assertThat(actual).as(what + " " + w.name()).doesNotContainKey(w.name() + "_count_" + w.label());
+                continue;
+            }
+            String state = key + w.name();
+            long b = Math.floorDiv(at, w.period());
+            long low = first.containsKey(state)
+                    ? w.lowest(Math.max(b, heads.getOrDefault(state, first.get(state))), first.get(state)) : b;
+            List<Ev> in = new ArrayList<>();
+            for (Ev e : accepted.getOrDefault(w.label(), List.of())) {
+                if (e.key().equals(key) && w.includes(e.t(), at) && Math.floorDiv(e.t(), w.period()) >= low) {
+                    in.add(e);
+                }
+            }
+            for (String a : ALL) {
+                String name = w.name() + "_" + a + "_" + w.label();
+                Object expected = recompute(a, in);
+                if (expected instanceof Long) {
+                    assertThat(actual.get(name)).as(what + " " + name).isEqualTo(expected);
+                } else {
+                    double x = (Double) expected;
+                    double y = (Double) actual.get(name);
+                    if (Double.isNaN(x)) {
+                        assertThat(y).as(what + " " + name).isNaN();
+                    } else {
+                        assertThat(Math.abs(x - y)).as(what + " " + name + " " + x + " vs " + y)
+                                .isLessThanOrEqualTo(1e-7 * Math.max(1, Math.abs(x)));
+                    }
+                }
+            }
+        }
+    }
+
+    private static Object recompute(String aggregation, List<Ev> in) {
+        int n = in.size();
+        double sum = 0;
+        double sqr = 0;
+        double min = Double.NaN;
+        double max = Double.NaN;
+        Ev first = null;
+        Ev last = null;
+        for (Ev e : in) {
+            sum += e.v();
+            sqr += e.v() * e.v();
+            min = first == null ? e.v() : Math.min(min, e.v());
+            max = first == null ? e.v() : Math.max(max, e.v());
+            first = first == null || e.t() < first.t() ? e : first;
+            last = last == null || e.t() >= last.t() ? e : last;
+        }
+        double mean = sum / n;
+        double squares = 0;
+        for (Ev e : in) {
+            squares += (e.v() - mean) * (e.v() - mean);
+        }
+        double var = n < 2 ? Double.NaN : squares / (n - 1);
+        switch (aggregation) {
+            case "count": return (long) n;
+            case "sum": return n == 0 ? Double.NaN : sum;
+            case "sqr": return n == 0 ? Double.NaN : sqr;
+            case "avg": return n == 0 ? Double.NaN : mean;
+            case "min": return min;
+            case "max": return max;
+            case "first": return n == 0 ? Double.NaN : first.v();
+            case "last": return n == 0 ? Double.NaN : last.v();
+            case "stdvar": return var;
+            default: return Math.sqrt(var);
+        }
+    }
+}
