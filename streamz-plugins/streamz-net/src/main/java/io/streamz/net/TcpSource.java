@@ -71,7 +71,7 @@ public final class TcpSource extends ServerSource {
                     });
                 }, 1)
                 .onErrorResume(e -> {
-                    LOG.log(System.Logger.Level.DEBUG, this + ": closing a connection: " + e);
+                    LOG.debug(this + ": closing a connection: " + e);
                     return Mono.empty();
                 })
                 .then();
