@@ -54,7 +54,8 @@ public final class Examples {
             new Example("Batches", Batches.class, "collections.md", "batches of records into a dataframe"),
             new Example("FeatureAggregations", FeatureAggregations.class, "features.md", "keyed windowed features, storey style"),
             new Example("StoreyFlow", StoreyFlow.class, "from-storey-riko.md", "a storey flow: map, filter, extend, choice, state, batch"),
-            new Example("RikoPipes", RikoPipes.class, "from-storey-riko.md", "riko pipes: fetch, filter, sort, truncate, join, word count"));
+            new Example("RikoPipes", RikoPipes.class, "from-storey-riko.md", "riko pipes: fetch, filter, sort, truncate, join, word count"),
+            new Example("ScaleOut", ScaleOut.class, "scale-out.md", "scatter, map, buffer, gather: on threads, then on a Hazelcast member"));
 
     private Examples() {
     }

@@ -86,9 +86,10 @@ class JShellTest {
         assertThat(transcripts).as("transcripts in docs/jshell.md").isGreaterThanOrEqualTo(2);
     }
 
-    /** Without the JDK's version and trailing blank lines. */
+    /** Without the JDK's version, line ends and trailing blanks. */
     private static String normalized(String transcript) {
-        return transcript.replaceAll("Welcome to JShell -- Version \\S+", "Welcome to JShell -- Version N").strip();
+        return transcript.replaceAll("Welcome to JShell -- Version \\S+", "Welcome to JShell -- Version N")
+                .lines().map(String::stripTrailing).collect(Collectors.joining("\n")).strip();
     }
 
     /** Runs jshell with the project on the class path, the launcher's startup files, and {@code input}. */

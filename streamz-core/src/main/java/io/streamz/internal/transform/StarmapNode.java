@@ -31,7 +31,7 @@ public final class StarmapNode<A, B, R> extends Node<Object, R> {
     }
 
     /** Item {@code i} of a two-element List, array, Tuple2 or Map.Entry. */
-    private static Object item(Object x, int i) {
+    public static Object item(Object x, int i) {
         if (x instanceof List && ((List<?>) x).size() == 2) {
             return ((List<?>) x).get(i);
         }
