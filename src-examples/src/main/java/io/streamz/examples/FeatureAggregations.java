@@ -1,11 +1,11 @@
 package io.streamz.examples;
 
 import io.streamz.Stream;
-import io.streamz.dataframe.features.EmitPolicy;
-import io.streamz.dataframe.features.FeatureTable;
-import io.streamz.dataframe.features.Features;
-import io.streamz.dataframe.features.FieldAggregator;
-import io.streamz.dataframe.features.SlidingWindows;
+import io.streamz.features.EmitPolicy;
+import io.streamz.features.FeatureTable;
+import io.streamz.features.Features;
+import io.streamz.features.FieldAggregator;
+import io.streamz.features.SlidingWindows;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

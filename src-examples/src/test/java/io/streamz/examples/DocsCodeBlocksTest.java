@@ -77,7 +77,7 @@ class DocsCodeBlocksTest {
     /** Imports the pages' prose names (packages of the types their blocks use), beyond ./streamz shell's. */
     private static final List<String> IMPORTS = List.of(
             "io.streamz.spi.*",
-            "io.streamz.dataframe.features.*", "io.streamz.graphviz.*");
+            "io.streamz.features.*", "io.streamz.graphviz.*");
 
     private static final String PAGE_FRAME = "Frame.of(\"x\", new double[] {1, 5, 7}, \"n\", new int[] {3, 4, 5}, "
             + "\"name\", new String[] {\"Alice\", \"Bob\", \"Alice\"})";
@@ -93,6 +93,7 @@ class DocsCodeBlocksTest {
                     new Setup("sdf", "StreamingDataFrame sdf = StreamingDataFrame.from(source, "
                             + "Frame.of(\"x\", new double[] {0}));", List.of("source"))),
             "features.md", List.of(
+                    new Setup("clock", "VirtualTimeScheduler clock = VirtualTimeScheduler.getOrSet();"),
                     new Setup("source", "Stream<Map<String, Object>> source = Stream.create();"),
                     new Setup("updates", "Stream<Map<String, Object>> updates = Stream.create();"),
                     new Setup("requests", "Stream<Map<String, Object>> requests = Stream.create();"),

@@ -1,4 +1,4 @@
-package io.streamz.dataframe.features;
+package io.streamz.features;
 
 import java.util.List;
 
@@ -52,7 +52,17 @@ public final class SlidingWindows extends FeatureWindows {
     }
 
     @Override
-    long start(int i, long bucket) {
-        return bucket - buckets(i) + 1;
+    long start(long n, long bucket) {
+        return bucket - n + 1;
+    }
+
+    @Override
+    long lowestKept(long head, long first) {
+        return Math.max(first, head - keptBuckets() + 1);   // as storey: nothing before the key's first bucket
+    }
+
+    @Override
+    boolean fixed() {
+        return false;
     }
 }

@@ -1,4 +1,4 @@
-package io.streamz.dataframe.features;
+package io.streamz.features;
 
 import java.util.List;
 
@@ -31,8 +31,17 @@ public final class FixedWindows extends FeatureWindows {
     }
 
     @Override
-    long start(int i, long bucket) {
-        long n = buckets(i);
+    long start(long n, long bucket) {
         return Math.floorDiv(bucket, n) * n;
+    }
+
+    @Override
+    long lowestKept(long head, long first) {
+        return start(keptBuckets(), head);   // as storey: the current block of the windows' common multiple
+    }
+
+    @Override
+    boolean fixed() {
+        return true;
     }
 }

@@ -1,6 +1,12 @@
-package io.streamz.dataframe.features;
+package io.streamz.features;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -26,6 +32,32 @@ final class Events {
         };
     }
 
+    /**
+     * Epoch milliseconds of an event time: an {@link Instant} (or other instant), {@link Date},
+     * epoch-millisecond number, or a string: ISO-8601 without {@code format} (a time without an
+     * offset is UTC), else parsed with {@code format} (storey {@code time_format}).
+     */
+    static long millis(Object time, DateTimeFormatter format) {
+        if (time instanceof String) {
+            return parse((String) time, format);
+        }
+        return millis(time);
+    }
+
+    private static long parse(String text, DateTimeFormatter format) {
+        try {
+            TemporalAccessor parsed = format != null ? format.parse(text)
+                    : DateTimeFormatter.ISO_DATE_TIME.parse(text);
+            if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
+                return OffsetDateTime.from(parsed).toInstant().toEpochMilli();
+            }
+            return LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("event time \"" + text + "\" does not match "
+                    + (format == null ? "ISO-8601" : "the time format " + format), e);
+        }
+    }
+
     /** Epoch milliseconds of an event time: an {@link Instant} (or other instant), {@link Date} or epoch-millisecond number. */
     static long millis(Object time) {
         if (time instanceof Instant) {
@@ -40,7 +72,7 @@ final class Events {
         if (time instanceof TemporalAccessor) {
             return Instant.from((TemporalAccessor) time).toEpochMilli();
         }
-        throw new IllegalArgumentException("event time must be an Instant, a Date or epoch milliseconds, was "
+        throw new IllegalArgumentException("event time must be an Instant, a Date, epoch milliseconds or a string, was "
                 + (time == null ? "null" : "\"" + time + "\" (" + time.getClass().getSimpleName() + ")"));
     }
 

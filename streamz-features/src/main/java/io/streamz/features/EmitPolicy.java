@@ -1,8 +1,9 @@
-package io.streamz.dataframe.features;
+package io.streamz.features;
 
 import io.streamz.internal.util.Checks;
 import io.streamz.internal.util.Intervals;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * When {@link Features#aggregateByKey} emits the enriched events (storey emit policies).
@@ -12,10 +13,11 @@ import java.time.Duration;
  * EmitPolicy.afterMaxEvents(3);   // per key, every 3rd event, enriched
  * EmitPolicy.afterMaxEvents(3, "10s");   // or the latest one, 10 s after the first held event
  * EmitPolicy.afterPeriod("1m");   // every minute, each key's latest event since the last tick
+ * EmitPolicy.afterWindow("30s");  // when each smallest window ends, plus 30 s: every key's features
  * }</pre>
  */
 public final class EmitPolicy {
-    enum Kind { EVERY_EVENT, AFTER_MAX_EVENTS, AFTER_PERIOD }
+    enum Kind { EVERY_EVENT, AFTER_MAX_EVENTS, AFTER_PERIOD, AFTER_WINDOW }
 
     private final Kind kind;
     private final int maxEvents;
@@ -107,6 +109,83 @@ public final class EmitPolicy {
         return afterPeriod(Intervals.parse(period, "afterPeriod", "period"));
     }
 
+    /**
+     * When each smallest window of the first aggregator ends on the node's scheduler (aligned to
+     * the epoch), and {@code delay} later, every key of the table is emitted as
+     * {@code {key=..., time=<window end>}} with its features at the window's end (storey
+     * {@code EmitAfterWindow(delay_in_seconds)}). The events themselves are aggregated, not emitted.
+     *
+     * @param delay how long after each window's end to emit, zero or positive
+     * @return the policy
+     * @throws NullPointerException if {@code delay} is {@code null}
+     * @throws IllegalArgumentException if {@code delay} is negative
+     */
+    public static EmitPolicy afterWindow(Duration delay) {
+        if (delay == null) {
+            throw new NullPointerException("afterWindow: delay is null");
+        }
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("afterWindow: delay must be >= 0, was " + delay);
+        }
+        return new EmitPolicy(Kind.AFTER_WINDOW, 0, delay);
+    }
+
+    /**
+     * See {@link #afterWindow(Duration)}; {@code delay} like {@code "30s"}, or {@code "0s"}.
+     *
+     * @param delay an interval such as {@code "30s"}
+     * @return the policy
+     * @throws NullPointerException if {@code delay} is {@code null}
+     * @throws IllegalArgumentException if {@code delay} is not an interval (quoting it) or negative
+     */
+    public static EmitPolicy afterWindow(String delay) {
+        return afterWindow(Intervals.parse(delay, "afterWindow", "delay"));
+    }
+
+    /**
+     * An emit policy from storey's dict form: {@code mode} is {@code everyEvent},
+     * {@code maxEvents} (with {@code maxEvents}, optionally {@code timeout} as an interval),
+     * {@code afterPeriod} (with {@code period}) or {@code afterWindow} (optionally {@code delay}).
+     *
+     * <pre>{@code
+     * EmitPolicy.fromConfig(Map.of("mode", "maxEvents", "maxEvents", 3));   // afterMaxEvents(3)
+     * }</pre>
+     *
+     * @param config the entries above
+     * @return the policy
+     * @throws NullPointerException if {@code config} is {@code null}
+     * @throws IllegalArgumentException naming an unknown mode or a missing or unexpected entry
+     */
+    public static EmitPolicy fromConfig(Map<String, ?> config) {
+        if (config == null) {
+            throw new NullPointerException("EmitPolicy.fromConfig: config is null");
+        }
+        Map<String, Object> c = new java.util.HashMap<>(config);
+        Object mode = c.remove("mode");
+        EmitPolicy p;
+        if ("everyEvent".equals(mode)) {
+            p = everyEvent();
+        } else if ("maxEvents".equals(mode)) {
+            Object n = c.remove("maxEvents");
+            if (!(n instanceof Number)) {
+                throw new IllegalArgumentException("EmitPolicy.fromConfig: maxEvents must be given for mode maxEvents, was " + config);
+            }
+            Object timeout = c.remove("timeout");
+            p = timeout == null ? afterMaxEvents(((Number) n).intValue()) : afterMaxEvents(((Number) n).intValue(), String.valueOf(timeout));
+        } else if ("afterPeriod".equals(mode)) {
+            p = afterPeriod(String.valueOf(c.remove("period")));
+        } else if ("afterWindow".equals(mode)) {
+            Object delay = c.remove("delay");
+            p = afterWindow(delay == null ? "0s" : String.valueOf(delay));
+        } else {
+            throw new IllegalArgumentException("EmitPolicy.fromConfig: mode must be everyEvent, maxEvents, afterPeriod or afterWindow, was \"" + mode + "\"");
+        }
+        if (!c.isEmpty()) {
+            throw new IllegalArgumentException("EmitPolicy.fromConfig: unexpected entries " + c.keySet() + " for mode " + mode);
+        }
+        return p;
+    }
+
     Kind kind() {
         return kind;
     }
@@ -126,6 +205,7 @@ public final class EmitPolicy {
             case EVERY_EVENT: return "everyEvent";
             case AFTER_MAX_EVENTS:
                 return "afterMaxEvents(" + maxEvents + (period == null ? "" : ", " + period) + ")";
+            case AFTER_WINDOW: return "afterWindow(" + period + ")";
             default: return "afterPeriod(" + period + ")";
         }
     }

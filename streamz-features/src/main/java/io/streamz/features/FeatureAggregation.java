@@ -1,27 +1,29 @@
-package io.streamz.dataframe.features;
+package io.streamz.features;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The aggregations a {@link FieldAggregator} can compute over a window, with storey's names.
+ * The aggregations a {@link FieldAggregator} can compute over a window, with storey's names and
+ * storey's empty values.
  *
  * <pre>{@code
  * FeatureAggregation.parse("avg");   // AVG, feature names end in "_avg_<window>"
  * }</pre>
  *
- * <p>{@code count} is a {@code Long}; the others are {@code Double}s, {@code NaN} when the window
- * has no value ({@code avg, min, max, first, last}) or fewer than two ({@code stdvar, stddev},
- * the sample variance and deviation). {@code first} and {@code last} are the values of the
- * earliest and latest event by event time.
+ * <p>{@code count} is a {@code Long}, 0 for an empty window; the others are {@code Double}s,
+ * {@code NaN} when the window has no value (as in storey, {@code sum} and {@code sqr} too) and
+ * {@code stdvar, stddev} (the sample variance and deviation) below two values. {@code first} and
+ * {@code last} are the values of the earliest and latest event by event time.
+ * {@link FieldAggregator#withDefault(Object)} replaces the {@code NaN}s.
  */
 public enum FeatureAggregation {
     /** {@code "count"}: the number of events with a value (any non-null value counts), a {@code Long}; 0 when empty. */
     COUNT,
-    /** {@code "sum"}: the sum of the values; 0.0 when empty. */
+    /** {@code "sum"}: the sum of the values; {@code NaN} when empty. */
     SUM,
-    /** {@code "sqr"}: the sum of the squares of the values; 0.0 when empty. */
+    /** {@code "sqr"}: the sum of the squares of the values; {@code NaN} when empty. */
     SQR,
     /** {@code "avg"}: the mean of the values; {@code NaN} when empty. */
     AVG,
@@ -68,21 +70,34 @@ public enum FeatureAggregation {
         throw new IllegalArgumentException("FieldAggregator: unknown aggregation \"" + name + "\", expected one of " + choices);
     }
 
-    /** This aggregation of {@code s}. */
-    Object of(Stats s) {
+    /**
+     * This aggregation of {@code s}, as storey computes it: {@code NaN} for every aggregation but
+     * {@code count} over an empty window; with a {@code maxValue} (not {@code NaN}), count, sum,
+     * sqr, min and max are capped at it.
+     */
+    Object of(Stats s, double maxValue) {
         long n = s.count;
+        if (this == COUNT) {
+            return Double.isNaN(maxValue) ? n : Math.min(n, (long) Math.floor(maxValue));
+        }
+        if (n == 0) {
+            return Double.NaN;
+        }
         switch (this) {
-            case COUNT: return n;
-            case SUM: return s.sum;
-            case SQR: return s.sqr;
-            case AVG: return n == 0 ? Double.NaN : s.sum / n;
-            case MIN: return n == 0 ? Double.NaN : s.min;
-            case MAX: return n == 0 ? Double.NaN : s.max;
-            case FIRST: return n == 0 ? Double.NaN : s.first;
-            case LAST: return n == 0 ? Double.NaN : s.last;
+            case SUM: return cap(s.sum, maxValue);
+            case SQR: return cap(s.sqr, maxValue);
+            case AVG: return s.sum / n;
+            case MIN: return cap(s.min, maxValue);
+            case MAX: return cap(s.max, maxValue);
+            case FIRST: return s.first;
+            case LAST: return s.last;
             case STDVAR: return variance(s);
             default: return Math.sqrt(variance(s));
         }
+    }
+
+    private static double cap(double v, double maxValue) {
+        return Double.isNaN(maxValue) ? v : Math.min(v, maxValue);
     }
 
     private static double variance(Stats s) {

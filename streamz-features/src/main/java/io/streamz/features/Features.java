@@ -1,4 +1,4 @@
-package io.streamz.dataframe.features;
+package io.streamz.features;
 
 import io.streamz.Stream;
 import java.util.List;
@@ -75,8 +75,32 @@ public final class Features {
      */
     public static AggregateByKey<Map<String, Object>> aggregateByKey(Stream<? extends Map<String, Object>> stream,
             String keyField, String timeField, FeatureTable table, EmitPolicy policy) {
+        return aggregateByKey(stream, keyField, timeField, table, AggregateOptions.defaults().withEmitPolicy(policy));
+    }
+
+    /**
+     * See {@link #aggregateByKey(Stream, String, String, List)}; into {@code table}, with the
+     * optional arguments in {@code options} (emit policy, aliases, time format, scheduler).
+     *
+     * <pre>{@code
+     * Features.aggregateByKey(source, "user", "time", table, AggregateOptions.defaults()
+     *         .withAliases(Map.of("clicks_count_1h", "clicks_last_hour"))
+     *         .withTimeFormat("yyyy-MM-dd HH:mm:ss"));
+     * }</pre>
+     *
+     * @param stream the events
+     * @param keyField the map key holding each event's key
+     * @param timeField the map key holding each event's time: an instant, a {@code Date}, epoch
+     *        milliseconds or a string (ISO-8601, or in the options' time format)
+     * @param table the table to aggregate into
+     * @param options emit policy, aliases, time format and scheduler
+     * @return the new node, downstream of {@code stream}
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static AggregateByKey<Map<String, Object>> aggregateByKey(Stream<? extends Map<String, Object>> stream,
+            String keyField, String timeField, FeatureTable table, AggregateOptions options) {
         return aggregateByKey(stream, Events.field(keyField, "aggregateByKey", "key"),
-                Events.field(timeField, "aggregateByKey", "time"), table, policy, Schedulers.parallel());
+                Events.field(timeField, "aggregateByKey", "time"), table, options);
     }
 
     /**
@@ -96,8 +120,30 @@ public final class Features {
      */
     public static <T> AggregateByKey<T> aggregateByKey(Stream<? extends T> stream, Function<? super T, ?> key,
             Function<? super T, ?> time, List<FieldAggregator> aggregators) {
-        return aggregateByKey(stream, key, time, FeatureTable.of(aggregators), EmitPolicy.everyEvent(),
-                Schedulers.parallel());
+        return aggregateByKey(stream, key, time, FeatureTable.of(aggregators), AggregateOptions.defaults());
+    }
+
+    /**
+     * Aggregates events of any type by {@code key(event)} at time {@code time(event)} into
+     * {@code table}, with the optional arguments in {@code options}; no scheduler is needed unless
+     * the emit policy is driven by time.
+     *
+     * <pre>{@code
+     * Features.aggregateByKey(purchases, Purchase::user, Purchase::time, table, AggregateOptions.defaults());
+     * }</pre>
+     *
+     * @param <T> the event type
+     * @param stream the events
+     * @param key the event's key; a {@code null} key fails as a {@code NodeException}
+     * @param time the event's time
+     * @param table the table to aggregate into
+     * @param options emit policy, aliases, time format and scheduler
+     * @return the new node, downstream of {@code stream}
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static <T> AggregateByKey<T> aggregateByKey(Stream<? extends T> stream, Function<? super T, ?> key,
+            Function<? super T, ?> time, FeatureTable table, AggregateOptions options) {
+        return new AggregateByKey<>(notNull(stream, "aggregateByKey"), key, time, table, options);
     }
 
     /**
@@ -125,7 +171,11 @@ public final class Features {
      */
     public static <T> AggregateByKey<T> aggregateByKey(Stream<? extends T> stream, Function<? super T, ?> key,
             Function<? super T, ?> time, FeatureTable table, EmitPolicy policy, Scheduler scheduler) {
-        return new AggregateByKey<>(notNull(stream, "aggregateByKey"), key, time, table, policy, scheduler);
+        if (policy == null || scheduler == null) {
+            throw new NullPointerException("aggregateByKey: " + (policy == null ? "policy" : "scheduler") + " is null");
+        }
+        return aggregateByKey(stream, key, time, table, AggregateOptions.defaults().withEmitPolicy(policy)
+                .withScheduler(scheduler));
     }
 
     /**
@@ -169,7 +219,62 @@ public final class Features {
      */
     public static <T> QueryByKey<T> queryByKey(Stream<? extends T> stream, Function<? super T, ?> key,
             Function<? super T, ?> time, FeatureTable table) {
-        return new QueryByKey<>(notNull(stream, "queryByKey"), key, time, table);
+        return new QueryByKey<>(notNull(stream, "queryByKey"), key, time, table, null,
+                FixedWindowType.CURRENT_OPEN_WINDOW);
+    }
+
+    /**
+     * Enriches {@code Map} events with the features named {@code features} of their key at their
+     * time (storey {@code QueryByKey(features=[...])}); a window that was not declared is computed
+     * from the buckets when it is a multiple of the bucket period within the buckets kept.
+     *
+     * <pre>{@code
+     * Features.queryByKey(requests, "user", "time", table, List.of("clicks_count_1h", "clicks_count_3h"))
+     *         .sink(System.out::println);   // {user=u1, time=..., clicks_count_1h=1, clicks_count_3h=4}
+     * }</pre>
+     *
+     * @param stream the events to enrich
+     * @param keyField the map key holding each event's key
+     * @param timeField the map key holding each event's time
+     * @param table the table to read the features from
+     * @param features the feature names, {@code <aggregator>_<aggregation>_<window>}
+     * @return the new node, downstream of {@code stream}
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException quoting a name the table cannot serve
+     */
+    public static QueryByKey<Map<String, Object>> queryByKey(Stream<? extends Map<String, Object>> stream,
+            String keyField, String timeField, FeatureTable table, List<String> features) {
+        return queryByKey(stream, Events.field(keyField, "queryByKey", "key"),
+                Events.field(timeField, "queryByKey", "time"), table, features, FixedWindowType.CURRENT_OPEN_WINDOW);
+    }
+
+    /**
+     * The general form of {@link #queryByKey(Stream, String, String, FeatureTable, List)}: events
+     * of any type, and fixed windows read as {@code fixedWindowType} says.
+     *
+     * <pre>{@code
+     * Features.queryByKey(requests, r -> r.user(), r -> r.time(), table, List.of("clicks_count_1h"),
+     *         FixedWindowType.LAST_CLOSED_WINDOW);
+     * }</pre>
+     *
+     * @param <T> the event type
+     * @param stream the events to enrich
+     * @param key the event's key
+     * @param time the event's time
+     * @param table the table to read the features from
+     * @param features the feature names
+     * @param fixedWindowType the open fixed window or the last closed one
+     * @return the new node, downstream of {@code stream}
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException quoting a name the table cannot serve
+     */
+    public static <T> QueryByKey<T> queryByKey(Stream<? extends T> stream, Function<? super T, ?> key,
+            Function<? super T, ?> time, FeatureTable table, List<String> features, FixedWindowType fixedWindowType) {
+        if (table == null) {
+            throw new NullPointerException("queryByKey: table is null");
+        }
+        return new QueryByKey<>(notNull(stream, "queryByKey"), key, time, table, table.select(features),
+                fixedWindowType);
     }
 
     private static <S> S notNull(S stream, String node) {

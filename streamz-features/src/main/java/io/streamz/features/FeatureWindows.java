@@ -1,4 +1,4 @@
-package io.streamz.dataframe.features;
+package io.streamz.features;
 
 import io.streamz.internal.util.Intervals;
 import java.time.Duration;
@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * The time windows of a {@link FieldAggregator}, kept as buckets of one period each: either
- * {@link SlidingWindows} or {@link FixedWindows}. Memory per key is bounded by twice the largest
- * window divided by the bucket length (the second half serves out-of-order events).
+ * {@link SlidingWindows} or {@link FixedWindows}. Per key, storey's number of buckets is kept: the
+ * least common multiple of the windows divided by the bucket length (for windows that each divide
+ * the largest, the largest window).
  *
  * <pre>{@code
  * FeatureWindows w = SlidingWindows.of(List.of("1h", "2h"), "10m");
@@ -69,21 +70,51 @@ public abstract sealed class FeatureWindows permits SlidingWindows, FixedWindows
         return windowMillis[i] / bucketMillis;
     }
 
-    /** Buckets in the largest window. */
-    final long maxBuckets() {
-        long m = 0;
+    /**
+     * Buckets kept per key, storey's rule: the least common multiple of the windows, in buckets.
+     * For the usual windows (each dividing the largest) that is the largest window.
+     */
+    final long keptBuckets() {
+        long l = 1;
         for (int i = 0; i < size(); i++) {
-            m = Math.max(m, buckets(i));
+            long n = buckets(i);
+            l = l / gcd(l, n) * n;
+        }
+        return l;
+    }
+
+    /**
+     * The oldest bucket still kept, when the newest is {@code head} and the key's first event fell
+     * in {@code first}: an event before it is too old to aggregate.
+     */
+    abstract long lowestKept(long head, long first);
+
+    /** The first bucket of a window of {@code n} buckets whose newest bucket is {@code bucket}. */
+    abstract long start(long n, long bucket);
+
+    /** The first bucket of window {@code i} when the newest bucket is {@code bucket}. */
+    final long start(int i, long bucket) {
+        return start(buckets(i), bucket);
+    }
+
+    final long maxWindowMillis() {
+        long m = 0;
+        for (long w : windowMillis) {
+            m = Math.max(m, w);
         }
         return m;
     }
 
-    final long maxWindowMillis() {
-        return maxBuckets() * bucketMillis;
+    final long smallestWindowMillis() {
+        long m = Long.MAX_VALUE;
+        for (long w : windowMillis) {
+            m = Math.min(m, w);
+        }
+        return m;
     }
 
-    /** The first bucket of window {@code i} when the newest bucket is {@code bucket}. */
-    abstract long start(int i, long bucket);
+    /** Whether windows are aligned to the epoch ({@link FixedWindows}). */
+    abstract boolean fixed();
 
     static List<String> checkedList(List<String> windows, String kind) {
         if (windows == null) {
@@ -113,15 +144,17 @@ public abstract sealed class FeatureWindows permits SlidingWindows, FixedWindows
     private static long gcd(long[] values) {
         long g = 0;
         for (long v : values) {
-            long a = g;
-            long b = v;
-            while (b != 0) {
-                long r = a % b;
-                a = b;
-                b = r;
-            }
-            g = a;
+            g = gcd(g, v);
         }
         return g;
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long r = a % b;
+            a = b;
+            b = r;
+        }
+        return a;
     }
 }

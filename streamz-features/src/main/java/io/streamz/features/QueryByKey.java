@@ -1,4 +1,4 @@
-package io.streamz.dataframe.features;
+package io.streamz.features;
 
 import io.streamz.Stream;
 import io.streamz.internal.Node;
@@ -22,13 +22,17 @@ public final class QueryByKey<T> extends Node<T, Map<String, Object>> {
     private final Function<? super T, ?> key;
     private final Function<? super T, ?> time;
     private final FeatureTable table;
+    private final List<FeatureTable.Selected> features;
+    private final FixedWindowType fixedWindowType;
 
     QueryByKey(Stream<? extends T> upstream, Function<? super T, ?> key, Function<? super T, ?> time,
-            FeatureTable table) {
+            FeatureTable table, List<FeatureTable.Selected> features, FixedWindowType fixedWindowType) {
         super(upstream, "queryByKey");
         this.key = notNull(key, "key");
         this.time = notNull(time, "time");
         this.table = notNull(table, "table");
+        this.features = features;
+        this.fixedWindowType = notNull(fixedWindowType, "fixedWindowType");
     }
 
     @Override
@@ -39,7 +43,8 @@ public final class QueryByKey<T> extends Node<T, Map<String, Object>> {
             if (k == null) {
                 throw new NullPointerException("the key of the event is null");
             }
-            features = table.query(k, java.time.Instant.ofEpochMilli(Events.millis(time.apply(x))));
+            java.time.Instant at = java.time.Instant.ofEpochMilli(Events.millis(time.apply(x), null));
+            features = this.features == null ? table.query(k, at) : table.querySelected(k, at, this.features, fixedWindowType);
         } catch (RuntimeException e) {
             throw failure(e, x);
         }

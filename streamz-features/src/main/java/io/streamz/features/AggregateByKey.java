@@ -1,4 +1,4 @@
-package io.streamz.dataframe.features;
+package io.streamz.features;
 
 import io.streamz.Stream;
 import io.streamz.internal.time.TimerNode;
@@ -29,19 +29,24 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
     private final Function<? super T, ?> time;
     private final FeatureTable table;
     private final EmitPolicy policy;
+    private final AggregateOptions options;
     private final Map<Object, Held> held = new LinkedHashMap<>();
     private Disposable timer;
     private boolean destroyed;
 
     AggregateByKey(Stream<? extends T> upstream, Function<? super T, ?> key, Function<? super T, ?> time,
-            FeatureTable table, EmitPolicy policy, Scheduler scheduler) {
-        super(upstream, "aggregateByKey", scheduler);
+            FeatureTable table, AggregateOptions options) {
+        super(upstream, "aggregateByKey", notNull(options, "options").scheduler());
         this.key = notNull(key, "key");
         this.time = notNull(time, "time");
         this.table = notNull(table, "table");
-        this.policy = notNull(policy, "emitPolicy");
+        this.options = options;
+        this.policy = options.emitPolicy();
         if (policy.kind() == EmitPolicy.Kind.AFTER_PERIOD) {
             timer = later(policy.period().toNanos(), this::tick);
+        } else if (policy.kind() == EmitPolicy.Kind.AFTER_WINDOW) {
+            long window = table.aggregators().get(0).windows().smallestWindowMillis() * 1_000_000L;
+            timer = later(window - Math.floorMod(now(), window) + policy.period().toNanos(), () -> windowEnded(window));
         }
     }
 
@@ -68,12 +73,12 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
             if (k == null) {
                 throw new NullPointerException("the key of the event is null");
             }
-            features = table.aggregate(k, x, Events.millis(time.apply(x)));
+            features = table.aggregate(k, x, Events.millis(time.apply(x), options.timeFormat()), options.aliases());
         } catch (RuntimeException e) {
             throw failure(e, x);
         }
-        if (features == null) {
-            return null;   // late: counted by the table
+        if (policy.kind() == EmitPolicy.Kind.AFTER_WINDOW) {
+            return null;
         }
         Map<String, Object> out = Events.enrich(x, features);
         if (policy.kind() == EmitPolicy.Kind.EVERY_EVENT) {
@@ -133,6 +138,26 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
             emitHeld(h.latest, List.copyOf(h.metadata));
         }
         timer = later(policy.period().toNanos(), this::tick);
+    }
+
+    /**
+     * At the end of each smallest window (on the scheduler's clock, plus the policy's delay), every
+     * key's features at the window's end, as {@code {key=..., time=...}} plus the features (storey
+     * {@code EmitAfterWindow}).
+     */
+    private void windowEnded(long windowNanos) {
+        if (destroyed) {
+            return;
+        }
+        java.time.Instant end = java.time.Instant.ofEpochMilli(Math.floorDiv(now() - policy.period().toNanos(),
+                windowNanos) * windowNanos / 1_000_000L);
+        for (Object k : table.keys()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("key", k);
+            body.put("time", end);
+            emitHeld(Events.enrich(body, table.query(k, end, options.aliases())), List.of());
+        }
+        timer = later(windowNanos - Math.floorMod(now() - policy.period().toNanos(), windowNanos), () -> windowEnded(windowNanos));
     }
 
     /** Stops the timer and releases the held events' metadata. */

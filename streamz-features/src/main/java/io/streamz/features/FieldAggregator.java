@@ -1,7 +1,9 @@
-package io.streamz.dataframe.features;
+package io.streamz.features;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import reactor.util.annotation.Nullable;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -27,16 +29,20 @@ public final class FieldAggregator {
     private final List<FeatureAggregation> aggregations;
     private final FeatureWindows windows;
     private final Predicate<Object> filter;
+    private final double maxValue;
+    private final Object defaultValue;
     private final boolean countOnly;
     private final boolean needsRescan;
 
     private FieldAggregator(String name, Function<Object, ?> field, List<FeatureAggregation> aggregations,
-            FeatureWindows windows, Predicate<Object> filter) {
+            FeatureWindows windows, Predicate<Object> filter, double maxValue, Object defaultValue) {
         this.name = name;
         this.field = field;
         this.aggregations = aggregations;
         this.windows = windows;
         this.filter = filter;
+        this.maxValue = maxValue;
+        this.defaultValue = defaultValue;
         this.countOnly = aggregations.stream().allMatch(a -> a == FeatureAggregation.COUNT);
         this.needsRescan = aggregations.stream().anyMatch(FeatureAggregation::needsRescan);
     }
@@ -89,7 +95,30 @@ public final class FieldAggregator {
         for (String a : aggregations) {
             parsed.add(FeatureAggregation.parse(a));
         }
-        return new FieldAggregator(name, (Function<Object, ?>) field, List.copyOf(parsed), windows, e -> true);
+        return new FieldAggregator(name, (Function<Object, ?>) field, List.copyOf(parsed), windows, e -> true,
+                Double.NaN, Double.NaN);
+    }
+
+    /**
+     * An aggregator from its dict/config form, as storey's {@code AggregateByKey} accepts it and as
+     * feature stores declare features in JSON or YAML (see {@link FeatureConfig}):
+     * {@code name}, {@code column}, {@code operations}, {@code windows}, and optionally
+     * {@code period} (sliding windows; fixed windows without it), {@code max_value} and
+     * {@code default}.
+     *
+     * <pre>{@code
+     * FieldAggregator a = FieldAggregator.fromConfig(Map.of("name", "clicks", "column", "click",
+     *         "operations", List.of("count"), "windows", List.of("1h", "2h"), "period", "10m"));
+     * a.featureNames();   // [clicks_count_1h, clicks_count_2h]
+     * }</pre>
+     *
+     * @param config the entries above; other entries are rejected
+     * @return the aggregator
+     * @throws NullPointerException if {@code config} is {@code null}
+     * @throws IllegalArgumentException naming a missing, unknown or mistyped entry
+     */
+    public static FieldAggregator fromConfig(Map<String, ?> config) {
+        return FeatureConfig.aggregator(config);
     }
 
     /**
@@ -105,7 +134,43 @@ public final class FieldAggregator {
     @SuppressWarnings("unchecked")
     public <T> FieldAggregator withFilter(Predicate<? super T> filter) {
         notNull(filter, "filter");
-        return new FieldAggregator(name, field, aggregations, windows, (Predicate<Object>) filter);
+        return new FieldAggregator(name, field, aggregations, windows, (Predicate<Object>) filter, maxValue,
+                defaultValue);
+    }
+
+    /**
+     * This aggregator with its count, sum, sqr, min and max capped at {@code maxValue} (storey
+     * {@code max_value}), e.g. "hours with activity in the last day, at most 5".
+     *
+     * <pre>{@code
+     * FieldAggregator.of("active", "x", List.of("count"), SlidingWindows.of(List.of("24h"), "1h")).withMaxValue(5);
+     * }</pre>
+     *
+     * @param maxValue the cap, a number
+     * @return a new aggregator; this one is unchanged
+     * @throws IllegalArgumentException if {@code maxValue} is {@code NaN}
+     */
+    public FieldAggregator withMaxValue(double maxValue) {
+        if (Double.isNaN(maxValue)) {
+            throw new IllegalArgumentException("FieldAggregator \"" + name + "\": maxValue must be a number, was NaN");
+        }
+        return new FieldAggregator(name, field, aggregations, windows, filter, maxValue, defaultValue);
+    }
+
+    /**
+     * This aggregator answering {@code value} where a feature has no value ({@code NaN}: an empty
+     * window), as Chalk's {@code windowed(..., default=0.0)} does. {@code count} is never empty.
+     *
+     * <pre>{@code
+     * FieldAggregator.of("spent", "amount", List.of("sum", "avg"), SlidingWindows.of(List.of("30d"), "1d"))
+     *         .withDefault(0.0);   // spent_sum_30d and spent_avg_30d are 0.0 for a quiet user
+     * }</pre>
+     *
+     * @param value the value of an empty feature; {@code null} is allowed
+     * @return a new aggregator; this one is unchanged
+     */
+    public FieldAggregator withDefault(@Nullable Object value) {
+        return new FieldAggregator(name, field, aggregations, windows, filter, maxValue, value);
     }
 
     /**
@@ -153,6 +218,12 @@ public final class FieldAggregator {
     /** The value this aggregator counts for {@code event}, or {@code null} when it does not count. */
     Object valueOf(Object event) {
         return filter.test(event) ? field.apply(event) : null;
+    }
+
+    /** The value of {@code a} over {@code stats}, capped and defaulted as declared. */
+    Object value(FeatureAggregation a, Stats stats) {
+        Object v = a.of(stats, maxValue);
+        return v instanceof Double && ((Double) v).isNaN() ? defaultValue : v;
     }
 
     boolean countOnly() {

@@ -1,4 +1,4 @@
-package io.streamz.dataframe.features;
+package io.streamz.features;
 
 /** Count, sums, extremes and first/last (by event time) of the values in a bucket or window. */
 final class Stats {

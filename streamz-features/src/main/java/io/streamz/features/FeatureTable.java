@@ -1,0 +1,331 @@
+package io.streamz.features;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The keyed state of {@link Features#aggregateByKey}: per key, the buckets of every
+ * {@link FieldAggregator}, in memory (storey {@code Table}, Chalk's materialized aggregations).
+ * It can be queried at any time, from any thread.
+ *
+ * <pre>{@code
+ * FeatureTable table = FeatureTable.of(List.of(FieldAggregator.of("clicks", "click", List.of("count"),
+ *         SlidingWindows.of(List.of("1h"), "10m"))));
+ * Features.aggregateByKey(source, "user", "time", table, EmitPolicy.everyEvent());
+ * source.emit(Map.of("user", "u1", "click", 1, "time", Instant.parse("2024-01-01T10:05:00Z")));
+ * table.query("u1", Instant.parse("2024-01-01T10:30:00Z"));   // {clicks_count_1h=1}
+ * }</pre>
+ *
+ * <p><b>Bounded:</b> a key whose newest event is older than the table's newest event minus the
+ * largest window is evicted (its features there would all be empty). Keys are checked oldest
+ * update first, as events arrive. A query for an evicted or unknown key answers empty features;
+ * a later event for it starts afresh. Per key, each aggregator keeps twice its largest window in
+ * buckets.
+ *
+ * <p><b>Late events</b> (storey's rules): per key and aggregator, the table keeps the buckets of
+ * the windows' least common multiple (for windows that each divide the largest: the largest
+ * window) up to the newest event, and never before the key's first event for sliding windows, or
+ * the current block of that multiple for fixed windows. An out-of-order event within them is
+ * aggregated into its bucket, and so into every window that holds it; an older one is passed on
+ * without counting and without that aggregator's features, and counted in {@link #lateEvents()}.
+ */
+public final class FeatureTable {
+    private final List<FieldAggregator> aggregators;
+    private final List<String> featureNames;
+    private final long maxWindowMillis;
+    private final LinkedHashMap<Object, KeyState> keys = new LinkedHashMap<>();
+    private long newest = Long.MIN_VALUE;
+    private long late;
+    private long evicted;
+
+    private FeatureTable(List<FieldAggregator> aggregators) {
+        this.aggregators = aggregators;
+        List<String> names = new ArrayList<>();
+        long max = 0;
+        for (FieldAggregator a : aggregators) {
+            names.addAll(a.featureNames());
+            max = Math.max(max, a.windows().maxWindowMillis());
+        }
+        List<String> aggregatorNames = aggregators.stream().map(FieldAggregator::name).toList();
+        if (new HashSet<>(aggregatorNames).size() != aggregatorNames.size()) {
+            throw new IllegalArgumentException("FeatureTable: aggregator names must be distinct, were " + aggregatorNames);
+        }
+        if (new HashSet<>(names).size() != names.size()) {
+            throw new IllegalArgumentException("FeatureTable: feature names must be distinct, were " + names);
+        }
+        this.featureNames = List.copyOf(names);
+        this.maxWindowMillis = max;
+    }
+
+    /**
+     * An empty table for these aggregators.
+     *
+     * @param aggregators the features to keep, at least one, with distinct feature names
+     * @return the new table, holding no keys
+     * @throws NullPointerException if {@code aggregators} is {@code null} or holds {@code null}
+     * @throws IllegalArgumentException if {@code aggregators} is empty or two of them produce the
+     *         same feature name
+     */
+    public static FeatureTable of(List<FieldAggregator> aggregators) {
+        if (aggregators == null || aggregators.stream().anyMatch(a -> a == null)) {
+            throw new NullPointerException("FeatureTable: aggregators is null or holds null");
+        }
+        if (aggregators.isEmpty()) {
+            throw new IllegalArgumentException("FeatureTable: aggregators must not be empty");
+        }
+        return new FeatureTable(List.copyOf(aggregators));
+    }
+
+    /**
+     * The aggregators whose features this table keeps.
+     *
+     * @return the aggregators, in the order given; unmodifiable
+     */
+    public List<FieldAggregator> aggregators() {
+        return aggregators;
+    }
+
+    /**
+     * Every feature name, in the order the enriched events and queries list them.
+     *
+     * @return the feature names of all aggregators, aggregator by aggregator; unmodifiable
+     */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    /**
+     * The features of {@code key} at time {@code at} (storey {@code QueryByKey}). Nothing is
+     * aggregated. Safe from any thread.
+     *
+     * @param key the key, as the key function of {@link Features#aggregateByKey} returned it
+     * @param at the time to compute the windows at
+     * @return an unmodifiable map from feature name to value, in {@link #featureNames()} order;
+     *         empty features (0 counts, {@code NaN} or the declared default otherwise) for an
+     *         unknown or evicted key; an aggregator's features are left out when {@code at} is
+     *         before the buckets it still keeps for the key (as storey does)
+     * @throws NullPointerException if {@code key} or {@code at} is {@code null}
+     */
+    public Map<String, Object> query(Object key, Instant at) {
+        return query(key, at, Map.of());
+    }
+
+    /** {@link #query(Object, Instant)}, renamed by {@code aliases}. */
+    synchronized Map<String, Object> query(Object key, Instant at, Map<String, String> aliases) {
+        if (key == null || at == null) {
+            throw new NullPointerException("FeatureTable.query: " + (key == null ? "key" : "at") + " is null");
+        }
+        long t = at.toEpochMilli();
+        KeyState state = keys.get(key);
+        return features(state != null ? state : new KeyState(aggregators, t), t, aliases);
+    }
+
+    /**
+     * The features named {@code features} of {@code key} at time {@code at} (storey
+     * {@code QueryByKey(features=[...])}): declared features, and also windows that were not
+     * declared but are a multiple of an aggregator's bucket period within the buckets it keeps
+     * (a table of 24h windows in 1h buckets serves {@code clicks_count_3h}).
+     *
+     * <pre>{@code
+     * table.query("u1", Instant.parse("2024-05-01T12:00:00Z"), List.of("clicks_count_3h"), FixedWindowType.CURRENT_OPEN_WINDOW);
+     * // {clicks_count_3h=4}
+     * }</pre>
+     *
+     * @param key the key
+     * @param at the time to compute the windows at
+     * @param features feature names, {@code <aggregator>_<aggregation>_<window>}
+     * @param fixedWindowType for fixed windows, the window open at {@code at} or the last one closed
+     *        before it (storey {@code FixedWindowType})
+     * @return an unmodifiable map from each name to its value; names whose aggregator keeps no
+     *         bucket at {@code at} for the key are left out
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException quoting a name that does not name such a feature
+     */
+    public synchronized Map<String, Object> query(Object key, Instant at, List<String> features,
+            FixedWindowType fixedWindowType) {
+        return querySelected(key, at, select(features), fixedWindowType);
+    }
+
+    /** {@link #query(Object, Instant, List, FixedWindowType)} with the names already resolved. */
+    synchronized Map<String, Object> querySelected(Object key, Instant at, List<Selected> features,
+            FixedWindowType fixedWindowType) {
+        if (key == null || at == null || fixedWindowType == null) {
+            throw new NullPointerException("FeatureTable.query: " + (key == null ? "key" : at == null ? "at"
+                    : "fixedWindowType") + " is null");
+        }
+        long t = at.toEpochMilli();
+        KeyState state = keys.get(key);
+        if (state == null) {
+            state = new KeyState(aggregators, t);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Selected f : features) {
+            Object v = state.windows[f.aggregator].feature(f.aggregation, f.buckets, t,
+                    fixedWindowType == FixedWindowType.LAST_CLOSED_WINDOW);
+            if (v != null || !state.windows[f.aggregator].tooOld(t)) {
+                out.put(f.name, v);
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** A feature chosen by name: which aggregator, which aggregation, how many buckets. */
+    record Selected(String name, int aggregator, FeatureAggregation aggregation, long buckets) {
+    }
+
+    /** Resolves feature names against this table's aggregators. */
+    List<Selected> select(List<String> features) {
+        if (features == null || features.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new NullPointerException("FeatureTable.query: features is null or holds null");
+        }
+        List<Selected> out = new ArrayList<>();
+        for (String f : features) {
+            out.add(selectOne(f));
+        }
+        return List.copyOf(out);
+    }
+
+    private Selected selectOne(String feature) {
+        int w = feature.lastIndexOf('_');
+        int a = w <= 0 ? -1 : feature.lastIndexOf('_', w - 1);
+        if (a > 0) {
+            String name = feature.substring(0, a);
+            for (int i = 0; i < aggregators.size(); i++) {
+                FieldAggregator agg = aggregators.get(i);
+                if (agg.name().equals(name)) {
+                    FeatureAggregation aggregation = FeatureAggregation.parse(feature.substring(a + 1, w));
+                    long millis = FeatureWindows.millis(feature.substring(w + 1), "FeatureTable.query", "window");
+                    long bucket = agg.windows().bucketMillis();
+                    long kept = agg.windows().keptBuckets();
+                    if (millis % bucket != 0 || millis / bucket > kept) {
+                        throw new IllegalArgumentException("FeatureTable.query: window of \"" + feature
+                                + "\" must be a multiple of " + agg.windows().bucket() + " up to "
+                                + java.time.Duration.ofMillis(bucket * kept) + ", the buckets kept for \"" + name + "\"");
+                    }
+                    return new Selected(feature, i, aggregation, millis / bucket);
+                }
+            }
+        }
+        throw new IllegalArgumentException("FeatureTable.query: \"" + feature + "\" is not <aggregator>_<aggregation>_<window> "
+                + "of this table's aggregators " + aggregators.stream().map(FieldAggregator::name).toList());
+    }
+
+    /**
+     * The keys held now.
+     *
+     * @return an unmodifiable snapshot of the keys that have state and were not evicted
+     */
+    public synchronized Set<Object> keys() {
+        return Collections.unmodifiableSet(new HashSet<>(keys.keySet()));
+    }
+
+    /**
+     * Events that some aggregator could not count, being older than the buckets it kept.
+     *
+     * @return the number of late events since the table was created
+     */
+    public synchronized long lateEvents() {
+        return late;
+    }
+
+    /**
+     * Keys evicted after being idle longer than the largest window.
+     *
+     * @return the number of evictions since the table was created (a key evicted twice counts twice)
+     */
+    public synchronized long evictedKeys() {
+        return evicted;
+    }
+
+    /**
+     * Aggregates {@code event} of {@code key} at epoch millisecond {@code t}. An aggregator for
+     * which the event is too old (before the buckets it keeps for the key) does not count it and
+     * gives no features, as in storey; such an event counts once in {@link #lateEvents()}.
+     *
+     * @return the key's features at {@code t}, renamed by {@code aliases}
+     */
+    synchronized Map<String, Object> aggregate(Object key, Object event, long t, Map<String, String> aliases) {
+        Object[] values = new Object[aggregators.size()];
+        for (int i = 0; i < values.length; i++) {
+            FieldAggregator a = aggregators.get(i);
+            Object v = a.valueOf(event);
+            values[i] = v == null ? null : number(a, v);
+        }
+        KeyState state = keys.remove(key);
+        if (state == null) {
+            state = new KeyState(aggregators, t);
+        }
+        keys.put(key, state);
+        boolean tooOld = false;
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            WindowedState w = state.windows[i];
+            if (w.tooOld(t)) {
+                tooOld = true;
+            } else if (values[i] != null) {
+                w.add(t, (Double) values[i]);
+                w.features(t, aliases, out);
+            } else {
+                w.features(w.reportedTime(t), aliases, out);
+            }
+        }
+        if (tooOld) {
+            late++;
+        }
+        state.newest = Math.max(state.newest, t);
+        newest = Math.max(newest, t);
+        evictIdle(state);
+        return Collections.unmodifiableMap(out);
+    }
+
+    private void evictIdle(KeyState current) {
+        Iterator<KeyState> it = keys.values().iterator();
+        while (it.hasNext()) {
+            KeyState oldest = it.next();
+            if (oldest == current || oldest.newest >= newest - maxWindowMillis) {
+                return;
+            }
+            it.remove();
+            evicted++;
+        }
+    }
+
+    private Map<String, Object> features(KeyState state, long t, Map<String, String> aliases) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (WindowedState w : state.windows) {
+            w.features(t, aliases, out);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Double number(FieldAggregator a, Object v) {
+        if (v instanceof Number) {
+            return ((Number) v).doubleValue();
+        }
+        if (a.countOnly()) {
+            return Double.NaN;
+        }
+        throw new IllegalArgumentException("FieldAggregator \"" + a.name() + "\": value must be a number for "
+                + a.aggregations() + ", was \"" + v + "\" (" + v.getClass().getSimpleName() + ")");
+    }
+
+    /** One key's state. */
+    private static final class KeyState {
+        final WindowedState[] windows;
+        long newest = Long.MIN_VALUE;
+
+        KeyState(List<FieldAggregator> aggregators, long first) {
+            windows = new WindowedState[aggregators.size()];
+            for (int i = 0; i < windows.length; i++) {
+                windows[i] = new WindowedState(aggregators.get(i), first);
+            }
+        }
+    }
+}
