@@ -50,7 +50,7 @@ class ModulesTest {
             String name = property(pom, "module.name");
             assertThat(name).as("the module.name property of %s", artifact)
                     .isNotNull()
-                    .matches("io\\.streamz(\\.[a-z][a-z0-9]*)*");
+                    .matches("(io|com\\.example)\\.streamz(\\.[a-z][a-z0-9]*)*");
             assertThat(owners.put(name, artifact)).as("module name %s of %s", name, artifact).isNull();
         }
     }
