@@ -10,8 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jdk.jshell.tool.JavaShellToolBuilder;
@@ -59,12 +58,20 @@ class JShellTest {
      */
     @Test
     void theDocsTranscriptsAreWhatJShellPrints() throws Exception {
-        String page = Files.readString(ROOT.resolve("docs/jshell.md"), StandardCharsets.UTF_8);
-        Matcher block = Pattern.compile("(?m)^```\\n(.*?)^```", Pattern.DOTALL).matcher(page);
+        List<String> lines = Files.readAllLines(ROOT.resolve("docs/jshell.md"), StandardCharsets.UTF_8);
         int transcripts = 0;
-        while (block.find()) {
-            String expected = block.group(1);
-            if (!expected.contains("jshell> ")) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).startsWith("```")) {
+                continue;
+            }
+            int end = i + 1;
+            while (!lines.get(end).startsWith("```")) {
+                end++;
+            }
+            String fence = lines.get(i);
+            String expected = String.join("\n", lines.subList(i + 1, end)) + "\n";
+            i = end;
+            if (!fence.equals("```") || !expected.contains("jshell> ")) {
                 continue;
             }
             transcripts++;
