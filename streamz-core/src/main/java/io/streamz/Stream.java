@@ -2226,7 +2226,9 @@ public class Stream<T> {
      *
      * <p>Ids {@code n0, n1, ...} are numbered breadth-first from the nodes without upstreams, so
      * the same graph always gives the same text (from every node, when it has one source); a
-     * node with several downstreams labels its edges {@code 0, 1, ...} in connection order.
+     * node with several downstreams labels its edges {@code 0, 1, ...} in connection order, and
+     * an edge into {@code zip}, {@code zipLatest} or {@code combineLatest} has the head label
+     * {@code [i]}: which input it is (the place of its values in the emitted tuples).
      * Sources are drawn as double octagons and sinks as trapezia, as in streamz.
      *
      * @return the whole graph as DOT text, laid out top to bottom
@@ -2248,12 +2250,13 @@ public class Stream<T> {
     }
 
     /**
-     * Draws this node's graph ({@link #toDot()}) into a PNG or SVG file, chosen by the file's
-     * ending (streamz {@code visualize}).
+     * Draws this node's graph ({@link #toDot()}) into a PNG, SVG or PDF file, chosen by the
+     * file's ending (streamz {@code visualize}).
      *
      * <pre>{@code
      * String engine = source.visualize("pipeline.svg");
-     * // engine: "graphviz-java" with io.streamz:streamz-graphviz on the class path,
+     * // engine: "streamz-graphviz (ELK)" with io.streamz:streamz-graphviz on the class path
+     * //         ("streamz-graphviz (dot program)" when Graphviz's dot is installed too),
      * //         "dot program" when only Graphviz's dot is installed
      * }</pre>
      *
@@ -2261,7 +2264,7 @@ public class Stream<T> {
      * draws (the {@code streamz-graphviz} module brings one); without any, the Graphviz
      * {@code dot} program on the {@code PATH} does.
      *
-     * @param file where to write; must end with {@code .png} or {@code .svg}
+     * @param file where to write; must end with {@code .png}, {@code .svg} or {@code .pdf}
      * @return the name of the renderer that drew ({@link io.streamz.spi.GraphRenderer#name()})
      * @throws IllegalArgumentException if the file ends otherwise
      * @throws IllegalStateException if there is neither a renderer nor a {@code dot} program
@@ -2275,7 +2278,7 @@ public class Stream<T> {
     /**
      * See {@link #visualize(String)}; laid out in direction {@code rankdir} ({@link #toDot(String)}).
      *
-     * @param file where to write; must end with {@code .png} or {@code .svg}
+     * @param file where to write; must end with {@code .png}, {@code .svg} or {@code .pdf}
      * @param rankdir {@code "TB"}, {@code "LR"}, {@code "BT"} or {@code "RL"}
      * @return the name of the renderer that drew ({@link io.streamz.spi.GraphRenderer#name()})
      * @throws IllegalArgumentException if the file ends otherwise, or {@code rankdir} is invalid

@@ -46,6 +46,8 @@ public final class Examples {
             new Example("WebCrawler", WebCrawler.class, "examples.md", "feedback: a crawler over local files"),
             new Example("RollingMean", RollingMean.class, "examples.md", "streaming dataframe: sum, rolling mean, group-by"),
             new Example("Visualize", Visualize.class, "visualize.md", "toDot, and visualize with a file name"),
+            new Example("GraphMetricsExample", GraphMetricsExample.class, "observe.md", "per-node metrics in a Micrometer registry"),
+            new Example("DashboardExample", DashboardExample.class, "observe.md", "a live dashboard with a chart (--wait keeps it up)"),
             new Example("CustomNode", CustomNode.class, "examples.md", "a node of your own: extend Stream"),
             new Example("BackPressure", BackPressure.class, "async.md", "buffer(100) in front of a slow asynchronous sink"),
             new Example("ReactiveBridge", ReactiveBridge.class, "async.md", "fromPublisher, map and toFlux"),

@@ -15,6 +15,9 @@ public final class Intervals {
     private static final String EXPECTED =
             ": expected a number and a unit (ns, us, ms, s, m, h, d), e.g. \"10ms\", \"1.5s\", \"2h\"";
 
+    /** The digits of {@code Long.MAX_VALUE} nanoseconds (about 292 years). */
+    private static final int MAX_DIGITS = 19;
+
     private Intervals() {
     }
 
@@ -37,7 +40,20 @@ public final class Intervals {
             throw new IllegalArgumentException("Invalid interval \"" + text + "\": unknown unit \""
                     + m.group(2) + "\"" + EXPECTED.substring(1));
         }
-        BigDecimal nanos = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(nanosPerUnit));
+        BigDecimal nanos;
+        try {
+            nanos = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(nanosPerUnit));
+        } catch (NumberFormatException e) {      // an exponent beyond an int
+            throw new IllegalArgumentException("Invalid interval \"" + text + "\": too large", e);
+        }
+        // checked before rounding: rounding "1e999999999" or "1e-999999999" needs a billion digits
+        long integerDigits = (long) nanos.precision() - nanos.scale();
+        if (nanos.signum() != 0 && integerDigits > MAX_DIGITS) {
+            throw new IllegalArgumentException("Invalid interval \"" + text + "\": too large");
+        }
+        if (integerDigits < 0) {
+            return Duration.ZERO;            // less than 0.1 ns
+        }
         try {
             return Duration.ofNanos(nanos.setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact());
         } catch (ArithmeticException e) {

@@ -27,8 +27,10 @@ import reactor.core.scheduler.Scheduler;
  * {@link #withColumns columns}, {@link #withColumnType column types}.
  */
 public final class FileOptions {
+    /** 1 MiB, the default limit of a line (of a CSV record, with its quoted line breaks). */
+    public static final int DEFAULT_MAX_LINE_LENGTH = 1 << 20;
     private static final FileOptions DEFAULTS = new FileOptions(',', true, List.of(), Map.of(), false,
-            Duration.ofMillis(100), null);
+            Duration.ofMillis(100), null, DEFAULT_MAX_LINE_LENGTH, false);
 
     private final char separator;
     private final boolean header;
@@ -37,9 +39,11 @@ public final class FileOptions {
     private final boolean tail;
     private final Duration pollInterval;
     private final Scheduler scheduler;
+    private final int maxLineLength;
+    private final boolean failOnMalformed;
 
     private FileOptions(char separator, boolean header, List<String> columns, Map<String, Class<?>> columnTypes,
-            boolean tail, Duration pollInterval, Scheduler scheduler) {
+            boolean tail, Duration pollInterval, Scheduler scheduler, int maxLineLength, boolean failOnMalformed) {
         this.separator = separator;
         this.header = header;
         this.columns = columns;
@@ -47,6 +51,8 @@ public final class FileOptions {
         this.tail = tail;
         this.pollInterval = pollInterval;
         this.scheduler = scheduler;
+        this.maxLineLength = maxLineLength;
+        this.failOnMalformed = failOnMalformed;
     }
 
     /**
@@ -71,7 +77,8 @@ public final class FileOptions {
             throw Checks.invalid("FileOptions", "separator must not be a quote or a line break, was '"
                     + separator + "'");
         }
-        return new FileOptions(separator, header, columns, columnTypes, tail, pollInterval, scheduler);
+        return new FileOptions(separator, header, columns, columnTypes, tail, pollInterval, scheduler,
+                maxLineLength, failOnMalformed);
     }
 
     /**
@@ -83,7 +90,8 @@ public final class FileOptions {
      * @return new options with this setting, the others unchanged
      */
     public FileOptions withHeader(boolean header) {
-        return new FileOptions(separator, header, columns, columnTypes, tail, pollInterval, scheduler);
+        return new FileOptions(separator, header, columns, columnTypes, tail, pollInterval, scheduler,
+                maxLineLength, failOnMalformed);
     }
 
     /**
@@ -100,7 +108,8 @@ public final class FileOptions {
         if (columns.isEmpty()) {
             throw Checks.invalid("FileOptions", "columns must not be empty");
         }
-        return new FileOptions(separator, header, List.copyOf(columns), columnTypes, tail, pollInterval, scheduler);
+        return new FileOptions(separator, header, List.copyOf(columns), columnTypes, tail, pollInterval, scheduler,
+                maxLineLength, failOnMalformed);
     }
 
     /**
@@ -117,9 +126,12 @@ public final class FileOptions {
 
     /**
      * CSV: the type of a column's values in the maps a source emits, for example
-     * {@code Double.class}, {@code Long.class}, {@code Integer.class}, {@code Boolean.class}
-     * or {@code java.math.BigDecimal.class}; an empty field is {@code null}. Other columns are
-     * strings. Calling it again for the same column replaces that column's type.
+     * {@code Double.class}, {@code Long.class}, {@code Integer.class}, {@code Boolean.class},
+     * {@code java.math.BigDecimal.class} or {@code java.time.Instant.class} (ISO-8601 with an
+     * offset, {@code 2024-05-01T12:00:00Z}, or epoch milliseconds, {@code 1714564800000}); an
+     * empty field is {@code null}. A value that does not convert, and a number beyond the range
+     * of a {@code double} or {@code float} ({@code 1e400}), makes its row malformed. Other
+     * columns are strings. Calling it again for the same column replaces that column's type.
      *
      * @param column the column name
      * @param type the class its values are converted to
@@ -132,7 +144,7 @@ public final class FileOptions {
         Map<String, Class<?>> types = new LinkedHashMap<>(columnTypes);
         types.put(column, type);
         return new FileOptions(separator, header, columns, Collections.unmodifiableMap(types), tail, pollInterval,
-                scheduler);
+                scheduler, maxLineLength, failOnMalformed);
     }
 
     /**
@@ -143,7 +155,8 @@ public final class FileOptions {
      * @return new options with this setting, the others unchanged
      */
     public FileOptions withTail(boolean tail) {
-        return new FileOptions(separator, header, columns, columnTypes, tail, pollInterval, scheduler);
+        return new FileOptions(separator, header, columns, columnTypes, tail, pollInterval, scheduler,
+                maxLineLength, failOnMalformed);
     }
 
     /**
@@ -156,7 +169,8 @@ public final class FileOptions {
      */
     public FileOptions withPollInterval(Duration pollInterval) {
         return new FileOptions(separator, header, columns, columnTypes, tail,
-                Intervals.positive(pollInterval, "FileOptions", "pollInterval"), scheduler);
+                Intervals.positive(pollInterval, "FileOptions", "pollInterval"), scheduler, maxLineLength,
+                failOnMalformed);
     }
 
     /**
@@ -181,7 +195,55 @@ public final class FileOptions {
      */
     public FileOptions withScheduler(Scheduler scheduler) {
         return new FileOptions(separator, header, columns, columnTypes, tail, pollInterval,
-                Checks.notNull(scheduler, "FileOptions", "scheduler"));
+                Checks.notNull(scheduler, "FileOptions", "scheduler"), maxLineLength, failOnMalformed);
+    }
+
+    /**
+     * The longest line a source reads, in bytes (for CSV, the longest record, quoted line breaks
+     * included); default {@link #DEFAULT_MAX_LINE_LENGTH}. A longer one is malformed: the source
+     * skips to the next line break without holding more than this in memory.
+     *
+     * @param bytes the limit in bytes, at least 1
+     * @return new options with this limit, the others unchanged
+     * @throws IllegalArgumentException if {@code bytes} is less than 1
+     */
+    public FileOptions withMaxLineLength(int bytes) {
+        return new FileOptions(separator, header, columns, columnTypes, tail, pollInterval, scheduler,
+                Checks.positive(bytes, "FileOptions", "maxLineLength"), failOnMalformed);
+    }
+
+    /**
+     * What a source does with a malformed record (a CSV row with a stray quote, the wrong number
+     * of fields or a value of the wrong type; a line that is not one JSON value of the type; a
+     * line that is not UTF-8 or is too long): by default ({@code false}) it skips it, logs it
+     * with its line number and counts it ({@link FileSource#malformedCount()}); with
+     * {@code true} it stops and {@link FileSource#finished()} fails with an
+     * {@link IllegalArgumentException} naming the line.
+     *
+     * @param fail {@code true} to stop at the first malformed record
+     * @return new options with this setting, the others unchanged
+     */
+    public FileOptions withFailOnMalformed(boolean fail) {
+        return new FileOptions(separator, header, columns, columnTypes, tail, pollInterval, scheduler,
+                maxLineLength, fail);
+    }
+
+    /**
+     * The longest line a source reads.
+     *
+     * @return the limit in bytes
+     */
+    public int maxLineLength() {
+        return maxLineLength;
+    }
+
+    /**
+     * Whether a source stops at the first malformed record.
+     *
+     * @return {@code true} to fail, {@code false} to skip and count
+     */
+    public boolean failOnMalformed() {
+        return failOnMalformed;
     }
 
     /**
@@ -252,6 +314,7 @@ public final class FileOptions {
         List<String> types = new ArrayList<>();
         columnTypes.forEach((c, t) -> types.add(c + "=" + t.getSimpleName()));
         return "FileOptions(separator='" + separator + "', header=" + header + ", columns=" + columns
-                + ", columnTypes=" + types + ", tail=" + tail + ", pollInterval=" + pollInterval + ")";
+                + ", columnTypes=" + types + ", tail=" + tail + ", pollInterval=" + pollInterval
+                + ", maxLineLength=" + maxLineLength + ", failOnMalformed=" + failOnMalformed + ")";
     }
 }

@@ -73,7 +73,9 @@ public final class JsonLines {
      * <p><b>Time:</b> reads on the options' scheduler, by default the one
      * {@code Schedulers.parallel()} returns now; with {@link FileOptions#withTail tail}, polls
      * for new lines every interval. <b>Blocks:</b> the next line waits for the graph. A line
-     * that is not JSON of that type is skipped and counted ({@link FileSource#malformedCount()}).
+     * that is not exactly one JSON value of that type (two values, trailing text, {@code null},
+     * a number beyond a {@code double} such as {@code 1e400}) is malformed: skipped and counted
+     * ({@link FileSource#malformedCount()}) unless {@link FileOptions#withFailOnMalformed}.
      *
      * @param <R> the element type
      * @param path the file to read; it must be readable when the source is started, else

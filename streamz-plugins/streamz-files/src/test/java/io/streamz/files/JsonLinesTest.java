@@ -99,8 +99,8 @@ class JsonLinesTest {
         FileSource<Event> back = JsonLines.fromJsonl(path.toString(), Event.class);
         List<Event> out = back.sinkToList();
         back.start();
-        assertThat(out).containsExactly(new Event(1, null), new Event(2, "multi\nline"), null);
-        assertThat(back.malformedCount()).isEqualTo(2);   // [1,2] and "text" are no Events
+        assertThat(out).containsExactly(new Event(1, null), new Event(2, "multi\nline"));
+        assertThat(back.malformedCount()).isEqualTo(3);   // [1,2] and "text" are no Events, null is no element
     }
 
     @Test

@@ -1,18 +1,16 @@
 package io.streamz.net;
 
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.streamz.NodeException;
-import io.streamz.internal.util.Checks;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.CharacterCodingException;
-import reactor.core.publisher.Mono;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.streamz.internal.util.Checks;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
-import reactor.netty.http.server.HttpServerRequest;
-import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.tcp.TcpServer;
 
 /**
  * Implements {@link Net#fromHttpServer(int, String, NetOptions)}: every {@code POST} body sent to
@@ -26,9 +24,15 @@ import reactor.netty.http.server.HttpServerResponse;
  * }</pre>
  */
 public final class HttpServerSource extends ServerSource {
-    private static final int MAX_ERROR_CHARS = 200;
+    private static final int MAX_LINE = 4096;
+    private static final int MAX_HEADERS = 8192;
+    private static final int MAX_CHUNK = 8192;
+    private static final byte[] TOO_MANY_CONNECTIONS = ("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\n"
+            + "Connection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 21\r\n\r\n"
+            + "too many connections\n").getBytes(StandardCharsets.US_ASCII);
 
     private final String path;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     HttpServerSource(int port, String path, NetOptions options) {
         super("fromHttpServer", port, options);
@@ -49,97 +53,51 @@ public final class HttpServerSource extends ServerSource {
 
     @Override
     DisposableServer bind(ChannelGroup connections) {
-        return HttpServer.create()
+        return TcpServer.create()
                 .host(options.host())
                 .port(requestedPort)
                 .channelGroup(connections)
-                .idleTimeout(options.idleTimeout())
-                .readTimeout(options.idleTimeout())
-                .handle(this::handle)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .doOnConnection(c -> {
+                    if (!withinConnectionLimit()) {
+                        c.channel().writeAndFlush(Unpooled.wrappedBuffer(TOO_MANY_CONNECTIONS))
+                                .addListener(ChannelFutureListener.CLOSE);
+                        return;
+                    }
+                    HttpIngest ingest = new HttpIngest(this);
+                    c.addHandlerLast("streamz-http-arrival", ingest.new Arrival());
+                    c.addHandlerLast("streamz-http-codec", new HttpServerCodec(MAX_LINE, MAX_HEADERS, MAX_CHUNK));
+                    c.onReadIdle(options.idleTimeout().toMillis(), ingest::idle);
+                    c.addHandlerLast("streamz-http", ingest);
+                })
+                .handle((in, out) -> Mono.never())
                 .bindNow();
     }
 
-    private Mono<Void> handle(HttpServerRequest req, HttpServerResponse res) {
-        if (!req.fullPath().equals(path)) {
-            return reply(res, HttpResponseStatus.NOT_FOUND, "no such path, POST to " + path);
-        }
-        if (!req.method().equals(HttpMethod.POST)) {
-            res.header(HttpHeaderNames.ALLOW, "POST");
-            return reply(res, HttpResponseStatus.METHOD_NOT_ALLOWED, "only POST is allowed");
-        }
-        if (!options.authorizes(req.requestHeaders().get(HttpHeaderNames.AUTHORIZATION))) {
-            res.header(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
-            return reply(res, HttpResponseStatus.UNAUTHORIZED, "missing or wrong bearer token");
-        }
-        String length = req.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
-        if (length != null && tooLong(length)) {
-            return tooLarge(res);
-        }
-        int max = options.maxSize();
-        return req.receive().asByteArray()
-                .reduceWith(ByteArrayOutputStream::new, (out, bytes) -> {
-                    if (out.size() + bytes.length > max) {
-                        throw new TooLarge();
-                    }
-                    out.write(bytes, 0, bytes.length);
-                    return out;
-                })
-                .defaultIfEmpty(new ByteArrayOutputStream())
-                .flatMap(out -> {
-                    String body;
-                    try {
-                        body = utf8(out.toByteArray());
-                    } catch (CharacterCodingException e) {
-                        return reply(res, HttpResponseStatus.BAD_REQUEST, "the body is not UTF-8");
-                    }
-                    return Mono.fromFuture(offer(body))
-                            .then(reply(res, HttpResponseStatus.OK, "ok"))
-                            .onErrorResume(e -> failed(res, e));
-                })
-                .onErrorResume(TooLarge.class, e -> tooLarge(res));
-    }
-
-    private boolean tooLong(String length) {
-        try {
-            return Long.parseLong(length.trim()) > options.maxSize();
-        } catch (NumberFormatException e) {
-            return true;
+    /** Counts a request in flight if there is room ({@link NetOptions#maxInFlight()}). */
+    boolean enterFlight() {
+        while (true) {
+            int n = inFlight.get();
+            if (n >= options.maxInFlight()) {
+                return false;
+            }
+            if (inFlight.compareAndSet(n, n + 1)) {
+                return true;
+            }
         }
     }
 
-    private Mono<Void> tooLarge(HttpServerResponse res) {
-        res.keepAlive(false);
-        return reply(res, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
-                "the body is larger than " + options.maxSize() + " bytes");
+    void leaveFlight() {
+        inFlight.decrementAndGet();
     }
 
-    private Mono<Void> failed(HttpServerResponse res, Throwable e) {
-        if (e instanceof NodeException) {
-            String m = e.getMessage();
-            return reply(res, HttpResponseStatus.INTERNAL_SERVER_ERROR,
-                    m.length() > MAX_ERROR_CHARS ? m.substring(0, MAX_ERROR_CHARS - 3) + "..." : m);
-        }
-        return reply(res, HttpResponseStatus.SERVICE_UNAVAILABLE, "not accepting elements: " + e.getMessage());
-    }
-
-    private static Mono<Void> reply(HttpServerResponse res, HttpResponseStatus status, String message) {
-        return res.status(status)
-                .header(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
-                .sendString(Mono.just(message + "\n"))
-                .then();
+    /** The requests being read or taken by the graph now; for tests. */
+    int inFlight() {
+        return inFlight.get();
     }
 
     @Override
     protected String describeParams() {
         return "port=" + shownPort() + ", path=" + path;
-    }
-
-    /** A body over the limit, found while reading it. */
-    private static final class TooLarge extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        TooLarge() {
-            super(null, null, false, false);
-        }
     }
 }

@@ -53,9 +53,17 @@ public final class Net {
      *
      * <p><b>Responses:</b> 200 once the graph has taken the body (its asynchronous work
      * included, so slow sinks slow the clients down); 500 with the {@link io.streamz.NodeException}'s
-     * message if the graph failed; 404 for another path, 405 for another method, 401 without the
-     * token, 413 over the size limit, 400 for a body that is not UTF-8. Refused requests never
-     * reach the graph.
+     * message if the graph failed. Refused requests never reach the graph, and their connection is
+     * closed without reading the rest of the body: 401 without the token (checked first, so
+     * unauthenticated callers learn nothing about paths), 404 for another path, 405 for another
+     * method, 413 over the size limit, 400 for a malformed request or chunk or a body that is not
+     * UTF-8, 501 for a transfer coding other than {@code chunked}, 505 for HTTP versions other
+     * than 1.0 and 1.1, 408 past the idle timeout or the request timeout, 503 with
+     * {@code Retry-After} past the limits of connections, requests in flight or queued bytes.
+     *
+     * <p><b>Blocks:</b> a connection's next request (pipelined or not) is read once the previous
+     * one is answered and the answer has left; memory is bounded by the limits of
+     * {@link NetOptions}.
      *
      * @param port the port, or 0 for any free one
      * @param path the exact path that accepts {@code POST}s, e.g. {@code "/ingest"}; it must
@@ -91,10 +99,14 @@ public final class Net {
      * // ws://127.0.0.1:<in.port()>/ , send "hello": prints hello
      * }</pre>
      *
-     * <p><b>Blocks:</b> each connection's next message is read once the graph is done with
-     * the previous one. A message over the size limit closes the connection with status 1009,
-     * one that is not UTF-8 with 1007, an idle connection is closed with 1001; an upgrade
-     * without the token gets 401. A failing graph is logged and the connection stays open.
+     * <p><b>Blocks:</b> each connection's messages reach the graph one at a time, in order;
+     * received messages wait in a queue of the connection, which stops reading while it holds
+     * 64 KiB or the server's {@link NetOptions#withMaxQueuedBytes queued bytes} are spent (TCP
+     * flow control then slows the client down). Messages received before the client closed are
+     * still delivered. A message over the size limit closes the connection with status 1009, one
+     * that is not UTF-8 with 1007, a frame with reserved bits set with 1002, an idle connection
+     * is closed with 1001, one past the connection limit with 1013; an upgrade without the token
+     * gets 401. A failing graph is logged and the connection stays open.
      *
      * @param port the port, or 0 for any free one
      * @param options the server's settings (address, size limit, idle timeout, token)
@@ -173,10 +185,14 @@ public final class Net {
      * // out: [a, b]
      * }</pre>
      *
-     * <p><b>Blocks:</b> each connection's next piece is read once the graph is done with the
-     * previous one (TCP flow control slows the sender). A piece over the size limit or not in
-     * UTF-8 closes its connection without reaching the graph; so does silence beyond the idle
-     * timeout. A failing graph is logged and the connection stays open.
+     * <p><b>Blocks:</b> each connection's pieces reach the graph one at a time, in order;
+     * received pieces wait in a queue of the connection, which stops reading while it holds
+     * 64 KiB or the server's {@link NetOptions#withMaxQueuedBytes queued bytes} are spent (TCP
+     * flow control then slows the sender down). Pieces received before the client closed are
+     * still delivered; bytes after the last delimiter are not a piece. A piece over the size
+     * limit or not in UTF-8 closes its connection without reaching the graph; so does silence
+     * beyond the idle timeout. Connections past the limit are closed before anything is read. A
+     * failing graph is logged and the connection stays open.
      *
      * @param port the port, or 0 for any free one
      * @param delimiter what ends a piece, e.g. {@code "\n"}; not empty

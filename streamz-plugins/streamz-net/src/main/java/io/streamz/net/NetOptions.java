@@ -22,18 +22,36 @@ import java.time.Duration;
 public final class NetOptions {
     /** 1 MiB, the default limit of a body, frame or line. */
     public static final int DEFAULT_MAX_SIZE = 1 << 20;
-    private static final NetOptions DEFAULTS = new NetOptions("127.0.0.1", DEFAULT_MAX_SIZE, Duration.ofSeconds(60), null);
+    /** 1,024, the default limit of open connections per server. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 1024;
+    /** 256, the default limit of HTTP requests being read or taken by the graph at once. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 256;
+    /** 16 MiB, the default limit of received bytes waiting for the graph per server. */
+    public static final long DEFAULT_MAX_QUEUED_BYTES = 16L << 20;
+    private static final NetOptions DEFAULTS = new NetOptions("127.0.0.1", DEFAULT_MAX_SIZE, Duration.ofSeconds(60),
+            null, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_QUEUED_BYTES, Duration.ofSeconds(60));
+
+    private static final String BEARER = "Bearer";
 
     private final String host;
     private final int maxSize;
     private final Duration idleTimeout;
     private final String bearerToken;
+    private final int maxConnections;
+    private final int maxInFlight;
+    private final long maxQueuedBytes;
+    private final Duration requestTimeout;
 
-    private NetOptions(String host, int maxSize, Duration idleTimeout, String bearerToken) {
+    private NetOptions(String host, int maxSize, Duration idleTimeout, String bearerToken, int maxConnections,
+            int maxInFlight, long maxQueuedBytes, Duration requestTimeout) {
         this.host = host;
         this.maxSize = maxSize;
         this.idleTimeout = idleTimeout;
         this.bearerToken = bearerToken;
+        this.maxConnections = maxConnections;
+        this.maxInFlight = maxInFlight;
+        this.maxQueuedBytes = maxQueuedBytes;
+        this.requestTimeout = requestTimeout;
     }
 
     /**
@@ -54,7 +72,8 @@ public final class NetOptions {
      * @throws NullPointerException if {@code host} is null
      */
     public NetOptions withHost(String host) {
-        return new NetOptions(Checks.notNull(host, "NetOptions", "host"), maxSize, idleTimeout, bearerToken);
+        return new NetOptions(Checks.notNull(host, "NetOptions", "host"), maxSize, idleTimeout, bearerToken,
+                maxConnections, maxInFlight, maxQueuedBytes, requestTimeout);
     }
 
     /**
@@ -66,7 +85,8 @@ public final class NetOptions {
      * @throws IllegalArgumentException if {@code bytes} is less than 1
      */
     public NetOptions withMaxSize(int bytes) {
-        return new NetOptions(host, Checks.positive(bytes, "NetOptions", "maxSize"), idleTimeout, bearerToken);
+        return new NetOptions(host, Checks.positive(bytes, "NetOptions", "maxSize"), idleTimeout, bearerToken,
+                maxConnections, maxInFlight, maxQueuedBytes, requestTimeout);
     }
 
     /**
@@ -79,7 +99,8 @@ public final class NetOptions {
      * @throws IllegalArgumentException if {@code idleTimeout} is zero or negative
      */
     public NetOptions withIdleTimeout(Duration idleTimeout) {
-        return new NetOptions(host, maxSize, Intervals.positive(idleTimeout, "NetOptions", "idleTimeout"), bearerToken);
+        return new NetOptions(host, maxSize, Intervals.positive(idleTimeout, "NetOptions", "idleTimeout"), bearerToken,
+                maxConnections, maxInFlight, maxQueuedBytes, requestTimeout);
     }
 
     /**
@@ -108,7 +129,83 @@ public final class NetOptions {
         if (bearerToken.isBlank()) {
             throw Checks.invalid("NetOptions", "bearerToken must not be blank");
         }
-        return new NetOptions(host, maxSize, idleTimeout, bearerToken);
+        return new NetOptions(host, maxSize, idleTimeout, bearerToken, maxConnections, maxInFlight, maxQueuedBytes,
+                requestTimeout);
+    }
+
+    /**
+     * The most connections a server keeps open at once; default {@link #DEFAULT_MAX_CONNECTIONS}.
+     * A TCP or WebSocket connection past the limit is closed before anything is read from it;
+     * an HTTP one gets 503 with {@code Retry-After} and is closed.
+     *
+     * @param connections the limit, at least 1
+     * @return new options with this limit, the others unchanged
+     * @throws IllegalArgumentException if {@code connections} is less than 1
+     */
+    public NetOptions withMaxConnections(int connections) {
+        return new NetOptions(host, maxSize, idleTimeout, bearerToken,
+                Checks.positive(connections, "NetOptions", "maxConnections"), maxInFlight, maxQueuedBytes, requestTimeout);
+    }
+
+    /**
+     * The most HTTP requests read or taken by the graph at once, over all connections; default
+     * {@link #DEFAULT_MAX_IN_FLIGHT}. A request past the limit gets 503 with {@code Retry-After}
+     * before its body is read. (Each connection has at most one request in flight: the next
+     * pipelined request is not read before the previous one is answered.)
+     *
+     * @param requests the limit, at least 1
+     * @return new options with this limit, the others unchanged
+     * @throws IllegalArgumentException if {@code requests} is less than 1
+     */
+    public NetOptions withMaxInFlight(int requests) {
+        return new NetOptions(host, maxSize, idleTimeout, bearerToken, maxConnections,
+                Checks.positive(requests, "NetOptions", "maxInFlight"), maxQueuedBytes, requestTimeout);
+    }
+
+    /**
+     * The most received bytes that wait for the graph, over all connections of a server; default
+     * {@link #DEFAULT_MAX_QUEUED_BYTES}. Past it, TCP and WebSocket connections stop reading
+     * (the senders are slowed down by TCP flow control) and HTTP requests get 503 with
+     * {@code Retry-After}. One element is always let in, however large (up to the size limit),
+     * so the limit can be smaller than {@link #withMaxSize the size limit}.
+     *
+     * @param bytes the limit in bytes, at least 1
+     * @return new options with this limit, the others unchanged
+     * @throws IllegalArgumentException if {@code bytes} is less than 1
+     */
+    public NetOptions withMaxQueuedBytes(long bytes) {
+        if (bytes < 1) {
+            throw Checks.invalid("NetOptions", "maxQueuedBytes must be >= 1, was " + bytes);
+        }
+        return new NetOptions(host, maxSize, idleTimeout, bearerToken, maxConnections, maxInFlight, bytes,
+                requestTimeout);
+    }
+
+    /**
+     * How long an HTTP client may take to send a whole request, head and body, however steadily
+     * it sends; past it the request gets 408 and the connection is closed, and nothing reaches
+     * the graph. Default 60 s. (The idle timeout bounds silence; this bounds a slow trickle.)
+     *
+     * @param requestTimeout the deadline, positive
+     * @return new options with this deadline, the others unchanged
+     * @throws NullPointerException if {@code requestTimeout} is null
+     * @throws IllegalArgumentException if {@code requestTimeout} is zero or negative
+     */
+    public NetOptions withRequestTimeout(Duration requestTimeout) {
+        return new NetOptions(host, maxSize, idleTimeout, bearerToken, maxConnections, maxInFlight, maxQueuedBytes,
+                Intervals.positive(requestTimeout, "NetOptions", "requestTimeout"));
+    }
+
+    /**
+     * See {@link #withRequestTimeout(Duration)}; e.g. {@code "10s"}.
+     *
+     * @param requestTimeout the deadline as text, such as {@code "10s"}
+     * @return new options with this deadline, the others unchanged
+     * @throws NullPointerException if {@code requestTimeout} is null
+     * @throws IllegalArgumentException if the text is not a positive interval
+     */
+    public NetOptions withRequestTimeout(String requestTimeout) {
+        return withRequestTimeout(Intervals.parse(Checks.notNull(requestTimeout, "NetOptions", "requestTimeout")));
     }
 
     /**
@@ -138,6 +235,42 @@ public final class NetOptions {
         return idleTimeout;
     }
 
+    /**
+     * The most connections open at once.
+     *
+     * @return the connection limit
+     */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /**
+     * The most HTTP requests in flight at once.
+     *
+     * @return the request limit
+     */
+    public int maxInFlight() {
+        return maxInFlight;
+    }
+
+    /**
+     * The most received bytes waiting for the graph.
+     *
+     * @return the limit in bytes
+     */
+    public long maxQueuedBytes() {
+        return maxQueuedBytes;
+    }
+
+    /**
+     * How long an HTTP request may take to arrive.
+     *
+     * @return the request deadline
+     */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
     boolean hasToken() {
         return bearerToken != null;
     }
@@ -146,21 +279,28 @@ public final class NetOptions {
         return "Bearer " + bearerToken;
     }
 
-    /** Whether an {@code Authorization} header carries the token; compares in constant time. */
+    /**
+     * Whether an {@code Authorization} header carries the token: the scheme {@code Bearer} in any
+     * case (RFC 6750 and RFC 9110 section 11.1), then the token, compared in constant time.
+     */
     boolean authorizes(String header) {
         if (bearerToken == null) {
             return true;
         }
-        if (header == null) {
+        if (header == null || header.length() < BEARER.length() + 1
+                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length()) || header.charAt(BEARER.length()) != ' ') {
             return false;
         }
-        return java.security.MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
-                authorizationHeader().getBytes(StandardCharsets.UTF_8));
+        String token = header.substring(BEARER.length() + 1).strip();
+        return java.security.MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                bearerToken.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public String toString() {
         return "NetOptions(host=" + host + ", maxSize=" + maxSize + ", idleTimeout=" + idleTimeout
-                + ", bearerToken=" + (bearerToken == null ? "none" : "***") + ")";
+                + ", bearerToken=" + (bearerToken == null ? "none" : "***") + ", maxConnections=" + maxConnections
+                + ", maxInFlight=" + maxInFlight + ", maxQueuedBytes=" + maxQueuedBytes
+                + ", requestTimeout=" + requestTimeout + ")";
     }
 }

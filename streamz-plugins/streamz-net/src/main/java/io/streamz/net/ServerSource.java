@@ -41,6 +41,7 @@ public abstract class ServerSource extends Source<String> {
     private volatile DisposableServer server;
     private volatile ChannelGroup connections;
     private volatile ExecutorService entry;
+    private volatile Budget budget;
 
     ServerSource(String kind, int port, NetOptions options) {
         super(kind, null);
@@ -102,6 +103,7 @@ public abstract class ServerSource extends Source<String> {
             return t;
         });
         connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+        budget = new Budget(options.maxQueuedBytes());
         try {
             server = bind(connections);
         } catch (RuntimeException e) {
@@ -135,6 +137,20 @@ public abstract class ServerSource extends Source<String> {
      * @param connections where the server keeps its channels, all closed on {@code stop()}
      */
     abstract DisposableServer bind(ChannelGroup connections);
+
+    /** The received bytes waiting for the graph, over all connections. */
+    final Budget budget() {
+        return budget;
+    }
+
+    /**
+     * Whether {@code c} fits within {@link NetOptions#maxConnections()}; {@code c} is counted
+     * already (it is in the channel group).
+     */
+    final boolean withinConnectionLimit() {
+        ChannelGroup open = connections;
+        return open != null && open.size() <= options.maxConnections();
+    }
 
     /**
      * Emits {@code x} into the graph from this source's own thread.
@@ -195,6 +211,25 @@ public abstract class ServerSource extends Source<String> {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    /** How many connections are open now; for tests. */
+    final int openConnections() {
+        ChannelGroup open = connections;
+        return open == null ? 0 : open.size();
+    }
+
+    /** The bytes written to clients and not yet sent, over all connections; for tests. */
+    final long pendingWriteBytes() {
+        ChannelGroup open = connections;
+        long n = 0;
+        if (open != null) {
+            for (io.netty.channel.Channel c : open) {
+                io.netty.channel.ChannelOutboundBuffer b = c.unsafe().outboundBuffer();
+                n += b == null ? 0 : b.totalPendingWriteBytes();
+            }
+        }
+        return n;
     }
 
     /** The bound port while started, else the one asked for. */

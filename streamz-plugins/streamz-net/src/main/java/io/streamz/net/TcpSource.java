@@ -1,15 +1,15 @@
 package io.streamz.net;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.DelimiterBasedFrameDecoder;
 import io.streamz.internal.util.Checks;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicInteger;
-import reactor.core.publisher.Mono;
 import io.netty.channel.group.ChannelGroup;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
-import reactor.netty.NettyInbound;
-import reactor.netty.NettyOutbound;
 import reactor.netty.tcp.TcpServer;
 
 /**
@@ -42,39 +42,31 @@ public final class TcpSource extends ServerSource {
                 .port(requestedPort)
                 .channelGroup(connections)
                 .doOnConnection(c -> {
+                    if (!withinConnectionLimit()) {
+                        c.dispose();     // nothing was read from it: autoRead is off until the feed starts
+                        return;
+                    }
+                    Feed feed = new Feed(this, TcpSource::line, (channel, refused) -> channel.close());
                     c.addHandlerLast("streamz-delimiter",
                             new DelimiterBasedFrameDecoder(options.maxSize(), true, true, Unpooled.wrappedBuffer(delim)));
+                    c.onReadIdle(options.idleTimeout().toMillis(), () -> {
+                        if (!feed.busy()) {
+                            c.dispose();
+                        }
+                    });
+                    c.addHandlerLast("streamz-feed", feed);
                 })
-                .handle(this::handle)
+                .handle((in, out) -> Mono.never())
                 .bindNow();
     }
 
-    /** One connection: frames in order; oversize or non-UTF-8 input closes the connection. */
-    private Mono<Void> handle(NettyInbound in, NettyOutbound out) {
-        AtomicInteger busy = new AtomicInteger();
-        in.withConnection(c -> c.onReadIdle(options.idleTimeout().toMillis(), () -> {
-            if (busy.get() == 0) {
-                c.dispose();
-            }
-        }));
-        return in.receive().asByteArray()
-                .concatMap(bytes -> {
-                    String line;
-                    try {
-                        line = utf8(bytes);
-                    } catch (java.nio.charset.CharacterCodingException e) {
-                        return Mono.error(e);
-                    }
-                    return offerCounted(line, busy).onErrorResume(e -> {
-                        logFailure(line, e);
-                        return Mono.empty();
-                    });
-                }, 1)
-                .onErrorResume(e -> {
-                    LOG.debug(this + ": closing a connection: " + e);
-                    return Mono.empty();
-                })
-                .then();
+    /** A delimited piece as text; a piece that is not UTF-8 refuses its connection. */
+    private static String line(Object msg) throws Feed.Refused {
+        try {
+            return utf8(ByteBufUtil.getBytes((ByteBuf) msg));
+        } catch (CharacterCodingException e) {
+            throw new Feed.Refused(0, "a piece is not UTF-8");
+        }
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.streamz.net;
 
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -9,9 +12,9 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.timeout.ReadTimeoutException;
 import java.nio.charset.CharacterCodingException;
-import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Mono;
 import io.netty.channel.group.ChannelGroup;
 import reactor.netty.DisposableServer;
@@ -42,8 +45,10 @@ public final class WebsocketSource extends ServerSource {
     static final int GOING_AWAY = 1001;
     /** Close status for anything else that went wrong (RFC 6455). */
     static final int INTERNAL_ERROR = 1011;
-    private static final String CONTROL = new String("control frame");
-    private static final String NOT_UTF8 = new String("not UTF-8");
+    /** Close status for a frame that breaks the protocol (RFC 6455). */
+    static final int PROTOCOL_ERROR = 1002;
+    /** Close status for a connection past the limit (RFC 6455, "try again later"). */
+    static final int TRY_AGAIN_LATER = 1013;
 
     WebsocketSource(int port, NetOptions options) {
         super("fromWebsocket", port, options);
@@ -77,51 +82,66 @@ public final class WebsocketSource extends ServerSource {
     }
 
     private Mono<Void> session(WebsocketInbound in, WebsocketOutbound out) {
-        AtomicInteger busy = new AtomicInteger();
-        in.withConnection(c -> c.onReadIdle(options.idleTimeout().toMillis(), () -> {
-            if (busy.get() == 0) {
-                out.sendClose(GOING_AWAY, "idle timeout").subscribe(null, e -> c.dispose());
+        in.withConnection(c -> {
+            if (!withinConnectionLimit()) {
+                out.sendClose(TRY_AGAIN_LATER, "too many connections").subscribe(null, e -> c.dispose());
+                return;
             }
-        }));
-        return in.aggregateFrames(options.maxSize())
-                .receiveFrames()
-                .map(WebsocketSource::text)          // copies now: the frame is released after this
-                .concatMap(text -> {
-                    if (text == NOT_UTF8) {
-                        return out.sendClose(INVALID_PAYLOAD, "messages must be UTF-8 text");
-                    }
-                    if (text == CONTROL) {
-                        return Mono.empty();
-                    }
-                    return offerCounted(text, busy)
-                            .onErrorResume(e -> {
-                                logFailure(text, e);
-                                return Mono.empty();
-                            });
-                }, 1)
-                .onErrorResume(e -> closeFor(out, e))
-                .then();
+            Feed feed = new Feed(this, WebsocketSource::text, (channel, refused) -> close(out, channel, refused));
+            c.addHandlerLast("streamz-reserved-bits", new ReservedBits());
+            c.addHandlerLast("streamz-aggregator", new WebSocketFrameAggregator(options.maxSize()));
+            c.onReadIdle(options.idleTimeout().toMillis(), () -> {
+                if (!feed.busy()) {
+                    out.sendClose(GOING_AWAY, "idle timeout").subscribe(null, e -> c.dispose());
+                }
+            });
+            c.addHandlerLast("streamz-feed", feed);
+        });
+        return Mono.never();    // the connection lives until the client, the idle timeout or a refusal closes it
     }
 
-    private Mono<Void> closeFor(WebsocketOutbound out, Throwable e) {
-        if (e instanceof ReadTimeoutException) {
-            return out.sendClose(GOING_AWAY, "idle timeout");
+    private void close(WebsocketOutbound out, Channel channel, Feed.Refused refused) {
+        int status = refused.status;
+        String reason = refused.getMessage();
+        Throwable cause = refused.getCause();
+        if (cause instanceof ReadTimeoutException) {
+            status = GOING_AWAY;
+            reason = "idle timeout";
+        } else if (cause instanceof TooLongFrameException || cause instanceof CorruptedWebSocketFrameException) {
+            status = MESSAGE_TOO_BIG;
+            reason = "message larger than " + options.maxSize() + " bytes";
+        } else if (cause != null) {
+            status = INTERNAL_ERROR;
+            reason = "unexpected error";
         }
-        if (e instanceof TooLongFrameException || e instanceof CorruptedWebSocketFrameException) {
-            return out.sendClose(MESSAGE_TOO_BIG, "message larger than " + options.maxSize() + " bytes");
-        }
-        return out.sendClose(INTERNAL_ERROR, "unexpected error");
+        out.sendClose(status, reason).subscribe(null, e -> channel.close());
     }
 
-    /** The frame's text, {@link #CONTROL} for control frames, {@link #NOT_UTF8} for bad data. */
-    private static String text(WebSocketFrame frame) {
-        if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
+    /**
+     * Refuses frames with reserved bits set: no extension is negotiated, so they are a protocol
+     * error (RFC 6455 section 5.2).
+     */
+    private static final class ReservedBits extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+            if (msg instanceof WebSocketFrame frame && frame.rsv() != 0) {
+                frame.release();
+                ctx.fireExceptionCaught(new Feed.Refused(PROTOCOL_ERROR, "reserved bits set without an extension"));
+                return;
+            }
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    /** A data message's text; {@code null} for control frames, which Reactor Netty answers. */
+    private static String text(Object msg) throws Feed.Refused {
+        if (msg instanceof TextWebSocketFrame || msg instanceof BinaryWebSocketFrame) {
             try {
-                return utf8(ByteBufUtil.getBytes(frame.content()));
+                return utf8(ByteBufUtil.getBytes(((WebSocketFrame) msg).content()));
             } catch (CharacterCodingException e) {
-                return NOT_UTF8;
+                throw new Feed.Refused(INVALID_PAYLOAD, "messages must be UTF-8 text");
             }
         }
-        return CONTROL;
+        return null;
     }
 }

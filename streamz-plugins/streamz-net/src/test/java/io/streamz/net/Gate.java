@@ -1,14 +1,15 @@
 package io.streamz.net;
 
 import io.streamz.Stream;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A test node that holds every element's completion until the test opens it: an async sink. */
 final class Gate<T> extends Stream<T> {
-    final List<Object> arrived = new CopyOnWriteArrayList<>();
+    final List<Object> arrived = Collections.synchronizedList(new ArrayList<>());   // many thousands in some tests
     final CompletableFuture<Void> open = new CompletableFuture<>();
 
     Gate(Stream<T> upstream) {
