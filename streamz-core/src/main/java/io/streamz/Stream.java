@@ -799,8 +799,10 @@ public class Stream<T> {
      * // out: [1, 2, 3, 4, 5]
      * }</pre>
      *
-     * <p><b>Metadata:</b> as streamz, the last item of an element carries its metadata, the
-     * others none; nothing is held.
+     * <p><b>Metadata:</b> every item carries its element's metadata, so the element's refs are
+     * held until every node holding one of its items let go (streamz gives the metadata to the
+     * last item only, which lets a Kafka source commit a batch while earlier items still wait in a
+     * window or for an acknowledgement); nothing is held here.
      *
      * @param <R> the type of the items (unchecked); an element that is neither an
      *     {@code Iterable} nor an array reaches {@code emit} as a {@link NodeException}

@@ -158,12 +158,25 @@ class TransformTest {
     }
 
     @Test
-    void flattenGivesTheMetadataToTheLastItemOnly() {
+    void flattenGivesTheMetadataToEveryItem() {
         Stream<List<Integer>> source = Stream.create();
         RefCounter ref = new RefCounter();
         List<List<Map<String, Object>>> md = Metadata.of(source.flatten()).sinkToList();
         source.emit(List.of(1, 2, 3), Metadata.ref(ref));
-        assertThat(md).containsExactly(Metadata.ref(ref));
+        assertThat(md).containsExactly(Metadata.ref(ref), Metadata.ref(ref), Metadata.ref(ref));
+        assertThat(ref.count()).isZero();
+    }
+
+    @Test
+    void aHeldEarlierItemKeepsTheFlattenedElementsRef() {
+        Stream<List<Integer>> source = Stream.create();
+        List<List<Integer>> out = source.<Integer>flatten().filter(x -> x < 3).partition(3).sinkToList();
+        RefCounter ref = new RefCounter();
+        source.emit(List.of(1, 2, 3), Metadata.ref(ref));
+        assertThat(out).isEmpty();
+        assertThat(ref.count()).isEqualTo(2);           // 1 and 2 wait in the partition; 3 was dropped
+        source.emit(List.of(0));
+        assertThat(out).containsExactly(List.of(1, 2, 0));
         assertThat(ref.count()).isZero();
     }
 

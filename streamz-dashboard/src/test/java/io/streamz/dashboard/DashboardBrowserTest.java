@@ -30,7 +30,8 @@ import reactor.core.publisher.Flux;
  * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver): the page
  * shows the graph, its counters and a chart move while elements flow, and a failing node is
  * marked. Skips when Chromium is not installed, except in CI ({@code STREAMZ_CI=1}), where
- * {@code .ci/run} installs it. About 10 s.
+ * {@code .ci/run} installs it. It took 26 to 69 s (22 runs) on 2 cores with load averages of 28
+ * to 46; each wait gives up after 60 s.
  */
 class DashboardBrowserTest {
     private static final String CHROMIUM = "/usr/bin/chromium";
