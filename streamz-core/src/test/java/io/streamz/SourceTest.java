@@ -345,7 +345,7 @@ class SourceTest {
                     .hasMessageContaining("\"10 parsecs\"");
             assertThatThrownBy(() -> TextfileOptions.defaults().withPollInterval(Duration.ZERO))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("fromTextfile: pollInterval must be > 0, was PT0S");
+                    .hasMessage("fromTextfile: pollInterval must be > 0, was 0s");
             assertThatThrownBy(() -> TextfileOptions.defaults().withDelimiter(""))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("fromTextfile: delimiter must not be empty");
@@ -496,7 +496,7 @@ class SourceTest {
                     .hasMessageContaining("\"soon\"");
             assertThatThrownBy(() -> Stream.filenames("x", Duration.ofMillis(-1)))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("filenames: pollInterval must be > 0, was PT-0.001S");
+                    .hasMessage("filenames: pollInterval must be > 0, was -1ms");
             assertThatThrownBy(() -> Stream.filenames("x", Duration.ofMillis(1), null))
                     .isInstanceOf(NullPointerException.class)
                     .hasMessage("filenames: scheduler is null");

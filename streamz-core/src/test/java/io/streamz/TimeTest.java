@@ -158,7 +158,17 @@ class TimeTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timedWindow: interval");
         assertThatThrownBy(() -> source.timedWindow(Duration.ofSeconds(1), null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("timedWindow: scheduler");
-        assertThat(source.timedWindow("50ms")).hasToString("timedWindow(interval=PT0.05S)");
+        assertThat(source.timedWindow("50ms")).hasToString("timedWindow(interval=50ms)");
+    }
+
+    @Test
+    void intervalsArePrintedAsTyped() {
+        Stream<Integer> source = Stream.create();
+        assertThat(source.rateLimit("500ms")).hasToString("rateLimit(interval=500ms)");
+        assertThat(source.delay("1.5s")).hasToString("delay(interval=1500ms)");
+        assertThat(source.timedWindow("2h")).hasToString("timedWindow(interval=2h)");
+        assertThat(source.partition(3, "90s")).hasToString("partition(n=3, timeout=90s)");
+        assertThat(source.rateLimit("250us")).hasToString("rateLimit(interval=250us)");
     }
 
     @Test
@@ -318,7 +328,9 @@ class TimeTest {
     @Test
     void delayRejectsBadIntervals() {
         Stream<Integer> source = Stream.create();
-        assertThatThrownBy(() -> source.delay("-1s")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> source.delay("-1s"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("delay: interval: Invalid interval \"-1s\": must be positive");
         assertThatThrownBy(() -> source.delay("soon"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("delay: interval: Invalid interval \"soon\"");
         assertThatThrownBy(() -> source.rateLimit("often"))
@@ -326,7 +338,7 @@ class TimeTest {
         assertThatThrownBy(() -> Stream.fromPeriodic(() -> 1, "hourly"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("fromPeriodic: interval: Invalid interval \"hourly\"");
         assertThatThrownBy(() -> source.delay(Duration.ofSeconds(-1)))
-                .hasMessage("delay: interval must be > 0, was PT-1S");
+                .hasMessage("delay: interval must be > 0, was -1s");
     }
 
     // ------------------------------------------------------------------ rateLimit

@@ -29,7 +29,7 @@ public final class PeriodicSource<T> extends Source<T> {
 
     @Override
     protected String describeParams() {
-        return "interval=" + Duration.ofNanos(interval);
+        return "interval=" + Intervals.format(Duration.ofNanos(interval));
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class DelayNode<T> extends TimerNode<T, T> {
 
     @Override
     protected String describeParams() {
-        return "interval=" + Duration.ofNanos(interval);
+        return "interval=" + Intervals.format(Duration.ofNanos(interval));
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class RateLimitNode<T> extends TimerNode<T, T> {
 
     @Override
     protected String describeParams() {
-        return "interval=" + Duration.ofNanos(interval);
+        return "interval=" + Intervals.format(Duration.ofNanos(interval));
     }
 
     @Override

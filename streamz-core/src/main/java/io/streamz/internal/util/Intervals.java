@@ -29,6 +29,9 @@ public final class Intervals {
     public static Duration parse(String text) {
         Checks.notNull(text, "interval", "interval");
         Matcher m = FORM.matcher(text);
+        if (!m.matches() && text.strip().startsWith("-") && FORM.matcher(text.strip().substring(1)).matches()) {
+            throw new IllegalArgumentException("Invalid interval \"" + text + "\": must be positive");
+        }
         if (!m.matches()) {
             throw new IllegalArgumentException("Invalid interval \"" + text + "\"" + EXPECTED);
         }
@@ -76,10 +79,36 @@ public final class Intervals {
     public static Duration positive(Duration d, String node, String param) {
         Checks.notNull(d, node, param);
         if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(node + ": " + param + " must be > 0, was " + d);
+            throw new IllegalArgumentException(node + ": " + param + " must be > 0, was " + format(d));
         }
         return d;
     }
+
+    /**
+     * {@code d} as an interval is typed: a whole number of the largest unit that divides it
+     * ({@code "500ms"}, {@code "2h"}, {@code "1500ms"}, {@code "-1s"}, {@code "0s"}).
+     */
+    public static String format(Duration d) {
+        long nanos;
+        try {
+            nanos = d.toNanos();
+        } catch (ArithmeticException e) {
+            return d.toString();
+        }
+        if (nanos == 0) {
+            return "0s";
+        }
+        for (int i = 0; i < UNITS.length; i++) {
+            if (nanos % UNIT_NANOS[i] == 0) {
+                return nanos / UNIT_NANOS[i] + UNITS[i];
+            }
+        }
+        return nanos + "ns";
+    }
+
+    private static final String[] UNITS = {"d", "h", "m", "s", "ms", "us"};
+    private static final long[] UNIT_NANOS = {86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L,
+        1_000_000_000L, 1_000_000L, 1_000L};
 
     private static long unitNanos(String unit) {
         switch (unit) {

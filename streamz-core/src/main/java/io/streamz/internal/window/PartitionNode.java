@@ -47,7 +47,7 @@ public final class PartitionNode<T> extends TimerNode<T, List<T>> {
 
     @Override
     protected String describeParams() {
-        return "n=" + n + (timeout != null ? ", timeout=" + timeout : "");
+        return "n=" + n + (timeout != null ? ", timeout=" + Intervals.format(timeout) : "");
     }
 
     @Override

@@ -48,7 +48,7 @@ abstract class TickingWindowNode<T> extends TimerNode<T, List<T>> {
 
     @Override
     protected String describeParams() {
-        return "interval=" + Duration.ofNanos(interval);
+        return "interval=" + Intervals.format(Duration.ofNanos(interval));
     }
 
     @Override

@@ -255,7 +255,7 @@ class CsvTest {
         assertThatThrownBy(() -> FileOptions.defaults().withSeparator('"')).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("FileOptions: separator must not be a quote or a line break, was '\"'");
         assertThatThrownBy(() -> FileOptions.defaults().withPollInterval("0s")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("FileOptions: pollInterval must be > 0, was PT0S");
+                .hasMessage("FileOptions: pollInterval must be > 0, was 0s");
         assertThatThrownBy(() -> Stream.create().as(Csv.sinkToCsv(dir.toString())))
                 .isInstanceOf(UncheckedIOException.class).hasMessageStartingWith("sinkToCsv: cannot write \"" + dir);
     }
