@@ -30,6 +30,7 @@ import io.streamz.internal.time.BufferNode;
 import io.streamz.internal.time.DelayNode;
 import io.streamz.internal.time.RateLimitNode;
 import io.streamz.internal.transform.FilterNode;
+import io.streamz.internal.transform.FlatMapNode;
 import io.streamz.internal.transform.FlattenNode;
 import io.streamz.internal.transform.MapAsyncNode;
 import io.streamz.internal.transform.MapNode;
@@ -1483,6 +1484,57 @@ public class Stream<T> {
      */
     public final <R> Stream<R> flatten() {
         return cast(new FlattenNode<>(this));
+    }
+
+    /**
+     * Applies {@code func} to every element and emits the items of the {@code Iterable} it
+     * returns, one by one (streamz {@code map} then {@code flatten}; storey {@code FlatMap}): the
+     * typed form of {@link #flatten()}.
+     *
+     * <pre>{@code
+     * Stream<String> source = Stream.create();
+     * List<String> out = source.flatMap(line -> List.of(line.split(" "))).sinkToList();
+     * source.emit("to be");
+     * source.emit("or not");
+     * // out: [to, be, or, not]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> as {@link #flatten()}: the last item of an element carries its
+     * metadata, the others none; nothing is held.
+     *
+     * @param <R> the type of the items
+     * @param func the function; its failure, or a {@code null} result, reaches {@code emit} as a
+     *     {@link NodeException}
+     * @return a new node downstream of this one, emitting the items {@code func} returns
+     */
+    public final <R> Stream<R> flatMap(Function<? super T, ? extends Iterable<? extends R>> func) {
+        return new FlatMapNode<>(this, func);
+    }
+
+    /**
+     * Emits item {@code key} of every element, which must be a {@code type} (or {@code null}):
+     * the typed form of {@link #pluck(Object)}.
+     *
+     * <pre>{@code
+     * Stream<Map<String, Object>> source = Stream.create();
+     * List<Integer> out = source.pluck("x", Integer.class).sinkToList();
+     * source.emit(Map.of("name", "Alice", "x", 123));
+     * // out: [123]
+     * }</pre>
+     *
+     * <p>An item of another type fails {@code emit} with a {@link NodeException} naming the node
+     * and the element, caused by {@code ClassCastException: item "x" is String "456", expected
+     * Integer}.
+     *
+     * <p><b>Metadata:</b> passed on with the result; nothing is held.
+     *
+     * @param <R> the type of the picked items
+     * @param key an {@code Integer} index or a map key, see {@link #pluck(Object)}
+     * @param type the class every picked item must be an instance of
+     * @return a new node downstream of this one, emitting item {@code key} of each element
+     */
+    public final <R> Stream<R> pluck(Object key, Class<R> type) {
+        return cast(new PluckNode<>(this, key, type));
     }
 
     /**
