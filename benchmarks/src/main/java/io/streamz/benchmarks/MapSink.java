@@ -26,6 +26,9 @@ import reactor.core.publisher.Sinks;
  * <p>{@code streamzMetrics} is the same graph with its per-node metrics bound to a Micrometer
  * registry ({@code GraphMetrics}), beside {@code streamz} without them: what metrics cost.
  *
+ * <p>{@code streamzConfined} is the same graph confined to one thread ({@code Stream.confined()}):
+ * no atomic instruction per {@code emit}, like RxJava's plain subject.
+ *
  * <p>{@code rxjavaSerialized} is a reference point outside the four contenders: RxJava's subject
  * made safe for concurrent {@code onNext} ({@code toSerialized()}), the guarantee our {@code emit}
  * and Reactor's sink always give.
@@ -45,6 +48,7 @@ public class MapSink {
     private Consumer<Object> out;
     private Stream<Integer> source;
     private Stream<Integer> metered;
+    private Stream<Integer> confined;
     private Sinks.Many<Integer> reactorSink;
     private PublishSubject<Integer> subject;
     private Subject<Integer> serialized;
@@ -59,6 +63,9 @@ public class MapSink {
         this.out = out;
         source = Stream.create();
         source.map(INC).sink(out);
+
+        confined = Stream.<Integer>create().confined();
+        confined.map(INC).sink(out);
 
         metered = Stream.create();
         metered.map(INC).sink(out);
@@ -81,6 +88,12 @@ public class MapSink {
         for (int i = 0; i < EVENTS; i++) {
             source.emit(Inputs.at(i));
         }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void streamzConfined() {
+        Inputs.emitAll(confined, EVENTS, false);
     }
 
     @Benchmark
