@@ -1,6 +1,7 @@
 package io.streamz;
 
 import io.streamz.internal.Counters;
+import io.streamz.internal.eventtime.WithTimestampsNode;
 import io.streamz.internal.Graph;
 import io.streamz.internal.SideOutput;
 import io.streamz.internal.SignalJoin;
@@ -2054,6 +2055,113 @@ public class Stream<T> {
             ups.add(Checks.notNull(o, kind, "others element"));
         }
         return (List<S>) ups;
+    }
+
+    // ------------------------------------------------------------------ event time
+
+    /**
+     * Gives every element its event time, {@code time(x)}, and sends watermarks that trail the
+     * newest event time seen by {@code maxOutOfOrderness}: an element at most that much older
+     * than the newest one before it is on time (Flink's {@code assignTimestampsAndWatermarks} with
+     * bounded out-of-orderness). Event-time windows (eventWindow) downstream close on
+     * the watermarks.
+     *
+     * <pre>{@code
+     * VirtualTimeScheduler clock = VirtualTimeScheduler.getOrSet();
+     * Stream<Long> source = Stream.create();            // event times, in seconds
+     * Stream<Long> timed = source.withTimestamps(Instant::ofEpochSecond, "2s");
+     * List<Windowed<Void, List<Long>>> out = timed.eventWindow(EventWindows.tumbling("10s")).sinkToList();
+     * for (long t : new long[] {1, 4, 3, 12, 9, 15}) source.emit(t);
+     * clock.advanceTimeBy(Duration.ofMillis(200));     // the watermark: 15 s - 2 s - 1 ns
+     * // out: [[1970-01-01T00:00:00Z, 1970-01-01T00:00:10Z) on time: [1, 3, 4, 9]]
+     * }</pre>
+     *
+     * <p><b>Time:</b> the watermark (the newest event time minus the bound, minus a nanosecond) is
+     * sent every 200 ms of {@code Schedulers.parallel()} as it is when the node is built (a
+     * {@code VirtualTimeScheduler} in tests), when it has grown. Watermarks from upstream are
+     * replaced; the end of the input goes on, and windows take it as a watermark at the end of
+     * time. For another interval, idleness or generator, see
+     * {@link #withTimestamps(Function, WatermarkStrategy)}.
+     * <p><b>Metadata:</b> the element goes on with its metadata and an entry
+     * {@code {"eventTime": time}} after it ({@link EventTime}); nothing is held. A {@code time}
+     * that fails or returns {@code null} is a failure of this node, handled by its
+     * {@link ErrorPolicy}.
+     *
+     * @param time the event time of an element
+     * @param maxOutOfOrderness how much older than the newest one an element may be, such as
+     *     {@code "5s"}
+     * @return a new node downstream of this one, passing the elements on with their event times
+     */
+    public final Stream<T> withTimestamps(Function<? super T, Instant> time, String maxOutOfOrderness) {
+        return withTimestamps(Checks.notNull(time, "withTimestamps", "time"),
+                Intervals.parse(maxOutOfOrderness, "withTimestamps", "maxOutOfOrderness"));
+    }
+
+    /**
+     * See {@link #withTimestamps(Function, String)}.
+     *
+     * @param time the event time of an element
+     * @param maxOutOfOrderness how much older than the newest one an element may be, zero or more
+     * @return a new node downstream of this one, passing the elements on with their event times
+     */
+    public final Stream<T> withTimestamps(Function<? super T, Instant> time, Duration maxOutOfOrderness) {
+        return withTimestamps(time, maxOutOfOrderness, Schedulers.parallel());
+    }
+
+    /**
+     * See {@link #withTimestamps(Function, String)}; with the scheduler whose timer sends the
+     * watermarks.
+     *
+     * @param time the event time of an element
+     * @param maxOutOfOrderness how much older than the newest one an element may be, zero or more
+     * @param scheduler the scheduler that sends the watermarks every 200 ms
+     * @return a new node downstream of this one, passing the elements on with their event times
+     */
+    public final Stream<T> withTimestamps(Function<? super T, Instant> time, Duration maxOutOfOrderness,
+                                          Scheduler scheduler) {
+        return WithTimestampsNode.bounded(this, time, maxOutOfOrderness, scheduler);
+    }
+
+    /**
+     * Gives every element its event time, {@code time(x)}, and sends the watermarks of
+     * {@code strategy}: its generator (bounded out-of-orderness, or your own), its interval, its
+     * idleness ({@link Signal#idle()} after that long without elements, so that a join stops
+     * waiting for this input) and its scheduler.
+     *
+     * <pre>{@code
+     * clicks.withTimestamps(Click::time, WatermarkStrategy.boundedOutOfOrderness("5s")
+     *         .withInterval("1s")
+     *         .withIdleness("1m"));
+     * }</pre>
+     *
+     * <p>See {@link #withTimestamps(Function, String)} for time and metadata.
+     *
+     * @param time the event time of an element
+     * @param strategy how to make watermarks
+     * @return a new node downstream of this one, passing the elements on with their event times
+     */
+    public final Stream<T> withTimestamps(Function<? super T, Instant> time, WatermarkStrategy<? super T> strategy) {
+        return WithTimestampsNode.of(this, Checks.notNull(time, "withTimestamps", "time"), strategy);
+    }
+
+    /**
+     * Sends the watermarks of {@code strategy} for elements that carry their event time already,
+     * in their metadata ({@link EventTime}): a Kafka record's timestamp, a time set upstream.
+     *
+     * <pre>{@code
+     * KafkaSource<String> orders = Kafka.fromKafka(List.of("orders"), config, KafkaSerde.string(), options);
+     * orders.withTimestamps(WatermarkStrategy.boundedOutOfOrderness("5s"))
+     *         .eventWindow(EventWindows.tumbling("1m"), Collectors.counting());
+     * }</pre>
+     *
+     * <p>An element without an event time is a failure of this node, handled by its
+     * {@link ErrorPolicy}. See {@link #withTimestamps(Function, String)} for time and metadata.
+     *
+     * @param strategy how to make watermarks
+     * @return a new node downstream of this one, passing the elements on unchanged
+     */
+    public final Stream<T> withTimestamps(WatermarkStrategy<? super T> strategy) {
+        return WithTimestampsNode.of(this, null, strategy);
     }
 
     // ------------------------------------------------------------------ time and back-pressure
