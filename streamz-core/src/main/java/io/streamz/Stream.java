@@ -1,6 +1,7 @@
 package io.streamz;
 
 import io.streamz.internal.Counters;
+import io.streamz.internal.eventtime.EventWindowNode;
 import io.streamz.internal.eventtime.WithTimestampsNode;
 import io.streamz.internal.Graph;
 import io.streamz.internal.SideOutput;
@@ -69,6 +70,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collector;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
@@ -93,6 +95,7 @@ import reactor.util.function.Tuple2;
  * {@link #create()} (a {@code Stream<String>} where the example emits or parses strings),
  * {@code words} a {@code Stream<String>}, {@code a} a {@code Stream<Integer>} and {@code b} a
  * {@code Stream<String>} (both {@code Stream<Integer>}, like {@code c}, for {@link #union}),
+ * {@code clicks} a {@code Stream<Click>} of a {@code record Click(String user, Instant time)},
  * and {@code clock} a {@code VirtualTimeScheduler.getOrSet()} of reactor-test, installed before
  * the graph is built so that time moves only when the example advances it. A comment
  * {@code // prints X} gives what its line prints, {@code // out: [...]} what the list
@@ -1187,7 +1190,7 @@ public class Stream<T> {
         return new NodeStats(c != null ? c.in : 0, c != null ? c.out : 0,
                 f != null ? f.failed : 0, f != null ? f.skipped : 0, f != null ? f.routed : 0,
                 f != null ? f.retried : 0, Math.max(0, heldCount()), Math.max(0, queuedCount()),
-                c != null ? Math.max(0, c.busyNanos) : 0);
+                c != null ? Math.max(0, c.busyNanos) : 0, Math.max(0, lateCount()));
     }
 
     /**
@@ -1302,6 +1305,16 @@ public class Stream<T> {
      * @return the number held; the default is 0
      */
     protected long heldCount() {
+        return 0;
+    }
+
+    /**
+     * How many elements came too late for this node (event-time windows), for {@link #stats()};
+     * read without entering the graph. Nodes that take late elements override it.
+     *
+     * @return the number of late elements so far; the default is 0
+     */
+    protected long lateCount() {
         return 0;
     }
 
@@ -2063,7 +2076,7 @@ public class Stream<T> {
      * Gives every element its event time, {@code time(x)}, and sends watermarks that trail the
      * newest event time seen by {@code maxOutOfOrderness}: an element at most that much older
      * than the newest one before it is on time (Flink's {@code assignTimestampsAndWatermarks} with
-     * bounded out-of-orderness). Event-time windows (eventWindow) downstream close on
+     * bounded out-of-orderness). Event-time windows ({@link #eventWindow}) downstream close on
      * the watermarks.
      *
      * <pre>{@code
@@ -2162,6 +2175,122 @@ public class Stream<T> {
      */
     public final Stream<T> withTimestamps(WatermarkStrategy<? super T> strategy) {
         return WithTimestampsNode.of(this, null, strategy);
+    }
+
+    /**
+     * Collects the elements into event-time windows, which fire when the watermark passes their
+     * end: a {@link Windowed} with the window, the elements in event-time order and the firing's
+     * timing (Flink's {@code windowAll}, Beam's {@code Window.into}). The elements need event
+     * times: put {@link #withTimestamps} upstream.
+     *
+     * <pre>{@code
+     * VirtualTimeScheduler clock = VirtualTimeScheduler.getOrSet();
+     * Stream<Long> source = Stream.create();            // event times, in seconds
+     * EventWindowStream<Long, Void, List<Long>> windows = source
+     *         .withTimestamps(Instant::ofEpochSecond, "0s")
+     *         .eventWindow(EventWindows.tumbling("10s"));
+     * List<Windowed<Void, List<Long>>> out = windows.sinkToList();
+     * List<Long> late = windows.lateElements().sinkToList();
+     * for (long t : new long[] {1, 5, 12}) source.emit(t);
+     * clock.advanceTimeBy(Duration.ofMillis(200));     // the watermark passes 10 s
+     * source.emit(7L);                                 // too late for [0 s, 10 s)
+     * source.emitEnd();                                // the end fires what is open
+     * // out: [[1970-01-01T00:00:00Z, 1970-01-01T00:00:10Z) on time: [1, 5],
+     * //       [1970-01-01T00:00:10Z, 1970-01-01T00:00:20Z) on time: [12]]
+     * // late: [7]
+     * }</pre>
+     *
+     * <p><b>Triggers:</b> a window fires on time when the watermark passes its end, or at the end
+     * of the input; early every n elements or every interval, and late within the allowed
+     * lateness, as {@link EventWindows} says. An element whose windows are all closed is late:
+     * it goes to {@link EventWindowStream#lateElements()} when that was called, else it is a
+     * failure of this node ({@link ErrorPolicy}); it is counted in {@link NodeStats#late()} either
+     * way, never dropped silently.
+     * <p><b>Metadata:</b> an element's refs are held while a window containing it may still fire:
+     * until the watermark passes the window's end plus the allowed lateness (so a Kafka source
+     * commits only past closed windows). A firing carries the metadata of its elements (without
+     * their event times) and the event time of the window's last instant.
+     * <p><b>Blocks:</b> never; a failure of an element's time or key goes to this node's
+     * {@link ErrorPolicy}.
+     *
+     * @param windows which windows, and when they fire
+     * @return a new node downstream of this one, emitting a {@link Windowed} of an immutable list
+     *     per firing
+     */
+    public final EventWindowStream<T, Void, List<T>> eventWindow(EventWindows windows) {
+        return EventWindowNode.of(this, Checks.notNull(windows, "eventWindow", "windows"), null, null);
+    }
+
+    /**
+     * See {@link #eventWindow(EventWindows)}; with windows per key (Flink's
+     * {@code keyBy(key).window(...)}). Windows of one watermark fire in the order of their
+     * start, then of their key's first element.
+     *
+     * <pre>{@code
+     * EventWindowStream<Click, String, List<Click>> perUser = clicks
+     *         .withTimestamps(Click::time, "5s")
+     *         .eventWindow(EventWindows.session("30m"), Click::user);
+     * }</pre>
+     *
+     * @param <K> the key type
+     * @param windows which windows, and when they fire
+     * @param key the key of an element
+     * @return a new node downstream of this one, emitting a {@link Windowed} of an immutable list
+     *     per key and firing
+     */
+    public final <K> EventWindowStream<T, K, List<T>> eventWindow(EventWindows windows, Function<? super T, ? extends K> key) {
+        return EventWindowNode.of(this, Checks.notNull(windows, "eventWindow", "windows"),
+                Checks.notNull(key, "eventWindow", "key"), null);
+    }
+
+    /**
+     * See {@link #eventWindow(EventWindows)}; each window aggregated as it fills by
+     * {@code aggregate}, a {@link Collector} (sessions that merge combine their accumulators).
+     *
+     * <pre>{@code
+     * Stream<Long> counts = source.withTimestamps(Instant::ofEpochSecond, "2s")
+     *         .eventWindow(EventWindows.tumbling("1m"), Collectors.counting())
+     *         .map(Windowed::value);
+     * }</pre>
+     *
+     * <p>The collector sees the elements in order of arrival. A collector whose result is its
+     * own container ({@code toList()}) hands out that container: with early or late firings, the
+     * next firing changes it; give it a finisher that copies.
+     *
+     * @param <R> the result type
+     * @param windows which windows, and when they fire
+     * @param aggregate what a window computes from its elements
+     * @return a new node downstream of this one, emitting a {@link Windowed} of the result per
+     *     firing
+     */
+    public final <R> EventWindowStream<T, Void, R> eventWindow(EventWindows windows, Collector<? super T, ?, R> aggregate) {
+        return EventWindowNode.of(this, Checks.notNull(windows, "eventWindow", "windows"), null,
+                Checks.notNull(aggregate, "eventWindow", "aggregate"));
+    }
+
+    /**
+     * See {@link #eventWindow(EventWindows, Function)} and
+     * {@link #eventWindow(EventWindows, Collector)}: windows per key, each aggregated by
+     * {@code aggregate}.
+     *
+     * <pre>{@code
+     * EventWindowStream<Click, String, Long> clicksPerUser = clicks
+     *         .withTimestamps(Click::time, "5s")
+     *         .eventWindow(EventWindows.tumbling("1m"), Click::user, Collectors.counting());
+     * }</pre>
+     *
+     * @param <K> the key type
+     * @param <R> the result type
+     * @param windows which windows, and when they fire
+     * @param key the key of an element
+     * @param aggregate what a window computes from its elements
+     * @return a new node downstream of this one, emitting a {@link Windowed} of the result per key
+     *     and firing
+     */
+    public final <K, R> EventWindowStream<T, K, R> eventWindow(EventWindows windows, Function<? super T, ? extends K> key,
+                                                               Collector<? super T, ?, R> aggregate) {
+        return EventWindowNode.of(this, Checks.notNull(windows, "eventWindow", "windows"),
+                Checks.notNull(key, "eventWindow", "key"), Checks.notNull(aggregate, "eventWindow", "aggregate"));
     }
 
     // ------------------------------------------------------------------ time and back-pressure
