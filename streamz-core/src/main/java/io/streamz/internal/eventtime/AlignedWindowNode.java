@@ -22,18 +22,21 @@ final class AlignedWindowNode<T, K, R> extends EventWindowNode<T, K, R> {
     private final TreeMap<Long, Group<K>> groups = new TreeMap<>();
     /** The group of the last element: most elements go where the one before went. */
     private Group<K> last;
+    /** Keys in the last window created: the next one is sized for as many, saving its growth. */
+    private int keysSeen;
 
     /** One window's panes, by key. */
     private static final class Group<K> {
         final long start;
         final long end;
-        final LinkedHashMap<K, Pane<K>> panes = new LinkedHashMap<>();
+        final LinkedHashMap<K, Pane<K>> panes;
         /** Whether every pane has had its on-time firing. */
         boolean fired;
 
-        Group(long start, long end) {
+        Group(long start, long end, int expectedKeys) {
             this.start = start;
             this.end = end;
+            this.panes = new LinkedHashMap<>(expectedKeys * 4 / 3 + 1);
         }
     }
 
@@ -46,6 +49,10 @@ final class AlignedWindowNode<T, K, R> extends EventWindowNode<T, K, R> {
 
     @Override
     CompletableFuture<?> place(T x, K k, long t, List<Map<String, Object>> metadata) {
+        Group<K> g = last;
+        if (size == slide && g != null && t >= g.start && t < g.end) {
+            return add(pane(g, k), x, t, metadata);   // a tumbling window still open (closed ones are gone)
+        }
         long newest = Math.floorDiv(t, slide) * slide;
         long oldest = newest - (newest - t + size - 1) / slide * slide;
         CompletableFuture<?> pending = null;
@@ -55,23 +62,32 @@ final class AlignedWindowNode<T, K, R> extends EventWindowNode<T, K, R> {
             if (closed(end)) {
                 continue;
             }
-            Group<K> g = last != null && last.start == start ? last : group(start, end);
+            g = last != null && last.start == start ? last : group(start, end);
             last = g;
-            Pane<K> p = g.panes.get(k);
-            if (p == null) {
-                p = pane(k, start, end);
-                g.panes.put(k, p);
-            }
-            pending = both(pending, add(p, x, t, metadata));
+            pending = both(pending, add(pane(g, k), x, t, metadata));
             placed = true;
         }
         return placed ? pending : late(x, t, metadata);
     }
 
+    /** Key {@code k}'s pane of window {@code g}, made if it has none yet. */
+    private Pane<K> pane(Group<K> g, K k) {
+        Pane<K> p = g.panes.get(k);
+        if (p == null) {
+            p = pane(k, g.start, g.end);
+            g.panes.put(k, p);
+        }
+        return p;
+    }
+
     private Group<K> group(long start, long end) {
         Group<K> g = groups.get(start);
         if (g == null) {
-            g = new Group<>(start, end);
+            Map.Entry<Long, Group<K>> before = groups.lowerEntry(start);
+            if (before != null) {
+                keysSeen = before.getValue().panes.size();
+            }
+            g = new Group<>(start, end, keysSeen);
             groups.put(start, g);
         }
         return g;

@@ -9,6 +9,7 @@ import io.streamz.Windowed;
 import io.streamz.internal.SideOutput;
 import io.streamz.internal.util.Intervals;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +50,12 @@ public abstract class EventWindowNode<T, K, R> extends EventWindowStream<T, K, R
     /** Elements in panes (an element in several windows counts once per window), and late ones. */
     private long held;
     private long lateCount;
+    /** The bounds of the last window fired, as instants and as the firings' event time: shared by its panes. */
+    private long firedStart;
+    private long firedEnd;
+    private Instant firedStartInstant;
+    private Instant firedEndInstant;
+    private List<Map<String, Object>> firedTime;
 
     EventWindowNode(Stream<T> upstream, EventWindows spec, Function<? super T, ? extends K> key,
                     WindowValues<T, R> values) {
@@ -185,11 +192,19 @@ public abstract class EventWindowNode<T, K, R> extends EventWindowStream<T, K, R
             value = values.result(p.acc);
         } catch (RuntimeException e) {
             return fail(e, "window [" + Times.instant(p.start) + ", " + Times.instant(p.end) + ")"
-                    + (key != null ? " of key " + p.key : ""), p.firingMetadata());
+                    + (key != null ? " of key " + p.key : ""), p.firingMetadata(List.of(Map.of(EventTime.KEY,
+                    Times.instant(p.end - 1)))));
         }
         p.sinceFiring = 0;
-        return emitAndHold(new Windowed<>(p.key, Times.instant(p.start), Times.instant(p.end), value, timing),
-                p.firingMetadata());
+        if (p.start != firedStart || p.end != firedEnd) {
+            firedStart = p.start;
+            firedEnd = p.end;
+            firedStartInstant = Times.instant(p.start);
+            firedEndInstant = Times.instant(p.end);
+            firedTime = List.of(Map.of(EventTime.KEY, Times.instant(p.end - 1)));
+        }
+        return emitAndHold(new Windowed<>(p.key, firedStartInstant, firedEndInstant, value, timing),
+                p.firingMetadata(firedTime));
     }
 
     /** Lets go of {@code p} for good. */

@@ -69,15 +69,17 @@ final class Pane<K> {
         }
     }
 
-    /** The metadata to emit a firing with: the elements' entries, then the window's last instant. */
-    List<Map<String, Object>> firingMetadata() {
-        Map<String, Object> time = Map.of(EventTime.KEY, Times.instant(end - 1));
+    /**
+     * The metadata to emit a firing with: the elements' entries, then {@code time}, the window's
+     * last instant as metadata (shared by the panes of one window).
+     */
+    List<Map<String, Object>> firingMetadata(List<Map<String, Object>> time) {
         if (metadata == null) {
-            return List.of(time);
+            return time;
         }
         List<Map<String, Object>> out = new ArrayList<>(metadata.size() + 1);
         out.addAll(metadata);
-        out.add(time);
+        out.add(time.get(0));
         return List.copyOf(out);
     }
 
