@@ -32,6 +32,7 @@ import io.streamz.internal.time.BufferNode;
 import io.streamz.internal.time.DelayNode;
 import io.streamz.internal.time.RateLimitNode;
 import io.streamz.internal.transform.FilterNode;
+import io.streamz.internal.transform.FlatMapNode;
 import io.streamz.internal.transform.FlattenNode;
 import io.streamz.internal.transform.MapAsyncNode;
 import io.streamz.internal.transform.MapNode;
@@ -538,9 +539,7 @@ public class Stream<T> {
         int i = 0;
         try {
             for (; i < ds.length; i++) {
-                CompletableFuture<?> r = ds[i].update(x, this, metadata);
-                pending = both(pending, r);
-                release(r, metadata, hold);
+                pending = both(pending, release(ds[i].update(x, this, metadata), metadata, hold));
             }
         } finally {
             if (i < ds.length) {
@@ -580,10 +579,7 @@ public class Stream<T> {
                         c.busyNanos -= dt;   // a node's own time leaves out its downstreams'
                     }
                 }
-                pending = both(pending, r);
-                if (refs) {
-                    release(r, metadata, hold);
-                }
+                pending = both(pending, refs ? release(r, metadata, hold) : r);
             }
         } finally {
             if (refs && i < ds.length) {
@@ -595,14 +591,17 @@ public class Stream<T> {
 
     /**
      * Releases the hold taken for one downstream: as streamz, once the downstream returned; or,
-     * with {@code hold}, once its pending work is done.
+     * with {@code hold}, once its pending work is done. Returns the downstream's pending work, for
+     * a held element the stage that completes after the release (so that whoever waits for it
+     * sees the refs already released).
      */
-    private static void release(CompletableFuture<?> downstreamWork, List<Map<String, Object>> metadata, boolean hold) {
+    private static CompletableFuture<?> release(CompletableFuture<?> downstreamWork, List<Map<String, Object>> metadata,
+                                                boolean hold) {
         if (!hold || downstreamWork == null || downstreamWork.isDone()) {
             Refs.release(metadata, 1);
-        } else {
-            downstreamWork.whenComplete((r, e) -> Refs.release(metadata, 1));
+            return downstreamWork;
         }
+        return downstreamWork.whenComplete((r, e) -> Refs.release(metadata, 1));
     }
 
     /**
@@ -836,12 +835,16 @@ public class Stream<T> {
      * never overtakes an element that arrived before it. Runs inside the graph.
      *
      * <pre>{@code
-     * @Override
-     * protected CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
-     *     if (signal instanceof Signal.End) {
-     *         flushWhatIHold();
+     * class SaysWhenDone<T> extends Stream<T> {
+     *     SaysWhenDone(Stream<T> upstream) { super(upstream); }
+     *
+     *     @Override
+     *     protected CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
+     *         if (signal instanceof Signal.End) {
+     *             System.out.println("no more input");
+     *         }
+     *         return forwardSignal(signal, who);
      *     }
-     *     return forwardSignal(signal, who);
      * }
      * }</pre>
      *
@@ -1484,8 +1487,10 @@ public class Stream<T> {
      * // out: [1, 2, 3, 4, 5]
      * }</pre>
      *
-     * <p><b>Metadata:</b> as streamz, the last item of an element carries its metadata, the
-     * others none; nothing is held.
+     * <p><b>Metadata:</b> every item carries its element's metadata, so the element's refs are
+     * held until every node holding one of its items let go (streamz gives the metadata to the
+     * last item only, which lets a Kafka source commit a batch while earlier items still wait in a
+     * window or for an acknowledgement); nothing is held here.
      *
      * @param <R> the type of the items (unchecked); an element that is neither an
      *     {@code Iterable} nor an array reaches {@code emit} as a {@link NodeException}
@@ -1493,6 +1498,57 @@ public class Stream<T> {
      */
     public final <R> Stream<R> flatten() {
         return cast(new FlattenNode<>(this));
+    }
+
+    /**
+     * Applies {@code func} to every element and emits the items of the {@code Iterable} it
+     * returns, one by one (streamz {@code map} then {@code flatten}; storey {@code FlatMap}): the
+     * typed form of {@link #flatten()}.
+     *
+     * <pre>{@code
+     * Stream<String> source = Stream.create();
+     * List<String> out = source.flatMap(line -> List.of(line.split(" "))).sinkToList();
+     * source.emit("to be");
+     * source.emit("or not");
+     * // out: [to, be, or, not]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> as {@link #flatten()}: the last item of an element carries its
+     * metadata, the others none; nothing is held.
+     *
+     * @param <R> the type of the items
+     * @param func the function; its failure, or a {@code null} result, reaches {@code emit} as a
+     *     {@link NodeException}
+     * @return a new node downstream of this one, emitting the items {@code func} returns
+     */
+    public final <R> Stream<R> flatMap(Function<? super T, ? extends Iterable<? extends R>> func) {
+        return new FlatMapNode<>(this, func);
+    }
+
+    /**
+     * Emits item {@code key} of every element, which must be a {@code type} (or {@code null}):
+     * the typed form of {@link #pluck(Object)}.
+     *
+     * <pre>{@code
+     * Stream<Map<String, Object>> source = Stream.create();
+     * List<Integer> out = source.pluck("x", Integer.class).sinkToList();
+     * source.emit(Map.of("name", "Alice", "x", 123));
+     * // out: [123]
+     * }</pre>
+     *
+     * <p>An item of another type fails {@code emit} with a {@link NodeException} naming the node
+     * and the element, caused by {@code ClassCastException: item "x" is String "456", expected
+     * Integer}.
+     *
+     * <p><b>Metadata:</b> passed on with the result; nothing is held.
+     *
+     * @param <R> the type of the picked items
+     * @param key an {@code Integer} index or a map key, see {@link #pluck(Object)}
+     * @param type the class every picked item must be an instance of
+     * @return a new node downstream of this one, emitting item {@code key} of each element
+     */
+    public final <R> Stream<R> pluck(Object key, Class<R> type) {
+        return cast(new PluckNode<>(this, key, type));
     }
 
     /**
@@ -2675,8 +2731,9 @@ public class Stream<T> {
      * <p><b>Blocks:</b> {@code request(n)} is honoured by holding {@code emit}: an element is
      * delivered to every current subscriber, and its {@code emit} waits until each one requested it.
      * Nothing is dropped and nothing piles up. A subscriber that cancels no longer holds anything.
-     * <p>The publisher completes its subscribers when its node (the one downstream of this stream)
-     * is {@link #destroy() destroyed}; until then it never completes on its own.
+     * <p>The publisher completes its subscribers at the end of the input ({@link #emitEnd()}, a
+     * bounded source that ran out), or when its node (the one downstream of this stream) is
+     * {@link #destroy() destroyed}.
      *
      * @return a new publisher, which is also a node downstream of this one
      */
@@ -3083,7 +3140,9 @@ public class Stream<T> {
      *
      * <p>Ids {@code n0, n1, ...} are numbered breadth-first from the nodes without upstreams, so
      * the same graph always gives the same text (from every node, when it has one source); a
-     * node with several downstreams labels its edges {@code 0, 1, ...} in connection order.
+     * node with several downstreams labels its edges {@code 0, 1, ...} in connection order, and
+     * an edge into {@code zip}, {@code zipLatest} or {@code combineLatest} has the head label
+     * {@code [i]}: which input it is (the place of its values in the emitted tuples).
      * Sources are drawn as double octagons and sinks as trapezia, as in streamz.
      *
      * @return the whole graph as DOT text, laid out top to bottom
@@ -3105,12 +3164,13 @@ public class Stream<T> {
     }
 
     /**
-     * Draws this node's graph ({@link #toDot()}) into a PNG or SVG file, chosen by the file's
-     * ending (streamz {@code visualize}).
+     * Draws this node's graph ({@link #toDot()}) into a PNG, SVG or PDF file, chosen by the
+     * file's ending (streamz {@code visualize}).
      *
      * <pre>{@code
      * String engine = source.visualize("pipeline.svg");
-     * // engine: "graphviz-java" with io.streamz:streamz-graphviz on the class path,
+     * // engine: "streamz-graphviz (ELK)" with io.streamz:streamz-graphviz on the class path
+     * //         ("streamz-graphviz (dot program)" when Graphviz's dot is installed too),
      * //         "dot program" when only Graphviz's dot is installed
      * }</pre>
      *
@@ -3118,7 +3178,7 @@ public class Stream<T> {
      * draws (the {@code streamz-graphviz} module brings one); without any, the Graphviz
      * {@code dot} program on the {@code PATH} does.
      *
-     * @param file where to write; must end with {@code .png} or {@code .svg}
+     * @param file where to write; must end with {@code .png}, {@code .svg} or {@code .pdf}
      * @return the name of the renderer that drew ({@link io.streamz.spi.GraphRenderer#name()})
      * @throws IllegalArgumentException if the file ends otherwise
      * @throws IllegalStateException if there is neither a renderer nor a {@code dot} program
@@ -3132,7 +3192,7 @@ public class Stream<T> {
     /**
      * See {@link #visualize(String)}; laid out in direction {@code rankdir} ({@link #toDot(String)}).
      *
-     * @param file where to write; must end with {@code .png} or {@code .svg}
+     * @param file where to write; must end with {@code .png}, {@code .svg} or {@code .pdf}
      * @param rankdir {@code "TB"}, {@code "LR"}, {@code "BT"} or {@code "RL"}
      * @return the name of the renderer that drew ({@link io.streamz.spi.GraphRenderer#name()})
      * @throws IllegalArgumentException if the file ends otherwise, or {@code rankdir} is invalid

@@ -91,6 +91,28 @@ class GraphOutputTest {
     }
 
     @Test
+    void toDotSaysWhichInputOfAJoinAnEdgeIs() {
+        Stream<Integer> a = Stream.create("a");
+        Stream<Integer> b = Stream.create("b");
+        Stream<List<Object>> zipped = b.zip(a);
+        zipped.sinkToList();
+        a.combineLatest(b).sinkToList();
+        a.zip(a).sinkToList();
+
+        String dot = zipped.toDot();
+        // b.zip(a): b is input 0, a is input 1, whatever the order of the ids
+        assertThat(dot).contains("n0 [label=\"stream \\\"b\\\"\"];", "n1 [label=\"stream \\\"a\\\"\"];")
+                .contains("n0 -> n2 [label=\"0\", headlabel=\"[0]\"];")
+                .contains("n1 -> n2 [label=\"0\", headlabel=\"[1]\"];")
+                .contains("n1 -> n3 [label=\"1\", headlabel=\"[0]\"];")
+                .contains("n0 -> n3 [label=\"1\", headlabel=\"[1]\"];")
+                // a.zip(a): two edges, one per input
+                .contains("n1 -> n4 [label=\"2\", headlabel=\"[0]\"];")
+                .contains("n1 -> n4 [label=\"2\", headlabel=\"[1]\"];");
+        assertThat(dot).contains("n2 [label=\"zip\"];", "n3 [label=\"combineLatest\"];");
+    }
+
+    @Test
     void visualizeUsesTheFirstInstalledRendererAndSaysWhichDrew() throws IOException {
         Stream<Integer> source = Stream.create();
         source.map(x -> x).sinkToList();
@@ -106,11 +128,12 @@ class GraphOutputTest {
     @Test
     void visualizeChoosesTheFormatByTheFileEnding() {
         Stream<Integer> source = Stream.create();
-        Path pdf = dir.resolve("graph.pdf");
-        assertThatThrownBy(() -> source.visualize(pdf.toString()))
+        Path gif = dir.resolve("graph.gif");
+        assertThatThrownBy(() -> source.visualize(gif.toString()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("visualize: file must end with .png or .svg, was \"" + pdf + "\"");
-        assertThat(pdf).doesNotExist();
+                .hasMessage("visualize: file must end with .png, .svg or .pdf, was \"" + gif + "\"");
+        assertThat(gif).doesNotExist();
+        assertThat(Visualizer.format("graph.PDF")).isEqualTo("pdf");
         assertThatThrownBy(() -> source.visualize(null))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("stream: file is null");

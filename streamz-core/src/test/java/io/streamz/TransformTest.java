@@ -158,12 +158,25 @@ class TransformTest {
     }
 
     @Test
-    void flattenGivesTheMetadataToTheLastItemOnly() {
+    void flattenGivesTheMetadataToEveryItem() {
         Stream<List<Integer>> source = Stream.create();
         RefCounter ref = new RefCounter();
         List<List<Map<String, Object>>> md = Metadata.of(source.flatten()).sinkToList();
         source.emit(List.of(1, 2, 3), Metadata.ref(ref));
-        assertThat(md).containsExactly(Metadata.ref(ref));
+        assertThat(md).containsExactly(Metadata.ref(ref), Metadata.ref(ref), Metadata.ref(ref));
+        assertThat(ref.count()).isZero();
+    }
+
+    @Test
+    void aHeldEarlierItemKeepsTheFlattenedElementsRef() {
+        Stream<List<Integer>> source = Stream.create();
+        List<List<Integer>> out = source.<Integer>flatten().filter(x -> x < 3).partition(3).sinkToList();
+        RefCounter ref = new RefCounter();
+        source.emit(List.of(1, 2, 3), Metadata.ref(ref));
+        assertThat(out).isEmpty();
+        assertThat(ref.count()).isEqualTo(2);           // 1 and 2 wait in the partition; 3 was dropped
+        source.emit(List.of(0));
+        assertThat(out).containsExactly(List.of(1, 2, 0));
         assertThat(ref.count()).isZero();
     }
 
@@ -177,6 +190,68 @@ class TransformTest {
                 .hasCauseInstanceOf(IllegalArgumentException.class);
         source.emit(List.of(1));
         assertThat(out).containsExactly(1);
+    }
+
+    // ---------------------------------------------------------------- flatMap
+
+    @Test
+    void flatMapEmitsTheItemsTheFunctionReturns() {
+        Stream<String> source = Stream.create();
+        List<String> out = source.flatMap(line -> List.of(line.split(" "))).sinkToList();
+        source.emit("to be");
+        source.emit("or not");
+        assertThat(out).containsExactly("to", "be", "or", "not");
+        assertThat(source.flatMap(List::of)).hasToString("flatMap");
+    }
+
+    @Test
+    void flatMapGivesTheMetadataToTheLastItemOnly() {
+        Stream<Integer> source = Stream.create();
+        RefCounter ref = new RefCounter();
+        Stream<Integer> copies = source.flatMap(n -> java.util.Collections.nCopies(n, n));
+        List<List<Map<String, Object>>> md = Metadata.of(copies).sinkToList();
+        source.emit(3, Metadata.ref(ref));
+        source.emit(0, Metadata.ref(ref));
+        assertThat(md).containsExactly(Metadata.ref(ref));    // the third 3; 0 emits nothing
+        assertThat(ref.count()).isZero();
+    }
+
+    @Test
+    void flatMapFailuresNameTheNode() {
+        Stream<String> source = Stream.create();
+        List<Integer> out = source.flatMap(s -> s.isEmpty() ? null : List.of(Integer.parseInt(s))).sinkToList();
+        assertThatThrownBy(() -> source.emit("x"))
+                .isInstanceOf(NodeException.class)
+                .hasMessageStartingWith("flatMap").hasMessageContaining("failed on element \"x\"")
+                .hasCauseInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> source.emit(""))
+                .isInstanceOf(NodeException.class)
+                .hasRootCauseMessage("flatMap: func's result is null");
+        source.emit("7");
+        assertThat(out).containsExactly(7);
+        assertThatThrownBy(() -> source.flatMap(null)).hasMessage("flatMap: func is null");
+    }
+
+    @Test
+    void pluckWithATypeChecksTheItems() {
+        Stream<Map<String, Object>> source = Stream.create();
+        List<Integer> out = source.pluck("x", Integer.class).sinkToList();
+        source.emit(Map.of("name", "Alice", "x", 123));
+        assertThat(out).containsExactly(123);
+        assertThatThrownBy(() -> source.emit(Map.of("x", "456")))
+                .isInstanceOf(NodeException.class)
+                .hasMessageStartingWith("pluck(key=x)").hasMessageContaining("failed on element {x=456}")
+                .cause().isInstanceOf(ClassCastException.class)
+                .hasMessage("item \"x\" is String \"456\", expected Integer");
+        assertThatThrownBy(() -> source.pluck("x", null)).hasMessage("pluck: type is null");
+    }
+
+    @Test
+    void nodeExceptionMessagesShowAnElementOnOneLine() {
+        Stream<String> source = Stream.create();
+        source.map(Integer::parseInt);
+        assertThatThrownBy(() -> source.emit("a\nb\n  c"))
+                .hasMessageContaining("failed on element \"a b c\"");
     }
 
     // ---------------------------------------------------------------- unique

@@ -28,6 +28,9 @@ class ContendersAgreeTest {
         b.build(out::add);
         List<Object> expected = agree(b::loop, b::streamz, b::reactor, b::rxjava);
         assertThat(expected).hasSize(MapSink.EVENTS).startsWith(1, 2, 3);
+        b.streamzMetrics();
+        assertThat(out).isEqualTo(expected);
+        out.clear();
         b.rxjavaSerialized();
         assertThat(out).isEqualTo(expected);
     }

@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The runnable examples, each the code of a docs page: {@code ./streamz example} lists them and
@@ -47,6 +48,8 @@ public final class Examples {
             new Example("WebCrawler", WebCrawler.class, "examples.md", "feedback: a crawler over local files"),
             new Example("RollingMean", RollingMean.class, "examples.md", "streaming dataframe: sum, rolling mean, group-by"),
             new Example("Visualize", Visualize.class, "visualize.md", "toDot, and visualize with a file name"),
+            new Example("GraphMetricsExample", GraphMetricsExample.class, "observe.md", "per-node metrics in a Micrometer registry"),
+            new Example("DashboardExample", DashboardExample.class, "observe.md", "a live dashboard with a chart (--wait keeps it up)"),
             new Example("CustomNode", CustomNode.class, "examples.md", "a node of your own: extend Stream"),
             new Example("BackPressure", BackPressure.class, "async.md", "buffer(100) in front of a slow asynchronous sink"),
             new Example("ReactiveBridge", ReactiveBridge.class, "async.md", "fromPublisher, map and toFlux"),
@@ -77,12 +80,12 @@ public final class Examples {
             }
             return;
         }
-        Example example = ALL.stream()
-                .filter(e -> e.name().equalsIgnoreCase(args[0]))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No example named \"" + args[0] + "\"; "
-                        + "./streamz example lists them"));
-        run(example, Arrays.copyOfRange(args, 1, args.length));
+        Optional<Example> example = ALL.stream().filter(e -> e.name().equalsIgnoreCase(args[0])).findFirst();
+        if (example.isEmpty()) {
+            System.err.println("No example named \"" + args[0] + "\"; ./streamz example lists them");
+            System.exit(2);
+        }
+        run(example.get(), Arrays.copyOfRange(args, 1, args.length));
     }
 
     /** Runs {@code example}'s {@code main} with {@code args}, rethrowing what it threw. */

@@ -19,7 +19,7 @@ public final class Visualize {
 
         System.out.print(source.toDot("LR"));
         if (args.length > 0) {
-            String engine = source.visualize(args[0]);   // .svg or .png
+            String engine = source.visualize(args[0]);   // .svg, .png or .pdf
             System.out.println("drew " + args[0] + " with " + engine);
         }
         // docs:end

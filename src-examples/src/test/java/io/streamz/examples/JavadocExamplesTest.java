@@ -49,6 +49,8 @@ class JavadocExamplesTest {
             for (Path p : files.filter(f -> f.toString().endsWith(".java")).sorted().collect(Collectors.toList())) {
                 String s = ROOT.relativize(p).toString().replace('\\', '/');
                 if (s.contains("/src/main/java/") && !s.contains("/internal/") && !s.startsWith("benchmarks/")
+                        && !s.startsWith("streamz-testing/")
+                        && !s.startsWith("streamz-plugins/streamz-plugin-example/")
                         && !s.startsWith("src-examples/") && !s.contains("/target/") && !s.endsWith("package-info.java")) {
                     out.add(p);
                 }

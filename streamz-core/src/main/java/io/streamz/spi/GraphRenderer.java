@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /**
  * Draws a graph given as Graphviz DOT text into an image file; found with
  * {@link java.util.ServiceLoader} by {@code Stream.visualize}. The {@code streamz-graphviz}
- * module provides one (graphviz-java); without any, {@code visualize} falls back to the
+ * module provides one (Eclipse ELK, or the {@code dot} program when installed); without any, {@code visualize} falls back to the
  * {@code dot} program.
  *
  * <pre>{@code
@@ -31,7 +31,7 @@ import java.nio.file.Path;
  */
 public interface GraphRenderer {
     /**
-     * A short name for messages, e.g. {@code "graphviz-java"} or {@code "dot program"}.
+     * A short name for messages, e.g. {@code "streamz-graphviz (ELK)"} or {@code "dot program"}.
      *
      * @return the renderer's name
      */
@@ -42,7 +42,7 @@ public interface GraphRenderer {
      *
      * @param dot the graph in DOT
      * @param file where to write the picture
-     * @param format {@code "png"} or {@code "svg"}
+     * @param format {@code "png"}, {@code "svg"} or {@code "pdf"}
      * @throws IOException if the file cannot be written or the renderer fails
      */
     void render(String dot, Path file, String format) throws IOException;

@@ -1,5 +1,7 @@
 package io.streamz.examples.demo;
 
+import io.streamz.dashboard.Chart;
+import io.streamz.dashboard.Dashboard;
 import io.streamz.spi.GraphRenderer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,7 +10,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -87,12 +88,18 @@ public final class Demo {
             Instant day = t0.truncatedTo(ChronoUnit.DAYS);
             VirtualTimeScheduler clock = VirtualTimeScheduler.create();
             clock.advanceTimeTo(day);
-            ShopPipeline pipeline = new ShopPipeline(clock, day);
+            Dashboard[] dashboard = {null};
+            ShopPipeline pipeline = new ShopPipeline(clock, day,
+                    p -> dashboard[0] = options.dashboard() ? dashboard(p) : null);
 
             Files.writeString(options.out().resolve("graph.dot"), pipeline.dot(), StandardCharsets.UTF_8);
-            CompletableFuture<String> picture = options.picture()
-                    ? CompletableFuture.supplyAsync(() -> draw(pipeline.dot()))
-                    : CompletableFuture.completedFuture(null);
+            CompletableFuture<String> picture = new CompletableFuture<>();
+            if (options.picture()) {
+                // not a daemon: the JVM ends once the picture is written, even when the replay ends first
+                new Thread(() -> picture.complete(draw(pipeline.dot())), "streamz-demo-picture").start();
+            } else {
+                picture.complete(null);
+            }
 
             long started = System.nanoTime();
             Instant last = replay(first, reader, pipeline, clock, t0);
@@ -100,18 +107,47 @@ public final class Demo {
             Instant end = last.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
             clock.advanceTimeTo(end.isAfter(last.plus(Duration.ofMinutes(30))) ? end : last.plus(Duration.ofMinutes(30)));
             double seconds = (System.nanoTime() - started) / 1e9;
+            if (dashboard[0] != null) {
+                awaitEnter(dashboard[0]);
+            }
 
             String summary = Summary.text(pipeline, day, seconds);
             out.println();
             out.print(summary);
             Files.writeString(options.out().resolve("summary.txt"), summary, StandardCharsets.UTF_8);
             Files.writeString(options.out().resolve("hourly.csv"), Summary.hourlyCsv(pipeline), StandardCharsets.UTF_8);
-            if (options.picture() && !picture.isDone()) {
-                out.println("(waiting for the graph picture...)");
+            if (picture.isDone() || options.speedup() != 0) {
+                String drawnBy = picture.join();
+                out.printf(Locale.ROOT, "%nwrote %s: summary.txt, hourly.csv, graph.dot%s%n", options.out(),
+                        drawnBy == null ? "" : ", " + drawnBy);
+            } else {
+                // as fast as possible means not waiting for the picture either: it follows
+                out.printf(Locale.ROOT, "%nwrote %s: summary.txt, hourly.csv, graph.dot (the picture follows)%n",
+                        options.out());
+                picture.thenAccept(drawnBy -> out.printf(Locale.ROOT, "wrote %s%n", drawnBy));
             }
-            String drawnBy = picture.join();
-            out.printf(Locale.ROOT, "%nwrote %s: summary.txt, hourly.csv, graph.dot%s%n", options.out(),
-                    drawnBy == null ? "" : ", " + drawnBy);
+        }
+    }
+
+    /** Serves the dashboard of the pipeline's graph, with charts of its revenue and baskets. */
+    private Dashboard dashboard(ShopPipeline p) {
+        Dashboard d = Dashboard.of(p.lines())
+                .withTitle("web shop demo")
+                .plot("revenue (running total)", p.revenueTotals())
+                .plot(Chart.of("purchase amounts", p.batches(), "amount").withRollingMean(50))
+                .plot("basket: rolling mean of the last hour", p.basketMeans())
+                .serve(0);
+        out.println("dashboard: " + d.url());
+        return d;
+    }
+
+    /** Keeps the dashboard up after the replay until Enter (or the end of the input). */
+    private void awaitEnter(Dashboard d) throws IOException {
+        out.println("replay done; the dashboard stays at " + d.url() + " until you press Enter");
+        try (d) {
+            for (int c = System.in.read(); c != -1 && c != '\n'; c = System.in.read()) {
+                // the rest of the line
+            }
         }
     }
 

@@ -15,9 +15,10 @@ import java.util.Locale;
  * @param speedup how many seconds of event time pass per second of wall time; 0 for no pacing
  * @param out the folder the summary, the hourly table and the graph picture go to
  * @param picture whether to draw the graph picture (DOT is always written)
+ * @param dashboard whether to serve the live dashboard while replaying
  * @param help whether {@code --help} was asked for
  */
-public record DemoOptions(Path data, double speedup, Path out, boolean picture, boolean help) {
+public record DemoOptions(Path data, double speedup, Path out, boolean picture, boolean help, boolean dashboard) {
     /** Default speed-up: the bundled day (86,400 s) replays in about 17 seconds. */
     public static final double DEFAULT_SPEEDUP = 5000;
     /** Default output folder, relative to the working directory. */
@@ -25,7 +26,7 @@ public record DemoOptions(Path data, double speedup, Path out, boolean picture, 
 
     /** The help text. */
     public static final String USAGE = String.join("\n",
-            "usage: ./streamz demo [--data FILE] [--speedup N|max] [--out DIR] [--no-picture]",
+            "usage: ./streamz demo [--data FILE] [--speedup N|max] [--out DIR] [--no-picture] [--dashboard]",
             "",
             "Replays a day of web-shop events (clicks, add-to-carts, purchases) through a",
             "branching stream graph: parse, filter, keyed and timed windows, a rolling",
@@ -39,6 +40,8 @@ public record DemoOptions(Path data, double speedup, Path out, boolean picture, 
             "                   'max' replays as fast as possible",
             "  --out DIR        output folder (default " + DEFAULT_OUT + ")",
             "  --no-picture     write graph.dot but draw no graph.svg or graph.png",
+            "  --dashboard      serve a live dashboard of the graph on 127.0.0.1 and print its URL;",
+            "                   it stays up after the replay until Enter is pressed",
             "  -h, --help       this text",
             "");
 
@@ -53,6 +56,7 @@ public record DemoOptions(Path data, double speedup, Path out, boolean picture, 
         Path out = DEFAULT_OUT;
         boolean picture = true;
         boolean help = false;
+        boolean dashboard = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -60,11 +64,12 @@ public record DemoOptions(Path data, double speedup, Path out, boolean picture, 
                 case "--speedup" -> speedup = speedup(value(args, ++i, a));
                 case "--out" -> out = Path.of(value(args, ++i, a));
                 case "--no-picture" -> picture = false;
+                case "--dashboard" -> dashboard = true;
                 case "-h", "--help" -> help = true;
                 default -> throw new IllegalArgumentException("demo: unknown option \"" + a + "\"; try --help");
             }
         }
-        return new DemoOptions(data, speedup, out, picture, help);
+        return new DemoOptions(data, speedup, out, picture, help, dashboard);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -54,6 +55,9 @@ public final class ShopPipeline {
     private final Scheduler clock;
     private final Instant day;
     private final Stream<String> lines = Stream.create("lines");
+    private final Stream<Double> revenueTotals;
+    private final Stream<Frame> batches;
+    private final Stream<Series<Double>> basketMeans;
     private final Meters meters = new Meters();
     private final LongAdder lineCount = new LongAdder();
     private final List<HourRow> hours = new CopyOnWriteArrayList<>();
@@ -74,6 +78,14 @@ public final class ShopPipeline {
      * @param day the start of the day replayed, for the hour numbers
      */
     public ShopPipeline(Scheduler clock, Instant day) {
+        this(clock, day, p -> { });
+    }
+
+    /**
+     * Builds the graph and calls {@code built} with it before the demo's counting sinks are
+     * added (the dashboard starts there, so its picture shows the pipeline only).
+     */
+    public ShopPipeline(Scheduler clock, Instant day, Consumer<ShopPipeline> built) {
         this.clock = clock;
         this.day = day;
         Stream<ShopEvent> events = lines
@@ -93,18 +105,19 @@ public final class ShopPipeline {
         carts.sink(e -> this.carts++);
 
         // Running totals, counts and distinct values.
-        purchases.map(ShopEvent::amount).named("amount")
-                .accumulate(Double::sum).named("revenue").sink(r -> revenue = r);
+        revenueTotals = purchases.map(ShopEvent::amount).named("amount")
+                .accumulate(Double::sum).named("revenue");
+        revenueTotals.sink(r -> revenue = r);
         purchases.map(ShopEvent::product).named("product")
                 .frequencies().sink(f -> purchasesByProduct = f);
         purchases.map(ShopEvent::user).named("buyer").unique().sink(u -> buyers++);
 
         // A streaming dataframe of purchases in small batches: a rolling mean and a group-by.
-        Stream<Frame> batches = purchases.partition(25, Duration.ofMinutes(15), clock)
+        batches = purchases.partition(25, Duration.ofMinutes(15), clock)
                 .map(ShopPipeline::toFrame).named("to frame");
         StreamingDataFrame sdf = StreamingDataFrame.from(batches, toFrame(List.of()), "time");
-        sdf.rolling("1h").col("amount").mean()
-                .sink(s -> rollingMeanBasket = s.get(s.size() - 1));
+        basketMeans = sdf.rolling("1h").col("amount").mean();
+        basketMeans.sink(s -> rollingMeanBasket = s.get(s.size() - 1));
         sdf.groupby("category").col("amount").sum()
                 .sink(s -> revenueByCategory = s);
 
@@ -117,6 +130,7 @@ public final class ShopPipeline {
         hourly.filter(h -> h.hour() >= 0).named("skip first window").sink(hours::add);
 
         dot = lines.toDot();   // drawn before the meters below add their counting sinks
+        built.accept(this);
         lines.sink(x -> lineCount.increment());
         meters.watch("parse", events);
         meters.watch("clicks", clicks);
@@ -158,6 +172,21 @@ public final class ShopPipeline {
     /** The source node: emit raw CSV lines here. */
     public Stream<String> lines() {
         return lines;
+    }
+
+    /** The running total of revenue. */
+    Stream<Double> revenueTotals() {
+        return revenueTotals;
+    }
+
+    /** Purchases in small dataframes (time, category, amount). */
+    Stream<Frame> batches() {
+        return batches;
+    }
+
+    /** The rolling one-hour mean of the purchase amount, a series per batch. */
+    Stream<Series<Double>> basketMeans() {
+        return basketMeans;
     }
 
     /** The graph in Graphviz DOT, without the demo's counting sinks. */

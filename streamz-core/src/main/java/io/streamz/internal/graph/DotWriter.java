@@ -3,6 +3,7 @@ package io.streamz.internal.graph;
 import io.streamz.Source;
 import io.streamz.Stream;
 import io.streamz.internal.SideOutput;
+import io.streamz.internal.join.JoinNode;
 import io.streamz.internal.util.Checks;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -17,13 +18,23 @@ import java.util.Map;
  * order a breadth-first search from the given node finds them (upstreams before downstreams), so
  * a graph with one source gives the same text from every node.
  * Edges follow each node's downstreams in order and are labelled {@code 0, 1, ...} where a node
- * has several downstreams, as streamz does. Shapes follow streamz: sources
+ * has several downstreams, as streamz does; an edge into a join ({@code zip}, {@code zipLatest},
+ * {@code combineLatest}) has a head label {@code [i]}, its position among the join's inputs (the
+ * place of its values in the emitted tuples). Shapes follow streamz: sources
  * {@code doubleoctagon}, sinks {@code trapezium}, other nodes ellipses.
  */
 public final class DotWriter {
     private static final List<String> RANKDIRS = List.of("TB", "LR", "BT", "RL");
 
     private DotWriter() {
+    }
+
+    /**
+     * Every node of {@code node}'s graph in the order of the DOT ids: the node at index {@code i}
+     * is {@code n<i>} in {@link #write}'s text.
+     */
+    public static List<Stream<?>> nodes(Stream<?> node) {
+        return node.graphNodes();
     }
 
     /**
@@ -36,7 +47,7 @@ public final class DotWriter {
         if (rankdir != null) {
             Checks.oneOf(rankdir, "toDot", "rankdir", RANKDIRS.toArray(new String[0]));
         }
-        List<Stream<?>> nodes = node.graphNodes();
+        List<Stream<?>> nodes = nodes(node);
         Map<Stream<?>, Integer> ids = new IdentityHashMap<>();
         for (Stream<?> n : nodes) {
             ids.put(n, ids.size());
@@ -57,11 +68,20 @@ public final class DotWriter {
         for (Stream<?> n : nodes) {
             List<Stream<?>> ds = n.downstreams();
             for (int i = 0; i < ds.size(); i++) {
-                b.append("  n").append(ids.get(n)).append(" -> n").append(ids.get(ds.get(i)));
-                if (ds.size() > 1) {
-                    b.append(" [label=\"").append(i).append("\"]");
+                Stream<?> d = ds.get(i);
+                String label = ds.size() > 1 ? "label=\"" + i + "\"" : null;
+                if (!(d instanceof JoinNode)) {
+                    edge(b, ids.get(n), ids.get(d), label);
+                } else if (ds.indexOf(d) == i) {
+                    // one edge per input the node fills: a.zip(a) has two
+                    List<Stream<?>> ups = d.upstreams();
+                    for (int p = 0; p < ups.size(); p++) {
+                        if (ups.get(p) == n) {
+                            String head = "headlabel=\"[" + p + "]\"";
+                            edge(b, ids.get(n), ids.get(d), label == null ? head : label + ", " + head);
+                        }
+                    }
                 }
-                b.append(";\n");
             }
             if (n instanceof SideOutput) {
                 b.append("  n").append(ids.get(((SideOutput<?>) n).owner())).append(" -> n").append(ids.get(n))
@@ -69,6 +89,14 @@ public final class DotWriter {
             }
         }
         return b.append("}\n").toString();
+    }
+
+    private static void edge(StringBuilder b, int from, int to, String attrs) {
+        b.append("  n").append(from).append(" -> n").append(to);
+        if (attrs != null) {
+            b.append(" [").append(attrs).append(']');
+        }
+        b.append(";\n");
     }
 
     private static String shape(Stream<?> n) {

@@ -12,7 +12,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
- * Draws DOT text into a PNG or SVG file (chosen by the file's ending) with the first
+ * Draws DOT text into a PNG, SVG or PDF file (chosen by the file's ending) with the first
  * {@link GraphRenderer} installed, else the {@code dot} program found on the {@code PATH}.
  */
 public final class Visualizer {
@@ -47,21 +47,21 @@ public final class Visualizer {
         return new Visualizer(found, System.getenv("PATH"));
     }
 
-    /** {@code "png"} or {@code "svg"} from the file's ending, else an {@link IllegalArgumentException}. */
+    /** {@code "png"}, {@code "svg"} or {@code "pdf"} from the file's ending, else an {@link IllegalArgumentException}. */
     public static String format(String file) {
         String lower = file.toLowerCase(Locale.ROOT);
-        for (String f : List.of("png", "svg")) {
+        for (String f : List.of("png", "svg", "pdf")) {
             if (lower.endsWith("." + f)) {
                 return f;
             }
         }
-        throw Checks.invalid("visualize", "file must end with .png or .svg, was \"" + file + "\"");
+        throw Checks.invalid("visualize", "file must end with .png, .svg or .pdf, was \"" + file + "\"");
     }
 
     /**
      * Draws {@code dot} into {@code file}.
      *
-     * @return the name of the renderer that drew, such as {@code "graphviz-java"} or
+     * @return the name of the renderer that drew, such as {@code "streamz-graphviz (ELK)"} or
      *     {@code "dot program"}
      * @throws IllegalStateException if there is no renderer and no {@code dot} program
      * @throws UncheckedIOException if the renderer fails

@@ -19,10 +19,11 @@ public final class FlattenNode<T> extends Node<T, Object> {
     protected CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> metadata) {
         Iterator<?> items = iterator(x);
         CompletableFuture<?> pending = null;
-        // as streamz, only the last item carries the element's metadata
+        // Every item carries the element's metadata (streamz gives it to the last item only): a
+        // holder of any item (a window, a sink waiting for an acknowledgement) then keeps the
+        // element's refs, so a source never counts the element done while one of its items is not.
         while (items.hasNext()) {
-            Object item = items.next();
-            pending = both(pending, emitDownstream(item, items.hasNext() ? NO_METADATA : metadata));
+            pending = both(pending, emitDownstream(items.next(), metadata));
         }
         return pending;
     }

@@ -1,27 +1,21 @@
 package io.streamz.graphviz;
 
-import guru.nidi.graphviz.engine.Format;
-import guru.nidi.graphviz.engine.Graphviz;
-import guru.nidi.graphviz.engine.GraphvizCmdLineEngine;
-import guru.nidi.graphviz.engine.GraphvizEngine;
-import guru.nidi.graphviz.engine.GraphvizException;
-import guru.nidi.graphviz.engine.GraphvizJdkEngine;
+import io.streamz.internal.graph.DotProgramRenderer;
 import io.streamz.spi.GraphRenderer;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Draws stream graphs for {@code Stream.visualize} with graphviz-java, so pictures work without a
- * Graphviz installation. It uses the {@code dot} program when one is on the {@code PATH} (fast),
- * and otherwise runs Graphviz compiled to JavaScript on GraalJS (the first picture of a JVM then
- * takes several seconds: the JavaScript engine starts in interpreted mode). GraalJS 22.3 runs on
- * Java 17 to 21; on later Javas only the {@code dot} program draws, and without it
- * {@link #render} fails with an {@link IOException} that says so.
+ * Draws stream graphs for {@code Stream.visualize} as PNG, SVG or PDF, with or without a Graphviz
+ * installation. It uses the {@code dot} program when one is on the {@code PATH}, and otherwise
+ * lays the graph out in the JVM with Eclipse ELK's layered algorithm and draws it itself (SVG
+ * text, Java2D for PNG, Apache PDFBox for PDF): the first picture of a fresh JVM costs about two
+ * seconds of CPU (loading ELK), later ones milliseconds.
  *
  * <p>Having {@code streamz-graphviz} on the class path is enough: {@code visualize} finds this
  * class with {@link java.util.ServiceLoader}.
@@ -29,21 +23,28 @@ import java.util.Objects;
  * <pre>{@code
  * Stream<Integer> source = Stream.create("numbers");
  * source.map(x -> x + 1).sink(System.out::println);
- * source.visualize("graph.svg");   // or "graph.png"
+ * source.visualize("graph.svg");   // or "graph.png", "graph.pdf"
  *
  * // or directly, with any DOT text:
- * GraphvizRenderer renderer = new GraphvizRenderer();
+ * GraphvizRenderer renderer = new GraphvizRenderer(GraphvizRenderer.Engine.ELK);
  * renderer.render("digraph { a -> b }", Path.of("ab.png"), "png");
- * renderer.name();   // graphviz-java (GraalJS) when no dot program is installed
+ * renderer.name();   // streamz-graphviz (ELK)
  * }</pre>
+ *
+ * <p>Without {@code dot}, the DOT text may use what {@code toDot()} writes and a little more:
+ * node and edge statements, {@code node [...]}/{@code edge [...]} defaults, the attributes
+ * {@code rankdir}, {@code label}, {@code shape} (ellipse, box, octagon, doubleoctagon,
+ * trapezium), {@code style=rounded}, {@code fillcolor}, {@code color}, {@code fontcolor},
+ * {@code penwidth}, and edge {@code label}, {@code headlabel} and {@code taillabel}. Ellipses are
+ * drawn as rounded boxes; subgraphs are drawn flat.
  */
 public final class GraphvizRenderer implements GraphRenderer {
-    /** Which Graphviz implementation draws the pictures. */
+    /** Which implementation draws the pictures. */
     public enum Engine {
         /** The {@code dot} program found on the {@code PATH}. */
         DOT_PROGRAM("dot program"),
-        /** Graphviz compiled to JavaScript (viz.js), run on GraalJS inside this JVM. */
-        GRAALJS("GraalJS");
+        /** Eclipse ELK's layered layout inside this JVM, drawn by streamz-graphviz. */
+        ELK("ELK");
 
         private final String label;
 
@@ -54,30 +55,27 @@ public final class GraphvizRenderer implements GraphRenderer {
         /**
          * The short label used in {@link GraphvizRenderer#name()}.
          *
-         * @return {@code "dot program"} or {@code "GraalJS"}
+         * @return {@code "dot program"} or {@code "ELK"}
          */
         public String label() {
             return label;
         }
     }
 
-    private static final Object LOCK = new Object();
-    private static Engine installed;   // graphviz-java keeps its engine in static state
-
     private final Engine engine;
 
     /**
      * A renderer that prefers the {@code dot} program when it is on the {@code PATH} and falls
-     * back to GraalJS; this is the constructor {@link java.util.ServiceLoader} calls.
+     * back to ELK; this is the constructor {@link java.util.ServiceLoader} calls.
      */
     public GraphvizRenderer() {
-        this(dotOnPath() ? Engine.DOT_PROGRAM : Engine.GRAALJS);
+        this(dotOnPath() ? Engine.DOT_PROGRAM : Engine.ELK);
     }
 
     /**
      * A renderer that always uses {@code engine}.
      *
-     * @param engine the Graphviz implementation to draw with
+     * @param engine the implementation to draw with
      */
     public GraphvizRenderer(Engine engine) {
         this.engine = Objects.requireNonNull(engine, "GraphvizRenderer: engine is null");
@@ -92,92 +90,84 @@ public final class GraphvizRenderer implements GraphRenderer {
         return engine;
     }
 
-    /** {@code "graphviz-java (dot program)"} or {@code "graphviz-java (GraalJS)"}. */
+    /** {@code "streamz-graphviz (dot program)"} or {@code "streamz-graphviz (ELK)"}. */
     @Override
     public String name() {
-        return "graphviz-java (" + engine.label() + ")";
+        return "streamz-graphviz (" + engine.label() + ")";
     }
 
     /**
-     * Draws {@code dot} into {@code file} as a PNG or SVG picture.
+     * Draws {@code dot} into {@code file} as a PNG, SVG or PDF picture.
      *
-     * @throws IllegalArgumentException if {@code format} is neither {@code "png"} nor {@code "svg"}
-     * @throws IOException if the file cannot be written or Graphviz rejects the DOT text
+     * @throws IllegalArgumentException if {@code format} is not {@code "png"}, {@code "svg"} or
+     *     {@code "pdf"}
+     * @throws IOException if the file cannot be written, or the DOT text cannot be read
      */
     @Override
     public void render(String dot, Path file, String format) throws IOException {
         Objects.requireNonNull(dot, "GraphvizRenderer: dot is null");
         Objects.requireNonNull(file, "GraphvizRenderer: file is null");
-        Format f = format(Objects.requireNonNull(format, "GraphvizRenderer: format is null"));
-        synchronized (LOCK) {
-            try (OutputStream out = Files.newOutputStream(file)) {
-                install(engine);
-                Graphviz g = Graphviz.fromString(dot);
-                if (f == Format.PNG && engine == Engine.GRAALJS) {
-                    // The SVG rasterizer drops the space before an entity: "map &quot;x&quot;"
-                    // would come out as map"x"; a literal quote is valid XML text too.
-                    g = g.postProcessor((result, opts, processOpts) ->
-                            result.mapString(svg -> svg.replace("&quot;", "\"")));
-                }
-                g.render(f).toOutputStream(out);
-            } catch (GraphvizException e) {
-                throw new IOException(name() + " could not draw " + file + ": " + e.getMessage(), e);
-            } catch (LinkageError e) {
-                // GraalJS 22.3 runs on Java 17 to 21; on later Javas its Truffle runtime fails to link.
-                throw new IOException(name() + " cannot run on Java " + Runtime.version().feature()
-                        + " (GraalJS 22.3 supports Java 17 to 21); install Graphviz's dot program"
-                        + " to draw pictures there: " + e, e);
+        String f = format(Objects.requireNonNull(format, "GraphvizRenderer: format is null"));
+        if (engine == Engine.DOT_PROGRAM) {
+            DotProgramRenderer program = DotProgramRenderer.find(System.getenv("PATH"));
+            if (program == null) {
+                throw new IOException(name() + ": no dot program on the PATH to draw " + file);
             }
-        }
-    }
-
-    private static Format format(String format) {
-        switch (format.toLowerCase(Locale.ROOT)) {
-            case "png":
-                return Format.PNG;
-            case "svg":
-                return Format.SVG;
-            default:
-                throw new IllegalArgumentException(
-                        "GraphvizRenderer: format must be \"png\" or \"svg\", was \"" + format + "\"");
-        }
-    }
-
-    private static void install(Engine engine) {
-        if (installed == engine) {
+            program.render(dot, file, f);
             return;
         }
-        GraphvizEngine e;
-        if (engine == Engine.DOT_PROGRAM) {
-            e = new GraphvizCmdLineEngine();
-        } else {
-            // GraalJS on a stock JDK runs interpreted and says so on every start; we know.
-            if (System.getProperty("polyglot.engine.WarnInterpreterOnly") == null) {
-                System.setProperty("polyglot.engine.WarnInterpreterOnly", "false");
+        Drawing drawing = layout(dot, file);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            switch (f) {
+                case "svg":
+                    out.write(SvgCanvas.render(drawing).getBytes(StandardCharsets.UTF_8));
+                    break;
+                case "png":
+                    Java2dCanvas.png(drawing, out);
+                    break;
+                default:
+                    PdfCanvas.pdf(drawing, out);
             }
-            e = new GraphvizJdkEngine();
         }
-        Graphviz.useEngine(e);
-        installed = engine;
+    }
+
+    /**
+     * The picture of {@code dot} as SVG text, laid out with ELK whatever the engine. Each node is
+     * a {@code <g class="node" id="ID">} group named by its DOT id, with one
+     * {@code <text class="line">} per line of its label, so that a page can restyle it.
+     *
+     * <pre>{@code
+     * String svg = new GraphvizRenderer().svg("digraph { n0 [label=\"map\"]; }");
+     * // svg contains <g class="node" id="n0">
+     * }</pre>
+     *
+     * @param dot the graph in DOT
+     * @return a standalone SVG document
+     * @throws IllegalArgumentException if the DOT text cannot be read
+     */
+    public String svg(String dot) {
+        return SvgCanvas.render(ElkLayout.layout(DotParser.parse(Objects.requireNonNull(dot, "GraphvizRenderer: dot is null"))));
+    }
+
+    private static Drawing layout(String dot, Path file) throws IOException {
+        try {
+            return ElkLayout.layout(DotParser.parse(dot));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("cannot draw " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String format(String format) {
+        String f = format.toLowerCase(Locale.ROOT);
+        if (!f.equals("png") && !f.equals("svg") && !f.equals("pdf")) {
+            throw new IllegalArgumentException(
+                    "GraphvizRenderer: format must be \"png\", \"svg\" or \"pdf\", was \"" + format + "\"");
+        }
+        return f;
     }
 
     /** Whether an executable {@code dot} (or {@code dot.exe}) is on the {@code PATH}. */
     static boolean dotOnPath() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            for (String exe : new String[] {"dot", "dot.exe"}) {
-                Path p = Path.of(dir, exe);
-                if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return DotProgramRenderer.find(System.getenv("PATH")) != null;
     }
 }

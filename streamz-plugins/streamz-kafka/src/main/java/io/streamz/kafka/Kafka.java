@@ -41,7 +41,10 @@ import reactor.util.annotation.Nullable;
  *
  * <p>The sources commit offsets themselves, at least once: see {@link KafkaSource}. Like Kafka,
  * a new consumer group starts at the end of a topic unless {@code auto.offset.reset} is
- * {@code "earliest"}.
+ * {@code "earliest"}. The pipeline above is at least once end to end: {@code flatten} gives every
+ * item the batch's ref and {@code toKafka} holds each one until the broker acknowledged its
+ * record, so a batch's offsets are committed only once all its records are written, whatever
+ * partitions they went to.
  */
 public final class Kafka {
     static final Duration FROM_KAFKA_POLL = Duration.ofMillis(100);

@@ -122,6 +122,32 @@ class FromKafkaBatchedTest {
     }
 
     @Test
+    void aFlattenedBatchIsCommittedOnlyOnceEveryItemIsDone() throws Exception {
+        kafka.createTopic("flattened", 1);
+        Map<String, Object> config = kafka.consumerConfig("flattened-group");
+        kafka.produce("flattened", values("v", 5));
+        KafkaSource<List<String>> first = Kafka.fromKafkaBatched("flattened", config, KafkaSerde.string(), FAST);
+        Hold<String> hold = new Hold<>(first.flatten());
+        first.start();
+        until(() -> hold.size() == 5, TIMEOUT, () -> "the five items of the batch");
+        for (int i = 1; i < 5; i++) {
+            hold.release(i);      // every item but the first is done, the last one included
+        }
+        first.stop();             // commits everything that is done
+        assertThat(kafka.committed("flattened-group", "flattened", 1)).containsEntry(0, 0L);
+
+        KafkaSource<List<String>> second = Kafka.fromKafkaBatched("flattened", config, KafkaSerde.string(), FAST);
+        Hold<String> again = new Hold<>(second.flatten());
+        second.start();
+        until(() -> again.size() == 5, TIMEOUT, () -> "the batch read again");
+        again.releaseAll();
+        until(() -> committed("flattened-group", "flattened") == 5, TIMEOUT, () -> "offset 5 committed");
+        second.stop();
+        assertThat(again.size()).isEqualTo(5);
+        hold.release(0);
+    }
+
+    @Test
     void aRebalanceNeverCommitsDataStillHeldByThePreviousOwner() throws Exception {
         kafka.createTopic("rebalance", 2);
         Map<String, Object> config = kafka.consumerConfig("rebalance-group");

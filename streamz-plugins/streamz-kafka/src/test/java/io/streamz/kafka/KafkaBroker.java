@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -21,13 +22,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import kafka.server.BrokerServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -100,6 +104,41 @@ final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
 
     Admin admin() {
         return admin;
+    }
+
+    /**
+     * Shuts the broker down and starts it again on the same port and data (the controller keeps
+     * running); returns once it answers again.
+     */
+    void restart() {
+        for (BrokerServer broker : cluster.brokers().values()) {
+            broker.shutdown();
+            broker.startup();
+        }
+        until(() -> endOffsetsQuietly("__consumer_offsets", 1) >= 0, Duration.ofSeconds(60), () -> "the broker back");
+    }
+
+    /** The sum of the end offsets of partitions 0 to {@code partitions - 1} of {@code topic}. */
+    long endOffsets(String topic, int partitions) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int i = 0; i < partitions; i++) {
+            latest.put(new TopicPartition(topic, i), OffsetSpec.latest());
+        }
+        long sum = 0;
+        for (ListOffsetsResult.ListOffsetsResultInfo info : admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS)
+                .values()) {
+            sum += info.offset();
+        }
+        return sum;
+    }
+
+    /** {@link #endOffsets}, or -1 when the broker cannot say now. */
+    long endOffsetsQuietly(String topic, int partitions) {
+        try {
+            return endOffsets(topic, partitions);
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     /** Writes {@code values} to {@code topic}, keyed "k" + index, spread over partitions by key. */

@@ -5,17 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.streamz.Stream;
-import java.io.File;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -31,26 +25,29 @@ class MosquittoTest {
 
     @TempDir
     Path dir;
-    private Path binary;
-    private Path config;
+    private MosquittoBroker mosquitto;
     private int port;
-    private Process mosquitto;
     private MqttSource in;
     private MqttSink<String> out;
 
     @BeforeEach
     void startMosquitto() throws IOException {
-        Optional<Path> found = onPath("mosquitto");
-        assumeTrue(found.isPresent(), "no mosquitto on the PATH");
-        binary = found.get();
-        port = MqttTest.freePort();
-        config = dir.resolve("mosquitto.conf");
-        Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
-        start();
+        assumeMosquitto();
+        mosquitto = new MosquittoBroker(dir, false);
+        port = mosquitto.port;
+    }
+
+    /** Skips the test without a mosquitto on the PATH, except in CI ({@code STREAMZ_CI=1}), which installs it. */
+    static void assumeMosquitto() {
+        boolean present = MosquittoBroker.binary().isPresent();
+        if ("1".equals(System.getenv("STREAMZ_CI"))) {
+            assertThat(present).as("mosquitto on the PATH (CI installs it)").isTrue();
+        }
+        assumeTrue(present, "no mosquitto on the PATH");
     }
 
     @AfterEach
-    void stopAll() {
+    void stopAll() throws InterruptedException {
         if (in != null) {
             in.stop();
         }
@@ -58,28 +55,8 @@ class MosquittoTest {
             out.destroy();
         }
         if (mosquitto != null) {
-            mosquitto.destroy();
+            mosquitto.close();
         }
-    }
-
-    private void start() {
-        try {
-            mosquitto = new ProcessBuilder(binary.toString(), "-c", config.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        await().atMost(PATIENCE).ignoreExceptions().until(() -> {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return true;
-            }
-        });
-    }
-
-    private void stop() throws InterruptedException {
-        mosquitto.destroy();
-        mosquitto.waitFor();
     }
 
     @Test
@@ -103,11 +80,11 @@ class MosquittoTest {
         assertThat(records.get(0).retained()).isTrue();
         assertThat(records.get(0).payloadAsString()).isEqualTo("kept");
 
-        stop();
+        mosquitto.stop();
         await().atMost(PATIENCE).until(() -> !out.isConnected() && !in.isConnected());
         CompletableFuture<Void> buffered = values.emitAsync("buffered");
         assertThat(buffered).isNotDone();
-        start();
+        mosquitto.start();
         await().atMost(PATIENCE).until(() -> buffered.isDone());
         assertThat(buffered).isCompleted();
         await().atMost(PATIENCE).until(in::isConnected);
@@ -116,14 +93,5 @@ class MosquittoTest {
             return received.contains("after");
         });
         assertThat(received.subList(0, 2)).containsExactly("one", "two");
-    }
-
-    private static Optional<Path> onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        return Arrays.stream(path.split(File.pathSeparator)).map(d -> Path.of(d, program))
-                .filter(Files::isExecutable).findFirst();
     }
 }

@@ -1,0 +1,156 @@
+package io.streamz.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.streamz.NodeException;
+import io.streamz.Stream;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver): the page
+ * shows the graph, its counters and a chart move while elements flow, and a failing node is
+ * marked. Skips when Chromium is not installed, except in CI ({@code STREAMZ_CI=1}), where
+ * {@code .ci/run} installs it. It took 26 to 69 s (22 runs) on 2 cores with load averages of 28
+ * to 46; each wait gives up after 60 s.
+ */
+class DashboardBrowserTest {
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String DRIVER = "/usr/bin/chromedriver";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @TempDir
+    Path profile;
+
+    private ChromeDriver browser;
+    private Dashboard dashboard;
+    private Disposable feeding;
+
+    @BeforeEach
+    void chromium() {
+        boolean installed = new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute();
+        if (!installed && "1".equals(System.getenv("STREAMZ_CI"))) {
+            throw new AssertionError("STREAMZ_CI=1 but " + CHROMIUM + " or " + DRIVER + " is missing:"
+                    + " .ci/run installs them with apt-get install chromium chromium-driver");
+        }
+        Assumptions.assumeTrue(installed, "skipped: no " + CHROMIUM + " and " + DRIVER
+                + " (apt-get install chromium chromium-driver)");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM)
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage", "--window-size=1400,1100", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1400, 1100));
+    }
+
+    @AfterEach
+    void stop() {
+        if (feeding != null) {
+            feeding.dispose();
+        }
+        if (dashboard != null) {
+            dashboard.close();
+        }
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void showsTheGraphCountersAChartAndAFailingNode() throws Exception {
+        Stream<String> lines = Stream.create("lines");
+        Stream<Integer> parsed = lines.map(Integer::parseInt).named("parse");
+        Stream<Integer> big = parsed.filter(x -> x >= 50).named("big");
+        big.sink(x -> { });
+        Stream<Double> mean = parsed.slidingWindow(20).map(w -> w.stream().mapToInt(i -> i).average().orElse(0))
+                .named("mean of 20");
+        mean.sinkToList();
+
+        dashboard = Dashboard.of(lines)
+                .withTitle("browser test")
+                .withToken("s3cret")
+                .plot(Chart.of("mean of 20", mean).withRollingMean(10))
+                .withInterval(Duration.ofMillis(200))
+                .serve(0);
+        int[] i = {0};
+        feeding = Flux.interval(Duration.ofMillis(20)).subscribe(tick -> {
+            for (int k = 0; k < 10; k++) {
+                int n = i[0]++;
+                try {
+                    lines.emit(n % 97 == 0 ? "x" : Integer.toString(n % 100));   // "x" fails in parse
+                } catch (NodeException e) {
+                    dashboard.failed(e);
+                }
+            }
+        });
+
+        browser.get(dashboard.url());
+
+        // the graph: one group per node, the same picture as visualize
+        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#graph svg g.node")).size() == 7);
+        assertThat(browser.findElements(By.cssSelector("#nodes tbody tr"))).hasSize(7);
+
+        // the counters move while elements flow
+        long first = await().atMost(PATIENCE).until(() -> count("n1", "out"), c -> c > 0);
+        await().atMost(PATIENCE).until(() -> count("n1", "out"), c -> c > first);
+        assertThat(cell("n0", "name")).isEqualTo("stream \"lines\"");
+
+        // the chart fills: points arrive and uPlot draws them
+        long points = await().atMost(PATIENCE).until(() -> chartPoints(0), p -> p > 0);
+        await().atMost(PATIENCE).until(() -> chartPoints(0), p -> p > points);
+        assertThat(browser.findElements(By.cssSelector("[data-chart='0'] canvas"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("[data-chart='0'] .u-legend")).getText())
+                .contains("mean of 20", "mean(10) of mean of 20");
+
+        // parse fails on "x": its node and row are marked, its rate line says so
+        await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#graph g.node.failing")).isEmpty());
+        WebElement failing = browser.findElement(By.cssSelector("#graph g.node.failing"));
+        assertThat(failing.getAttribute("id")).isEqualTo("n1");
+        assertThat(failing.getText()).contains("map \"parse\"").contains("failed");
+        assertThat(browser.findElement(By.cssSelector("#nodes tr[data-id='n1']")).getAttribute("class"))
+                .contains("failing");
+        assertThat(browser.findElements(By.cssSelector("#graph g.node.failing"))).hasSize(1);
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("live");
+
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private String cell(String id, String column) {
+        return browser.findElement(By.cssSelector("#nodes tr[data-id='" + id + "'] td." + column)).getText();
+    }
+
+    private long count(String id, String column) {
+        String text = cell(id, column).replace(",", "");
+        return text.matches("\\d+") ? Long.parseLong(text) : -1;
+    }
+
+    private long chartPoints(int chart) {
+        List<WebElement> card = browser.findElements(By.cssSelector("[data-chart='" + chart + "']"));
+        return card.isEmpty() ? -1 : Long.parseLong(card.get(0).getAttribute("data-points"));
+    }
+}
