@@ -474,6 +474,8 @@ class EventWindowTest {
             assertThatThrownBy(() -> EventWindows.tumbling("0s")).hasMessage("tumbling: size must be > 0, was 0s");
             assertThatThrownBy(() -> EventWindows.session("x")).hasMessageStartingWith("session: gap: Invalid interval \"x\"");
             assertThatThrownBy(() -> EventWindows.tumbling("1s").withAllowedLateness("-1s"))
+                    .hasMessage("withAllowedLateness: lateness: Invalid interval \"-1s\": must be positive");
+            assertThatThrownBy(() -> EventWindows.tumbling("1s").withAllowedLateness(Duration.ofSeconds(-1)))
                     .hasMessage("withAllowedLateness: lateness must be >= 0, was -1s");
             assertThatThrownBy(() -> EventWindows.tumbling("1s").withEarlyFirings(0))
                     .hasMessage("withEarlyFirings: n must be >= 1, was 0");
