@@ -41,12 +41,15 @@ public final class FeatureTable {
     private final List<String> featureNames;
     private final long maxWindowMillis;
     private final LinkedHashMap<Object, KeyState> keys = new LinkedHashMap<>();
+    private final Table storage;
+    private final Set<Object> dirty = new HashSet<>();
     private long newest = Long.MIN_VALUE;
     private long late;
     private long evicted;
 
-    private FeatureTable(List<FieldAggregator> aggregators) {
+    private FeatureTable(List<FieldAggregator> aggregators, Table storage) {
         this.aggregators = aggregators;
+        this.storage = storage;
         List<String> names = new ArrayList<>();
         long max = 0;
         for (FieldAggregator a : aggregators) {
@@ -80,7 +83,69 @@ public final class FeatureTable {
         if (aggregators.isEmpty()) {
             throw new IllegalArgumentException("FeatureTable: aggregators must not be empty");
         }
-        return new FeatureTable(List.copyOf(aggregators));
+        return new FeatureTable(List.copyOf(aggregators), null);
+    }
+
+    /**
+     * A table for these aggregators whose buckets live in {@code storage} too, so that they survive
+     * a restart when the storage does (RocksDB, Redis). A key's buckets are read from the storage
+     * the first time the key is aggregated or queried (storey's lazy loading), and written by
+     * {@link #commit(Map)}, under the attribute {@code "$features"} of the key's row (other
+     * attributes of the row, e.g. written by {@link Flows#noSqlTarget}, are kept). Keys are
+     * stored as strings (a {@code List} key joined with {@code "."}).
+     *
+     * <pre>{@code
+     * FeatureTable table = FeatureTable.of(aggregators, Table.of(RocksDbStorage.open(dir)));
+     * // ... aggregate, then every so often, with the source's position:
+     * table.commit(Map.of("$offsets", Map.of("events-0", 1234L)));
+     * }</pre>
+     *
+     * @param aggregators the features to keep
+     * @param storage where the buckets are written
+     * @return the table
+     * @throws NullPointerException if an argument is or holds {@code null}
+     * @throws IllegalArgumentException as {@link #of(List)}
+     */
+    public static FeatureTable of(List<FieldAggregator> aggregators, Table storage) {
+        if (storage == null) {
+            throw new NullPointerException("FeatureTable: storage is null");
+        }
+        return new FeatureTable(of(aggregators).aggregators, storage);
+    }
+
+    /**
+     * Writes the buckets of every key changed since the last commit, and {@code extra} entries,
+     * in one write: atomically where the storage writes batches atomically (RocksDB). Pass the
+     * source's position (e.g. Kafka offsets) as an extra entry, and after a restart resume from
+     * the position read back with {@code storage.get(...)}: events replayed after a crash were then
+     * not yet counted in the stored buckets, so nothing is counted twice.
+     *
+     * @param extra entries to write with the buckets, e.g. {@code "$offsets" -> {...}}
+     * @return the number of keys written
+     * @throws IllegalStateException if the table has no storage
+     * @throws NullPointerException if {@code extra} is {@code null}
+     */
+    public synchronized int commit(Map<String, ? extends Map<String, ?>> extra) {
+        if (storage == null) {
+            throw new IllegalStateException("FeatureTable.commit: the table has no storage; use FeatureTable.of(aggregators, storage)");
+        }
+        Map<String, Map<String, Object>> batch = new LinkedHashMap<>();
+        for (Object k : dirty) {
+            KeyState state = keys.get(k);
+            if (state == null) {
+                continue;
+            }
+            String key = Table.keyOf(k);
+            Map<String, Object> row = storage.storage().get(key);
+            Map<String, Object> out = row == null ? new LinkedHashMap<>() : new LinkedHashMap<>(row);
+            out.put("$features", state.toAttributes(aggregators));
+            batch.put(key, out);
+        }
+        int written = batch.size();
+        extra.forEach((k, v) -> batch.put(k, new LinkedHashMap<>(v)));
+        storage.storage().putAll(batch);
+        dirty.clear();
+        return written;
     }
 
     /**
@@ -124,7 +189,7 @@ public final class FeatureTable {
         }
         long t = at.toEpochMilli();
         KeyState state = keys.get(key);
-        return features(state != null ? state : new KeyState(aggregators, t), t, aliases);
+        return features(state != null ? state : load(key, t), t, aliases);
     }
 
     /**
@@ -163,7 +228,7 @@ public final class FeatureTable {
         long t = at.toEpochMilli();
         KeyState state = keys.get(key);
         if (state == null) {
-            state = new KeyState(aggregators, t);
+            state = load(key, t);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         for (Selected f : features) {
@@ -260,9 +325,12 @@ public final class FeatureTable {
         }
         KeyState state = keys.remove(key);
         if (state == null) {
-            state = new KeyState(aggregators, t);
+            state = load(key, t);
         }
         keys.put(key, state);
+        if (storage != null) {
+            dirty.add(key);
+        }
         boolean tooOld = false;
         Map<String, Object> out = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
@@ -286,15 +354,29 @@ public final class FeatureTable {
     }
 
     private void evictIdle(KeyState current) {
-        Iterator<KeyState> it = keys.values().iterator();
+        Iterator<Map.Entry<Object, KeyState>> it = keys.entrySet().iterator();
         while (it.hasNext()) {
-            KeyState oldest = it.next();
-            if (oldest == current || oldest.newest >= newest - maxWindowMillis) {
-                return;
+            Map.Entry<Object, KeyState> oldest = it.next();
+            if (oldest.getValue() == current || oldest.getValue().newest >= newest - maxWindowMillis
+                    || dirty.contains(oldest.getKey())) {
+                return;   // a changed key waits for the next commit, so that its buckets are written with it
             }
             it.remove();
             evicted++;
         }
+    }
+
+    /** A key's state from the storage, or a new one whose first event is at {@code t}. */
+    @SuppressWarnings("unchecked")
+    private KeyState load(Object key, long t) {
+        KeyState state = new KeyState(aggregators, t);
+        if (storage != null) {
+            Map<String, Object> row = storage.storage().get(Table.keyOf(key));
+            if (row != null && row.get("$features") instanceof Map) {
+                state.restore(aggregators, (Map<String, Object>) row.get("$features"));
+            }
+        }
+        return state;
     }
 
     private Map<String, Object> features(KeyState state, long t, Map<String, String> aliases) {
@@ -325,6 +407,26 @@ public final class FeatureTable {
             windows = new WindowedState[aggregators.size()];
             for (int i = 0; i < windows.length; i++) {
                 windows[i] = new WindowedState(aggregators.get(i), first);
+            }
+        }
+
+        Map<String, Object> toAttributes(List<FieldAggregator> aggregators) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("newest", newest);
+            for (int i = 0; i < windows.length; i++) {
+                out.put(aggregators.get(i).name(), windows[i].toAttributes());
+            }
+            return out;
+        }
+
+        @SuppressWarnings("unchecked")
+        void restore(List<FieldAggregator> aggregators, Map<String, Object> stored) {
+            newest = (Long) stored.get("newest");
+            for (int i = 0; i < windows.length; i++) {
+                Object a = stored.get(aggregators.get(i).name());
+                if (a instanceof Map) {
+                    windows[i].restore((Map<String, Object>) a);
+                }
             }
         }
     }

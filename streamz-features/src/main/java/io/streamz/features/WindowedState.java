@@ -1,5 +1,8 @@
 package io.streamz.features;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,7 +21,7 @@ final class WindowedState {
     private final Stats[] ring;
     private final Stats[] cache;
     private final boolean[] stale;
-    private final long first;
+    private long first;
     private long head;
     private long lastTime = Long.MIN_VALUE;
 
@@ -130,6 +133,53 @@ final class WindowedState {
 
     long bucketMillis() {
         return bucketMillis;
+    }
+
+    /**
+     * This state as table attributes: the key's first bucket, the newest, the time of the last
+     * value, and each kept bucket's number and stats.
+     */
+    Map<String, Object> toAttributes() {
+        List<Object> buckets = new ArrayList<>();
+        long low = windows.lowestKept(head, first);
+        for (long k = low; k <= head; k++) {
+            Stats b = ring[slot(k)];
+            if (b != null && b.count > 0) {
+                buckets.add(List.of(k, b.count, b.sum, b.sqr, b.min, b.max, b.first, b.last, b.firstTime, b.lastTime));
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("first", first);
+        out.put("head", head);
+        out.put("last", lastTime);
+        out.put("buckets", buckets);
+        return out;
+    }
+
+    /** Restores what {@link #toAttributes()} wrote; the running windows are rescanned. */
+    void restore(Map<String, Object> a) {
+        first = (Long) a.get("first");
+        head = (Long) a.get("head");
+        lastTime = (Long) a.get("last");
+        java.util.Arrays.fill(ring, null);
+        for (Object o : (List<?>) a.get("buckets")) {
+            List<?> b = (List<?>) o;
+            Stats s = new Stats();
+            s.count = (Long) b.get(1);
+            s.sum = (Double) b.get(2);
+            s.sqr = (Double) b.get(3);
+            s.min = (Double) b.get(4);
+            s.max = (Double) b.get(5);
+            s.first = (Double) b.get(6);
+            s.last = (Double) b.get(7);
+            s.firstTime = (Long) b.get(8);
+            s.lastTime = (Long) b.get(9);
+            ring[slot((Long) b.get(0))] = s;
+        }
+        for (int i = 0; i < cache.length; i++) {
+            cache[i] = scan(windows.buckets(i), head, false);
+            stale[i] = false;
+        }
     }
 
     long keptBuckets() {
