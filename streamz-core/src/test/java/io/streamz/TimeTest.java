@@ -162,6 +162,16 @@ class TimeTest {
     }
 
     @Test
+    void intervalsArePrintedAsTyped() {
+        Stream<Integer> source = Stream.create();
+        assertThat(source.rateLimit("500ms")).hasToString("rateLimit(interval=500ms)");
+        assertThat(source.delay("1.5s")).hasToString("delay(interval=1500ms)");
+        assertThat(source.timedWindow("2h")).hasToString("timedWindow(interval=2h)");
+        assertThat(source.partition(3, "90s")).hasToString("partition(n=3, timeout=90s)");
+        assertThat(source.rateLimit("250us")).hasToString("rateLimit(interval=250us)");
+    }
+
+    @Test
     void timedWindowUsesTheSchedulerItIsGiven() {
         VirtualTimeScheduler other = VirtualTimeScheduler.create();
         Stream<Integer> source = Stream.create();
@@ -318,7 +328,9 @@ class TimeTest {
     @Test
     void delayRejectsBadIntervals() {
         Stream<Integer> source = Stream.create();
-        assertThatThrownBy(() -> source.delay("-1s")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> source.delay("-1s"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("delay: interval: Invalid interval \"-1s\": must be positive");
         assertThatThrownBy(() -> source.delay("soon"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("delay: interval: Invalid interval \"soon\"");
         assertThatThrownBy(() -> source.rateLimit("often"))

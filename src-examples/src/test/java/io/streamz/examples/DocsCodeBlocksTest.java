@@ -77,7 +77,7 @@ class DocsCodeBlocksTest {
 
     /** Imports the pages' prose names (packages of the types their blocks use), beyond ./streamz shell's. */
     private static final List<String> IMPORTS = List.of(
-            "reactor.core.scheduler.Schedulers", "reactor.util.function.Tuple2", "io.streamz.spi.*",
+            "io.streamz.spi.*",
             "io.streamz.features.*", "io.streamz.features.rocksdb.*", "io.streamz.graphviz.*");
 
     private static final String PAGE_FRAME = "Frame.of(\"x\", new double[] {1, 5, 7}, \"n\", new int[] {3, 4, 5}, "
