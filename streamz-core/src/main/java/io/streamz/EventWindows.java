@@ -216,12 +216,12 @@ public final class EventWindows {
      * EventWindows.tumbling("1h").withEarlyFirings(Duration.ofSeconds(10));
      * }</pre>
      *
-     * @param interval the processing time between two early firings, greater than zero
+     * @param interval the processing time between two early firings, at least 1 ms
      * @return new windows
      */
     public EventWindows withEarlyFirings(Duration interval) {
         return new EventWindows(kind, size, slide, allowedLateness, earlyElements,
-                Intervals.positive(interval, "withEarlyFirings", "interval"), scheduler);
+                Intervals.timer(interval, "withEarlyFirings", "interval"), scheduler);
     }
 
     /**

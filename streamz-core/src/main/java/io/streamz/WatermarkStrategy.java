@@ -113,11 +113,11 @@ public final class WatermarkStrategy<T> {
      * WatermarkStrategy.boundedOutOfOrderness("5s").withInterval(Duration.ofSeconds(1));
      * }</pre>
      *
-     * @param interval the time between two emissions, greater than zero
+     * @param interval the time between two emissions, at least 1 ms
      * @return a new strategy
      */
     public WatermarkStrategy<T> withInterval(Duration interval) {
-        return new WatermarkStrategy<>(generator, description, Intervals.positive(interval, "withInterval", "interval"),
+        return new WatermarkStrategy<>(generator, description, Intervals.timer(interval, "withInterval", "interval"),
                 idleness, scheduler);
     }
 

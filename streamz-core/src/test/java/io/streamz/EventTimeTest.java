@@ -224,6 +224,8 @@ class EventTimeTest {
                     .hasMessageStartingWith("withTimestamps: maxOutOfOrderness: Invalid interval \"5 parsecs\"");
             assertThatThrownBy(() -> WatermarkStrategy.boundedOutOfOrderness("1s").withInterval("0s"))
                     .hasMessage("withInterval: interval must be > 0, was 0s");
+            assertThatThrownBy(() -> WatermarkStrategy.boundedOutOfOrderness("1s").withInterval("1us"))
+                    .hasMessage("withInterval: interval must be >= 1ms (the shortest repeating timer), was 1us");
             assertThatThrownBy(() -> WatermarkStrategy.boundedOutOfOrderness("1s").withIdleness("-2s"))
                     .hasMessage("withIdleness: idleness: Invalid interval \"-2s\": must be positive");
             assertThatThrownBy(() -> WatermarkGenerator.boundedOutOfOrderness(Duration.ofSeconds(-1)))

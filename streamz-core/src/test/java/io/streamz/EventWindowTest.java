@@ -479,6 +479,8 @@ class EventWindowTest {
                     .hasMessage("withAllowedLateness: lateness must be >= 0, was -1s");
             assertThatThrownBy(() -> EventWindows.tumbling("1s").withEarlyFirings(0))
                     .hasMessage("withEarlyFirings: n must be >= 1, was 0");
+            assertThatThrownBy(() -> EventWindows.tumbling("1s").withEarlyFirings(Duration.ofNanos(999_999)))
+                    .hasMessage("withEarlyFirings: interval must be >= 1ms (the shortest repeating timer), was 999999ns");
             Stream<String> source = Stream.create();
             assertThatThrownBy(() -> source.eventWindow(null)).isInstanceOf(NullPointerException.class)
                     .hasMessage("eventWindow: windows is null");
