@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -109,10 +108,10 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
             inFlight++;
         }
         try {
-            producer.send(record, new Ack(element, metadata));
+            producer.send(record, (md, e) -> acknowledged(new Ack(element, md, e, metadata)));
         } catch (RuntimeException e) {
             Refs.release(metadata);
-            done(1, null);
+            done(null);
             throw failure(e, element);
         }
         return fullSlot();
@@ -136,27 +135,8 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
         }
     }
 
-    /**
-     * A record in flight: the producer's callback, then its acknowledgement (or failure) waiting
-     * to be emitted downstream; one object per record.
-     */
-    private final class Ack implements Callback {
-        final Object element;
-        final List<Map<String, Object>> metadata;
-        RecordMetadata md;
-        Exception error;
-
-        Ack(Object element, List<Map<String, Object>> metadata) {
-            this.element = element;
-            this.metadata = metadata;
-        }
-
-        @Override
-        public void onCompletion(RecordMetadata md, Exception error) {
-            this.md = md;
-            this.error = error;
-            acknowledged(this);   // the queue hands the fields over to the delivery thread
-        }
+    /** A record's acknowledgement (or failure), waiting to be emitted downstream. */
+    private record Ack(Object element, RecordMetadata md, Exception error, List<Map<String, Object>> metadata) {
     }
 
     /**
@@ -195,51 +175,45 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
             }
             return null;
         });
-        int finished = 0;
         for (int i = 0; i < batch.size(); i++) {
             Ack a = batch.get(i);
             CompletableFuture<?> p = downstream.get(i);
             if (p == null) {
-                Refs.release(a.metadata);
-                finished++;
+                finished(a, null);
             } else {
                 p.whenComplete((r, ex) -> finished(a, ex));
             }
-        }
-        if (finished > 0) {
-            done(finished, null);   // one update of the count for the whole batch
         }
     }
 
     /** Emits one acknowledgement downstream, inside the graph; a failure becomes a failed future. */
     private CompletableFuture<?> emit(Ack a) {
-        if (a.error != null) {
-            return CompletableFuture.failedFuture(new NodeException(this, a.element, a.error));
+        if (a.error() != null) {
+            return CompletableFuture.failedFuture(new NodeException(this, a.element(), a.error()));
         }
         try {
-            return emitDownstream(a.md, a.metadata);
+            return emitDownstream(a.md(), a.metadata());
         } catch (RuntimeException ex) {
-            return CompletableFuture.failedFuture(ex instanceof NodeException ? ex : new NodeException(this, a.element, ex));
+            return CompletableFuture.failedFuture(ex instanceof NodeException ? ex : new NodeException(this, a.element(), ex));
         }
     }
 
     private void finished(Ack a, Throwable ex) {
         if (ex == null) {
-            Refs.release(a.metadata);
-            done(1, null);
+            Refs.release(a.metadata());
+            done(null);
             return;
         }
         Throwable cause = ex instanceof CompletionException && ex.getCause() != null
                 ? ex.getCause() : ex;
-        done(1, cause instanceof NodeException ? (NodeException) cause : new NodeException(this, a.element, cause));
+        done(cause instanceof NodeException ? (NodeException) cause : new NodeException(this, a.element(), cause));
     }
 
-    /** {@code n} records are finished (their metadata emitted), or one failed. */
-    private void done(int n, NodeException failure) {
+    private void done(NodeException failure) {
         CompletableFuture<Void> wake = null;
         List<CompletableFuture<Void>> idleNow = List.of();
         synchronized (lock) {
-            inFlight -= n;
+            inFlight--;
             if (slot != null && (inFlight <= maxInFlight / 2 || failure != null)) {
                 wake = slot;
                 slot = null;
