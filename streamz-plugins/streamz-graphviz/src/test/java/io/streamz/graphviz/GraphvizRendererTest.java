@@ -82,6 +82,26 @@ class GraphvizRendererTest {
     }
 
     @Test
+    void drawsAnErrorsStreamsEdgeDashedAsInTheDotText() throws Exception {
+        Stream<String> source = Stream.create("lines");
+        Stream<Integer> parse = source.map(Integer::parseInt).named("parse");
+        parse.sinkToList();
+        parse.errors().sinkToList();
+        String dot = source.toDot("LR");
+        assertThat(dot).contains("n1 -> n3 [style=dashed];");
+
+        String svg = renderer.svg(dot);
+        assertThat(svg.split("<polyline ")).hasSize(5);   // four edges
+        assertThat(svg.split("<polyline class=\"edge dashed\"")).hasSize(2);
+        assertThat(svg).contains("stroke-dasharray=\"5,3\"");
+        for (String format : List.of("png", "pdf")) {
+            Path picture = dir.resolve("errors." + format);
+            renderer.render(dot, picture, format);
+            assertThat(Files.size(picture)).isPositive();
+        }
+    }
+
+    @Test
     void drawsPngThatImageIoReads() throws Exception {
         Path png = dir.resolve("graph.png");
         renderer.render(pipeline().toDot(), png, "PNG");
