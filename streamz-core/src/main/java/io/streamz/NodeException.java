@@ -55,7 +55,7 @@ public final class NodeException extends RuntimeException {
     }
 
     /**
-     * An element as it appears in messages: strings quoted, cut to about 80 characters. If the
+     * An element as it appears in messages: strings quoted, on one line, cut to about 80 characters. If the
      * element's {@code toString} throws, its class name and the failure are shown instead.
      *
      * @param element the element to describe, possibly {@code null}
@@ -68,6 +68,7 @@ public final class NodeException extends RuntimeException {
         } catch (RuntimeException e) {
             s = element.getClass().getName() + " (toString failed: " + e + ")";
         }
+        s = s.replaceAll("\\s*\\R\\s*", " ");     // a multi-line toString (a frame) on one line
         return s.length() > MAX_ELEMENT_CHARS ? s.substring(0, MAX_ELEMENT_CHARS - 3) + "..." : s;
     }
 }

@@ -30,6 +30,7 @@ import io.streamz.internal.time.BufferNode;
 import io.streamz.internal.time.DelayNode;
 import io.streamz.internal.time.RateLimitNode;
 import io.streamz.internal.transform.FilterNode;
+import io.streamz.internal.transform.FlatMapNode;
 import io.streamz.internal.transform.FlattenNode;
 import io.streamz.internal.transform.MapAsyncNode;
 import io.streamz.internal.transform.MapNode;
@@ -534,9 +535,7 @@ public class Stream<T> {
         int i = 0;
         try {
             for (; i < ds.length; i++) {
-                CompletableFuture<?> r = ds[i].update(x, this, metadata);
-                pending = both(pending, r);
-                release(r, metadata, hold);
+                pending = both(pending, release(ds[i].update(x, this, metadata), metadata, hold));
             }
         } finally {
             if (i < ds.length) {
@@ -576,10 +575,7 @@ public class Stream<T> {
                         c.busyNanos -= dt;   // a node's own time leaves out its downstreams'
                     }
                 }
-                pending = both(pending, r);
-                if (refs) {
-                    release(r, metadata, hold);
-                }
+                pending = both(pending, refs ? release(r, metadata, hold) : r);
             }
         } finally {
             if (refs && i < ds.length) {
@@ -591,14 +587,17 @@ public class Stream<T> {
 
     /**
      * Releases the hold taken for one downstream: as streamz, once the downstream returned; or,
-     * with {@code hold}, once its pending work is done.
+     * with {@code hold}, once its pending work is done. Returns the downstream's pending work, for
+     * a held element the stage that completes after the release (so that whoever waits for it
+     * sees the refs already released).
      */
-    private static void release(CompletableFuture<?> downstreamWork, List<Map<String, Object>> metadata, boolean hold) {
+    private static CompletableFuture<?> release(CompletableFuture<?> downstreamWork, List<Map<String, Object>> metadata,
+                                                boolean hold) {
         if (!hold || downstreamWork == null || downstreamWork.isDone()) {
             Refs.release(metadata, 1);
-        } else {
-            downstreamWork.whenComplete((r, e) -> Refs.release(metadata, 1));
+            return downstreamWork;
         }
+        return downstreamWork.whenComplete((r, e) -> Refs.release(metadata, 1));
     }
 
     /**
@@ -832,12 +831,16 @@ public class Stream<T> {
      * never overtakes an element that arrived before it. Runs inside the graph.
      *
      * <pre>{@code
-     * @Override
-     * protected CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
-     *     if (signal instanceof Signal.End) {
-     *         flushWhatIHold();
+     * class SaysWhenDone<T> extends Stream<T> {
+     *     SaysWhenDone(Stream<T> upstream) { super(upstream); }
+     *
+     *     @Override
+     *     protected CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
+     *         if (signal instanceof Signal.End) {
+     *             System.out.println("no more input");
+     *         }
+     *         return forwardSignal(signal, who);
      *     }
-     *     return forwardSignal(signal, who);
      * }
      * }</pre>
      *
@@ -1484,6 +1487,57 @@ public class Stream<T> {
     }
 
     /**
+     * Applies {@code func} to every element and emits the items of the {@code Iterable} it
+     * returns, one by one (streamz {@code map} then {@code flatten}; storey {@code FlatMap}): the
+     * typed form of {@link #flatten()}.
+     *
+     * <pre>{@code
+     * Stream<String> source = Stream.create();
+     * List<String> out = source.flatMap(line -> List.of(line.split(" "))).sinkToList();
+     * source.emit("to be");
+     * source.emit("or not");
+     * // out: [to, be, or, not]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> as {@link #flatten()}: the last item of an element carries its
+     * metadata, the others none; nothing is held.
+     *
+     * @param <R> the type of the items
+     * @param func the function; its failure, or a {@code null} result, reaches {@code emit} as a
+     *     {@link NodeException}
+     * @return a new node downstream of this one, emitting the items {@code func} returns
+     */
+    public final <R> Stream<R> flatMap(Function<? super T, ? extends Iterable<? extends R>> func) {
+        return new FlatMapNode<>(this, func);
+    }
+
+    /**
+     * Emits item {@code key} of every element, which must be a {@code type} (or {@code null}):
+     * the typed form of {@link #pluck(Object)}.
+     *
+     * <pre>{@code
+     * Stream<Map<String, Object>> source = Stream.create();
+     * List<Integer> out = source.pluck("x", Integer.class).sinkToList();
+     * source.emit(Map.of("name", "Alice", "x", 123));
+     * // out: [123]
+     * }</pre>
+     *
+     * <p>An item of another type fails {@code emit} with a {@link NodeException} naming the node
+     * and the element, caused by {@code ClassCastException: item "x" is String "456", expected
+     * Integer}.
+     *
+     * <p><b>Metadata:</b> passed on with the result; nothing is held.
+     *
+     * @param <R> the type of the picked items
+     * @param key an {@code Integer} index or a map key, see {@link #pluck(Object)}
+     * @param type the class every picked item must be an instance of
+     * @return a new node downstream of this one, emitting item {@code key} of each element
+     */
+    public final <R> Stream<R> pluck(Object key, Class<R> type) {
+        return cast(new PluckNode<>(this, key, type));
+    }
+
+    /**
      * Passes on only the elements never seen before (streamz {@code unique}); remembers every
      * element, so the stream of distinct elements should be finite.
      *
@@ -2083,7 +2137,7 @@ public class Stream<T> {
      * <p><b>Blocks:</b> never.
      *
      * @param interval the time between two ticks as a number and a unit, such as {@code "500ms"}
-     *     or {@code "2s"}
+     *     or {@code "2s"}, at least 1ms
      * @return a new node downstream of this one, emitting an immutable list of the elements of
      *     each tick
      */
@@ -2094,7 +2148,7 @@ public class Stream<T> {
     /**
      * See {@link #timedWindow(String)}.
      *
-     * @param interval the time between two ticks, greater than zero
+     * @param interval the time between two ticks, at least 1ms (the shortest repeating timer)
      * @return a new node downstream of this one, emitting an immutable list of the elements of
      *     each tick
      */
@@ -2105,7 +2159,7 @@ public class Stream<T> {
     /**
      * See {@link #timedWindow(String)}; with the scheduler that gives the node its clock and timers.
      *
-     * @param interval the time between two ticks, greater than zero
+     * @param interval the time between two ticks, at least 1ms (the shortest repeating timer)
      * @param scheduler the scheduler that gives the node its clock and timers
      * @return a new node downstream of this one, emitting an immutable list of the elements of
      *     each tick
@@ -2143,7 +2197,7 @@ public class Stream<T> {
     /**
      * See {@link #timedWindowUnique(String, Function, String)}.
      *
-     * @param interval the time between two ticks, greater than zero
+     * @param interval the time between two ticks, at least 1ms (the shortest repeating timer)
      * @param key the element's key; its failure reaches {@code emit} as a {@link NodeException}
      * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
      * @return a new node downstream of this one, emitting an immutable list of the elements of
@@ -2156,7 +2210,7 @@ public class Stream<T> {
     /**
      * See {@link #timedWindowUnique(String, Function, String)}; with the scheduler for clock and timers.
      *
-     * @param interval the time between two ticks, greater than zero
+     * @param interval the time between two ticks, at least 1ms (the shortest repeating timer)
      * @param key the element's key; its failure reaches {@code emit} as a {@link NodeException}
      * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
      * @param scheduler the scheduler that gives the node its clock and timers
@@ -2191,7 +2245,7 @@ public class Stream<T> {
     /**
      * See {@link #timedWindowUnique(String, String, String)}.
      *
-     * @param interval the time between two ticks, greater than zero
+     * @param interval the time between two ticks, at least 1ms (the shortest repeating timer)
      * @param field the map key whose value is the element's key
      * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
      * @return a new node downstream of this one, emitting an immutable list of the elements of
@@ -2204,7 +2258,7 @@ public class Stream<T> {
     /**
      * See {@link #timedWindowUnique(String, String, String)}; with the scheduler for clock and timers.
      *
-     * @param interval the time between two ticks, greater than zero
+     * @param interval the time between two ticks, at least 1ms (the shortest repeating timer)
      * @param field the map key whose value is the element's key
      * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
      * @param scheduler the scheduler that gives the node its clock and timers
@@ -2440,8 +2494,9 @@ public class Stream<T> {
      * <p><b>Blocks:</b> {@code request(n)} is honoured by holding {@code emit}: an element is
      * delivered to every current subscriber, and its {@code emit} waits until each one requested it.
      * Nothing is dropped and nothing piles up. A subscriber that cancels no longer holds anything.
-     * <p>The publisher completes its subscribers when its node (the one downstream of this stream)
-     * is {@link #destroy() destroyed}; until then it never completes on its own.
+     * <p>The publisher completes its subscribers at the end of the input ({@link #emitEnd()}, a
+     * bounded source that ran out), or when its node (the one downstream of this stream) is
+     * {@link #destroy() destroyed}.
      *
      * @return a new publisher, which is also a node downstream of this one
      */
@@ -2508,7 +2563,7 @@ public class Stream<T> {
      * @param <T> the type of the elements
      * @param supplier called for each element; its failure goes to the timer thread's
      *     uncaught-exception handler
-     * @param interval the time between two calls, greater than zero
+     * @param interval the time between two calls, at least 1ms (the shortest repeating timer)
      * @return a new source, not started
      */
     public static <T> Source<T> fromPeriodic(Supplier<? extends T> supplier, Duration interval) {
@@ -2521,7 +2576,7 @@ public class Stream<T> {
      * @param <T> the type of the elements
      * @param supplier called for each element; its failure goes to the timer thread's
      *     uncaught-exception handler
-     * @param interval the time between two calls, greater than zero
+     * @param interval the time between two calls, at least 1ms (the shortest repeating timer)
      * @param scheduler the scheduler that gives the source its clock and timers
      * @return a new source, not started
      */
@@ -2735,7 +2790,7 @@ public class Stream<T> {
      * See {@link #filenames(String)}; polls every {@code pollInterval}, such as {@code "500ms"}.
      *
      * @param path a directory or a glob pattern, not empty
-     * @param pollInterval the time between two polls as a number and a unit, greater than zero
+     * @param pollInterval the time between two polls as a number and a unit, at least 1ms
      * @return a new source, not started
      */
     public static Source<String> filenames(String path, String pollInterval) {
@@ -2747,7 +2802,7 @@ public class Stream<T> {
      * See {@link #filenames(String)}; polls every {@code pollInterval}.
      *
      * @param path a directory or a glob pattern, not empty
-     * @param pollInterval the time between two polls, greater than zero
+     * @param pollInterval the time between two polls, at least 1ms (the shortest repeating timer)
      * @return a new source, not started
      */
     public static Source<String> filenames(String path, Duration pollInterval) {
@@ -2758,7 +2813,7 @@ public class Stream<T> {
      * See {@link #filenames(String)}; polls every {@code pollInterval} on {@code scheduler}.
      *
      * @param path a directory or a glob pattern, not empty
-     * @param pollInterval the time between two polls, greater than zero
+     * @param pollInterval the time between two polls, at least 1ms (the shortest repeating timer)
      * @param scheduler the scheduler the polls run on
      * @return a new source, not started
      */

@@ -340,7 +340,7 @@ class ErrorsTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("retry: maxAttempts must be >= 1, was 0");
             assertThatThrownBy(() -> ErrorPolicy.retry(2, "-1s"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessage("retry: backoff must be > 0, was -1s");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("retry: backoff: Invalid interval \"-1s\": must be positive");
             assertThatThrownBy(() -> ErrorPolicy.retry(2, Duration.ZERO))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backoff must be > 0");
             assertThatThrownBy(() -> ErrorPolicy.skip().orElse(ErrorPolicy.route()))

@@ -162,6 +162,16 @@ class TimeTest {
     }
 
     @Test
+    void intervalsArePrintedAsTyped() {
+        Stream<Integer> source = Stream.create();
+        assertThat(source.rateLimit("500ms")).hasToString("rateLimit(interval=500ms)");
+        assertThat(source.delay("1.5s")).hasToString("delay(interval=1500ms)");
+        assertThat(source.timedWindow("2h")).hasToString("timedWindow(interval=2h)");
+        assertThat(source.partition(3, "90s")).hasToString("partition(n=3, timeout=90s)");
+        assertThat(source.rateLimit("250us")).hasToString("rateLimit(interval=250us)");
+    }
+
+    @Test
     void timedWindowUsesTheSchedulerItIsGiven() {
         VirtualTimeScheduler other = VirtualTimeScheduler.create();
         Stream<Integer> source = Stream.create();
@@ -318,7 +328,9 @@ class TimeTest {
     @Test
     void delayRejectsBadIntervals() {
         Stream<Integer> source = Stream.create();
-        assertThatThrownBy(() -> source.delay("-1s")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> source.delay("-1s"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("delay: interval: Invalid interval \"-1s\": must be positive");
         assertThatThrownBy(() -> source.delay("soon"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("delay: interval: Invalid interval \"soon\"");
         assertThatThrownBy(() -> source.rateLimit("often"))
@@ -327,6 +339,33 @@ class TimeTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("fromPeriodic: interval: Invalid interval \"hourly\"");
         assertThatThrownBy(() -> source.delay(Duration.ofSeconds(-1)))
                 .hasMessage("delay: interval must be > 0, was -1s");
+    }
+
+    @Test
+    void repeatingTimersRefuseIntervalsBelowOneMillisecondNamingTheNodeAndTheValue() {
+        Stream<Integer> source = Stream.create();
+        assertThatThrownBy(() -> source.timedWindow("1ns")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("timedWindow: interval must be >= 1ms (the shortest repeating timer), was 1ns");
+        assertThatThrownBy(() -> source.timedWindowUnique("999us", x -> x, "first"))
+                .hasMessage("timedWindowUnique: interval must be >= 1ms (the shortest repeating timer), was 999us");
+        assertThatThrownBy(() -> Stream.fromPeriodic(() -> 1, "0.5ms"))
+                .hasMessage("fromPeriodic: interval must be >= 1ms (the shortest repeating timer), was 500us");
+        assertThatThrownBy(() -> Stream.filenames("*.txt", "10us"))
+                .hasMessage("filenames: pollInterval must be >= 1ms (the shortest repeating timer), was 10us");
+        assertThatThrownBy(() -> TextfileOptions.defaults().withPollInterval("1ns"))
+                .hasMessage("fromTextfile: pollInterval must be >= 1ms (the shortest repeating timer), was 1ns");
+        assertThatThrownBy(() -> source.timedWindow(Duration.ZERO)).hasMessage("timedWindow: interval must be > 0, was 0s");
+    }
+
+    @Test
+    void theShortestTimerTicksEveryMillisecondAndOneShotTimersHaveNoMinimum() {
+        Stream<Integer> source = Stream.create();
+        List<List<Integer>> windows = source.timedWindow("1ms").sinkToList();
+        List<Integer> delayed = source.delay("250us").sinkToList();
+        source.emit(1);
+        clock.advanceTimeBy(Duration.ofMillis(1));
+        assertThat(windows).containsExactly(List.of(), List.of(1));
+        assertThat(delayed).containsExactly(1);
     }
 
     // ------------------------------------------------------------------ rateLimit

@@ -192,6 +192,68 @@ class TransformTest {
         assertThat(out).containsExactly(1);
     }
 
+    // ---------------------------------------------------------------- flatMap
+
+    @Test
+    void flatMapEmitsTheItemsTheFunctionReturns() {
+        Stream<String> source = Stream.create();
+        List<String> out = source.flatMap(line -> List.of(line.split(" "))).sinkToList();
+        source.emit("to be");
+        source.emit("or not");
+        assertThat(out).containsExactly("to", "be", "or", "not");
+        assertThat(source.flatMap(List::of)).hasToString("flatMap");
+    }
+
+    @Test
+    void flatMapGivesTheMetadataToTheLastItemOnly() {
+        Stream<Integer> source = Stream.create();
+        RefCounter ref = new RefCounter();
+        Stream<Integer> copies = source.flatMap(n -> java.util.Collections.nCopies(n, n));
+        List<List<Map<String, Object>>> md = Metadata.of(copies).sinkToList();
+        source.emit(3, Metadata.ref(ref));
+        source.emit(0, Metadata.ref(ref));
+        assertThat(md).containsExactly(Metadata.ref(ref));    // the third 3; 0 emits nothing
+        assertThat(ref.count()).isZero();
+    }
+
+    @Test
+    void flatMapFailuresNameTheNode() {
+        Stream<String> source = Stream.create();
+        List<Integer> out = source.flatMap(s -> s.isEmpty() ? null : List.of(Integer.parseInt(s))).sinkToList();
+        assertThatThrownBy(() -> source.emit("x"))
+                .isInstanceOf(NodeException.class)
+                .hasMessageStartingWith("flatMap").hasMessageContaining("failed on element \"x\"")
+                .hasCauseInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> source.emit(""))
+                .isInstanceOf(NodeException.class)
+                .hasRootCauseMessage("flatMap: func's result is null");
+        source.emit("7");
+        assertThat(out).containsExactly(7);
+        assertThatThrownBy(() -> source.flatMap(null)).hasMessage("flatMap: func is null");
+    }
+
+    @Test
+    void pluckWithATypeChecksTheItems() {
+        Stream<Map<String, Object>> source = Stream.create();
+        List<Integer> out = source.pluck("x", Integer.class).sinkToList();
+        source.emit(Map.of("name", "Alice", "x", 123));
+        assertThat(out).containsExactly(123);
+        assertThatThrownBy(() -> source.emit(Map.of("x", "456")))
+                .isInstanceOf(NodeException.class)
+                .hasMessageStartingWith("pluck(key=x)").hasMessageContaining("failed on element {x=456}")
+                .cause().isInstanceOf(ClassCastException.class)
+                .hasMessage("item \"x\" is String \"456\", expected Integer");
+        assertThatThrownBy(() -> source.pluck("x", null)).hasMessage("pluck: type is null");
+    }
+
+    @Test
+    void nodeExceptionMessagesShowAnElementOnOneLine() {
+        Stream<String> source = Stream.create();
+        source.map(Integer::parseInt);
+        assertThatThrownBy(() -> source.emit("a\nb\n  c"))
+                .hasMessageContaining("failed on element \"a b c\"");
+    }
+
     // ---------------------------------------------------------------- unique
 
     @Test

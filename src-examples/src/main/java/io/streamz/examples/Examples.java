@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The runnable examples, each the code of a docs page: {@code ./streamz example} lists them and
@@ -76,12 +77,12 @@ public final class Examples {
             }
             return;
         }
-        Example example = ALL.stream()
-                .filter(e -> e.name().equalsIgnoreCase(args[0]))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No example named \"" + args[0] + "\"; "
-                        + "./streamz example lists them"));
-        run(example, Arrays.copyOfRange(args, 1, args.length));
+        Optional<Example> example = ALL.stream().filter(e -> e.name().equalsIgnoreCase(args[0])).findFirst();
+        if (example.isEmpty()) {
+            System.err.println("No example named \"" + args[0] + "\"; ./streamz example lists them");
+            System.exit(2);
+        }
+        run(example.get(), Arrays.copyOfRange(args, 1, args.length));
     }
 
     /** Runs {@code example}'s {@code main} with {@code args}, rethrowing what it threw. */

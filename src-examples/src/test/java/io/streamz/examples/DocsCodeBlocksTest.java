@@ -56,6 +56,7 @@ class DocsCodeBlocksTest {
 
     private static final List<Rule> RULES = List.of(
             new Rule("features.md", "Instant.now()", Mode.COMPILE, "queries the table at the real clock's time"),
+            new Rule("features.md", "RocksDbStorage.open(dir)", Mode.COMPILE, "opens a RocksDB directory"),
             new Rule("jshell.md", "import io.streamz.*;", Mode.DECLARE, "the shell's imports"),
             new Rule("jshell.md", "visualize(", Mode.COMPILE, "writes words.svg"),
             new Rule("plugins.md", "class Repeat<T>", Mode.DECLARE, "a node class"),
@@ -76,8 +77,8 @@ class DocsCodeBlocksTest {
 
     /** Imports the pages' prose names (packages of the types their blocks use), beyond ./streamz shell's. */
     private static final List<String> IMPORTS = List.of(
-            "reactor.core.scheduler.Schedulers", "reactor.util.function.Tuple2", "io.streamz.spi.*",
-            "io.streamz.features.*", "io.streamz.graphviz.*");
+            "io.streamz.spi.*",
+            "io.streamz.features.*", "io.streamz.features.rocksdb.*", "io.streamz.graphviz.*");
 
     private static final String PAGE_FRAME = "Frame.of(\"x\", new double[] {1, 5, 7}, \"n\", new int[] {3, 4, 5}, "
             + "\"name\", new String[] {\"Alice\", \"Bob\", \"Alice\"})";
@@ -97,6 +98,8 @@ class DocsCodeBlocksTest {
                     new Setup("source", "Stream<Map<String, Object>> source = Stream.create();"),
                     new Setup("updates", "Stream<Map<String, Object>> updates = Stream.create();"),
                     new Setup("requests", "Stream<Map<String, Object>> requests = Stream.create();"),
+                    new Setup("dir", "Path dir = Path.of(\"state\");"),
+                    new Setup("events", "List<Map<String, Object>> events = List.of();"),
                     new Setup("aggregators", "List<FieldAggregator> aggregators = List.of(FieldAggregator.of("
                             + "\"number_of_clicks\", \"click\", List.of(\"count\"), "
                             + "SlidingWindows.of(List.of(\"1h\"), \"10m\")));")),

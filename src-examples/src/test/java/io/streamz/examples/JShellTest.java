@@ -8,7 +8,9 @@ import java.io.File;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jdk.jshell.tool.JavaShellToolBuilder;
@@ -49,6 +51,54 @@ class JShellTest {
                 .doesNotContain("ambiguous");
     }
 
+    /**
+     * Every transcript of docs/jshell.md (a block with {@code jshell>} prompts) is what JShell
+     * prints when the block's input lines are typed; a block that starts with
+     * {@code $ ./streamz shell} shows the greeting too.
+     */
+    @Test
+    void theDocsTranscriptsAreWhatJShellPrints() throws Exception {
+        List<String> lines = Files.readAllLines(ROOT.resolve("docs/jshell.md"), StandardCharsets.UTF_8);
+        int transcripts = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).startsWith("```")) {
+                continue;
+            }
+            int end = i + 1;
+            while (!lines.get(end).startsWith("```")) {
+                end++;
+            }
+            String fence = lines.get(i);
+            String expected = String.join("\n", lines.subList(i + 1, end)) + "\n";
+            i = end;
+            if (!fence.equals("```") || !expected.contains("jshell> ")) {
+                continue;
+            }
+            transcripts++;
+            StringBuilder input = new StringBuilder();
+            for (String line : expected.split("\n")) {
+                if (line.startsWith("jshell> ")) {
+                    input.append(line.substring("jshell> ".length())).append('\n');
+                }
+            }
+            String session = run(input + "/exit\n");
+            String actual = session.substring(0, session.lastIndexOf("jshell> /exit"));
+            if (expected.startsWith("$ ./streamz shell\n")) {
+                expected = expected.substring("$ ./streamz shell\n".length());
+            } else {
+                actual = actual.substring(actual.indexOf("jshell> "));
+            }
+            assertThat(normalized(actual)).isEqualTo(normalized(expected));
+        }
+        assertThat(transcripts).as("transcripts in docs/jshell.md").isGreaterThanOrEqualTo(2);
+    }
+
+    /** Without the JDK's version, line ends and trailing blanks. */
+    private static String normalized(String transcript) {
+        return transcript.replaceAll("Welcome to JShell -- Version \\S+", "Welcome to JShell -- Version N")
+                .lines().map(String::stripTrailing).collect(Collectors.joining("\n")).strip();
+    }
+
     /** Runs jshell with the project on the class path, the launcher's startup files, and {@code input}. */
     static String run(String input) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -66,10 +116,11 @@ class JShellTest {
         return text;
     }
 
-    /** Where streamz-core and reactor-core are, whether jars or class folders. */
+    /** Where streamz, Reactor and reactor-test are, whether jars or class folders. */
     static String classPath() {
         return Stream.of(io.streamz.Stream.class, io.streamz.dataframe.Frame.class,
-                        reactor.core.publisher.Flux.class, org.reactivestreams.Publisher.class)
+                        reactor.core.publisher.Flux.class, org.reactivestreams.Publisher.class,
+                        reactor.test.scheduler.VirtualTimeScheduler.class)
                 .map(JShellTest::location)
                 .collect(Collectors.joining(File.pathSeparator));
     }

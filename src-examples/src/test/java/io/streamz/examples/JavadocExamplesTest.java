@@ -50,6 +50,7 @@ class JavadocExamplesTest {
                 String s = ROOT.relativize(p).toString().replace('\\', '/');
                 if (s.contains("/src/main/java/") && !s.contains("/internal/") && !s.startsWith("benchmarks/")
                         && !s.startsWith("streamz-testing/")
+                        && !s.startsWith("streamz-plugins/streamz-plugin-example/")
                         && !s.startsWith("src-examples/") && !s.contains("/target/") && !s.endsWith("package-info.java")) {
                     out.add(p);
                 }

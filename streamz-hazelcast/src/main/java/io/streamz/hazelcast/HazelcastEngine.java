@@ -13,12 +13,14 @@ import com.hazelcast.spi.exception.TargetDisconnectedException;
 import io.streamz.distributed.Engine;
 import io.streamz.distributed.Task;
 import io.streamz.internal.util.Checks;
-import java.io.Serializable;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An {@link Engine} on a Hazelcast cluster: each task goes to a data member, in turn, through the
  * cluster's {@code IExecutorService}; a task whose member left before answering runs again on
- * another member (at-least-once).
+ * another member (at-least-once). At most two calls per member are in flight for an engine; the
+ * tasks that arrive for a member meanwhile go together in its next call, so that a task costs a
+ * fraction of a call when many are in flight.
  *
  * <pre>{@code
  * // a client of members started elsewhere (see HazelcastMember), found by TCP-IP
@@ -45,11 +49,15 @@ public final class HazelcastEngine implements Engine {
     /** The name of the cluster's executor service the tasks run on. */
     public static final String EXECUTOR = "streamz";
     private static final int MAX_ATTEMPTS = 10;
+    /** Batches one member runs at once for this engine; more tasks wait and go together. */
+    private static final int BATCHES_IN_FLIGHT = 2;
+    private static final int MAX_BATCH = 64;
 
     private final HazelcastInstance hazelcast;
     private final IExecutorService executor;
     private final boolean owned;
     private final AtomicInteger turn = new AtomicInteger();
+    private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
 
     private HazelcastEngine(HazelcastInstance hazelcast, boolean owned) {
         this.hazelcast = hazelcast;
@@ -158,38 +166,32 @@ public final class HazelcastEngine implements Engine {
 
     @Override
     public <R> CompletableFuture<R> submit(Task<R> task) {
-        CompletableFuture<R> out = new CompletableFuture<>();
-        attempt(new Job<>(Checks.notNull(task, "HazelcastEngine", "task")), out, 1);
-        return out;
+        Pending<R> p = new Pending<>(Checks.notNull(task, "HazelcastEngine", "task"), new CompletableFuture<>());
+        dispatch(p);
+        return p.out;
     }
 
-    private <R> void attempt(Job<R> job, CompletableFuture<R> out, int attempt) {
+    private void dispatch(Pending<?> p) {
+        Member member;
         try {
-            executor.submitToMember(job, nextMember(), new ExecutionCallback<R>() {
-                @Override
-                public void onResponse(R response) {
-                    out.complete(response);
-                }
-
-                @Override
-                public void onFailure(Throwable t) {
-                    failed(job, out, attempt, t);
-                }
-            });
-        } catch (RuntimeException e) {
-            failed(job, out, attempt, e);
+            member = nextMember();
+        } catch (NoMember e) {
+            failed(p, e);
+            return;
         }
+        lanes.computeIfAbsent(member.getUuid(), id -> new Lane(member)).add(p);
     }
 
-    private <R> void failed(Job<R> job, CompletableFuture<R> out, int attempt, Throwable t) {
+    private void failed(Pending<?> p, Throwable t) {
         Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-        if (memberLost(cause) && attempt < MAX_ATTEMPTS && hazelcast.getLifecycleService().isRunning()) {
+        if (memberLost(cause) && p.attempt < MAX_ATTEMPTS && hazelcast.getLifecycleService().isRunning()) {
             // the member went away before answering: run the task again elsewhere, after the
             // cluster had a moment to notice
-            Executor later = CompletableFuture.delayedExecutor(20L * attempt, TimeUnit.MILLISECONDS);
-            later.execute(() -> attempt(job, out, attempt + 1));
+            p.attempt++;
+            Executor later = CompletableFuture.delayedExecutor(20L * p.attempt, TimeUnit.MILLISECONDS);
+            later.execute(() -> dispatch(p));
         } else {
-            out.completeExceptionally(cause);
+            p.out.completeExceptionally(cause);
         }
     }
 
@@ -224,13 +226,105 @@ public final class HazelcastEngine implements Engine {
         return "hazelcast(" + hazelcast.getName() + ")";
     }
 
-    /** A task as the executor service takes it. */
-    private record Job<R>(Task<R> task) implements Callable<R>, Serializable {
-        private static final long serialVersionUID = 1L;
+    /** A task, the future of its result, and how often it was sent. */
+    private static final class Pending<R> {
+        final Task<R> task;
+        final CompletableFuture<R> out;
+        int attempt = 1;
 
-        @Override
-        public R call() throws Exception {
-            return task.call();
+        Pending(Task<R> task, CompletableFuture<R> out) {
+            this.task = task;
+            this.out = out;
+        }
+
+        @SuppressWarnings("unchecked")
+        void complete(Batch.Outcome o) {
+            if (o.error() != null) {
+                out.completeExceptionally(o.error());
+            } else {
+                out.complete((R) o.value());
+            }
+        }
+    }
+
+    /**
+     * The tasks for one member: up to {@link #BATCHES_IN_FLIGHT} batches run there at once, and
+     * the tasks that arrive meanwhile wait to go together in the next one.
+     */
+    private final class Lane {
+        private final Member member;
+        private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
+        private int inFlight;
+
+        Lane(Member member) {
+            this.member = member;
+        }
+
+        void add(Pending<?> p) {
+            List<Pending<?>> batch;
+            synchronized (this) {
+                queue.add(p);
+                if (inFlight >= BATCHES_IN_FLIGHT) {
+                    return;
+                }
+                inFlight++;
+                batch = take();
+            }
+            send(batch);
+        }
+
+        /** The next batch, or an empty list (then one fewer is in flight). */
+        private List<Pending<?>> take() {
+            List<Pending<?>> batch = new ArrayList<>(Math.min(queue.size(), MAX_BATCH));
+            while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+                batch.add(queue.poll());
+            }
+            if (batch.isEmpty()) {
+                inFlight--;
+            }
+            return batch;
+        }
+
+        private void send(List<Pending<?>> batch) {
+            List<Task<?>> tasks = new ArrayList<>(batch.size());
+            batch.forEach(p -> tasks.add(p.task));
+            try {
+                executor.submitToMember(new Batch(tasks), member, new ExecutionCallback<List<Batch.Outcome>>() {
+                    @Override
+                    public void onResponse(List<Batch.Outcome> outcomes) {
+                        for (int i = 0; i < batch.size(); i++) {
+                            batch.get(i).complete(outcomes.get(i));
+                        }
+                        next();
+                    }
+
+                    @Override
+                    public void onFailure(Throwable t) {
+                        lost(batch, t);
+                    }
+                });
+            } catch (RuntimeException e) {
+                lost(batch, e);
+            }
+        }
+
+        /** The whole batch failed (its member left, or it could not be sent): each task on its own. */
+        private void lost(List<Pending<?>> batch, Throwable t) {
+            if (memberLost(t)) {
+                lanes.remove(member.getUuid(), this);
+            }
+            batch.forEach(p -> failed(p, t));
+            next();
+        }
+
+        private void next() {
+            List<Pending<?>> batch;
+            synchronized (this) {
+                batch = take();
+            }
+            if (!batch.isEmpty()) {
+                send(batch);
+            }
         }
     }
 

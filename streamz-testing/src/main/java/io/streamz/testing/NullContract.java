@@ -13,6 +13,12 @@ import java.util.Map;
 /**
  * Calls every public method of a class with one argument {@code null} at a time, for the API
  * tests of the plugin modules.
+ *
+ * <pre>{@code
+ * Map<String, Object> samples = Map.of("path", "x.csv", "options", FileOptions.defaults());
+ * List<String> problems = NullContract.problems(Csv.class, null, samples);
+ * // problems: [] when every method throws NullPointerException("fromCsv: path is null") and the like
+ * }</pre>
  */
 public final class NullContract {
     private NullContract() {

@@ -1,5 +1,6 @@
 package io.streamz.internal.transform;
 
+import io.streamz.NodeException;
 import io.streamz.Stream;
 import io.streamz.internal.Node;
 import io.streamz.internal.util.Checks;
@@ -15,10 +16,21 @@ import reactor.util.function.Tuple2;
 public final class PluckNode<T> extends Node<T, Object> {
     private final Object[] keys;
     private final boolean many;
+    private final Class<?> type;
 
     /** Plucks one key ({@code many == false}) or every key of a list ({@code many == true}). */
     public PluckNode(Stream<T> upstream, Object key, boolean many) {
+        this(upstream, key, many, null);
+    }
+
+    /** Plucks one key, whose items must be instances of {@code type} (or {@code null}). */
+    public PluckNode(Stream<T> upstream, Object key, Class<?> type) {
+        this(upstream, key, false, Checks.notNull(type, "pluck", "type"));
+    }
+
+    private PluckNode(Stream<T> upstream, Object key, boolean many, Class<?> type) {
         super(upstream, "pluck");
+        this.type = type;
         if (many) {
             List<?> list = Checks.notNull((List<?>) key, "pluck", "keys");
             this.keys = list.toArray();
@@ -48,6 +60,10 @@ public final class PluckNode<T> extends Node<T, Object> {
                 y = Lists.of(out);
             } else {
                 y = pick(x, keys[0]);
+                if (type != null && y != null && !type.isInstance(y)) {
+                    throw new ClassCastException("item " + describe(keys[0]) + " is " + y.getClass().getSimpleName()
+                            + " " + NodeException.describe(y) + ", expected " + type.getSimpleName());
+                }
             }
         } catch (RuntimeException e) {
             return fail(e, x, metadata);

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code "2h"}, {@code "30d"}, {@code "500us"}, {@code "1min"}, {@code "2 hours"}.
  */
 public final class Intervals {
-    private static final Pattern FORM = Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([a-zA-Zµ]+)\\s*");
+    private static final Pattern FORM = Pattern.compile("\\s*([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([a-zA-Zµ]+)\\s*");
     private static final String EXPECTED =
             ": expected a number and a unit (ns, us, ms, s, m, h, d), e.g. \"10ms\", \"1.5s\", \"2h\"";
 
@@ -29,6 +29,9 @@ public final class Intervals {
     public static Duration parse(String text) {
         Checks.notNull(text, "interval", "interval");
         Matcher m = FORM.matcher(text);
+        if (!m.matches() && text.strip().startsWith("-") && FORM.matcher(text.strip().substring(1)).matches()) {
+            throw new IllegalArgumentException("Invalid interval \"" + text + "\": must be positive");
+        }
         if (!m.matches()) {
             throw new IllegalArgumentException("Invalid interval \"" + text + "\"" + EXPECTED);
         }
@@ -82,11 +85,29 @@ public final class Intervals {
     }
 
     /**
-     * Formats a duration as a user would type it: the largest unit that shows it exactly with at
-     * most three decimals, e.g. {@code 500ms}, {@code 1.5s}, {@code 2h}, {@code 250us}.
-     *
-     * @param d the duration
-     * @return its text
+     * The shortest interval of a clock that repeats ({@code timedWindow}, {@code fromPeriodic},
+     * the polls of {@code fromTextfile} and {@code filenames}): below it a timer would keep a core
+     * busy ticking ({@code timedWindow("1ns")}) without any use.
+     */
+    public static final Duration MIN_TIMER = Duration.ofMillis(1);
+
+    /**
+     * {@code d} if it is at least {@link #MIN_TIMER}, else an {@link IllegalArgumentException}
+     * naming the node and the value: {@code "timedWindow: interval must be >= 1ms (the shortest
+     * repeating timer), was 1ns"} ({@code "... must be > 0, was 0s"} when it is not positive).
+     */
+    public static Duration timer(Duration d, String node, String param) {
+        positive(d, node, param);
+        if (d.compareTo(MIN_TIMER) < 0) {
+            throw new IllegalArgumentException(node + ": " + param + " must be >= " + format(MIN_TIMER)
+                    + " (the shortest repeating timer), was " + format(d));
+        }
+        return d;
+    }
+
+    /**
+     * {@code d} as an interval is typed: a whole number of the largest unit that divides it
+     * ({@code "500ms"}, {@code "2h"}, {@code "1500ms"}, {@code "-1s"}, {@code "0s"}).
      */
     public static String format(Duration d) {
         long nanos;
@@ -98,18 +119,17 @@ public final class Intervals {
         if (nanos == 0) {
             return "0s";
         }
-        String sign = nanos < 0 ? "-" : "";
-        long n = Math.abs(nanos);
-        long[] units = {86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L, 1L};
-        String[] names = {"d", "h", "m", "s", "ms", "us", "ns"};
-        for (int i = 0; i < units.length; i++) {
-            if (n >= units[i] && n % Math.max(1, units[i] / 1000) == 0 || i == units.length - 1) {
-                BigDecimal v = BigDecimal.valueOf(n).divide(BigDecimal.valueOf(units[i])).stripTrailingZeros();
-                return sign + v.toPlainString() + names[i];
+        for (int i = 0; i < UNITS.length; i++) {
+            if (nanos % UNIT_NANOS[i] == 0) {
+                return nanos / UNIT_NANOS[i] + UNITS[i];
             }
         }
-        return sign + n + "ns";
+        return nanos + "ns";
     }
+
+    private static final String[] UNITS = {"d", "h", "m", "s", "ms", "us"};
+    private static final long[] UNIT_NANOS = {86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L,
+        1_000_000_000L, 1_000_000L, 1_000L};
 
     private static long unitNanos(String unit) {
         switch (unit) {

@@ -4,7 +4,6 @@ import io.streamz.internal.source.PollingSource;
 import io.streamz.internal.util.Checks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
@@ -21,6 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import reactor.core.scheduler.Scheduler;
+import reactor.util.Logger;
+import reactor.util.Loggers;
 
 /**
  * A source of the records of a CSV or JSON-lines file ({@link Csv#fromCsv},
@@ -46,7 +47,7 @@ import reactor.core.scheduler.Scheduler;
  * @param <R> the element type
  */
 public final class FileSource<R> extends PollingSource<R> {
-    private static final System.Logger LOG = System.getLogger(FileSource.class.getName());
+    private static final Logger LOG = Loggers.getLogger(FileSource.class);
     private static final int CHUNK = 64 * 1024;
     private static final Charset UTF8 = StandardCharsets.UTF_8;
 
@@ -289,7 +290,7 @@ public final class FileSource<R> extends PollingSource<R> {
         if (failOnMalformed) {
             throw new IllegalArgumentException(message);
         }
-        LOG.log(Level.WARNING, message + " (skipped)");
+        LOG.warn(message + " (skipped)");
     }
 
     private void append(byte[] bytes, int n) {

@@ -2,13 +2,14 @@ package io.streamz.mqtt;
 
 import io.streamz.Source;
 import io.streamz.internal.util.Checks;
-import java.lang.System.Logger.Level;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import reactor.util.Logger;
+import reactor.util.Loggers;
 
 /**
  * Implements {@link Mqtt#fromMqtt(String, int, String, int, MqttOptions)}: subscribes on
@@ -22,7 +23,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * }</pre>
  */
 public final class MqttSource extends Source<MqttRecord> {
-    private static final System.Logger LOG = System.getLogger(MqttSource.class.getName());
+    private static final Logger LOG = Loggers.getLogger(MqttSource.class);
 
     private final String host;
     private final int port;
@@ -100,14 +101,14 @@ public final class MqttSource extends Source<MqttRecord> {
                 try {
                     owner.subscribe(topic, qos);
                 } catch (MqttException e) {
-                    LOG.log(Level.WARNING, "fromMqtt: cannot subscribe again to \"" + topic + "\" at " + serverUri, e);
+                    LOG.warn("fromMqtt: cannot subscribe again to \"" + topic + "\" at " + serverUri, e);
                 }
             }
         }
 
         @Override
         public void connectionLost(Throwable cause) {
-            LOG.log(Level.DEBUG, "fromMqtt: connection lost, reconnecting: " + cause);
+            LOG.debug("fromMqtt: connection lost, reconnecting: " + cause);
         }
 
         /** Runs the graph on Paho's callback thread: the broker gets the ack once the graph is done. */
@@ -120,7 +121,7 @@ public final class MqttSource extends Source<MqttRecord> {
             try {
                 emit(record);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, MqttSource.this + ": the graph failed on " + record, e);
+                LOG.warn(MqttSource.this + ": the graph failed on " + record, e);
             }
         }
 

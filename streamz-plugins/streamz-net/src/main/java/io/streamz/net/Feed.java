@@ -4,7 +4,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.ReferenceCountUtil;
-import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.function.BiConsumer;
 
@@ -110,7 +109,7 @@ final class Feed extends ChannelDuplexHandler {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        ServerSource.LOG.log(Level.DEBUG, source + ": closing a connection: " + cause);
+        ServerSource.LOG.debug(source + ": closing a connection: " + cause);
         refuse(ctx, cause instanceof Refused r ? r : new Refused(cause));
     }
 
@@ -191,7 +190,7 @@ final class Feed extends ChannelDuplexHandler {
             dropped += Budget.size(x);
         }
         if (!queue.isEmpty()) {
-            ServerSource.LOG.log(Level.DEBUG, source + ": stopped with " + queue.size() + " elements unread by the graph");
+            ServerSource.LOG.debug(source + ": stopped with " + queue.size() + " elements unread by the graph");
         }
         queue.clear();
         queuedBytes -= dropped;

@@ -127,7 +127,7 @@ final class HttpIngest extends ChannelDuplexHandler {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        ServerSource.LOG.log(System.Logger.Level.DEBUG, source + ": closing a connection: " + cause);
+        ServerSource.LOG.debug(source + ": closing a connection: " + cause);
         if (state == State.AT_GRAPH) {
             ctx.close();
         } else {

@@ -10,7 +10,9 @@ import java.util.function.Function;
  * HTTP, WebSocket and TCP connectors (streamz {@code from_http_server}, {@code from_websocket},
  * {@code to_websocket}, {@code from_tcp}) on Reactor Netty. Servers are safe by default: they
  * listen on {@code 127.0.0.1}, refuse bodies, messages and lines over 1 MiB, close idle
- * connections, and can require a bearer token ({@link NetOptions}). Port 0 picks a free port;
+ * connections, bound their connections and the data waiting for the graph (slowing clients
+ * down or answering 503 past the bounds, never dropping what they have read), and can require
+ * a bearer token ({@link NetOptions}). Port 0 picks a free port;
  * {@link ServerSource#port()} tells which.
  *
  * <pre>{@code

@@ -8,7 +8,9 @@ import java.time.Duration;
 /**
  * Settings shared by the HTTP, WebSocket and TCP connectors; immutable, with withers. The
  * defaults are safe for a server: listen on {@code 127.0.0.1} only, accept bodies, frames and
- * lines of at most 1 MiB, close connections idle for 60 s, no token.
+ * lines of at most 1 MiB, close connections idle for 60 s, no token; per server at most 1,024
+ * connections and 16 MiB of received data waiting for the graph, and for HTTP at most 256
+ * requests in flight, each within 60 s.
  *
  * <pre>{@code
  * NetOptions options = NetOptions.defaults()

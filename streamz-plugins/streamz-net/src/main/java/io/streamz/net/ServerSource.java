@@ -6,7 +6,6 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.streamz.NodeException;
 import io.streamz.Source;
 import io.streamz.internal.util.Checks;
-import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -20,6 +19,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
+import reactor.util.Logger;
+import reactor.util.Loggers;
 
 /**
  * Base of the server sources ({@link Net#fromHttpServer}, {@link Net#fromWebsocket},
@@ -33,7 +34,7 @@ import reactor.netty.DisposableServer;
  * }</pre>
  */
 public abstract class ServerSource extends Source<String> {
-    static final System.Logger LOG = System.getLogger(ServerSource.class.getName());
+    static final Logger LOG = Loggers.getLogger(ServerSource.class);
 
     final int requestedPort;
     final NetOptions options;
@@ -197,7 +198,7 @@ public abstract class ServerSource extends Source<String> {
 
     /** Logs a graph failure on an element that has no one to answer to (WebSocket, TCP). */
     final void logFailure(String x, Throwable failure) {
-        LOG.log(Level.WARNING, this + ": the graph failed on " + NodeException.describe(x), failure);
+        LOG.warn(this + ": the graph failed on " + NodeException.describe(x), failure);
     }
 
     static Throwable unwrap(Throwable e) {

@@ -1,0 +1,468 @@
+package io.streamz.features;
+
+import io.streamz.Stream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import reactor.util.annotation.Nullable;
+
+/**
+ * storey's steps over streams of {@link Event}s and of {@code Map} bodies: each method builds one
+ * node downstream of the stream it is given, so steps chain as in storey's
+ * {@code build_flow([...])}. Aggregations are in {@link Features}.
+ *
+ * <pre>{@code
+ * Stream<Event<Map<String, Object>>> source = Stream.create();
+ * FlowController<Map<String, Object>> controller = FlowController.of(source);
+ * Stream<Event<Map<String, Object>>> enriched = Flows.extendBodies(source, b -> Map.of("big", (Integer) b.get("x") > 10));
+ * Flows.complete(Flows.reifyMetadata(enriched, List.of("key")));
+ * controller.emit(Map.of("x", 42), "ann", null).await(Duration.ofSeconds(1));   // {x=42, big=true, key=ann}
+ * }</pre>
+ */
+public final class Flows {
+    private Flows() {
+    }
+
+    /**
+     * Wraps each element in an {@link Event} whose key and time are read from it (storey's
+     * {@code key_field} and {@code time_field} of its sources).
+     *
+     * <pre>{@code
+     * Flows.toEvents(rows, r -> r.get("user"), r -> r.get("time"));   // Event({user=ann, ...}, key=ann, time=...)
+     * }</pre>
+     *
+     * @param <T> the element type
+     * @param stream the elements
+     * @param key the event key of an element ({@code null} for none)
+     * @param time the event time of an element: an instant, a {@code Date}, epoch milliseconds or
+     *        an ISO-8601 string ({@code null} for none)
+     * @return the events
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static <T> Stream<Event<T>> toEvents(Stream<? extends T> stream, Function<? super T, ?> key,
+            Function<? super T, ?> time) {
+        notNull(key, "toEvents", "key");
+        notNull(time, "toEvents", "time");
+        return new FunctionNode<T, Event<T>>(notNull(stream, "toEvents", "stream"), "toEvents", "", x -> {
+            Object t = time.apply(x);
+            return Event.of(x, key.apply(x), t == null ? null : Instant.ofEpochMilli(Events.millis(t, null)));
+        });
+    }
+
+    /**
+     * The bodies of events, without their metadata.
+     *
+     * <pre>{@code
+     * Flows.bodies(events).sink(System.out::println);
+     * }</pre>
+     *
+     * @param <T> the body type
+     * @param events the events
+     * @return the bodies ({@code null} bodies are dropped)
+     * @throws NullPointerException if {@code events} is {@code null}
+     */
+    public static <T> Stream<T> bodies(Stream<? extends Event<T>> events) {
+        return new FunctionNode<Event<T>, T>(notNull(events, "bodies", "events"), "bodies", "", Event::body);
+    }
+
+    /**
+     * Maps each event's body with {@code func}, keeping key, time and id (storey's steps without
+     * {@code full_event}); a {@code null} result drops the event.
+     *
+     * <pre>{@code
+     * Flows.mapBody(events, (Map<String, Object> b) -> b.get("x"));
+     * }</pre>
+     *
+     * @param <T> the body type in
+     * @param <R> the body type out
+     * @param events the events
+     * @param func the body function
+     * @return the mapped events
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static <T, R> Stream<Event<R>> mapBody(Stream<? extends Event<T>> events, Function<? super T, ? extends R> func) {
+        notNull(func, "mapBody", "func");
+        return new FunctionNode<Event<T>, Event<R>>(notNull(events, "mapBody", "events"), "mapBody", "", e -> {
+            R r = func.apply(e.body());
+            return r == null ? null : e.withBody(r);
+        });
+    }
+
+    /**
+     * Completes each event's pending {@link AwaitableResult} with its body, and passes the event
+     * on (storey {@code Complete}): the response of a request-response flow.
+     *
+     * <pre>{@code
+     * Flows.complete(Flows.mapBody(source, b -> "hello " + b));
+     * controller.emit("ann").await(Duration.ofSeconds(1));   // hello ann
+     * }</pre>
+     *
+     * @param <T> the body type
+     * @param events the events
+     * @return the same events, downstream of the step
+     * @throws NullPointerException if {@code events} is {@code null}
+     */
+    public static <T> Stream<Event<T>> complete(Stream<Event<T>> events) {
+        return new CompleteNode<>(notNull(events, "complete", "events"));
+    }
+
+    /**
+     * Copies event metadata into the body (storey {@code ReifyMetadata}): {@code "key"},
+     * {@code "time"} and {@code "id"}, each under its own name.
+     *
+     * <pre>{@code
+     * Flows.reifyMetadata(events, List.of("key", "time"));   // {x=1, key=ann, time=2024-05-01T10:00:00Z}
+     * }</pre>
+     *
+     * @param events events with {@code Map} bodies
+     * @param attributes some of {@code "key"}, {@code "time"}, {@code "id"}
+     * @return events whose bodies are copies with the attributes added
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException quoting an attribute that is not one of the three
+     */
+    public static Stream<Event<Map<String, Object>>> reifyMetadata(Stream<Event<Map<String, Object>>> events,
+            List<String> attributes) {
+        Map<String, String> mapping = new LinkedHashMap<>();
+        for (String a : notNull(attributes, "reifyMetadata", "attributes")) {
+            mapping.put(a, a);
+        }
+        return reifyMetadata(events, mapping);
+    }
+
+    /**
+     * Copies event metadata into the body under the given names (storey {@code ReifyMetadata}
+     * with a mapping).
+     *
+     * <pre>{@code
+     * Flows.reifyMetadata(events, Map.of("key", "user"));   // {x=1, user=ann}
+     * }</pre>
+     *
+     * @param events events with {@code Map} bodies
+     * @param mapping attribute ({@code "key"}, {@code "time"}, {@code "id"}) to body field
+     * @return events whose bodies are copies with the attributes added
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException quoting an attribute that is not one of the three
+     */
+    public static Stream<Event<Map<String, Object>>> reifyMetadata(Stream<Event<Map<String, Object>>> events,
+            Map<String, String> mapping) {
+        Map<String, String> m = new LinkedHashMap<>(notNull(mapping, "reifyMetadata", "mapping"));
+        for (String a : m.keySet()) {
+            if (!List.of("key", "time", "id").contains(a)) {
+                throw new IllegalArgumentException("reifyMetadata: attribute must be \"key\", \"time\" or \"id\", was \"" + a + "\"");
+            }
+        }
+        return new FunctionNode<Event<Map<String, Object>>, Event<Map<String, Object>>>(
+                notNull(events, "reifyMetadata", "events"), "reifyMetadata", "mapping=" + m, e -> {
+                    Map<String, Object> body = new LinkedHashMap<>(e.body());
+                    m.forEach((attribute, field) -> body.put(field,
+                            attribute.equals("key") ? e.key() : attribute.equals("time") ? e.time() : e.id()));
+                    return e.withBody(body);
+                });
+    }
+
+    /**
+     * Sends each element to the first branch whose condition it meets, or to the default
+     * (storey {@code Choice}): unlike several {@code filter}s, an element goes to one branch only.
+     *
+     * <pre>{@code
+     * Choice<Integer> c = Flows.choice(source, List.of(x -> x % 15 == 0, x -> x % 3 == 0));
+     * c.branch(0).sink(x -> System.out.println("fizzbuzz " + x));
+     * c.branch(1).sink(x -> System.out.println("fizz " + x));   // never 15: it went to branch 0
+     * c.otherwise().sink(x -> System.out.println(x));
+     * }</pre>
+     *
+     * @param <T> the element type
+     * @param stream the elements
+     * @param conditions the branches' conditions, in order, at least one
+     * @return the branches
+     * @throws NullPointerException if an argument is or holds {@code null}
+     * @throws IllegalArgumentException if {@code conditions} is empty
+     */
+    public static <T> Choice<T> choice(Stream<? extends T> stream, List<Predicate<? super T>> conditions) {
+        List<Predicate<? super T>> c = List.copyOf(notNull(conditions, "choice", "conditions"));
+        if (c.isEmpty()) {
+            throw new IllegalArgumentException("choice: conditions must not be empty");
+        }
+        return new Choice<>(new ChoiceNode<>(notNull(stream, "choice", "stream"), c), c.size());
+    }
+
+    /**
+     * Adds the fields {@code func} returns to each {@code Map} element (storey {@code Extend}): a
+     * copy of the element, the new fields replacing old ones of the same name.
+     *
+     * <pre>{@code
+     * Flows.extend(orders, o -> Map.of("total", (Double) o.get("price") * (Integer) o.get("qty")));
+     * }</pre>
+     *
+     * @param stream the elements
+     * @param func the fields to add to an element
+     * @return the extended elements
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static Stream<Map<String, Object>> extend(Stream<? extends Map<String, Object>> stream,
+            Function<? super Map<String, Object>, ? extends Map<String, ?>> func) {
+        notNull(func, "extend", "func");
+        return new FunctionNode<Map<String, Object>, Map<String, Object>>(notNull(stream, "extend", "stream"),
+                "extend", "", x -> extended(x, func));
+    }
+
+    /**
+     * {@link #extend} on the bodies of events, keeping their metadata.
+     *
+     * <pre>{@code
+     * Flows.extendBodies(events, b -> Map.of("big", (Integer) b.get("x") > 10));
+     * }</pre>
+     *
+     * @param events events with {@code Map} bodies
+     * @param func the fields to add to a body
+     * @return the events with extended bodies
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static Stream<Event<Map<String, Object>>> extendBodies(Stream<? extends Event<Map<String, Object>>> events,
+            Function<? super Map<String, Object>, ? extends Map<String, ?>> func) {
+        notNull(func, "extendBodies", "func");
+        return new FunctionNode<Event<Map<String, Object>>, Event<Map<String, Object>>>(
+                notNull(events, "extendBodies", "events"), "extendBodies", "", e -> e.withBody(extended(e.body(), func)));
+    }
+
+    private static Map<String, Object> extended(Map<String, Object> x,
+            Function<? super Map<String, Object>, ? extends Map<String, ?>> func) {
+        Map<String, Object> out = new LinkedHashMap<>(x);
+        out.putAll(func.apply(x));
+        return out;
+    }
+
+    /**
+     * Runs {@code action} on each element and passes the element on (storey {@code ForEach}).
+     *
+     * <pre>{@code
+     * Flows.forEach(source, x -> metrics.increment()).map(x -> x * 2);
+     * }</pre>
+     *
+     * @param <T> the element type
+     * @param stream the elements
+     * @param action what to do with each
+     * @return the same elements, after the action
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static <T> Stream<T> forEach(Stream<? extends T> stream, Consumer<? super T> action) {
+        notNull(action, "forEach", "action");
+        return new FunctionNode<T, T>(notNull(stream, "forEach", "stream"), "forEach", "", x -> {
+            action.accept(x);
+            return x;
+        });
+    }
+
+    /**
+     * Maps each element with the state of its key, kept in {@code table} (storey
+     * {@code MapWithState(table, fn, group_by_key=True)}): {@code func} gets the element and a
+     * mutable copy of the key's state (empty for a new key), may change the state, and returns
+     * what to emit ({@code null}: nothing); the state is written back to the table. With a
+     * RocksDB or Redis table, the state survives a restart.
+     *
+     * <pre>{@code
+     * Flows.mapWithState(clicks, Table.inMemory(), c -> c.get("user"), (c, state) -> {
+     *     long n = (Long) state.merge("count", 1L, (a, b) -> (Long) a + (Long) b);
+     *     return Map.of("user", c.get("user"), "clicks_so_far", n);
+     * });   // {user=ann, clicks_so_far=1}, {user=ann, clicks_so_far=2}, ...
+     * }</pre>
+     *
+     * @param <T> the element type
+     * @param <R> the result type
+     * @param stream the elements
+     * @param table where each key's state lives
+     * @param key the key of an element
+     * @param func the element and its key's state to the result
+     * @return the results
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static <T, R> Stream<R> mapWithState(Stream<? extends T> stream, Table table, Function<? super T, ?> key,
+            BiFunction<? super T, Map<String, Object>, ? extends R> func) {
+        notNull(table, "mapWithState", "table");
+        notNull(key, "mapWithState", "key");
+        notNull(func, "mapWithState", "func");
+        return new FunctionNode<T, R>(notNull(stream, "mapWithState", "stream"), "mapWithState", "table=" + table, x -> {
+            Object k = key.apply(x);
+            Map<String, Object> stored = table.get(k);
+            Map<String, Object> state = stored == null ? new LinkedHashMap<>() : new LinkedHashMap<>(stored);
+            R r = func.apply(x, state);
+            table.put(k, state);
+            return r;
+        });
+    }
+
+    /**
+     * Runs a {@link MapClass} on each element (storey {@code MapClass}): its result is emitted,
+     * {@code null} drops the element.
+     *
+     * <pre>{@code
+     * Flows.mapClass(words, new Dedupe());
+     * }</pre>
+     *
+     * @param <T> the element type
+     * @param <R> the result type
+     * @param stream the elements
+     * @param step the step, used by this node only
+     * @return the results
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static <T, R> Stream<R> mapClass(Stream<? extends T> stream, MapClass<T, R> step) {
+        notNull(step, "mapClass", "step");
+        return new FunctionNode<T, R>(notNull(stream, "mapClass", "stream"), "mapClass", step.name(), step::apply);
+    }
+
+    /**
+     * One element of every {@code n}, per key if a key is given (storey {@code SampleWindow}):
+     * the first or the last of each window of {@code n}.
+     *
+     * <pre>{@code
+     * List<Integer> out = Flows.sampleWindow(source, 3, EmitPeriod.FIRST, null).sinkToList();
+     * for (int i = 1; i <= 7; i++) source.emit(i);
+     * // out: [1, 4, 7]
+     * }</pre>
+     *
+     * <p>storey's {@code emit_before_termination} (the last element of an unfinished window at the
+     * end) has no counterpart yet: the graph has no end-of-input signal.
+     *
+     * @param <T> the element type
+     * @param stream the elements
+     * @param n the window size, at least 1
+     * @param period the first or the last of each window
+     * @param key the key to sample by, or {@code null} for one window over all elements
+     * @return the sampled elements
+     * @throws NullPointerException if {@code stream} or {@code period} is {@code null}
+     * @throws IllegalArgumentException if {@code n} is less than 1
+     */
+    public static <T> Stream<T> sampleWindow(Stream<? extends T> stream, int n, EmitPeriod period,
+            @Nullable Function<? super T, ?> key) {
+        if (n < 1) {
+            throw new IllegalArgumentException("sampleWindow: n must be >= 1, was " + n);
+        }
+        notNull(period, "sampleWindow", "period");
+        Map<Object, Integer> counts = new HashMap<>();
+        return new FunctionNode<T, T>(notNull(stream, "sampleWindow", "stream"), "sampleWindow",
+                "n=" + n + ", " + period, x -> {
+                    int c = counts.merge(key == null ? "" : key.apply(x), 1, Integer::sum);
+                    boolean emit = period == EmitPeriod.FIRST ? c % n == 1 || n == 1 : c % n == 0;
+                    return emit ? x : null;
+                });
+    }
+
+    /**
+     * Adds the attributes {@code table} holds for each element's key to a copy of the element
+     * (storey {@code JoinWithTable}); an element whose key has none passes unchanged, or is
+     * dropped with {@code innerJoin}.
+     *
+     * <pre>{@code
+     * Table users = Table.inMemory();
+     * users.put("ann", Map.of("country", "NZ"));
+     * Flows.joinWithTable(clicks, users, c -> c.get("user"), false);   // {user=ann, page=/, country=NZ}
+     * }</pre>
+     *
+     * @param stream the elements
+     * @param table the table to look keys up in
+     * @param key the key of an element
+     * @param innerJoin whether to drop elements whose key the table does not hold
+     * @return the joined elements
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static Stream<Map<String, Object>> joinWithTable(Stream<? extends Map<String, Object>> stream, Table table,
+            Function<? super Map<String, Object>, ?> key, boolean innerJoin) {
+        return joinWithTable(stream, table, key, (x, found) -> {
+            Map<String, Object> out = new LinkedHashMap<>(x);
+            out.putAll(found);
+            return out;
+        }, innerJoin);
+    }
+
+    /**
+     * See {@link #joinWithTable(Stream, Table, Function, boolean)}; the join is {@code join}
+     * (storey {@code join_function}), given the element and the key's attributes (an empty map
+     * for a missing key, unless {@code innerJoin}); a {@code null} result drops the element.
+     *
+     * <pre>{@code
+     * Flows.joinWithTable(clicks, users, Click::user, (c, u) -> new Enriched(c, (String) u.get("country")), true);
+     * }</pre>
+     *
+     * @param <T> the element type
+     * @param <R> the result type
+     * @param stream the elements
+     * @param table the table to look keys up in
+     * @param key the key of an element
+     * @param join the element and its key's attributes to the result
+     * @param innerJoin whether to drop elements whose key the table does not hold
+     * @return the joined elements
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static <T, R> Stream<R> joinWithTable(Stream<? extends T> stream, Table table, Function<? super T, ?> key,
+            BiFunction<? super T, Map<String, Object>, ? extends R> join, boolean innerJoin) {
+        notNull(table, "joinWithTable", "table");
+        notNull(key, "joinWithTable", "key");
+        notNull(join, "joinWithTable", "join");
+        return new FunctionNode<T, R>(notNull(stream, "joinWithTable", "stream"), "joinWithTable",
+                "table=" + table + (innerJoin ? ", inner" : ""), x -> {
+                    Map<String, Object> found = table.get(key.apply(x));
+                    if (found == null && innerJoin) {
+                        return null;
+                    }
+                    return join.apply(x, found == null ? Map.of() : found);
+                });
+    }
+
+    /**
+     * Writes each event's body to {@code table} under the event's key (storey
+     * {@code NoSqlTarget}), and passes the event on. {@code columns} choose the attributes written,
+     * as storey's: {@code "field"}, {@code "name=field"} to rename, {@code "$key"} and
+     * {@code "$time"} (or {@code "name=$time"}) for the event's metadata; an empty list writes the
+     * whole body.
+     *
+     * <pre>{@code
+     * Flows.noSqlTarget(events, table, List.of("clicks", "seen=$time"));   // table: ann -> {clicks=3, seen=...}
+     * }</pre>
+     *
+     * @param events events with {@code Map} bodies and a key
+     * @param table where to write
+     * @param columns the attributes to write
+     * @return the same events, after they are written
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static Stream<Event<Map<String, Object>>> noSqlTarget(Stream<Event<Map<String, Object>>> events, Table table,
+            List<String> columns) {
+        notNull(table, "noSqlTarget", "table");
+        List<String[]> cols = new ArrayList<>();
+        for (String c : notNull(columns, "noSqlTarget", "columns")) {
+            int eq = c.indexOf('=');
+            cols.add(eq < 0 ? new String[] {c.startsWith("$") ? c.substring(1) : c, c}
+                    : new String[] {c.substring(0, eq), c.substring(eq + 1)});
+        }
+        return new FunctionNode<Event<Map<String, Object>>, Event<Map<String, Object>>>(
+                notNull(events, "noSqlTarget", "events"), "noSqlTarget", "table=" + table + ", columns=" + columns, e -> {
+                    if (e.key() == null) {
+                        throw new IllegalArgumentException("noSqlTarget: the event has no key");
+                    }
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    if (cols.isEmpty()) {
+                        row.putAll(e.body());
+                    }
+                    for (String[] c : cols) {
+                        row.put(c[0], c[1].equals("$key") ? e.key() : c[1].equals("$time") ? e.time() : e.body().get(c[1]));
+                    }
+                    table.update(e.key(), row);
+                    return e;
+                });
+    }
+
+    static <V> V notNull(V value, String node, String param) {
+        if (value == null) {
+            throw new NullPointerException(node + ": " + param + " is null");
+        }
+        return value;
+    }
+}
