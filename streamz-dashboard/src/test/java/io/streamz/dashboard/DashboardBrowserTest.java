@@ -135,6 +135,12 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#graph svg polyline.edge.dashed"))).hasSize(1);
         assertThat(browser.findElement(By.cssSelector("#nodes tr[data-id='" + errorsId + "']")).getAttribute("class"))
                 .contains("side");
+        // offline: the page's scripts, styles, uPlot and data all came from the dashboard itself
+        @SuppressWarnings("unchecked")
+        List<String> loaded = (List<String>) browser.executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name)");
+        assertThat(loaded).isNotEmpty().allMatch(u -> u.startsWith("http://127.0.0.1:" + dashboard.port() + "/"))
+                .anyMatch(u -> u.contains("uPlot"));
 
         // the counters move while elements flow
         long first = await().atMost(PATIENCE).until(() -> count(parseId, "out"), c -> c > 0);

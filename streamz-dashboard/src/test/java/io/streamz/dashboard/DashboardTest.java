@@ -10,13 +10,21 @@ import io.streamz.Stream;
 import io.streamz.dataframe.Frame;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.ConnectException;
 import java.net.HttpURLConnection;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +73,26 @@ class DashboardTest {
                         + "{\"id\":\"n2\",\"label\":\"sinkToList\",\"kind\":\"sinkToList\",\"policy\":\"propagate\"}],"
                         + "\"charts\":[]}");
         assertThat(get(base() + "/nothing", null).getResponseCode()).isEqualTo(404);
+        // nothing answers on this machine's other addresses
+        Optional<InetAddress> other = NetworkInterface.networkInterfaces()
+                .filter(i -> !isLoopback(i))
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof Inet4Address)
+                .findFirst();
+        if (other.isPresent()) {
+            try (Socket s = new Socket()) {
+                assertThatThrownBy(() -> s.connect(new InetSocketAddress(other.get(), dashboard.port()), 5000))
+                        .isInstanceOf(ConnectException.class);
+            }
+        }
+    }
+
+    private static boolean isLoopback(NetworkInterface i) {
+        try {
+            return i.isLoopback() || !i.isUp();
+        } catch (java.net.SocketException e) {
+            return true;
+        }
     }
 
     @Test
@@ -196,6 +224,11 @@ class DashboardTest {
             String snap = body(get(base() + "/api/snapshot", null));
             assertThat(snap).contains("{\"id\":\"n0\",\"in\":200000,\"out\":200000,")
                     .contains("\"total\":200000,");
+            // the chart keeps its last 600 points (withPoints), the latest among them
+            Matcher points = Pattern.compile("\"points\":\\[(.*)]}]}$").matcher(snap);
+            assertThat(points.find()).isTrue();
+            assertThat(points.group(1).split("],\\[")).hasSize(600);
+            assertThat(points.group(1)).endsWith(",199999]");
         }
     }
 

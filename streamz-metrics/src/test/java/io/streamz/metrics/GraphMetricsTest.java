@@ -10,11 +10,17 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamz.ErrorPolicy;
 import io.streamz.NodeException;
 import io.streamz.NodeStats;
+import io.streamz.RefCounter;
+import io.streamz.Source;
 import io.streamz.Stream;
 import io.streamz.metrics.internal.GraphStats;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -157,6 +163,60 @@ class GraphMetricsTest {
         assertThat(count(registry, "streamz.node.retries", "n1")).isEqualTo(2);
         assertThat(registry.get("streamz.node.held").tag("node", "partition \"pairs\"(n=2)").gauge().value()).isEqualTo(1);
         assertThat(registry.get("streamz.node.queued").tag("id", "n0").gauge().value()).isZero();
+    }
+
+    @Test
+    void queuedReadsTheItemsWaitingInASourcesQueue() throws Exception {
+        BlockingQueue<Integer> queue = new LinkedBlockingQueue<>(List.of(1, 2, 3));
+        Source<Integer> source = Stream.fromQueue(queue);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> seen = source.map(x -> {
+            inside.countDown();
+            await(release);
+            return x;
+        }).sinkToList();
+        MeterRegistry registry = new SimpleMeterRegistry();
+        GraphMetrics.of(source).bindTo(registry);
+        source.start();
+        try {
+            assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+            // the source's thread is inside the graph with 1: 2 and 3 wait in the queue
+            assertThat(registry.get("streamz.node.queued").tag("id", "n0").gauge().value()).isEqualTo(2);
+            release.countDown();
+        } finally {
+            release.countDown();
+            source.stop();
+        }
+        assertThat(seen).startsWith(1);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void heldCountsTheElementsWhoseRefsTheNodeRetains() {
+        Stream<Integer> source = Stream.create();
+        source.partition(3).named("triples").sinkToList();
+        MeterRegistry registry = new SimpleMeterRegistry();
+        GraphMetrics.of(source).bindTo(registry);
+        RefCounter first = new RefCounter();
+        RefCounter second = new RefCounter();
+        source.emit(1, List.of(Map.of("ref", first)));
+        source.emit(2, List.of(Map.of("ref", second)));
+
+        assertThat(registry.get("streamz.node.held").tag("node", "partition \"triples\"(n=3)").gauge().value())
+                .isEqualTo(2);
+        assertThat(first.count() + second.count()).isEqualTo(2);   // one ref retained per held element
+        source.emit(3);
+        assertThat(registry.get("streamz.node.held").tag("node", "partition \"triples\"(n=3)").gauge().value())
+                .isZero();
+        assertThat(first.count() + second.count()).isZero();
     }
 
     @Test
