@@ -1256,6 +1256,25 @@ public class Stream<T> {
      *     with distinct keys
      */
     public final Stream<List<T>> partitionUnique(int n, Function<? super T, ?> key, String keep) {
+        return partitionUnique(n, key, Keys.keep(keep, "partitionUnique"));
+    }
+
+    /**
+     * See {@link #partitionUnique(int, Function, String)}; {@code keep} typed.
+     *
+     * <pre>{@code
+     * List<List<Integer>> out = source.partitionUnique(3, x -> x, Keep.LAST).sinkToList();
+     * for (int x : List.of(1, 2, 1, 3, 1, 3, 3, 2)) source.emit(x);
+     * // out: [[2, 1, 3], [1, 3, 2]]
+     * }</pre>
+     *
+     * @param n group size, at least 1
+     * @param key computes what must be distinct
+     * @param keep {@link Keep#FIRST} or {@link Keep#LAST}
+     * @return a new node downstream of this one, emitting immutable lists of {@code n} elements
+     *     with distinct keys
+     */
+    public final Stream<List<T>> partitionUnique(int n, Function<? super T, ?> key, Keep keep) {
         return new PartitionUniqueNode<>(this, n, key, keep);
     }
 
@@ -1517,7 +1536,7 @@ public class Stream<T> {
      *     each tick, one per key
      */
     public final Stream<List<T>> timedWindowUnique(String interval, Function<? super T, ?> key, String keep) {
-        return timedWindowUnique(Intervals.parse(interval, "timedWindowUnique", "interval"), key, keep);
+        return timedWindowUnique(interval, key, Keys.keep(keep, "timedWindowUnique"));
     }
 
     /**
@@ -1530,7 +1549,7 @@ public class Stream<T> {
      *     each tick, one per key
      */
     public final Stream<List<T>> timedWindowUnique(Duration interval, Function<? super T, ?> key, String keep) {
-        return timedWindowUnique(interval, key, keep, Schedulers.parallel());
+        return timedWindowUnique(interval, key, Keys.keep(keep, "timedWindowUnique"));
     }
 
     /**
@@ -1544,6 +1563,54 @@ public class Stream<T> {
      *     each tick, one per key
      */
     public final Stream<List<T>> timedWindowUnique(Duration interval, Function<? super T, ?> key, String keep,
+            Scheduler scheduler) {
+        return timedWindowUnique(interval, key, Keys.keep(keep, "timedWindowUnique"), scheduler);
+    }
+
+    /**
+     * See {@link #timedWindowUnique(String, Function, String)}; {@code keep} typed.
+     *
+     * <pre>{@code
+     * List<List<String>> out = source.timedWindowUnique("1s", String::length, Keep.FIRST).sinkToList();
+     * for (String s : List.of("f", "b", "fo", "ba", "foo", "bar")) source.emit(s);
+     * clock.advanceTimeBy(Duration.ofSeconds(1));
+     * // out: [[], [f, fo, foo]]
+     * }</pre>
+     *
+     * @param interval the time between two ticks as a number and a unit, such as {@code "500ms"}
+     * @param key the element's key; its failure reaches {@code emit} as a {@link NodeException}
+     * @param keep {@link Keep#FIRST} or {@link Keep#LAST}: which element of a key the window keeps
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
+     */
+    public final Stream<List<T>> timedWindowUnique(String interval, Function<? super T, ?> key, Keep keep) {
+        return timedWindowUnique(Intervals.parse(interval, "timedWindowUnique", "interval"), key, keep);
+    }
+
+    /**
+     * See {@link #timedWindowUnique(String, Function, Keep)}.
+     *
+     * @param interval the time between two ticks, greater than zero
+     * @param key the element's key; its failure reaches {@code emit} as a {@link NodeException}
+     * @param keep {@link Keep#FIRST} or {@link Keep#LAST}: which element of a key the window keeps
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
+     */
+    public final Stream<List<T>> timedWindowUnique(Duration interval, Function<? super T, ?> key, Keep keep) {
+        return timedWindowUnique(interval, key, keep, Schedulers.parallel());
+    }
+
+    /**
+     * See {@link #timedWindowUnique(String, Function, Keep)}; with the scheduler for clock and timers.
+     *
+     * @param interval the time between two ticks, greater than zero
+     * @param key the element's key; its failure reaches {@code emit} as a {@link NodeException}
+     * @param keep {@link Keep#FIRST} or {@link Keep#LAST}: which element of a key the window keeps
+     * @param scheduler the scheduler that gives the node its clock and timers
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
+     */
+    public final Stream<List<T>> timedWindowUnique(Duration interval, Function<? super T, ?> key, Keep keep,
             Scheduler scheduler) {
         return new TimedWindowUniqueNode<>(this, interval, key, keep, scheduler);
     }
@@ -1565,7 +1632,7 @@ public class Stream<T> {
      *     each tick, one per key
      */
     public final Stream<List<T>> timedWindowUnique(String interval, String field, String keep) {
-        return timedWindowUnique(Intervals.parse(interval, "timedWindowUnique", "interval"), field, keep);
+        return timedWindowUnique(interval, field, Keys.keep(keep, "timedWindowUnique"));
     }
 
     /**
@@ -1578,7 +1645,7 @@ public class Stream<T> {
      *     each tick, one per key
      */
     public final Stream<List<T>> timedWindowUnique(Duration interval, String field, String keep) {
-        return timedWindowUnique(interval, field, keep, Schedulers.parallel());
+        return timedWindowUnique(interval, field, Keys.keep(keep, "timedWindowUnique"));
     }
 
     /**
@@ -1592,6 +1659,51 @@ public class Stream<T> {
      *     each tick, one per key
      */
     public final Stream<List<T>> timedWindowUnique(Duration interval, String field, String keep, Scheduler scheduler) {
+        return timedWindowUnique(interval, field, Keys.keep(keep, "timedWindowUnique"), scheduler);
+    }
+
+    /**
+     * See {@link #timedWindowUnique(String, String, String)}; {@code keep} typed.
+     *
+     * <pre>{@code
+     * Stream<Map<String, Object>> source = Stream.create();
+     * List<List<Map<String, Object>>> out = source.timedWindowUnique("1s", "id", Keep.LAST).sinkToList();
+     * }</pre>
+     *
+     * @param interval the time between two ticks as a number and a unit, such as {@code "500ms"}
+     * @param field the map key whose value is the element's key
+     * @param keep {@link Keep#FIRST} or {@link Keep#LAST}: which element of a key the window keeps
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
+     */
+    public final Stream<List<T>> timedWindowUnique(String interval, String field, Keep keep) {
+        return timedWindowUnique(Intervals.parse(interval, "timedWindowUnique", "interval"), field, keep);
+    }
+
+    /**
+     * See {@link #timedWindowUnique(String, String, Keep)}.
+     *
+     * @param interval the time between two ticks, greater than zero
+     * @param field the map key whose value is the element's key
+     * @param keep {@link Keep#FIRST} or {@link Keep#LAST}: which element of a key the window keeps
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
+     */
+    public final Stream<List<T>> timedWindowUnique(Duration interval, String field, Keep keep) {
+        return timedWindowUnique(interval, field, keep, Schedulers.parallel());
+    }
+
+    /**
+     * See {@link #timedWindowUnique(String, String, Keep)}; with the scheduler for clock and timers.
+     *
+     * @param interval the time between two ticks, greater than zero
+     * @param field the map key whose value is the element's key
+     * @param keep {@link Keep#FIRST} or {@link Keep#LAST}: which element of a key the window keeps
+     * @param scheduler the scheduler that gives the node its clock and timers
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
+     */
+    public final Stream<List<T>> timedWindowUnique(Duration interval, String field, Keep keep, Scheduler scheduler) {
         return timedWindowUnique(interval, TimedWindowUniqueNode.field(field), keep, scheduler);
     }
 
