@@ -3,6 +3,7 @@ package io.streamz;
 import io.streamz.internal.Graph;
 import io.streamz.internal.graph.DotWriter;
 import io.streamz.internal.graph.Visualizer;
+import io.streamz.internal.join.Combine;
 import io.streamz.internal.join.CombineLatestNode;
 import io.streamz.internal.join.UnionNode;
 import io.streamz.internal.join.ZipLatestNode;
@@ -67,6 +68,7 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.annotation.Nullable;
 import reactor.util.function.Tuple2;
+import reactor.util.function.Tuple3;
 
 /**
  * A node of a stream graph: it receives elements from its upstreams, reacts, and emits elements
@@ -555,6 +557,7 @@ public class Stream<T> {
      */
     public final void connect(Stream<?> downstream) {
         Checks.notNull(downstream, kind, "downstream");
+        downstream.checkConnect(this);
         Graph.merge(graph(), downstream.graph());
         addDownstream(downstream);
         downstream.addUpstream(this);
@@ -593,6 +596,16 @@ public class Stream<T> {
      * Runs outside the graph's guard.
      */
     protected void upstreamsChanged() {
+    }
+
+    /**
+     * Called before {@code upstream} is connected to this node; throws
+     * {@link IllegalStateException} to refuse (a typed join has a fixed number of inputs, say).
+     * The default accepts.
+     *
+     * @param upstream the upstream about to be connected
+     */
+    protected void checkConnect(Stream<?> upstream) {
     }
 
     /**
@@ -724,11 +737,15 @@ public class Stream<T> {
      *
      * <pre>{@code
      * Stream<List<Integer>> source = Stream.create();
-     * List<Integer> out = source.<Integer, Integer, Integer>starmap((a, b) -> a + b).sinkToList();
+     * List<Integer> out = source.starmap((Integer a, Integer b) -> a + b).sinkToList();
      * source.emit(List.of(1, 10));
      * source.emit(List.of(2, 20));
      * // out: [11, 22]
      * }</pre>
+     *
+     * <p>The items of a pair have no static types, so the lambda declares its parameters' types
+     * (or a method reference such as {@code Integer::sum} gives them). To join two streams and
+     * apply a function, {@link #zipWith(Stream, BiFunction)} is typed from end to end.
      *
      * <p><b>Metadata:</b> passed on with the result; nothing is held.
      *
@@ -1341,7 +1358,86 @@ public class Stream<T> {
      *     with one element of each, in upstream order
      */
     public final Stream<List<Object>> zip(Stream<?>... others) {
-        return new ZipNode(withOthers("zip", others));
+        return new ZipNode<>(withOthers("zip", others), Combine.list("zip"));
+    }
+
+    /**
+     * Emits a Reactor {@code Tuple2} of the i-th elements of this stream and {@code other} once
+     * both have sent their i-th element: the typed {@link #zip(Stream...)} of two streams (Reactor
+     * {@code zipWith}).
+     *
+     * <pre>{@code
+     * List<Tuple2<Integer, String>> out = a.zipWith(b).sinkToList();
+     * a.emit(1);
+     * b.emit("a");
+     * // out: [[1,a]]
+     * }</pre>
+     *
+     * <p>A {@code Tuple2} holds no {@code null}: a {@code null} element fails the {@code emit}
+     * that completes its tuple with a {@link NodeException}; the combining form
+     * {@link #zipWith(Stream, BiFunction)} takes {@code null}s. The node joins exactly these two
+     * streams: {@code connect} and {@code disconnect} refuse to change its inputs.
+     * <p><b>Metadata</b> and <b>Blocks:</b> as {@link #zip(Stream...)}.
+     *
+     * @param <U> the type of {@code other}'s elements
+     * @param other the other upstream (may be this stream)
+     * @return a new node downstream of this stream and {@code other}, emitting a tuple of one
+     *     element of each
+     */
+    public final <U> Stream<Tuple2<T, U>> zipWith(Stream<U> other) {
+        return new ZipNode<>(typedJoin("zipWith", other), Combine.tuple2("zipWith"));
+    }
+
+    /**
+     * Emits {@code func} of the i-th elements of this stream and {@code other} once both have
+     * sent their i-th element: streamz's {@code a.zip(b).starmap(func)} in one typed node (Reactor
+     * {@code zipWith(other, combinator)}).
+     *
+     * <pre>{@code
+     * Stream<Integer> source = Stream.create();
+     * Stream<Integer> a = source.map(x -> x + 1);
+     * Stream<Integer> b = source.map(x -> x - 1);
+     * a.zipWith(b, Integer::sum).sink(System.out::println);
+     * source.emit(10);   // prints 20
+     * }</pre>
+     *
+     * <p><b>Metadata</b> and <b>Blocks:</b> as {@link #zip(Stream...)}.
+     *
+     * @param <U> the type of {@code other}'s elements
+     * @param <R> the type of the results
+     * @param other the other upstream (may be this stream)
+     * @param func the combining function; its failure reaches {@code emit} as a
+     *     {@link NodeException} naming the pair
+     * @return a new node downstream of this stream and {@code other}, emitting {@code func}'s
+     *     result for each pair
+     */
+    public final <U, R> Stream<R> zipWith(Stream<U> other, BiFunction<? super T, ? super U, ? extends R> func) {
+        return new ZipNode<>(typedJoin("zipWith", other), Combine.of("zipWith", Checks.notNull(func, "zipWith", "func")));
+    }
+
+    /**
+     * Emits a Reactor {@code Tuple3} of the i-th elements of this stream, {@code second} and
+     * {@code third}: the typed {@link #zip(Stream...)} of three streams (Reactor's
+     * {@code Flux.zip(a, b, c)}).
+     *
+     * <pre>{@code
+     * Stream<Double> c = Stream.create();
+     * a.zipWith(b, c).map(t -> t.getT2() + t.getT1() * t.getT3()).sink(System.out::println);
+     * a.emit(2);
+     * b.emit("x");
+     * c.emit(1.5);   // prints x3.0
+     * }</pre>
+     *
+     * <p>As {@link #zipWith(Stream)}: no {@code null} elements, a fixed set of inputs.
+     *
+     * @param <U> the type of {@code second}'s elements
+     * @param <V> the type of {@code third}'s elements
+     * @param second the second upstream
+     * @param third the third upstream
+     * @return a new node downstream of the three streams, emitting a tuple of one element of each
+     */
+    public final <U, V> Stream<Tuple3<T, U, V>> zipWith(Stream<U> second, Stream<V> third) {
+        return new ZipNode<>(typedJoin("zipWith", second, third), Combine.tuple3("zipWith"));
     }
 
     /**
@@ -1390,7 +1486,7 @@ public class Stream<T> {
      *     of the latest element of each, in upstream order
      */
     public final Stream<List<Object>> combineLatest(Stream<?>... others) {
-        return new CombineLatestNode(withOthers("combineLatest", others), null);
+        return new CombineLatestNode<>(withOthers("combineLatest", others), null, Combine.list("combineLatest"));
     }
 
     /**
@@ -1420,7 +1516,89 @@ public class Stream<T> {
             List<? extends Stream<?>> emitOn) {
         Stream<?>[] array = Checks.notNull(others, "combineLatest", "others").toArray(new Stream<?>[0]);
         Checks.notNull(emitOn, "combineLatest", "emitOn");
-        return new CombineLatestNode(withOthers("combineLatest", array), emitOn);
+        return new CombineLatestNode<>(withOthers("combineLatest", array), emitOn, Combine.list("combineLatest"));
+    }
+
+    /**
+     * Emits a Reactor {@code Tuple2} of the latest elements of this stream and {@code other}
+     * whenever either sends one, once both have: the typed {@link #combineLatest(Stream...)} of two
+     * streams.
+     *
+     * <pre>{@code
+     * List<Tuple2<Integer, String>> out = a.combineLatestWith(b).sinkToList();
+     * a.emit(1);
+     * b.emit("a");
+     * a.emit(2);
+     * // out: [[1,a], [2,a]]
+     * }</pre>
+     *
+     * <p>As {@link #zipWith(Stream)}: no {@code null} elements, a fixed set of inputs.
+     * <p><b>Metadata:</b> as {@link #combineLatest(Stream...)}.
+     *
+     * @param <U> the type of {@code other}'s elements
+     * @param other the other upstream
+     * @return a new node downstream of this stream and {@code other}, emitting a tuple of the
+     *     latest element of each
+     */
+    public final <U> Stream<Tuple2<T, U>> combineLatestWith(Stream<U> other) {
+        return new CombineLatestNode<>(typedJoin("combineLatestWith", other), null, Combine.tuple2("combineLatestWith"));
+    }
+
+    /**
+     * Emits {@code func} of the latest elements of this stream and {@code other} whenever either
+     * sends one, once both have (Reactor's {@code Flux.combineLatest(a, b, combinator)}).
+     *
+     * <pre>{@code
+     * Stream<Double> prices = Stream.create();
+     * Stream<Integer> amounts = Stream.create();
+     * prices.combineLatestWith(amounts, (p, n) -> p * n).sink(System.out::println);
+     * prices.emit(2.5);
+     * amounts.emit(4);    // prints 10.0
+     * prices.emit(3.0);   // prints 12.0
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> as {@link #combineLatest(Stream...)}.
+     *
+     * @param <U> the type of {@code other}'s elements
+     * @param <R> the type of the results
+     * @param other the other upstream
+     * @param func the combining function; its failure reaches {@code emit} as a
+     *     {@link NodeException} naming the pair
+     * @return a new node downstream of this stream and {@code other}, emitting {@code func}'s
+     *     result for the latest pair
+     */
+    public final <U, R> Stream<R> combineLatestWith(Stream<U> other, BiFunction<? super T, ? super U, ? extends R> func) {
+        Combine<R> combine = Combine.of("combineLatestWith", Checks.notNull(func, "combineLatestWith", "func"));
+        return new CombineLatestNode<>(typedJoin("combineLatestWith", other), null, combine);
+    }
+
+    /**
+     * Emits a Reactor {@code Tuple3} of the latest elements of this stream, {@code second} and
+     * {@code third} whenever one of them sends one, once all have: the typed
+     * {@link #combineLatest(Stream...)} of three streams.
+     *
+     * <pre>{@code
+     * Stream<Double> c = Stream.create();
+     * List<Tuple3<Integer, String, Double>> out = a.combineLatestWith(b, c).sinkToList();
+     * a.emit(1);
+     * b.emit("a");
+     * c.emit(0.5);
+     * a.emit(2);
+     * // out: [[1,a,0.5], [2,a,0.5]]
+     * }</pre>
+     *
+     * <p>As {@link #zipWith(Stream)}: no {@code null} elements, a fixed set of inputs.
+     *
+     * @param <U> the type of {@code second}'s elements
+     * @param <V> the type of {@code third}'s elements
+     * @param second the second upstream
+     * @param third the third upstream
+     * @return a new node downstream of the three streams, emitting a tuple of the latest element
+     *     of each
+     */
+    public final <U, V> Stream<Tuple3<T, U, V>> combineLatestWith(Stream<U> second, Stream<V> third) {
+        return new CombineLatestNode<>(typedJoin("combineLatestWith", second, third), null,
+                Combine.tuple3("combineLatestWith"));
     }
 
     /**
@@ -1444,6 +1622,15 @@ public class Stream<T> {
     @SafeVarargs
     public final Stream<T> union(Stream<? extends T>... others) {
         return new UnionNode<T>(withOthers("union", others));
+    }
+
+    /** This stream and the typed forms' other upstreams, named {@code other} or {@code second}, {@code third}. */
+    private List<Stream<?>> typedJoin(String kind, Stream<?>... others) {
+        String[] names = others.length == 1 ? new String[] {"other"} : new String[] {"second", "third"};
+        for (int i = 0; i < others.length; i++) {
+            Checks.notNull(others[i], kind, names[i]);
+        }
+        return withOthers(kind, others);
     }
 
     @SuppressWarnings("unchecked")
