@@ -542,7 +542,7 @@ public class StreamingDataFrame {
      */
     public Rolling rolling(Duration window) {
         Intervals.positive(window, "rolling", "window");
-        requireIndex("rolling(\"" + window + "\")");
+        requireIndex("rolling(\"" + Intervals.format(window) + "\")");
         return new Rolling(this, 0, window);
     }
 
@@ -597,7 +597,7 @@ public class StreamingDataFrame {
      */
     public Window window(Duration value) {
         Intervals.positive(value, "window", "value");
-        requireIndex("window(\"" + value + "\")");
+        requireIndex("window(\"" + Intervals.format(value) + "\")");
         return new Window(new WindowSpec(this, WindowSpec.Kind.TIME, 0, value));
     }
 

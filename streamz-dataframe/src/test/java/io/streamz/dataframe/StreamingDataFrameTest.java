@@ -212,6 +212,8 @@ class StreamingDataFrameTest {
     void timeWindowsNeedAnInstantIndex() {
         assertThatThrownBy(() -> sdf.rolling("2s")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("needs an index column");
+        assertThatThrownBy(() -> sdf.window(Duration.ofMillis(500))).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("window(\"500ms\") needs an index column");
         assertThatThrownBy(() -> sdf.window("2 parsecs")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("window: value: Invalid interval \"2 parsecs\"");
         assertThatThrownBy(() -> sdf.rolling("soon")).isInstanceOf(IllegalArgumentException.class)
@@ -233,6 +235,8 @@ class StreamingDataFrameTest {
         assertThat(sums.get(1).index()).containsExactly(Instant.ofEpochSecond(2), Instant.ofEpochSecond(5));
         assertThat(window).containsExactly(3.0, 8.0);
         assertThat(byDuration).isEqualTo(window);
+        assertThat(timed.rolling("2s").col("x").sum()).hasToString("rolling(window=2s)");
+        assertThat(timed.window("2s").col("x").sum()).hasToString("window(value=2s)");
         assertThat(cum.get(0).toMap()).containsEntry(Instant.ofEpochSecond(1), 3.0);
         assertThat(timed.resetIndex().col("x").cumsum().sinkToList()).isEmpty();
         assertThat(sdf.setIndex("name").indexColumn()).isEqualTo("name");
