@@ -618,7 +618,8 @@ public class StreamingDataFrame {
 
     /**
      * Exponentially weighted aggregations (pandas {@code ewm}); {@code param} is one of
-     * {@code "com"}, {@code "span"}, {@code "halflife"}, {@code "alpha"}.
+     * {@code "com"}, {@code "span"}, {@code "halflife"}, {@code "alpha"} (or see the typed
+     * {@link #ewm(Decay)}).
      *
      * <pre>{@code
      * sdf.ewm("span", 3).col("x").mean();   // Stream<Double>, one per batch
@@ -631,7 +632,23 @@ public class StreamingDataFrame {
      * @throws IllegalArgumentException when {@code param} is unknown or {@code value} out of range
      */
     public Ewm ewm(String param, double value) {
-        return new Ewm(this, null, Ewm.toCom(param, value));
+        return ewm(Decay.of(param, value));
+    }
+
+    /**
+     * Exponentially weighted aggregations with a typed decay: {@code sdf.ewm(Decay.span(3))} is
+     * {@code sdf.ewm("span", 3)}.
+     *
+     * <pre>{@code
+     * sdf.ewm(Decay.alpha(0.5)).col("x").mean().sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2}, "name", new String[] {"a", "b"}));   // prints 1.6666666666666667
+     * }</pre>
+     *
+     * @param decay the decay, not null
+     * @return the exponentially weighted aggregations; choose a column with {@link Ewm#col}
+     */
+    public Ewm ewm(Decay decay) {
+        return new Ewm(this, null, Objects.requireNonNull(decay, "ewm: decay is null").com());
     }
 
     // ------------------------------------------------------------------ frame-level reductions

@@ -259,6 +259,33 @@ class StreamingDataFrameTest {
     }
 
     @Test
+    void ewmTakesATypedDecayAsWellAsAKeyword() {
+        List<Decay> decays = List.of(Decay.com(0.5), Decay.span(3), Decay.halflife(2), Decay.alpha(0.25));
+        List<List<Double>> typed = new java.util.ArrayList<>();
+        List<List<Double>> spelled = new java.util.ArrayList<>();
+        for (Decay d : decays) {
+            String[] kv = d.toString().split("=");
+            typed.add(sdf.ewm(d).col("x").mean().sinkToList());
+            spelled.add(sdf.col("x").ewm(kv[0], Double.parseDouble(kv[1])).mean().sinkToList());
+            assertThat(Decay.of(kv[0], Double.parseDouble(kv[1]))).isEqualTo(d);
+        }
+        source.emit(batch(new double[] {1, 2, 4}, new long[] {1, 2, 3}, new String[] {"a", "b", "c"}));
+        assertThat(typed).isEqualTo(spelled).allSatisfy(out -> assertThat(out).hasSize(1));
+        // pandas: pd.Series([1.0, 2.0, 4.0]).ewm(com=0.5).mean().iloc[-1]
+        assertThat(typed.get(0).get(0)).isCloseTo(3.307692307692307, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(Decay.span(3)).hasToString("span=3.0");
+        assertThat(Decay.span(3).com()).isEqualTo(1.0);
+        assertThat(Decay.alpha(0.5).com()).isEqualTo(1.0);
+        assertThatThrownBy(() -> Decay.alpha(1.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ewm: alpha must be in (0, 1], was 1.5");
+        assertThatThrownBy(() -> Decay.span(0.5)).hasMessage("ewm: span must be >= 1, was 0.5");
+        assertThatThrownBy(() -> Decay.halflife(0)).hasMessage("ewm: halflife must be > 0, was 0.0");
+        assertThatThrownBy(() -> Decay.com(Double.NaN)).hasMessage("ewm: com must be >= 0, was NaN");
+        assertThatThrownBy(() -> sdf.ewm((Decay) null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("ewm: decay is null");
+    }
+
+    @Test
     void frameLevelAggregationsCoverEveryNumberColumn() {
         List<Series<Double>> sums = sdf.sum().sinkToList();
         List<Series<Double>> means = sdf.window(2).aggregate(IncrementalOracleTest.MEAN).sinkToList();
