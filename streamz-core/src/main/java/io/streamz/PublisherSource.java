@@ -19,53 +19,60 @@ import org.reactivestreams.Publisher;
  * // out: [10, 20, 30]
  * }</pre>
  *
- * <p><b>Completion and errors:</b> a stream has no end, so the publisher's {@code onComplete} and
- * {@code onError} surface in {@link #completion()}: it completes normally when the publisher
- * completes or the source is stopped, and exceptionally with the publisher's error, or with the
- * {@link NodeException} of a graph function that failed on an element (which also cancels the
- * subscription).
+ * <p><b>Completion and errors:</b> the publisher's {@code onComplete} is the end of the input
+ * ({@link Signal#end()}): windows flush, and {@link #completion()} completes once every node
+ * downstream, asynchronous sinks included, is done with the elements. It completes exceptionally
+ * with the publisher's {@code onError}, or with the {@link NodeException} of a graph function
+ * that failed on an element (which also cancels the subscription), and normally when the source
+ * is stopped.
  *
  * @param <T> the type of the elements
  */
 public final class PublisherSource<T> extends Source<T> {
     private final Publisher<? extends T> publisher;
     private volatile DemandSubscriber<T> subscriber;
-    private volatile CompletableFuture<Void> completion = new CompletableFuture<>();
+    /** The downstream work of the last element, which the end waits for too. */
+    private volatile CompletableFuture<?> lastWork;
 
     PublisherSource(Publisher<? extends T> publisher) {
         super("fromPublisher", null);
         this.publisher = Checks.notNull(publisher, "fromPublisher", "publisher");
     }
 
-    /**
-     * Completes when the publisher completes or the source is stopped; fails with the publisher's
-     * error or a failure of the graph. Each {@link #start()} after the last one ended begins a new
-     * completion.
-     *
-     * @return the completion of the current (or last) subscription
-     */
-    public CompletableFuture<Void> completion() {
-        return completion;
-    }
-
     @Override
     protected void onStart() {
-        if (completion.isDone()) {
-            completion = new CompletableFuture<>();
-        }
-        DemandSubscriber<T> s = newSubscriber(completion);
+        CompletableFuture<Void> upstreamDone = new CompletableFuture<>();
+        DemandSubscriber<T> s = newSubscriber(upstreamDone);
         subscriber = s;
+        lastWork = null;
+        upstreamDone.whenComplete((r, e) -> ended(s, e));
         publisher.subscribe(s);
+    }
+
+    private void ended(DemandSubscriber<T> s, Throwable failure) {
+        synchronized (this) {
+            if (subscriber != s || !isStarted()) {
+                return;   // stopped meanwhile
+            }
+            if (failure != null) {
+                failed(failure);
+            } else {
+                finish(lastWork);
+            }
+        }
     }
 
     @Override
     protected void onStop() {
         subscriber.cancel();
-        completion.complete(null);
     }
 
-    /** A subscriber that emits into this source's graph; the TCK tests it directly. */
+    /** A subscriber that emits into this source's graph and completes {@code done} at its end. */
     DemandSubscriber<T> newSubscriber(CompletableFuture<Void> done) {
-        return new DemandSubscriber<>(x -> enterGraph(() -> emitDownstream(x, NO_METADATA)), done);
+        return new DemandSubscriber<>(x -> {
+            CompletableFuture<?> work = enterGraph(() -> emitAndHold(x, NO_METADATA));
+            lastWork = work;
+            return work;
+        }, done);
     }
 }

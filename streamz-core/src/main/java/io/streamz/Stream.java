@@ -1,6 +1,9 @@
 package io.streamz;
 
+import io.streamz.internal.Counters;
 import io.streamz.internal.Graph;
+import io.streamz.internal.SideOutput;
+import io.streamz.internal.SignalJoin;
 import io.streamz.internal.graph.DotWriter;
 import io.streamz.internal.graph.Visualizer;
 import io.streamz.internal.join.Combine;
@@ -46,11 +49,16 @@ import io.streamz.internal.window.SlidingWindowNode;
 import io.streamz.internal.window.TimedWindowNode;
 import io.streamz.internal.window.TimedWindowUniqueNode;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -66,6 +74,8 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.Logger;
+import reactor.util.Loggers;
 import reactor.util.annotation.Nullable;
 import reactor.util.function.Tuple2;
 import reactor.util.function.Tuple3;
@@ -119,11 +129,23 @@ public class Stream<T> {
     protected static final List<Map<String, Object>> NO_METADATA = List.of();
     private static final Stream<?>[] NONE = new Stream<?>[0];
 
+    private static final Logger LOG = Loggers.getLogger(Stream.class);
+
     private final String kind;
     private volatile String name;
     private volatile Stream<?>[] downstreams = NONE;
     private volatile Stream<?>[] upstreams;
     private volatile Graph graph;
+    /** Side outputs fed by this node (errors, late elements), for walks of the graph. */
+    private volatile Stream<?>[] sideOutputs = NONE;
+    /** The node feeding this one as a side output, or {@code null}. */
+    private final Stream<?> owner;
+    /** Elements in and out while the graph measures; {@code null} otherwise (the fast path). */
+    private Counters counters;
+    /** Signals per upstream, for nodes with several; made at the first signal. */
+    private SignalJoin signalJoin;
+    /** Error policy, errors stream and failure counts; made at the first need. */
+    private volatile NodeFailures failures;
 
     // ------------------------------------------------------------------ construction
 
@@ -162,9 +184,27 @@ public class Stream<T> {
         }
         this.graph = g != null ? g : new Graph();
         this.upstreams = ups;
+        this.owner = null;
         for (Stream<?> u : distinct(ups)) {
             u.addDownstream(this);
         }
+        measureIfGraphDoes();
+    }
+
+    /**
+     * A side output of {@code owner}: a node with no upstream in {@code owner}'s graph, fed by
+     * {@code owner} from inside the graph (its failures, its late elements).
+     *
+     * @param kind the side output's name, such as {@code "errors"}
+     * @param owner the node that feeds it
+     */
+    protected Stream(String kind, Stream<?> owner) {
+        this.kind = Objects.requireNonNull(kind, "kind is null");
+        this.owner = Objects.requireNonNull(owner, "owner is null");
+        this.graph = owner.graph();
+        this.upstreams = NONE;
+        owner.addSideOutput(this);
+        measureIfGraphDoes();
     }
 
     /**
@@ -307,20 +347,32 @@ public class Stream<T> {
      */
     public final void emit(T x, List<Map<String, Object>> metadata) {
         Checks.notNull(metadata, kind, "metadata");
-        for (;;) {
-            Graph g = graph;
-            synchronized (g) {
-                if (!g.isMerged()) {
-                    CompletableFuture<?> pending = emitDownstream(x, metadata);
-                    if (pending != null) {
-                        g.await(pending);
-                        rethrowFailure(pending);
-                    }
-                    return;
-                }
+        Graph g = enter();
+        try {
+            Counters c = counters;
+            if (c != null) {
+                c.in++;
             }
-            graph = g.root();
+            CompletableFuture<?> pending = emitAndHold(x, metadata);
+            if (pending != null) {
+                g.await(pending);
+                rethrowFailure(pending);
+            }
+        } finally {
+            g.exit();
         }
+    }
+
+    /** Takes the guard of this node's graph, following merges; the caller exits what it returns. */
+    private Graph enter() {
+        Graph g = graph;
+        g.enter();
+        if (g.isMerged()) {
+            g.exit();
+            g = g.root().enterRoot();
+            graph = g;
+        }
+        return g;
     }
 
     /**
@@ -352,7 +404,13 @@ public class Stream<T> {
      */
     public final CompletableFuture<Void> emitAsync(T x, List<Map<String, Object>> metadata) {
         Checks.notNull(metadata, kind, "metadata");
-        return enterGraph(() -> emitDownstream(x, metadata)).thenApply(r -> null);
+        return enterGraph(() -> {
+            Counters c = counters;
+            if (c != null) {
+                c.in++;
+            }
+            return emitAndHold(x, metadata);
+        }).thenApply(r -> null);
     }
 
     /**
@@ -364,15 +422,12 @@ public class Stream<T> {
      * @return the pending work, or a completed future
      */
     protected final CompletableFuture<?> enterGraph(Supplier<? extends CompletableFuture<?>> body) {
-        for (;;) {
-            Graph g = graph;
-            synchronized (g) {
-                if (!g.isMerged()) {
-                    CompletableFuture<?> pending = body.get();
-                    return pending != null ? pending : CompletableFuture.completedFuture(null);
-                }
-            }
-            graph = g.root();
+        Graph g = enter();
+        try {
+            CompletableFuture<?> pending = body.get();
+            return pending != null ? pending : CompletableFuture.completedFuture(null);
+        } finally {
+            g.exit();
         }
     }
 
@@ -435,6 +490,9 @@ public class Stream<T> {
      */
     protected final CompletableFuture<?> emitDownstream(T x, List<Map<String, Object>> metadata) {
         Stream<?>[] ds = downstreams;
+        if (counters != null) {
+            return emitCounted(ds, x, metadata, false);
+        }
         if (metadata.isEmpty()) {
             if (ds.length == 1) {
                 return ds[0].update(x, this, metadata);
@@ -445,17 +503,41 @@ public class Stream<T> {
             }
             return pending;
         }
-        return emitWithRefs(ds, x, metadata);
+        return emitWithRefs(ds, x, metadata, false);
     }
 
-    private CompletableFuture<?> emitWithRefs(Stream<?>[] ds, T x, List<Map<String, Object>> metadata) {
+    /**
+     * Passes {@code x} to every downstream like {@link #emitDownstream}, and keeps its refs
+     * retained until the downstream work on it is done: for sources and timers, which emit where
+     * no upstream holds the element while asynchronous work on it is pending (a {@code rateLimit},
+     * an asynchronous sink). {@code emit} and {@code emitAsync} emit this way, so an element's
+     * refs never reach zero while work on it is pending; streamz releases them as soon as the
+     * first node returns.
+     *
+     * <pre>{@code
+     * // in a source's poll loop, inside the graph:
+     * CompletableFuture<?> pending = emitAndHold(record, List.of(Map.of("ref", ref)));
+     * }</pre>
+     *
+     * @param x the element to pass on
+     * @param metadata its metadata, never {@code null}; passed on unchanged
+     * @return downstream work still pending, or {@code null} when all is done
+     */
+    protected final CompletableFuture<?> emitAndHold(T x, List<Map<String, Object>> metadata) {
+        Stream<?>[] ds = downstreams;
+        if (counters != null) {
+            return emitCounted(ds, x, metadata, true);
+        }
+        return metadata.isEmpty() ? emitDownstream(x, metadata) : emitWithRefs(ds, x, metadata, true);
+    }
+
+    private CompletableFuture<?> emitWithRefs(Stream<?>[] ds, T x, List<Map<String, Object>> metadata, boolean hold) {
         Refs.retain(metadata, ds.length);
         CompletableFuture<?> pending = null;
         int i = 0;
         try {
             for (; i < ds.length; i++) {
-                pending = both(pending, ds[i].update(x, this, metadata));
-                Refs.release(metadata, 1);
+                pending = both(pending, release(ds[i].update(x, this, metadata), metadata, hold));
             }
         } finally {
             if (i < ds.length) {
@@ -463,6 +545,61 @@ public class Stream<T> {
             }
         }
         return pending;
+    }
+
+    private CompletableFuture<?> emitCounted(Stream<?>[] ds, T x, List<Map<String, Object>> metadata, boolean hold) {
+        Counters c = counters;
+        c.out++;
+        boolean refs = !metadata.isEmpty();
+        if (refs) {
+            Refs.retain(metadata, ds.length);
+        }
+        CompletableFuture<?> pending = null;
+        int i = 0;
+        try {
+            for (; i < ds.length; i++) {
+                Stream<?> d = ds[i];
+                Counters dc = d.counters;
+                CompletableFuture<?> r;
+                if (dc == null) {
+                    r = d.update(x, this, metadata);
+                } else if (!dc.timing) {
+                    dc.in++;
+                    r = d.update(x, this, metadata);
+                } else {
+                    dc.in++;
+                    long t0 = System.nanoTime();
+                    try {
+                        r = d.update(x, this, metadata);
+                    } finally {
+                        long dt = System.nanoTime() - t0;
+                        dc.busyNanos += dt;
+                        c.busyNanos -= dt;   // a node's own time leaves out its downstreams'
+                    }
+                }
+                pending = both(pending, refs ? release(r, metadata, hold) : r);
+            }
+        } finally {
+            if (refs && i < ds.length) {
+                Refs.release(metadata, ds.length - i);
+            }
+        }
+        return pending;
+    }
+
+    /**
+     * Releases the hold taken for one downstream: as streamz, once the downstream returned; or,
+     * with {@code hold}, once its pending work is done. Returns the downstream's pending work, for
+     * a held element the stage that completes after the release (so that whoever waits for it
+     * sees the refs already released).
+     */
+    private static CompletableFuture<?> release(CompletableFuture<?> downstreamWork, List<Map<String, Object>> metadata,
+                                                boolean hold) {
+        if (!hold || downstreamWork == null || downstreamWork.isDone()) {
+            Refs.release(metadata, 1);
+            return downstreamWork;
+        }
+        return downstreamWork.whenComplete((r, e) -> Refs.release(metadata, 1));
     }
 
     /**
@@ -506,6 +643,256 @@ public class Stream<T> {
      */
     protected final RuntimeException failure(Throwable e, Object x) {
         return e instanceof NodeException ? (NodeException) e : new NodeException(this, x, e);
+    }
+
+    /**
+     * Handles a user function's failure on {@code x} by this node's {@link ErrorPolicy}: throws a
+     * {@link NodeException} naming this node (propagate), drops the element (skip), or sends a
+     * {@link Failure} to the errors stream (route); counts it in {@link #stats()} either way.
+     * Call it inside the graph, where a node would otherwise throw.
+     *
+     * <pre>{@code
+     * class Parse extends Stream<Integer> {
+     *     Parse(Stream<String> upstream) { super(upstream); }
+     *
+     *     @Override
+     *     protected CompletableFuture<?> update(Object x, Stream<?> who, List<Map<String, Object>> metadata) {
+     *         int y;
+     *         try {
+     *             y = Integer.parseInt((String) x);
+     *         } catch (RuntimeException e) {
+     *             return fail(e, x, metadata);   // skip, route or throw, as the node's policy says
+     *         }
+     *         return emitDownstream(y, metadata);
+     *     }
+     * }
+     * }</pre>
+     *
+     * @param e what the user function threw
+     * @param x the element it failed on
+     * @param metadata the element's metadata
+     * @return the routed failure's downstream work still pending, or {@code null}
+     * @throws NodeException under the propagate policy
+     */
+    protected final CompletableFuture<?> fail(Throwable e, Object x, List<Map<String, Object>> metadata) {
+        return fail(e, x, metadata, 1);
+    }
+
+    /**
+     * See {@link #fail(Throwable, Object, List)}; after {@code attempts} calls of the function
+     * (asynchronous nodes that retried).
+     *
+     * @param e what the user function threw
+     * @param x the element it failed on
+     * @param metadata the element's metadata
+     * @param attempts how many times the function was called on {@code x}
+     * @return the routed failure's downstream work still pending, or {@code null}
+     * @throws NodeException under the propagate policy
+     */
+    protected final CompletableFuture<?> fail(Throwable e, Object x, List<Map<String, Object>> metadata, int attempts) {
+        Throwable cause = e;
+        if (e instanceof NodeException) {
+            NodeException ne = (NodeException) e;
+            if (ne.node() != this) {
+                throw ne;   // handled already, by the node that failed
+            }
+            cause = ne.getCause();
+        }
+        NodeFailures f = failures();
+        ErrorPolicy p = errorPolicy().last();
+        if (p.kind() == ErrorPolicy.Kind.SKIP) {
+            f.skipped++;
+            LOG.debug("{} skipped element {}: {}", this, NodeException.describe(x), cause.toString());
+            return null;
+        }
+        if (p.kind() == ErrorPolicy.Kind.ROUTE) {
+            Stream<Failure> to = f.errors != null ? f.errors : graph().allErrors();
+            if (to != null) {
+                f.routed++;
+                return ((SideOutput<Failure>) to).send(new Failure(x, metadata, this, cause, attempts), metadata);
+            }
+        }
+        f.failed++;
+        throw e instanceof NodeException ? (NodeException) e : new NodeException(this, x, cause);
+    }
+
+    /**
+     * Reports a failure that has no caller to reach (on a timer or an I/O thread): it was counted
+     * by {@link #fail} already, so it is logged, never thrown to a thread's uncaught-exception
+     * handler.
+     *
+     * @param e the failure
+     */
+    protected final void unhandled(Throwable e) {
+        if (e instanceof NodeException) {
+            NodeException ne = (NodeException) e;
+            LOG.warn("{} (no caller to reach; counted in the node's stats)", ne.getMessage());
+            LOG.debug("stack trace", ne);
+        } else {
+            failures().failed++;
+            LOG.error(this + " failed outside of any emit", e);
+        }
+    }
+
+    /**
+     * For asynchronous nodes, after attempt {@code attempt} of the function failed: if the node's
+     * policy is {@link ErrorPolicy#retry} with attempts left, counts a retry and schedules
+     * {@code again} on {@code scheduler} after the backoff (doubled per attempt) and returns
+     * {@code true}; otherwise returns {@code false} and the caller calls
+     * {@link #fail(Throwable, Object, List, int)}. {@code again} runs on the scheduler's thread,
+     * outside the graph.
+     *
+     * @param attempt how many calls failed so far, from 1
+     * @param scheduler where to wait
+     * @param again the next attempt
+     * @return whether a retry was scheduled
+     */
+    protected final boolean retryLater(int attempt, Scheduler scheduler, Runnable again) {
+        ErrorPolicy p = errorPolicy();
+        if (p.kind() != ErrorPolicy.Kind.RETRY || attempt >= p.maxAttempts()) {
+            return false;
+        }
+        failures().retried++;
+        long backoff = p.backoff().toNanos();
+        for (int i = 1; i < attempt && backoff < Long.MAX_VALUE / 2; i++) {
+            backoff *= 2;
+        }
+        scheduler.schedule(again, backoff, java.util.concurrent.TimeUnit.NANOSECONDS);
+        return true;
+    }
+
+    /**
+     * Whether this node can retry its function ({@link ErrorPolicy#retry}): asynchronous nodes
+     * say yes. The default is no.
+     *
+     * @return {@code true} if the retry policy applies to this node
+     */
+    protected boolean retries() {
+        return false;
+    }
+
+    private NodeFailures failures() {
+        NodeFailures f = failures;
+        if (f == null) {
+            synchronized (this) {
+                f = failures;
+                if (f == null) {
+                    f = new NodeFailures();
+                    failures = f;
+                }
+            }
+        }
+        return f;
+    }
+
+    // ------------------------------------------------------------------ signals
+
+    /**
+     * Says that no element will follow at this node (the end of a bounded input): windows that
+     * flush on their own emit what they hold, joins end once all their inputs ended, and the
+     * returned future completes when every node downstream is done (streamz has no such signal;
+     * sources such as {@code fromIterable} send it when they run out).
+     *
+     * <pre>{@code
+     * Stream<Integer> source = Stream.create();
+     * List<List<Integer>> out = source.timedWindow("1s").sinkToList();
+     * source.emit(1);
+     * CompletableFuture<Void> done = source.emitEnd();
+     * clock.advanceTimeBy(Duration.ofSeconds(1));   // the window's tick emits [1], then the end
+     * done.isDone();   // true
+     * }</pre>
+     *
+     * <p><b>Blocks:</b> never; the future tells when the downstream work is done.
+     *
+     * @return a future completed when every downstream node has finished with the input
+     */
+    public final CompletableFuture<Void> emitEnd() {
+        return enterGraph(() -> emitSignal(Signal.end())).thenApply(r -> null);
+    }
+
+    /**
+     * Sends a watermark from this node: no element with an event time at or before {@code time}
+     * is expected any more. Event-time windows close on it; usually a watermark generator sends
+     * them ({@code withTimestamps}), this is for sources that know their event time.
+     *
+     * <pre>{@code
+     * source.emitWatermark(Instant.parse("2026-01-01T00:01:00Z"));
+     * }</pre>
+     *
+     * @param time the event time the stream has reached
+     */
+    public final void emitWatermark(Instant time) {
+        Signal.Watermark w = Signal.watermark(Checks.notNull(time, kind, "time"));
+        enterGraph(() -> emitSignal(w));
+    }
+
+    /**
+     * Reacts to a signal from upstream {@code who}: a watermark or the end of the input (see
+     * {@link Signal}). The default passes it on, combined over the upstreams when there are
+     * several ({@link #forwardSignal}). Nodes that hold elements override it so that a signal
+     * never overtakes an element that arrived before it. Runs inside the graph.
+     *
+     * <pre>{@code
+     * class SaysWhenDone<T> extends Stream<T> {
+     *     SaysWhenDone(Stream<T> upstream) { super(upstream); }
+     *
+     *     @Override
+     *     protected CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
+     *         if (signal instanceof Signal.End) {
+     *             System.out.println("no more input");
+     *         }
+     *         return forwardSignal(signal, who);
+     *     }
+     * }
+     * }</pre>
+     *
+     * @param signal the signal
+     * @param who the upstream it came from, or {@code null} when sent at this node
+     * @return downstream work still pending (for the end: until every node downstream is done),
+     *     or {@code null}
+     */
+    protected CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
+        return forwardSignal(signal, who);
+    }
+
+    /**
+     * Passes a signal on, combined over this node's upstreams: with several, the smallest
+     * watermark of the inputs (an input that never sent one holds every watermark back; one that
+     * ended does not), and the end once every input ended.
+     *
+     * @param signal the signal
+     * @param who the upstream it came from, or {@code null} when sent at this node
+     * @return downstream work still pending, or {@code null}
+     */
+    protected final CompletableFuture<?> forwardSignal(Signal signal, Stream<?> who) {
+        Signal out = signal;
+        if (who != null && who != owner) {
+            List<Stream<?>> ups = distinct(upstreams);
+            if (ups.size() > 1) {
+                if (signalJoin == null) {
+                    signalJoin = new SignalJoin();
+                }
+                out = signalJoin.accept(signal, who, ups);
+            }
+        }
+        return out == null ? null : emitSignal(out);
+    }
+
+    /**
+     * Sends a signal to every downstream and side output of this node.
+     *
+     * @param signal the signal
+     * @return downstream work still pending, or {@code null}
+     */
+    protected final CompletableFuture<?> emitSignal(Signal signal) {
+        CompletableFuture<?> pending = null;
+        for (Stream<?> d : downstreams) {
+            pending = both(pending, d.onSignal(signal, this));
+        }
+        for (Stream<?> so : sideOutputs) {
+            pending = both(pending, so.onSignal(signal, this));
+        }
+        return pending;
     }
 
     // ------------------------------------------------------------------ wiring
@@ -559,6 +946,9 @@ public class Stream<T> {
         Checks.notNull(downstream, kind, "downstream");
         downstream.checkConnect(this);
         Graph.merge(graph(), downstream.graph());
+        if (graph().metrics() > 0) {
+            enableMetrics(graph().metrics() == 2);
+        }
         addDownstream(downstream);
         downstream.addUpstream(this);
         downstream.upstreamsChanged();
@@ -667,6 +1057,290 @@ public class Stream<T> {
      */
     public final <R> R as(Function<? super Stream<T>, R> conversion) {
         return Checks.notNull(conversion, kind, "conversion").apply(this);
+    }
+
+    // ------------------------------------------------------------------ errors and metrics
+
+    /**
+     * Sets what this node does when its function fails on an element (see {@link ErrorPolicy}).
+     *
+     * <pre>{@code
+     * Stream<String> source = Stream.create();
+     * List<Integer> out = source.map(Integer::parseInt).onError(ErrorPolicy.skip()).sinkToList();
+     * source.emit("1"); source.emit("x"); source.emit("3");
+     * // out: [1, 3]
+     * }</pre>
+     *
+     * @param policy the policy; {@link ErrorPolicy#retry} only on asynchronous nodes
+     * @return this node
+     * @throws IllegalArgumentException if {@code policy} retries and this node is synchronous
+     */
+    public final Stream<T> onError(ErrorPolicy policy) {
+        Checks.notNull(policy, kind, "policy");
+        if (policy.kind() == ErrorPolicy.Kind.RETRY && !retries()) {
+            throw Checks.invalid(toString(), "retry needs an asynchronous node (mapAsync, sinkAsync, a "
+                    + "connector's sink): a synchronous one would wait inside the graph; use skip() or route()");
+        }
+        failures().policy = policy;
+        return this;
+    }
+
+    /**
+     * The policy this node applies to failures: its own ({@link #onError}), else the graph's
+     * ({@link #onErrorDefault}), else {@link ErrorPolicy#propagate()}.
+     *
+     * <pre>{@code
+     * source.map(x -> x).errorPolicy();   // propagate
+     * }</pre>
+     *
+     * @return the policy in force, never {@code null}
+     */
+    public final ErrorPolicy errorPolicy() {
+        NodeFailures f = failures;
+        ErrorPolicy p = f != null ? f.policy : null;
+        if (p == null) {
+            p = graph().defaultPolicy();
+        }
+        if (p == null) {
+            return ErrorPolicy.propagate();
+        }
+        return p.kind() == ErrorPolicy.Kind.RETRY && !retries() ? p.last() : p;
+    }
+
+    /**
+     * The failures of this node's function, as data: a {@link Failure} (element, metadata, node,
+     * exception) per failed element. Unless a policy was set with {@link #onError}, calling this
+     * sets {@link ErrorPolicy#route()}, so failures go here instead of to the caller of
+     * {@code emit}.
+     *
+     * <pre>{@code
+     * Stream<String> source = Stream.create();
+     * Stream<Integer> parsed = source.map(Integer::parseInt).named("parse");
+     * List<Integer> good = parsed.sinkToList();
+     * List<Object> bad = parsed.errors().map(Failure::element).sinkToList();
+     * source.emit("1"); source.emit("x");
+     * // good: [1], bad: [x]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> a failure carries its element's metadata, so its refs are held until
+     * the errors stream's nodes are done with it (a dead-letter sink stays inside the
+     * at-least-once guarantee).
+     *
+     * @return this node's errors stream (the same one on every call)
+     */
+    public final Stream<Failure> errors() {
+        NodeFailures f = failures();
+        synchronized (f) {
+            if (f.errors == null) {
+                f.errors = new SideOutput<>("errors", this);
+                if (f.policy == null) {
+                    f.policy = ErrorPolicy.route();
+                }
+            }
+            return f.errors;
+        }
+    }
+
+    /**
+     * Sets the error policy of every node of this graph that has none of its own (see
+     * {@link ErrorPolicy}); a retry policy applies to asynchronous nodes, the others use its
+     * {@link ErrorPolicy#orElse last} policy.
+     *
+     * <pre>{@code
+     * Stream<Integer> source = Stream.create();
+     * List<Integer> out = source.map(x -> 10 / x).sinkToList();
+     * source.onErrorDefault(ErrorPolicy.skip());
+     * source.emit(0); source.emit(5);
+     * // out: [2]
+     * }</pre>
+     *
+     * @param policy the graph's default policy
+     * @return this node
+     */
+    public final Stream<T> onErrorDefault(ErrorPolicy policy) {
+        graph().defaultPolicy(Checks.notNull(policy, kind, "policy"));
+        return this;
+    }
+
+    /**
+     * The failures of every node of this graph whose policy is {@link ErrorPolicy#route()} and
+     * that has no {@link #errors()} stream of its own: one place for a graph's dead letters.
+     *
+     * <pre>{@code
+     * Stream<Integer> source = Stream.create();
+     * source.map(x -> 10 / x).sink(x -> { });
+     * source.onErrorDefault(ErrorPolicy.route());
+     * source.allErrors().sink(f -> System.out.println(f.element()));
+     * source.emit(0);   // prints 0
+     * }</pre>
+     *
+     * @return the graph's errors stream (the same one on every call, from any node)
+     */
+    public final Stream<Failure> allErrors() {
+        Stream<Failure> all = graph().allErrors();
+        return all != null ? all : graph().allErrors(new SideOutput<>("allErrors", this));
+    }
+
+    /**
+     * A snapshot of this node's counters: elements in and out (once {@link #enableMetrics()} was
+     * called), failures by policy (always), elements held and queued.
+     *
+     * <pre>{@code
+     * Stream<Integer> source = Stream.create();
+     * Stream<Integer> evens = source.filter(x -> x % 2 == 0);
+     * evens.sink(x -> { });
+     * source.enableMetrics();
+     * for (int i = 0; i < 5; i++) source.emit(i);
+     * evens.stats().out();   // 3
+     * }</pre>
+     *
+     * @return the counters now
+     */
+    public final NodeStats stats() {
+        Counters c = counters;
+        NodeFailures f = failures;
+        return new NodeStats(c != null ? c.in : 0, c != null ? c.out : 0,
+                f != null ? f.failed : 0, f != null ? f.skipped : 0, f != null ? f.routed : 0,
+                f != null ? f.retried : 0, Math.max(0, heldCount()), Math.max(0, queuedCount()),
+                c != null ? Math.max(0, c.busyNanos) : 0);
+    }
+
+    /**
+     * Starts counting elements in and out of every node of this graph, nodes added later
+     * included (see {@link NodeStats}); about a nanosecond per node and element.
+     *
+     * <pre>{@code
+     * source.enableMetrics();
+     * }</pre>
+     *
+     * @return this node
+     */
+    public final Stream<T> enableMetrics() {
+        return enableMetrics(false);
+    }
+
+    /**
+     * See {@link #enableMetrics()}; with {@code timing}, also measures the time each node spends
+     * in itself (its function included, its downstreams left out): two clock reads per node and
+     * element.
+     *
+     * <pre>{@code
+     * source.enableMetrics(true);
+     * }</pre>
+     *
+     * @param timing whether to measure time too
+     * @return this node
+     */
+    public final Stream<T> enableMetrics(boolean timing) {
+        graph().metrics(timing ? 2 : 1);
+        graph().inside(() -> {
+            for (Stream<?> n : graphNodes()) {
+                n.measureIfGraphDoes();
+            }
+            return null;
+        });
+        return this;
+    }
+
+    /**
+     * Every node of this node's graph: everything reachable through upstreams, downstreams and
+     * side outputs ({@link #errors()}), sources first, then breadth first.
+     *
+     * <pre>{@code
+     * Stream<Integer> source = Stream.create();
+     * source.map(x -> x).sink(x -> { });
+     * source.graphNodes();   // [stream, map, sink]
+     * }</pre>
+     *
+     * @return the nodes, each once
+     */
+    public final List<Stream<?>> graphNodes() {
+        Map<Stream<?>, Boolean> seen = new IdentityHashMap<>();
+        List<Stream<?>> component = new ArrayList<>();
+        Deque<Stream<?>> todo = new ArrayDeque<>();
+        todo.add(this);
+        seen.put(this, Boolean.TRUE);
+        while (!todo.isEmpty()) {
+            Stream<?> s = todo.poll();
+            component.add(s);
+            for (Stream<?>[] next : s.neighbours()) {
+                for (Stream<?> x : next) {
+                    if (x != null && seen.put(x, Boolean.TRUE) == null) {
+                        todo.add(x);
+                    }
+                }
+            }
+        }
+        // in topological order (every node after its upstreams) where there is no feedback loop
+        Map<Stream<?>, Integer> waitingFor = new IdentityHashMap<>();
+        for (Stream<?> s : component) {
+            waitingFor.put(s, distinct(s.upstreams).size() + (s.owner != null ? 1 : 0));
+        }
+        List<Stream<?>> out = new ArrayList<>(component.size());
+        Set<Stream<?>> placed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        while (out.size() < component.size()) {
+            for (Stream<?> s : component) {
+                if (!placed.contains(s) && waitingFor.get(s) == 0) {
+                    todo.add(s);
+                    placed.add(s);
+                }
+            }
+            if (todo.isEmpty()) {   // a feedback loop: take the first node not placed yet
+                Stream<?> rest = component.stream().filter(s -> !placed.contains(s)).findFirst().orElseThrow();
+                todo.add(rest);
+                placed.add(rest);
+            }
+            while (!todo.isEmpty()) {
+                Stream<?> s = todo.poll();
+                out.add(s);
+                for (Stream<?>[] next : List.of(s.downstreams, s.sideOutputs)) {
+                    for (Stream<?> d : next) {
+                        if (!placed.contains(d) && waitingFor.merge(d, -1, Integer::sum) <= 0) {
+                            todo.add(d);
+                            placed.add(d);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Stream<?>[]> neighbours() {
+        return List.of(upstreams, downstreams, sideOutputs, owner == null ? NONE : new Stream<?>[] {owner});
+    }
+
+    /**
+     * How many elements this node holds now (windows, buffers, partitions), for
+     * {@link #stats()}; read without entering the graph. Nodes that hold elements override it.
+     *
+     * @return the number held; the default is 0
+     */
+    protected long heldCount() {
+        return 0;
+    }
+
+    /**
+     * How many elements wait to enter the graph at this node (a source's queue), for
+     * {@link #stats()}; read without entering the graph. Sources with a queue override it.
+     *
+     * @return the number queued; the default is 0
+     */
+    protected long queuedCount() {
+        return 0;
+    }
+
+    private void measureIfGraphDoes() {
+        int level = graph().metrics();
+        if (level > 0 && (counters == null || level == 2 && !counters.timing)) {
+            counters = new Counters(level == 2);
+        }
+    }
+
+    private synchronized void addSideOutput(Stream<?> s) {
+        Stream<?>[] so = Arrays.copyOf(sideOutputs, sideOutputs.length + 1);
+        so[so.length - 1] = s;
+        sideOutputs = so;
     }
 
     // ------------------------------------------------------------------ transform
@@ -2048,7 +2722,7 @@ public class Stream<T> {
      *     {@link #destroy() destroyed} to stop it
      */
     public final Stream<T> sinkAsync(Function<? super T, ? extends CompletionStage<?>> func) {
-        return new AsyncSink<>(this, "sinkAsync", func);
+        return new AsyncSink<>(this, "sinkAsync", func, Schedulers.parallel());
     }
 
     /**
@@ -2065,7 +2739,7 @@ public class Stream<T> {
      *     {@link #destroy() destroyed} to stop it
      */
     public final Stream<T> sinkPublisher(Function<? super T, ? extends Publisher<?>> func) {
-        return new AsyncSink<>(this, "sinkPublisher", AsyncSink.completionOf(func));
+        return new AsyncSink<>(this, "sinkPublisher", AsyncSink.completionOf(func), Schedulers.parallel());
     }
 
     /**
@@ -2087,7 +2761,7 @@ public class Stream<T> {
      * @return a new node downstream of this one, emitting each result when its stage completes
      */
     public final <R> Stream<R> mapAsync(Function<? super T, ? extends CompletionStage<R>> func) {
-        return new MapAsyncNode<>(this, "mapAsync", func);
+        return new MapAsyncNode<>(this, "mapAsync", func, Schedulers.parallel());
     }
 
     /**
@@ -2104,7 +2778,7 @@ public class Stream<T> {
      * @return a new node downstream of this one, emitting each publisher's first value
      */
     public final <R> Stream<R> mapPublisher(Function<? super T, ? extends Publisher<R>> func) {
-        return new MapAsyncNode<>(this, "mapPublisher", MapAsyncNode.firstOf(func));
+        return new MapAsyncNode<>(this, "mapPublisher", MapAsyncNode.firstOf(func), Schedulers.parallel());
     }
 
     /**
@@ -2119,8 +2793,9 @@ public class Stream<T> {
      * <p><b>Blocks:</b> {@code request(n)} is honoured by holding {@code emit}: an element is
      * delivered to every current subscriber, and its {@code emit} waits until each one requested it.
      * Nothing is dropped and nothing piles up. A subscriber that cancels no longer holds anything.
-     * <p>The publisher completes its subscribers when its node (the one downstream of this stream)
-     * is {@link #destroy() destroyed}; until then it never completes on its own.
+     * <p>The publisher completes its subscribers at the end of the input ({@link #emitEnd()}, a
+     * bounded source that ran out), or when its node (the one downstream of this stream) is
+     * {@link #destroy() destroyed}.
      *
      * @return a new publisher, which is also a node downstream of this one
      */

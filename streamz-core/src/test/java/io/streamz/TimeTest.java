@@ -362,6 +362,44 @@ class TimeTest {
     // ------------------------------------------------------------------ rateLimit
 
     @Test
+    void rateLimitHoldsNoRefOfItsOwnBehindABufferAsStreamz() {
+        // streamz: buffer holds each waiting element once; rate_limit holds nothing itself
+        Stream<Integer> source = Stream.create();
+        List<Integer> out = source.buffer(5).rateLimit("200ms").sinkToList();
+        List<RefCounter> refs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            RefCounter r = new RefCounter();
+            refs.add(r);
+            source.emit(i, ref(r));
+        }
+        assertThat(out).containsExactly(0);
+        assertThat(refs).extracting(RefCounter::count).containsExactly(0, 1, 1);   // 1 waits in rateLimit
+        advance(200);
+        assertThat(out).containsExactly(0, 1);
+        assertThat(refs).extracting(RefCounter::count).containsExactly(0, 0, 1);
+        advance(200);
+        assertThat(refs).extracting(RefCounter::count).containsExactly(0, 0, 0);
+    }
+
+    @Test
+    void rateLimitFedByEmitKeepsTheRefWhileTheElementWaits() {
+        // streamz releases it as soon as rate_limit returns, before the element went on: a
+        // source committing on refs would commit too early; here the emit holds it meanwhile
+        Stream<Integer> source = Stream.create();
+        List<Integer> out = source.rateLimit("200ms").sinkToList();
+        source.emit(0);
+        RefCounter waiting = new RefCounter();
+        CompletableFuture<Void> done = source.emitAsync(1, ref(waiting));
+        assertThat(out).containsExactly(0);
+        assertThat(waiting.count()).isEqualTo(1);
+        advance(200);
+        assertThat(out).containsExactly(0, 1);
+        assertThat(done).isDone();
+        assertThat(waiting.count()).isZero();
+    }
+
+
+    @Test
     void rateLimitSpacesElementsByTheInterval() {
         // streamz test_rate_limit: five elements through 50ms take over 200ms
         Stream<Integer> source = Stream.create();

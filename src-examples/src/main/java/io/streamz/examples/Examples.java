@@ -35,6 +35,8 @@ public final class Examples {
             new Example("FilterAndRemove", FilterAndRemove.class, "examples.md", "filter, remove and sinkToList"),
             new Example("ParseJsonLines", ParseJsonLines.class, "examples.md", "emit lines read elsewhere, parse them with map"),
             new Example("HandlingErrors", HandlingErrors.class, "examples.md", "a failing function names its node"),
+            new Example("DeadLetters", DeadLetters.class, "errors.md", "errors as data: skip and count, or route to dead letters"),
+            new Example("RetryAsync", RetryAsync.class, "errors.md", "retry an asynchronous call with backoff, route what still fails"),
             new Example("RefCounting", RefCounting.class, "examples.md", "metadata and a checkpoint callback"),
             new Example("RunningTotal", RunningTotal.class, "examples.md", "accumulate: a running total"),
             new Example("DistinctCount", DistinctCount.class, "examples.md", "accumulateWithState: state differs from output"),

@@ -1,29 +1,73 @@
 package io.streamz.internal;
 
+import io.streamz.ErrorPolicy;
+import io.streamz.Failure;
+import io.streamz.Stream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * The guard of one graph: every entry into a graph ({@code emit}, a timer callback, the completion
- * of an asynchronous sink) runs while holding the monitor of the graph's root, so the user
- * functions of one graph never run at once. The monitor is reentrant, so feedback loops (a sink
- * that emits into its own graph) work on the same thread.
+ * of an asynchronous sink) runs while holding it, so the user functions of one graph never run
+ * at once. It is reentrant, so feedback loops (a sink that emits into its own graph) work on the
+ * same thread.
+ *
+ * <p><b>Cost.</b> An uncontended entry is one compare-and-set of the owner; the exit is a plain
+ * release store, not a second atomic instruction. A reentrant entry costs no atomic at all.
+ * The price of the cheap exit: an exiting owner may miss a thread that began to wait at the very
+ * same moment (its check of the waiters can pass the release store). Waiters therefore never
+ * sleep for good: they park for a bounded time ({@link #MAX_PARK_NANOS}) and look again, so such
+ * a miss costs at most that delay, never a lost wake-up.
  *
  * <p>Graphs merge when nodes of two graphs are joined ({@code zip}, {@code connect}, ...): the
  * root with the larger id points at the other one from then on. They never split; a guard shared
- * by more than it strictly needs is still correct.
+ * by more than it strictly needs is still correct. An entry that finds its graph merged leaves
+ * it and enters the root instead ({@link #enterRoot}).
  *
- * <p>Waiting for back-pressure ({@link #await}) releases the monitor, so timers and the very
- * completion being waited for can enter meanwhile.
+ * <p>Waiting for back-pressure ({@link #await}) releases the guard entirely (every reentrant
+ * hold), so timers and the very completion being waited for can enter meanwhile, and takes it
+ * back afterwards.
  */
 public final class Graph {
+    /** The longest a waiting thread sleeps before it looks at the guard again. */
+    static final long MAX_PARK_NANOS = 1_000_000L;
+    private static final int SPINS = 64;
     private static final AtomicLong IDS = new AtomicLong();
+    private static final VarHandle OWNER;
+    private static final VarHandle WAITERS;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            OWNER = lookup.findVarHandle(Graph.class, "owner", Thread.class);
+            WAITERS = lookup.findVarHandle(Graph.class, "waiters", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final long id = IDS.incrementAndGet();
     private volatile Graph parent;
+    @SuppressWarnings("unused")   // accessed through OWNER
+    private volatile Thread owner;
+    /** Reentrant holds beyond the first; only the owner reads or writes it. */
+    private int holds;
+    /** Graph-wide settings; read from the root. */
+    private volatile ErrorPolicy defaultPolicy;
+    private volatile Stream<Failure> allErrors;
+    private volatile int metrics;
 
-    /** The graph this one was merged into, followed to the end: the one whose monitor guards. */
+    private final ConcurrentLinkedQueue<Thread> waiting = new ConcurrentLinkedQueue<>();
+    /** How many threads are in {@link #waiting}; read by every exit, so kept apart from the queue. */
+    private volatile int waiters;
+
+    /** The graph this one was merged into, followed to the end: the one whose guard guards. */
     public Graph root() {
         Graph g = this;
         for (Graph p = g.parent; p != null; p = g.parent) {
@@ -32,14 +76,177 @@ public final class Graph {
         return g;
     }
 
-    /** Whether this graph was merged into another (its monitor no longer guards anything). */
+    /**
+     * Whether this graph was merged into another (its guard no longer guards anything).
+     *
+     * @return {@code true} once merged
+     */
     public boolean isMerged() {
         return parent != null;
     }
 
     /**
-     * Merges two graphs into one and returns the surviving root. Takes both monitors, lower id
+     * Whether the calling thread is inside this graph (holds its guard).
+     *
+     * @return {@code true} if the current thread holds the guard of this graph's root
+     */
+    public boolean isHeldByCurrentThread() {
+        return root().owner == Thread.currentThread();
+    }
+
+    /**
+     * Takes the guard of this graph, waiting while another thread holds it. The caller must check
+     * {@link #isMerged()} afterwards (or use {@link #enterRoot}).
+     */
+    public void enter() {
+        Thread me = Thread.currentThread();
+        if (owner == me) {
+            holds++;
+        } else if (!OWNER.compareAndSet(this, null, me)) {
+            enterContended(me);
+        }
+    }
+
+    /** Gives up one hold of the guard taken with {@link #enter()}. */
+    public void exit() {
+        if (holds > 0) {
+            holds--;
+            return;
+        }
+        OWNER.setRelease(this, null);
+        if (waiters != 0) {
+            Thread next = waiting.peek();
+            if (next != null) {
+                LockSupport.unpark(next);
+            }
+        }
+    }
+
+    /**
+     * Enters the root of this graph, following merges that happen meanwhile.
+     *
+     * @return the graph whose guard the caller now holds; the caller must {@link #exit()} it
+     */
+    public Graph enterRoot() {
+        Graph g = this;
+        for (;;) {
+            g.enter();
+            if (g.parent == null) {
+                return g;
+            }
+            g.exit();
+            g = g.root();
+        }
+    }
+
+    /**
+     * Runs {@code body} inside the root of this graph.
+     *
+     * @param <X> what {@code body} returns
+     * @param body the work
+     * @return what {@code body} returned
+     */
+    public <X> X inside(Supplier<X> body) {
+        Graph g = enterRoot();
+        try {
+            return body.get();
+        } finally {
+            g.exit();
+        }
+    }
+
+    private void enterContended(Thread me) {
+        for (int i = 0; i < SPINS; i++) {
+            Thread.onSpinWait();
+            if (owner == null && OWNER.compareAndSet(this, null, me)) {
+                return;
+            }
+        }
+        waiting.add(me);
+        WAITERS.getAndAdd(this, 1);
+        try {
+            long park = 10_000L;
+            while (!OWNER.compareAndSet(this, null, me)) {
+                LockSupport.parkNanos(this, park);
+                park = Math.min(park * 2, MAX_PARK_NANOS);
+            }
+        } finally {
+            WAITERS.getAndAdd(this, -1);
+            waiting.remove(me);
+        }
+    }
+
+    /**
+     * The graph's default error policy, or {@code null}.
+     *
+     * @return the policy set for the graph, or {@code null}
+     */
+    public ErrorPolicy defaultPolicy() {
+        return root().defaultPolicy;
+    }
+
+    /**
+     * Sets the graph's default error policy.
+     *
+     * @param policy the policy
+     */
+    public void defaultPolicy(ErrorPolicy policy) {
+        root().defaultPolicy = policy;
+    }
+
+    /**
+     * The graph's stream of all routed failures, or {@code null}.
+     *
+     * @return the stream or {@code null}
+     */
+    public Stream<Failure> allErrors() {
+        return root().allErrors;
+    }
+
+    /**
+     * Sets the graph's stream of all routed failures, once.
+     *
+     * @param stream the stream
+     * @return the stream now set (an earlier one wins)
+     */
+    public Stream<Failure> allErrors(Stream<Failure> stream) {
+        Graph r = enterRoot();
+        try {
+            if (r.allErrors == null) {
+                r.allErrors = stream;
+            }
+            return r.allErrors;
+        } finally {
+            r.exit();
+        }
+    }
+
+    /**
+     * What the graph measures: 0 nothing but failures, 1 elements in and out, 2 also time.
+     *
+     * @return the metrics level
+     */
+    public int metrics() {
+        return root().metrics;
+    }
+
+    /**
+     * Raises what the graph measures (it never goes down).
+     *
+     * @param level 1 counts, 2 counts and time
+     */
+    public void metrics(int level) {
+        Graph r = root();
+        r.metrics = Math.max(r.metrics, level);
+    }
+
+    /**
+     * Merges two graphs into one and returns the surviving root. Takes both guards, lower id
      * first, so nobody is inside either graph while they merge.
+     *
+     * @param a a graph
+     * @param b another graph, possibly the same
+     * @return the root both now share
      */
     public static Graph merge(Graph a, Graph b) {
         for (;;) {
@@ -50,22 +257,36 @@ public final class Graph {
             }
             Graph first = ra.id < rb.id ? ra : rb;
             Graph second = first == ra ? rb : ra;
-            synchronized (first) {
-                synchronized (second) {
+            first.enter();
+            try {
+                second.enter();
+                try {
                     if (first.parent == null && second.parent == null) {
+                        if (first.defaultPolicy == null) {
+                            first.defaultPolicy = second.defaultPolicy;
+                        }
+                        if (first.allErrors == null) {
+                            first.allErrors = second.allErrors;
+                        }
+                        first.metrics = Math.max(first.metrics, second.metrics);
                         second.parent = first;
                         return first;
                     }
+                } finally {
+                    second.exit();
                 }
+            } finally {
+                first.exit();
             }
         }
     }
 
     /**
-     * Waits until {@code pending} is done, releasing this graph's monitor meanwhile (the caller
-     * holds it, possibly reentrantly; {@link Object#wait()} restores every hold afterwards).
-     * Returns normally whatever the outcome; the caller inspects {@code pending}.
+     * Waits until {@code pending} is done, giving up this graph's guard meanwhile (the caller
+     * holds it, possibly reentrantly; every hold is restored afterwards). Returns normally
+     * whatever the outcome; the caller inspects {@code pending}.
      *
+     * @param pending the work to wait for
      * @throws CancellationException if the thread is interrupted while waiting (its interrupt
      *     flag is set again)
      */
@@ -73,20 +294,30 @@ public final class Graph {
         if (pending.isDone()) {
             return;
         }
-        pending.whenComplete((r, e) -> {
-            synchronized (this) {
-                notifyAll();
+        Thread me = Thread.currentThread();
+        if (owner != me) {
+            throw new IllegalStateException("await outside the graph's guard");
+        }
+        int saved = holds;
+        holds = 0;
+        exit();
+        boolean interrupted = false;
+        try {
+            pending.whenComplete((r, e) -> LockSupport.unpark(me));
+            while (!pending.isDone()) {
+                LockSupport.park(pending);
+                if (Thread.interrupted()) {
+                    interrupted = true;
+                    break;
+                }
             }
-        });
-        while (!pending.isDone()) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                CancellationException c = new CancellationException("interrupted while waiting for downstream work");
-                c.initCause(e);
-                throw c;
-            }
+        } finally {
+            enter();
+            holds = saved;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for downstream work");
         }
     }
 

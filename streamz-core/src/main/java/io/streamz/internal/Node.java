@@ -26,7 +26,11 @@ public abstract class Node<T, R> extends Stream<R> {
     @Override
     @SuppressWarnings("unchecked")
     protected final CompletableFuture<?> update(Object x, Stream<?> who, List<Map<String, Object>> metadata) {
-        return accept((T) x, who, metadata);
+        try {
+            return accept((T) x, who, metadata);
+        } catch (UserFunctionException e) {
+            return fail(e.getCause(), x, metadata);   // a key function of this node failed
+        }
     }
 
     /**

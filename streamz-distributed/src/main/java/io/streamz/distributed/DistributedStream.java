@@ -509,7 +509,7 @@ public final class DistributedStream<T> {
         Stream<CompletableFuture<T>> in = parallelism > 0 && !"buffer".equals(futures.kind())
                 ? futures.buffer(parallelism) : futures;
         return new MapAsyncNode<CompletableFuture<T>, T>(filtered ? Futures.settle(in) : in, "gather",
-                Function.identity());
+                Function.identity(), Schedulers.parallel());
     }
 
     @SuppressWarnings("unchecked")

@@ -2,11 +2,9 @@ package io.streamz.internal.graph;
 
 import io.streamz.Source;
 import io.streamz.Stream;
+import io.streamz.internal.SideOutput;
 import io.streamz.internal.join.JoinNode;
 import io.streamz.internal.util.Checks;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,7 @@ public final class DotWriter {
      * is {@code n<i>} in {@link #write}'s text.
      */
     public static List<Stream<?>> nodes(Stream<?> node) {
-        return order(component(node));
+        return node.graphNodes();
     }
 
     /**
@@ -85,6 +83,10 @@ public final class DotWriter {
                     }
                 }
             }
+            if (n instanceof SideOutput) {
+                b.append("  n").append(ids.get(((SideOutput<?>) n).owner())).append(" -> n").append(ids.get(n))
+                        .append(" [style=dashed];\n");
+            }
         }
         return b.append("}\n").toString();
     }
@@ -105,55 +107,6 @@ public final class DotWriter {
     }
 
     /** Every node connected to {@code start}, in the order found. */
-    private static List<Stream<?>> component(Stream<?> start) {
-        Map<Stream<?>, Boolean> seen = new IdentityHashMap<>();
-        List<Stream<?>> found = new ArrayList<>();
-        Deque<Stream<?>> todo = new ArrayDeque<>();
-        todo.add(start);
-        seen.put(start, Boolean.TRUE);
-        while (!todo.isEmpty()) {
-            Stream<?> s = todo.poll();
-            found.add(s);
-            for (List<Stream<?>> next : List.of(s.upstreams(), s.downstreams())) {
-                for (Stream<?> x : next) {
-                    if (seen.put(x, Boolean.TRUE) == null) {
-                        todo.add(x);
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
-    /** Breadth-first from the nodes without upstreams; nodes only on cycles come last. */
-    private static List<Stream<?>> order(List<Stream<?>> component) {
-        Map<Stream<?>, Boolean> seen = new IdentityHashMap<>();
-        List<Stream<?>> out = new ArrayList<>(component.size());
-        Deque<Stream<?>> todo = new ArrayDeque<>();
-        for (Stream<?> s : component) {
-            if (s.upstreams().isEmpty() && seen.put(s, Boolean.TRUE) == null) {
-                todo.add(s);
-            }
-        }
-        for (;;) {
-            while (!todo.isEmpty()) {
-                Stream<?> s = todo.poll();
-                out.add(s);
-                for (Stream<?> d : s.downstreams()) {
-                    if (seen.put(d, Boolean.TRUE) == null) {
-                        todo.add(d);
-                    }
-                }
-            }
-            Stream<?> rest = component.stream().filter(s -> !seen.containsKey(s)).findFirst().orElse(null);
-            if (rest == null) {
-                return out;
-            }
-            seen.put(rest, Boolean.TRUE);
-            todo.add(rest);
-        }
-    }
-
     private static String quote(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (int i = 0; i < s.length(); i++) {

@@ -99,4 +99,13 @@ public final class ZipNode<R> extends JoinNode<HeldElements<Object>, R> {
     protected void slotsChanged() {
         wakeWaiting();
     }
+
+    @Override
+    protected long heldCount() {
+        long n = 0;
+        for (HeldElements<Object> slot : slots()) {
+            n += slot.size();
+        }
+        return n;
+    }
 }

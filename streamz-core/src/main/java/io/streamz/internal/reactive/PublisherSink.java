@@ -1,5 +1,6 @@
 package io.streamz.internal.reactive;
 
+import io.streamz.Signal;
 import io.streamz.Stream;
 import io.streamz.internal.Node;
 import java.util.List;
@@ -57,6 +58,19 @@ public final class PublisherSink<T> extends Node<T, T> implements Publisher<T> {
     @Override
     public void destroy() {
         super.destroy();
+        completeSubscribers();
+    }
+
+    /** The end of the input completes every subscriber once it has what was emitted before. */
+    @Override
+    protected CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
+        if (signal instanceof Signal.End) {
+            completeSubscribers();
+        }
+        return forwardSignal(signal, who);
+    }
+
+    private void completeSubscribers() {
         completed = true;
         for (Sub<T> s : subscribers) {
             subscribers.remove(s);

@@ -1,28 +1,26 @@
 package io.streamz.internal.sink;
 
 import io.streamz.Stream;
-import io.streamz.internal.Node;
+import io.streamz.internal.time.AsyncCallNode;
 import io.streamz.internal.util.Checks;
-import io.streamz.internal.util.Refs;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * Implements {@link Stream#sinkAsync(Function)} and {@link Stream#sinkPublisher(Function)}: the
  * element's emit waits for the returned stage, and its refs are held until the stage is done.
  */
-public final class AsyncSink<T> extends Node<T, T> {
-    private final Function<? super T, ? extends CompletionStage<?>> func;
+public final class AsyncSink<T> extends AsyncCallNode<T, T> {
 
-    public AsyncSink(Stream<T> upstream, String kind, Function<? super T, ? extends CompletionStage<?>> func) {
-        super(upstream, kind);
-        this.func = Checks.notNull(func, kind, "func");
+    public AsyncSink(Stream<T> upstream, String kind, Function<? super T, ? extends CompletionStage<?>> func,
+                     Scheduler scheduler) {
+        super(upstream, kind, func, scheduler);
     }
 
     /** {@code func} as a stage-returning function: the stage completes when the publisher does. */
@@ -32,27 +30,7 @@ public final class AsyncSink<T> extends Node<T, T> {
     }
 
     @Override
-    protected CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> metadata) {
-        CompletionStage<?> stage;
-        try {
-            stage = Checks.notNull(func.apply(x), kind(), "returned stage");
-        } catch (RuntimeException e) {
-            throw failure(e, x);
-        }
-        Refs.retain(metadata);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        stage.whenComplete((r, e) -> {
-            Refs.release(metadata);
-            if (e != null) {
-                done.completeExceptionally(failure(unwrap(e), x));
-            } else {
-                done.complete(null);
-            }
-        });
-        return done;
-    }
-
-    static Throwable unwrap(Throwable e) {
-        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    protected CompletableFuture<?> onResult(T x, Object result, List<Map<String, Object>> metadata) {
+        return null;
     }
 }

@@ -22,7 +22,7 @@ public final class SinkNode<T> extends Node<T, T> {
         try {
             consumer.accept(x);
         } catch (RuntimeException e) {
-            throw failure(e, x);
+            return fail(e, x, metadata);
         }
         return null;
     }

@@ -39,11 +39,17 @@ public final class IterableSource<T> extends Source<T> {
                 }
                 emit(x);
             }
-        } finally {
+        } catch (RuntimeException | Error e) {
             synchronized (this) {
                 if (id == run) {
-                    stop();
+                    failed(e);   // as streamz, a failure that reaches the source stops it
                 }
+            }
+            throw e;
+        }
+        synchronized (this) {
+            if (id == run) {
+                finish(null);
             }
         }
     }

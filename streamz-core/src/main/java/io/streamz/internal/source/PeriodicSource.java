@@ -51,7 +51,7 @@ public final class PeriodicSource<T> extends Source<T> {
     }
 
     // As streamz: the next call is one interval after this call's downstream work is done.
-    // A failure has no emit to reach: it goes to the thread's uncaught-exception handler.
+    // A failure has no emit to reach: it goes to the node's error policy, then the log.
     private void call(long thisRun) {
         CompletableFuture<?> pending;
         try {
@@ -63,17 +63,17 @@ public final class PeriodicSource<T> extends Source<T> {
                 try {
                     x = supplier.get();
                 } catch (RuntimeException e) {
-                    throw failure(e, null);
+                    return fail(e, null, NO_METADATA);
                 }
                 return emitDownstream(x, NO_METADATA);
             });
         } catch (RuntimeException | Error e) {
-            report(e);
+            unhandled(e);
             pending = CompletableFuture.completedFuture(null);
         }
         pending.whenComplete((r, e) -> {
             if (e != null) {
-                report(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+                unhandled(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
             }
             enterGraph(() -> {
                 if (thisRun == run) {
@@ -82,10 +82,5 @@ public final class PeriodicSource<T> extends Source<T> {
                 return null;
             });
         });
-    }
-
-    private static void report(Throwable e) {
-        Thread t = Thread.currentThread();
-        t.getUncaughtExceptionHandler().uncaughtException(t, e);
     }
 }

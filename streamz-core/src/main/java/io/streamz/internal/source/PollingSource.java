@@ -69,8 +69,7 @@ public abstract class PollingSource<T> extends Source<T> {
                     }
                 }
                 // not rethrown: that would end a virtual clock's drain loop for good
-                Thread t = Thread.currentThread();
-                t.getUncaughtExceptionHandler().uncaughtException(t, e);
+                unhandled(e);
             }
         }
     }

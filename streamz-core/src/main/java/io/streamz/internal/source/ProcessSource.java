@@ -86,17 +86,15 @@ public final class ProcessSource extends Source<String> {
                         return;
                     }
                 }
-                if (line.size() > 0) {
-                    emitLine(line);
+                if (line.size() > 0 && !emitLine(line)) {
+                    return;
                 }
             } catch (IOException e) {
-                if (!stopped) {
-                    finish();
-                    throw new UncheckedIOException(ProcessSource.this + ": cannot read the output of "
-                            + command + ": " + e.getMessage(), e);
-                }
+                end(new UncheckedIOException(ProcessSource.this + ": cannot read the output of "
+                        + command + ": " + e.getMessage(), e));
+                return;
             }
-            finish();
+            end(null);
         }
 
         private boolean emitLine(ByteArrayOutputStream line) {
@@ -108,16 +106,23 @@ public final class ProcessSource extends Source<String> {
             try {
                 emit(s);
             } catch (RuntimeException | Error e) {
-                finish();
-                throw e;
+                end(e);   // as streamz, a failure that reaches the source stops it
+                return false;
             }
             return true;
         }
 
-        private void finish() {
+        /** The output ended (normally, or on {@code failure}): the run is over unless it was stopped. */
+        private void end(Throwable failure) {
             synchronized (ProcessSource.this) {
-                if (current == this) {
-                    stop();
+                if (current != this || stopped) {
+                    return;
+                }
+                if (failure == null) {
+                    finish(null);
+                } else {
+                    unhandled(failure);
+                    failed(failure);
                 }
             }
         }

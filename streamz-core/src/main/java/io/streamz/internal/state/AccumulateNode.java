@@ -64,7 +64,7 @@ public final class AccumulateNode<T, S, R> extends Node<T, R> {
                 state = result;
             }
         } catch (RuntimeException e) {
-            throw failure(e, x);
+            return fail(e, x, metadata);
         }
         return emitDownstream((R) result, metadata);
     }

@@ -1,5 +1,7 @@
 package io.streamz.internal.state;
 
+import io.streamz.internal.HeldSignals;
+import io.streamz.Signal;
 import io.streamz.CollectStream;
 import io.streamz.Stream;
 import io.streamz.internal.window.HeldElements;
@@ -10,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 /** Implements {@link Stream#collect()}. */
 public final class CollectNode<T> extends CollectStream<T> {
     private final HeldElements<T> held = new HeldElements<>();
+    private final HeldSignals heldSignals = new HeldSignals();
 
     public CollectNode(Stream<? extends T> upstream) {
         super(upstream);
@@ -32,7 +35,25 @@ public final class CollectNode<T> extends CollectStream<T> {
             } finally {
                 // as streamz: emitted first, released and cleared after
                 held.clear();
+                heldSignals.release(this::forwardSignal);
             }
         });
+    }
+
+    @Override
+    protected long heldCount() {
+        return held.size();
+    }
+
+    /**
+     * A watermark waits for the flush of the elements held before it; the end goes on at once
+     * (the elements stay held until {@code flush()}).
+     */
+    @Override
+    protected CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
+        if (held.isEmpty() || signal instanceof Signal.End) {
+            return forwardSignal(signal, who);
+        }
+        return heldSignals.hold(signal, who);
     }
 }

@@ -1,6 +1,8 @@
 package io.streamz.internal.state;
 
+import io.streamz.Signal;
 import io.streamz.Stream;
+import io.streamz.internal.HeldSignals;
 import io.streamz.internal.time.AsyncNode;
 import io.streamz.internal.util.Refs;
 import java.util.List;
@@ -17,6 +19,9 @@ public final class LatestNode<T> extends AsyncNode<T, T> {
     private boolean unsent;
     private T latest;
     private List<Map<String, Object>> latestMetadata;
+    private final HeldSignals heldSignals = new HeldSignals();
+    /** Whether an element that came before the held signals is still unsent. */
+    private boolean unsentBeforeSignals;
 
     public LatestNode(Stream<T> upstream) {
         super(upstream, "latest");
@@ -40,7 +45,7 @@ public final class LatestNode<T> extends AsyncNode<T, T> {
     /** Sends the latest element; returns its downstream work only when done (a failure reaches emit). */
     private CompletableFuture<?> send() {
         unsent = false;
-        CompletableFuture<?> pending = emitDownstream(latest, latestMetadata);
+        CompletableFuture<?> pending = emitAndHold(latest, latestMetadata);
         if (pending == null || pending.isDone()) {
             return pending;
         }
@@ -51,9 +56,28 @@ public final class LatestNode<T> extends AsyncNode<T, T> {
 
     private void resume() {
         busy = false;
+        if (!heldSignals.isEmpty() && !unsentBeforeSignals) {
+            heldSignals.release(this::forwardSignal);
+        }
         if (unsent) {
+            unsentBeforeSignals = false;
             doneOrResume(send(), () -> { });
         }
+        if (!busy && !heldSignals.isEmpty()) {
+            heldSignals.release(this::forwardSignal);
+        }
+    }
+
+    /** A signal waits until the element that came before it was sent. */
+    @Override
+    protected CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
+        if (!busy) {
+            return forwardSignal(signal, who);
+        }
+        if (heldSignals.isEmpty()) {
+            unsentBeforeSignals = unsent;
+        }
+        return heldSignals.hold(signal, who);
     }
 
     /** Releases the element it holds, if any. */

@@ -1,6 +1,7 @@
 package io.streamz.internal.time;
 
 import io.streamz.Stream;
+import io.streamz.internal.HeldSignals;
 import io.streamz.internal.Node;
 import io.streamz.internal.util.Refs;
 import java.util.List;
@@ -57,35 +58,49 @@ public abstract class AsyncNode<T, R> extends Node<T, R> {
 
     /**
      * Emits {@code x} downstream from a timer or completion, where no caller waits: a synchronous
-     * failure is reported, and the refs the node held for {@code x} are released once the
-     * downstream work is done.
+     * failure is reported, and the node's own hold of {@code x}'s refs is handed over: the refs
+     * stay retained while downstream work on {@code x} is pending, then are released.
      *
      * @return the pending downstream work, or {@code null}
      */
     protected final CompletableFuture<?> emitHeld(R x, List<Map<String, Object>> metadata) {
-        CompletableFuture<?> pending;
         try {
-            pending = emitDownstream(x, metadata);
+            return emitAndHold(x, metadata);
         } catch (RuntimeException | Error e) {
-            Refs.release(metadata);
             report(e);
             return null;
-        }
-        if (pending == null || pending.isDone()) {
+        } finally {
+            // the node hands its hold over: emitAndHold keeps the refs while work is pending
             Refs.release(metadata);
-        } else if (!metadata.isEmpty()) {
-            pending.whenComplete((r, e) -> Refs.release(metadata));
         }
-        return pending;
     }
 
-    /** Hands a failure nobody waits for to the current thread's uncaught-exception handler. */
-    protected static void report(Throwable e) {
-        Thread t = Thread.currentThread();
-        t.getUncaughtExceptionHandler().uncaughtException(t, e);
+    /**
+     * Passes on a signal that waited in line ({@link Held#signal}), completing its future once
+     * it went on and the work downstream is done; a failure is reported.
+     */
+    final void passHeldSignal(Held<?> h) {
+        CompletableFuture<?> after;
+        try {
+            after = forwardSignal(h.signal(), h.from());
+        } catch (RuntimeException | Error e) {
+            if (h.signalDone() != null) {
+                h.signalDone().completeExceptionally(e);
+            }
+            report(e);
+            return;
+        }
+        if (h.signalDone() != null) {
+            HeldSignals.completeWhenDone(h.signalDone(), after);
+        }
     }
 
-    private static void reportFailure(CompletableFuture<?> done) {
+    /** Reports a failure nobody waits for (see {@link Stream#unhandled}): logged, never thrown. */
+    protected final void report(Throwable e) {
+        unhandled(e);
+    }
+
+    private void reportFailure(CompletableFuture<?> done) {
         if (done != null && done.isCompletedExceptionally()) {
             try {
                 done.join();

@@ -1,5 +1,6 @@
 package io.streamz.internal.time;
 
+import io.streamz.Signal;
 import io.streamz.Stream;
 import io.streamz.internal.util.Checks;
 import io.streamz.internal.util.Refs;
@@ -11,8 +12,10 @@ import java.util.concurrent.CompletableFuture;
 /** Implements {@link Stream#buffer(int)}. */
 public final class BufferNode<T> extends AsyncNode<T, T> {
     private final int n;
+    /** Elements admitted (at most n) and signals kept in line behind them. */
     private final ArrayDeque<Held<T>> queue = new ArrayDeque<>();
     private final ArrayDeque<Waiting<T>> waiting = new ArrayDeque<>();
+    private int queued;
     private boolean busy;
 
     public BufferNode(Stream<T> upstream, int n) {
@@ -27,10 +30,11 @@ public final class BufferNode<T> extends AsyncNode<T, T> {
 
     @Override
     protected CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> metadata) {
-        Refs.retain(metadata);
         Held<T> h = new Held<>(x, metadata, 0);
-        if (queue.size() < n) {
+        if (queued < n && waiting.isEmpty()) {
+            Refs.retain(metadata);   // held while queued (the emit that brought it returns now)
             queue.add(h);
+            queued++;
             if (!busy) {
                 drain();
             }
@@ -41,9 +45,29 @@ public final class BufferNode<T> extends AsyncNode<T, T> {
         return w.admitted();
     }
 
+    /** A signal waits in line behind the elements that came before it. */
+    @Override
+    protected CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
+        if (queue.isEmpty() && waiting.isEmpty() && !busy) {
+            return forwardSignal(signal, who);
+        }
+        Held<T> h = Held.signal(signal, who, 0);
+        if (waiting.isEmpty()) {
+            queue.add(h);
+        } else {
+            waiting.add(new Waiting<>(h, CompletableFuture.completedFuture(null)));
+        }
+        return h.signalDone();
+    }
+
     private void drain() {
         while (!queue.isEmpty()) {
             Held<T> h = queue.poll();
+            if (h.isSignal()) {
+                passHeldSignal(h);
+                continue;
+            }
+            queued--;
             admit();   // as streamz's Queue(maxsize=n): taking one out frees a slot at once
             busy = true;
             if (!doneOrResume(emitHeld(h.value(), h.metadata()), this::resume)) {
@@ -53,33 +77,42 @@ public final class BufferNode<T> extends AsyncNode<T, T> {
         }
     }
 
+
     private void resume() {
         busy = false;
         drain();
     }
 
     private void admit() {
-        while (queue.size() < n && !waiting.isEmpty()) {
+        while (!waiting.isEmpty() && (queued < n || waiting.peek().held().isSignal())) {
             Waiting<T> w = waiting.poll();
+            if (!w.held().isSignal()) {
+                Refs.retain(w.held().metadata());   // before its emit's hold goes with admitted()
+                queued++;
+            }
             queue.add(w.held());
             w.admitted().complete(null);
         }
     }
 
-    /** Releases the elements still waiting; their blocked {@code emit} calls return. */
     @Override
     public void destroy() {
         super.destroy();
         enterGraph(() -> {
             queue.forEach(h -> Refs.release(h.metadata()));
             queue.clear();
+            queued = 0;
             for (Waiting<T> w : waiting) {
-                Refs.release(w.held().metadata());
-                w.admitted().complete(null);
+                w.admitted().complete(null);   // its emit lets go of the refs
             }
             waiting.clear();
             return null;
         });
+    }
+
+    @Override
+    protected long heldCount() {
+        return (long) queued + waiting.size();
     }
 
     private record Waiting<T>(Held<T> held, CompletableFuture<Void> admitted) {

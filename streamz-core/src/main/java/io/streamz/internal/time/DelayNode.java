@@ -1,5 +1,6 @@
 package io.streamz.internal.time;
 
+import io.streamz.Signal;
 import io.streamz.Stream;
 import io.streamz.internal.util.Intervals;
 import io.streamz.internal.util.Refs;
@@ -39,6 +40,17 @@ public final class DelayNode<T> extends TimerNode<T, T> {
         return null;
     }
 
+    /** A signal is delayed like an element that arrived with it, and stays in line. */
+    @Override
+    protected CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
+        if (queue.isEmpty() && !running) {
+            return forwardSignal(signal, who);
+        }
+        Held<T> h = Held.signal(signal, who, now() + interval);
+        queue.add(h);
+        return h.signalDone();
+    }
+
     // One element at a time, each when due and after the previous one's downstream work: in order.
     private void drain() {
         while (!queue.isEmpty()) {
@@ -49,12 +61,17 @@ public final class DelayNode<T> extends TimerNode<T, T> {
                 return;
             }
             queue.poll();
+            if (h.isSignal()) {
+                passHeldSignal(h);
+                continue;
+            }
             if (!doneOrResume(emitHeld(h.value(), h.metadata()), this::drain)) {
                 return;
             }
         }
         running = false;
     }
+
 
     /** Cancels the timer and releases the elements still waiting. */
     @Override
@@ -69,5 +86,10 @@ public final class DelayNode<T> extends TimerNode<T, T> {
             running = false;
             return null;
         });
+    }
+
+    @Override
+    protected long heldCount() {
+        return queue.size();
     }
 }

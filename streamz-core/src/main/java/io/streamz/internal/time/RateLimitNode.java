@@ -1,8 +1,9 @@
 package io.streamz.internal.time;
 
+import io.streamz.Signal;
 import io.streamz.Stream;
+import io.streamz.internal.SignalsAfterWork;
 import io.streamz.internal.util.Intervals;
-import io.streamz.internal.util.Refs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import reactor.core.scheduler.Scheduler;
 public final class RateLimitNode<T> extends TimerNode<T, T> {
     private final long interval;
     private long next = Long.MIN_VALUE;
+    private final SignalsAfterWork signals = new SignalsAfterWork();
 
     public RateLimitNode(Stream<T> upstream, Duration interval, Scheduler scheduler) {
         super(upstream, "rateLimit", scheduler);
@@ -31,10 +33,14 @@ public final class RateLimitNode<T> extends TimerNode<T, T> {
         // as streamz: the next element may pass one interval after this one's slot
         next = Math.max(now, next) + interval;
         if (now >= slot) {
-            return emitDownstream(x, metadata);
+            CompletableFuture<?> pending = emitDownstream(x, metadata);
+            signals.accepted(null);
+            return pending;
         }
-        Refs.retain(metadata);
+        // as streamz, no hold of its own: the upstream's emit keeps the refs while this is pending
         CompletableFuture<Object> done = new CompletableFuture<>();
+        CompletableFuture<Object> sent = new CompletableFuture<>();
+        signals.accepted(sent);
         later(slot - now, () -> {
             try {
                 CompletableFuture<?> pending = emitDownstream(x, metadata);
@@ -52,9 +58,16 @@ public final class RateLimitNode<T> extends TimerNode<T, T> {
             } catch (RuntimeException | Error e) {
                 done.completeExceptionally(e);
             } finally {
-                Refs.release(metadata);
+                sent.complete(null);   // signals kept behind it may go now
             }
         });
         return done;
+    }
+
+    /** A signal goes on after the elements that wait for their slot. */
+    @Override
+    protected CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
+        return signals.signal(signal, who, this::forwardSignal,
+                () -> enterGraph(() -> signals.workDone(this::forwardSignal)));
     }
 }

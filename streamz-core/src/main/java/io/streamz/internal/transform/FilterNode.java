@@ -29,7 +29,7 @@ public final class FilterNode<T> extends Node<T, T> {
         try {
             holds = predicate.test(x);
         } catch (RuntimeException e) {
-            throw failure(e, x);
+            return fail(e, x, metadata);
         }
         return holds == keepWhen ? emitDownstream(x, metadata) : null;
     }

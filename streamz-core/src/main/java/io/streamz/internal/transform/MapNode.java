@@ -23,7 +23,7 @@ public final class MapNode<T, R> extends Node<T, R> {
         try {
             y = func.apply(x);
         } catch (RuntimeException e) {
-            throw failure(e, x);
+            return fail(e, x, metadata);
         }
         return emitDownstream(y, metadata);
     }

@@ -66,7 +66,7 @@ public final class PluckNode<T> extends Node<T, Object> {
                 }
             }
         } catch (RuntimeException e) {
-            throw failure(e, x);
+            return fail(e, x, metadata);
         }
         return emitDownstream(y, metadata);
     }

@@ -25,7 +25,7 @@ public final class StarmapNode<A, B, R> extends Node<Object, R> {
         try {
             y = func.apply(cast(item(x, 0)), cast(item(x, 1)));
         } catch (RuntimeException e) {
-            throw failure(e, x);
+            return fail(e, x, metadata);
         }
         return emitDownstream(y, metadata);
     }

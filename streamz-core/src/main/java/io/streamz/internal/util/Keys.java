@@ -1,7 +1,7 @@
 package io.streamz.internal.util;
 
 import io.streamz.Keep;
-import io.streamz.NodeException;
+import io.streamz.internal.UserFunctionException;
 import io.streamz.Stream;
 import java.util.function.Function;
 
@@ -26,7 +26,7 @@ public final class Keys {
         try {
             return key.apply(x);
         } catch (RuntimeException e) {
-            throw e instanceof NodeException ? e : new NodeException(node, x, e);
+            throw new UserFunctionException(e);
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Elements a node holds, each with its metadata: {@link #add} retains the element's refs and
@@ -107,21 +106,6 @@ public final class HeldElements<T> {
         values.clear();
         metadata.clear();
         withMetadata = 0;
-    }
-
-    /**
-     * Releases {@code md} once {@code pending} downstream work is done (at once when nothing is
-     * pending), as streamz releases a flushed partition after its emit was awaited.
-     */
-    public static void releaseWhenDone(CompletableFuture<?> pending, List<Map<String, Object>> md) {
-        if (md.isEmpty()) {
-            return;
-        }
-        if (pending == null || pending.isDone()) {
-            Refs.release(md);
-        } else {
-            pending.whenComplete((r, e) -> Refs.release(md));
-        }
     }
 
     // ArrayDeque refuses null, and null is an ordinary element

@@ -1,10 +1,13 @@
 package io.streamz.internal.window;
 
+import io.streamz.internal.HeldSignals;
+import io.streamz.Signal;
 import io.streamz.Stream;
 import io.streamz.internal.time.TimerNode;
 import io.streamz.internal.util.Checks;
 import io.streamz.internal.util.Intervals;
 import io.streamz.internal.util.Keys;
+import io.streamz.internal.util.Refs;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +27,9 @@ public final class PartitionNode<T> extends TimerNode<T, List<T>> {
 
     /** The part of the last flushed partition, emptied for the next one (saves its allocation). */
     private Part<T> spare;
+    /** Elements held in all parts, for stats (the map itself is not read outside the graph). */
+    private int heldTotal;
+    private final HeldSignals heldSignals = new HeldSignals();
 
     /** One key's partition in the making, with its timer; reused once flushed. */
     private static final class Part<T> {
@@ -60,6 +66,7 @@ public final class PartitionNode<T> extends TimerNode<T, List<T>> {
             parts.put(k, part);
         }
         part.held.add(x, metadata);
+        heldTotal++;
         if (part.held.size() == n) {
             if (part.timer != null) {
                 part.timer.dispose();
@@ -73,8 +80,10 @@ public final class PartitionNode<T> extends TimerNode<T, List<T>> {
             part.timer = later(timeout.toNanos(), () -> {
                 if (parts.get(k) == mine && mine.generation == generation) {
                     parts.remove(k);
+                    heldTotal -= mine.held.size();
                     // no emit waits for a timer: a failure downstream is reported, refs released
                     emitHeld(mine.held.values(), mine.held.metadata());
+                    releaseSignalsIfEmpty();
                 }
             });
         }
@@ -83,6 +92,7 @@ public final class PartitionNode<T> extends TimerNode<T, List<T>> {
 
     private CompletableFuture<?> flush(Object k, Part<T> part) {
         parts.remove(k);
+        heldTotal -= part.held.size();
         List<T> values = part.held.values();
         List<Map<String, Object>> md = part.held.metadata();
         part.held.forget();   // the refs travel with md, released below
@@ -91,11 +101,32 @@ public final class PartitionNode<T> extends TimerNode<T, List<T>> {
         spare = part;
         CompletableFuture<?> pending = null;
         try {
-            pending = emitDownstream(values, md);
+            pending = emitAndHold(values, md);
         } finally {
-            // the refs go once the emit (awaited in streamz) is done
-            HeldElements.releaseWhenDone(pending, md);
+            // handed over: emitAndHold keeps the refs while downstream work is pending
+            Refs.release(md);
         }
-        return pending;
+        return both(pending, releaseSignalsIfEmpty());
+    }
+
+    @Override
+    protected long heldCount() {
+        return heldTotal;
+    }
+
+    /**
+     * A signal waits until the elements held before it were emitted. Without a timeout the end
+     * goes on at once: as in streamz, a partial partition stays held.
+     */
+    @Override
+    protected CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
+        if (heldTotal == 0 || signal instanceof Signal.End && timeout == null) {
+            return forwardSignal(signal, who);
+        }
+        return heldSignals.hold(signal, who);
+    }
+
+    private CompletableFuture<?> releaseSignalsIfEmpty() {
+        return heldTotal == 0 && !heldSignals.isEmpty() ? heldSignals.release(this::forwardSignal) : null;
     }
 }

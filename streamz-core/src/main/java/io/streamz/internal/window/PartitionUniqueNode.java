@@ -1,6 +1,8 @@
 package io.streamz.internal.window;
 
 import io.streamz.Keep;
+import io.streamz.internal.HeldSignals;
+import io.streamz.Signal;
 import io.streamz.Stream;
 import io.streamz.internal.Node;
 import io.streamz.internal.util.Checks;
@@ -20,6 +22,7 @@ public final class PartitionUniqueNode<T> extends Node<T, List<T>> {
     private final Function<? super T, ?> key;
     private final boolean keepLast;
     private final LinkedHashMap<Object, Held<T>> buffer = new LinkedHashMap<>();
+    private final HeldSignals heldSignals = new HeldSignals();
 
     private static final class Held<T> {
         final T value;
@@ -67,9 +70,26 @@ public final class PartitionUniqueNode<T> extends Node<T, List<T>> {
         buffer.clear();
         List<Map<String, Object>> md = Refs.concat(mds);
         try {
-            return emitDownstream(Lists.copyOf(values), md);
+            return both(emitDownstream(Lists.copyOf(values), md), heldSignals.release(this::forwardSignal));
         } finally {
             Refs.release(md);
         }
+    }
+
+    @Override
+    protected long heldCount() {
+        return buffer.size();
+    }
+
+    /**
+     * A watermark waits until the elements held before it were emitted; the end goes on at once
+     * (as in streamz, a partial partition stays held).
+     */
+    @Override
+    protected CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
+        if (buffer.isEmpty() || signal instanceof Signal.End) {
+            return forwardSignal(signal, who);
+        }
+        return heldSignals.hold(signal, who);
     }
 }

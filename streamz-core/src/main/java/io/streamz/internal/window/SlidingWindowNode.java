@@ -38,4 +38,9 @@ public final class SlidingWindowNode<T> extends Node<T, List<T>> {
             }
         }
     }
+
+    @Override
+    protected long heldCount() {
+        return window.size();
+    }
 }

@@ -1,5 +1,7 @@
 package io.streamz.internal.window;
 
+import io.streamz.internal.HeldSignals;
+import io.streamz.Signal;
 import io.streamz.Stream;
 import io.streamz.internal.time.TimerNode;
 import io.streamz.internal.util.Intervals;
@@ -13,8 +15,10 @@ import reactor.core.scheduler.Scheduler;
 /**
  * Base of the windows a clock closes ({@code timedWindow}, {@code timedWindowUnique}): holds
  * elements until the next tick, then emits them as one list. As in streamz, the node ticks once
- * as soon as it is built (an empty window, emitted once the graph is wired) and then every
- * interval, the next tick one interval after the last window's downstream work is done.
+ * as soon as it is built (an empty window, emitted once the graph is wired: at the first
+ * element, or a nanosecond after it was built, whichever comes first) and then every interval,
+ * the next tick one interval after the last window's downstream work is done. A failure
+ * downstream of a tick goes to the failing node's error policy; the clock goes on.
  *
  * @param <T> the element type
  */
@@ -23,6 +27,7 @@ abstract class TickingWindowNode<T> extends TimerNode<T, List<T>> {
     private Disposable timer;
     private boolean destroyed;
     private boolean ticked;
+    private final HeldSignals heldSignals = new HeldSignals();
 
     TickingWindowNode(Stream<T> upstream, String kind, Duration interval, Scheduler scheduler) {
         super(upstream, kind, scheduler);
@@ -35,6 +40,13 @@ abstract class TickingWindowNode<T> extends TimerNode<T, List<T>> {
      */
     final void startClock() {
         timer = later(interval, this::tick);
+        // streamz's loop runs the first tick right after the code that built the graph: here
+        // as soon as time moves at all, or before the first element, whichever comes first
+        later(1, () -> {
+            if (!ticked && !destroyed && !doneOrResume(firstTick(), this::scheduleTick)) {
+                timer.dispose();
+            }
+        });
     }
 
     /** Keeps {@code x} for the window, retaining the refs of {@code md} it keeps. */
@@ -66,7 +78,7 @@ abstract class TickingWindowNode<T> extends TimerNode<T, List<T>> {
      */
     private CompletableFuture<?> firstTick() {
         ticked = true;
-        return emitDownstream(List.of(), NO_METADATA);
+        return emitHeld(List.of(), NO_METADATA);
     }
 
     private void tick() {
@@ -78,7 +90,11 @@ abstract class TickingWindowNode<T> extends TimerNode<T, List<T>> {
         }
         Window<T> window = take();
         // emitHeld releases the refs retained in hold once the window's downstream work is done
-        if (doneOrResume(emitHeld(window.values(), window.metadata()), this::scheduleTick)) {
+        CompletableFuture<?> pending = emitHeld(window.values(), window.metadata());
+        if (!heldSignals.isEmpty()) {
+            heldSignals.release(this::forwardSignal);   // what came before them has gone on
+        }
+        if (doneOrResume(pending, this::scheduleTick)) {
             scheduleTick();
         }
     }
@@ -103,5 +119,14 @@ abstract class TickingWindowNode<T> extends TimerNode<T, List<T>> {
 
     /** A finished window: its elements and their metadata. */
     record Window<T>(List<T> values, List<Map<String, Object>> metadata) {
+    }
+
+    /** A signal waits for the tick that emits the elements held before it. */
+    @Override
+    protected final CompletableFuture<?> onSignal(Signal signal, Stream<?> who) {
+        if (heldCount() == 0) {
+            return forwardSignal(signal, who);
+        }
+        return heldSignals.hold(signal, who);
     }
 }

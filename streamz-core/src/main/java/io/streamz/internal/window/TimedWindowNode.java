@@ -42,4 +42,9 @@ public final class TimedWindowNode<T> extends TickingWindowNode<T> {
         values.clear();
         metadata.clear();
     }
+
+    @Override
+    protected long heldCount() {
+        return values.size();
+    }
 }

@@ -84,4 +84,9 @@ public final class TimedWindowUniqueNode<T> extends TickingWindowNode<T> {
 
     private record Entry<T>(T value, List<Map<String, Object>> metadata) {
     }
+
+    @Override
+    protected long heldCount() {
+        return window.size();
+    }
 }

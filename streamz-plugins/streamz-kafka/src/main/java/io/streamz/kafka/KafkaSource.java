@@ -132,7 +132,7 @@ public final class KafkaSource<T> extends Source<T> {
             c.wakeup();
         }
         Thread t = thread;
-        if (t != null && t != Thread.currentThread() && !Thread.holdsLock(graph())) {
+        if (t != null && t != Thread.currentThread() && !graph().isHeldByCurrentThread()) {
             boolean interrupted = false;
             while (t.isAlive()) {
                 try {

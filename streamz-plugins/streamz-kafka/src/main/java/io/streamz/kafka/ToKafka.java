@@ -265,7 +265,7 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
             }
         }
         if (quiet != null) {
-            if (Thread.holdsLock(graph())) {
+            if (graph().isHeldByCurrentThread()) {
                 awaitInGraph(quiet);
             } else {
                 quiet.join();

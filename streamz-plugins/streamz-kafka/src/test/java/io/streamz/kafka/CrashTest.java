@@ -68,7 +68,7 @@ class CrashTest {
                 produced = restartTheBrokerUnder(k, source, produced);
                 crashes.add(k + ":" + source + "/broker-restart+kill");
             } else if (k % 3 == 0) {
-                int delay = random.nextInt(500);
+                int delay = random.nextInt(300);
                 kill(k, source, delay);
                 crashes.add(k + ":" + source + "/kill@" + delay + "ms");
             } else {
@@ -120,12 +120,13 @@ class CrashTest {
         }
     }
 
-    /** Starts worker {@code k} and kills it with SIGKILL {@code delay} ms after it started its source. */
+    /** Starts worker {@code k} and kills it with SIGKILL {@code delay} ms after it wrote its first record. */
     private static void kill(int k, String source, int delay) throws Exception {
+        long before = kafka.endOffsets("crash-out", PARTITIONS);
         Process worker = start(k, source, "none", 0);
         try {
-            assertThat(CrashRuns.firstLine(worker)).as("worker %d's first line; log:%n%s", k, log(k))
-                    .isEqualTo("started");
+            until(() -> kafka.endOffsetsQuietly("crash-out", PARTITIONS) > before || !worker.isAlive(), WAIT,
+                    () -> "worker " + k + " writing; log:\n" + log(k));
             assertThat(worker.waitFor(delay, TimeUnit.MILLISECONDS)).as("worker %d ended by itself; log:%n%s", k, log(k))
                     .isFalse();
         } finally {

@@ -94,10 +94,12 @@ class CrashTest {
                         awaitAllWritten(produced, "after the broker restart");
                         crashes.add(k + ":broker-restart+kill");
                     } else if (kill) {
-                        int delay = random.nextInt(400);
+                        int worker0 = k;
+                        await().atMost(WAIT).until(() -> outputs().containsKey(worker0) || !worker.isAlive());
+                        int delay = random.nextInt(300);
                         assertThat(worker.waitFor(delay, TimeUnit.MILLISECONDS))
                                 .as("worker %d ended by itself; log:%n%s", k, log(k)).isFalse();
-                        crashes.add(k + ":kill@" + delay + "ms");
+                        crashes.add(k + ":kill@" + delay + "ms after its first output");
                     } else {
                         CrashRuns.assertHalted(worker, CrashWorker.HALTED, WAIT.toSeconds(), logFile(k));
                         crashes.add(k + ":map@" + point);

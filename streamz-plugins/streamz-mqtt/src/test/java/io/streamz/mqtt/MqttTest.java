@@ -139,7 +139,7 @@ class MqttTest {
         CompletableFuture<Void> b = readings.emitAsync("while-down-2");
         assertThat(a).isNotDone();
         assertThat(b).isNotDone();
-        assertThat(ref.count()).isEqualTo(1);           // held by toMqtt until the broker has it
+        assertThat(ref.count()).isEqualTo(2);           // held by the emit and by toMqtt until the broker has it
 
         broker.start();
         await().atMost(PATIENCE).until(() -> a.isDone() && b.isDone());
