@@ -1411,7 +1411,7 @@ public class Stream<T> {
      *
      * <pre>{@code
      * Stream<List<Integer>> source = Stream.create();
-     * List<Integer> out = source.starmap((Integer a, Integer b) -> a + b).sinkToList();
+     * List<Integer> out = source.starmap((Integer x, Integer y) -> x + y).sinkToList();
      * source.emit(List.of(1, 10));
      * source.emit(List.of(2, 20));
      * // out: [11, 22]
