@@ -2343,7 +2343,7 @@ public class Stream<T> {
      * <p><b>Blocks:</b> never.
      *
      * @param interval the time between two ticks as a number and a unit, such as {@code "500ms"}
-     *     or {@code "2s"}
+     *     or {@code "2s"}, at least 1ms
      * @return a new node downstream of this one, emitting an immutable list of the elements of
      *     each tick
      */
@@ -2354,7 +2354,7 @@ public class Stream<T> {
     /**
      * See {@link #timedWindow(String)}.
      *
-     * @param interval the time between two ticks, greater than zero
+     * @param interval the time between two ticks, at least 1ms (the shortest repeating timer)
      * @return a new node downstream of this one, emitting an immutable list of the elements of
      *     each tick
      */
@@ -2365,7 +2365,7 @@ public class Stream<T> {
     /**
      * See {@link #timedWindow(String)}; with the scheduler that gives the node its clock and timers.
      *
-     * @param interval the time between two ticks, greater than zero
+     * @param interval the time between two ticks, at least 1ms (the shortest repeating timer)
      * @param scheduler the scheduler that gives the node its clock and timers
      * @return a new node downstream of this one, emitting an immutable list of the elements of
      *     each tick
@@ -2403,7 +2403,7 @@ public class Stream<T> {
     /**
      * See {@link #timedWindowUnique(String, Function, String)}.
      *
-     * @param interval the time between two ticks, greater than zero
+     * @param interval the time between two ticks, at least 1ms (the shortest repeating timer)
      * @param key the element's key; its failure reaches {@code emit} as a {@link NodeException}
      * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
      * @return a new node downstream of this one, emitting an immutable list of the elements of
@@ -2416,7 +2416,7 @@ public class Stream<T> {
     /**
      * See {@link #timedWindowUnique(String, Function, String)}; with the scheduler for clock and timers.
      *
-     * @param interval the time between two ticks, greater than zero
+     * @param interval the time between two ticks, at least 1ms (the shortest repeating timer)
      * @param key the element's key; its failure reaches {@code emit} as a {@link NodeException}
      * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
      * @param scheduler the scheduler that gives the node its clock and timers
@@ -2499,7 +2499,7 @@ public class Stream<T> {
     /**
      * See {@link #timedWindowUnique(String, String, String)}.
      *
-     * @param interval the time between two ticks, greater than zero
+     * @param interval the time between two ticks, at least 1ms (the shortest repeating timer)
      * @param field the map key whose value is the element's key
      * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
      * @return a new node downstream of this one, emitting an immutable list of the elements of
@@ -2512,7 +2512,7 @@ public class Stream<T> {
     /**
      * See {@link #timedWindowUnique(String, String, String)}; with the scheduler for clock and timers.
      *
-     * @param interval the time between two ticks, greater than zero
+     * @param interval the time between two ticks, at least 1ms (the shortest repeating timer)
      * @param field the map key whose value is the element's key
      * @param keep {@code "first"} or {@code "last"}: which element of a key the window keeps
      * @param scheduler the scheduler that gives the node its clock and timers
@@ -2862,7 +2862,7 @@ public class Stream<T> {
      * @param <T> the type of the elements
      * @param supplier called for each element; its failure goes to the timer thread's
      *     uncaught-exception handler
-     * @param interval the time between two calls, greater than zero
+     * @param interval the time between two calls, at least 1ms (the shortest repeating timer)
      * @return a new source, not started
      */
     public static <T> Source<T> fromPeriodic(Supplier<? extends T> supplier, Duration interval) {
@@ -2875,7 +2875,7 @@ public class Stream<T> {
      * @param <T> the type of the elements
      * @param supplier called for each element; its failure goes to the timer thread's
      *     uncaught-exception handler
-     * @param interval the time between two calls, greater than zero
+     * @param interval the time between two calls, at least 1ms (the shortest repeating timer)
      * @param scheduler the scheduler that gives the source its clock and timers
      * @return a new source, not started
      */
@@ -3089,7 +3089,7 @@ public class Stream<T> {
      * See {@link #filenames(String)}; polls every {@code pollInterval}, such as {@code "500ms"}.
      *
      * @param path a directory or a glob pattern, not empty
-     * @param pollInterval the time between two polls as a number and a unit, greater than zero
+     * @param pollInterval the time between two polls as a number and a unit, at least 1ms
      * @return a new source, not started
      */
     public static Source<String> filenames(String path, String pollInterval) {
@@ -3101,7 +3101,7 @@ public class Stream<T> {
      * See {@link #filenames(String)}; polls every {@code pollInterval}.
      *
      * @param path a directory or a glob pattern, not empty
-     * @param pollInterval the time between two polls, greater than zero
+     * @param pollInterval the time between two polls, at least 1ms (the shortest repeating timer)
      * @return a new source, not started
      */
     public static Source<String> filenames(String path, Duration pollInterval) {
@@ -3112,7 +3112,7 @@ public class Stream<T> {
      * See {@link #filenames(String)}; polls every {@code pollInterval} on {@code scheduler}.
      *
      * @param path a directory or a glob pattern, not empty
-     * @param pollInterval the time between two polls, greater than zero
+     * @param pollInterval the time between two polls, at least 1ms (the shortest repeating timer)
      * @param scheduler the scheduler the polls run on
      * @return a new source, not started
      */

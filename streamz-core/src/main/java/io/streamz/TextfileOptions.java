@@ -51,20 +51,20 @@ public final class TextfileOptions {
     /**
      * How long to wait between two reads of the file (streamz {@code poll_interval}), default 100 ms.
      *
-     * @param pollInterval the time between two polls, greater than zero
+     * @param pollInterval the time between two polls, at least 1ms (the shortest repeating timer)
      * @return a copy of these options with the new interval
      * @throws NullPointerException if {@code pollInterval} is {@code null}
      * @throws IllegalArgumentException if {@code pollInterval} is zero or negative
      */
     public TextfileOptions withPollInterval(Duration pollInterval) {
-        return new TextfileOptions(Intervals.positive(pollInterval, "fromTextfile", "pollInterval"),
+        return new TextfileOptions(Intervals.timer(pollInterval, "fromTextfile", "pollInterval"),
                 fromEnd, delimiter, charset, scheduler);
     }
 
     /**
      * See {@link #withPollInterval(Duration)}; {@code "10ms"}, {@code "1.5s"}, ...
      *
-     * @param pollInterval the time between two polls as a number and a unit, greater than zero
+     * @param pollInterval the time between two polls as a number and a unit, at least 1ms
      * @return a copy of these options with the new interval
      * @throws IllegalArgumentException if the text is not an interval or not greater than zero
      */

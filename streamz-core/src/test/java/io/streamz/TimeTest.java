@@ -359,6 +359,33 @@ class TimeTest {
                 .hasMessage("delay: interval must be > 0, was -1s");
     }
 
+    @Test
+    void repeatingTimersRefuseIntervalsBelowOneMillisecondNamingTheNodeAndTheValue() {
+        Stream<Integer> source = Stream.create();
+        assertThatThrownBy(() -> source.timedWindow("1ns")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("timedWindow: interval must be >= 1ms (the shortest repeating timer), was 1ns");
+        assertThatThrownBy(() -> source.timedWindowUnique("999us", x -> x, "first"))
+                .hasMessage("timedWindowUnique: interval must be >= 1ms (the shortest repeating timer), was 999us");
+        assertThatThrownBy(() -> Stream.fromPeriodic(() -> 1, "0.5ms"))
+                .hasMessage("fromPeriodic: interval must be >= 1ms (the shortest repeating timer), was 500us");
+        assertThatThrownBy(() -> Stream.filenames("*.txt", "10us"))
+                .hasMessage("filenames: pollInterval must be >= 1ms (the shortest repeating timer), was 10us");
+        assertThatThrownBy(() -> TextfileOptions.defaults().withPollInterval("1ns"))
+                .hasMessage("fromTextfile: pollInterval must be >= 1ms (the shortest repeating timer), was 1ns");
+        assertThatThrownBy(() -> source.timedWindow(Duration.ZERO)).hasMessage("timedWindow: interval must be > 0, was 0s");
+    }
+
+    @Test
+    void theShortestTimerTicksEveryMillisecondAndOneShotTimersHaveNoMinimum() {
+        Stream<Integer> source = Stream.create();
+        List<List<Integer>> windows = source.timedWindow("1ms").sinkToList();
+        List<Integer> delayed = source.delay("250us").sinkToList();
+        source.emit(1);
+        clock.advanceTimeBy(Duration.ofMillis(1));
+        assertThat(windows).containsExactly(List.of(), List.of(1));
+        assertThat(delayed).containsExactly(1);
+    }
+
     // ------------------------------------------------------------------ rateLimit
 
     @Test

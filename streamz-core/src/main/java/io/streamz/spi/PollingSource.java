@@ -38,7 +38,7 @@ public abstract class PollingSource<T> extends io.streamz.internal.source.Pollin
      * A source of the given kind polling every {@code interval} on {@code scheduler}.
      *
      * @param kind its operator name, shown in {@code toString}, {@code toDot} and errors
-     * @param interval the time between two polls, positive
+     * @param interval the time between two polls, at least 1ms (the shortest repeating timer)
      * @param scheduler where the polls run; a {@code VirtualTimeScheduler} in tests
      */
     protected PollingSource(String kind, Duration interval, Scheduler scheduler) {

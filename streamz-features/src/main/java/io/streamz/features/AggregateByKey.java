@@ -30,6 +30,7 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
     private final FeatureTable table;
     private final EmitPolicy policy;
     private final AggregateOptions options;
+    private final FeatureLayout names;
     private final Map<Object, Held> held = new LinkedHashMap<>();
     private Disposable timer;
     private boolean destroyed;
@@ -42,6 +43,7 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
         this.table = notNull(table, "table");
         this.options = options;
         this.policy = options.emitPolicy();
+        this.names = table.layout(options.aliases());
         if (policy.kind() == EmitPolicy.Kind.AFTER_PERIOD) {
             timer = later(policy.period().toNanos(), this::tick);
         } else if (policy.kind() == EmitPolicy.Kind.AFTER_WINDOW) {
@@ -67,20 +69,24 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
     @Override
     protected CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> metadata) {
         Object k;
-        Map<String, Object> features;
+        Map<String, Object> out = null;
         try {
             k = key.apply(x);
             if (k == null) {
                 throw new NullPointerException("the key of the event is null");
             }
-            features = table.aggregate(k, x, Events.millis(time.apply(x), options.timeFormat()), options.aliases());
+            long t = Events.millis(time.apply(x), options.timeFormat());
+            if (policy.kind() == EmitPolicy.Kind.AFTER_WINDOW) {
+                table.update(k, x, t);
+            } else {
+                out = table.aggregate(k, x, t, names);
+            }
         } catch (RuntimeException e) {
-            throw failure(e, x);
+            return fail(e, x, metadata);
         }
-        if (policy.kind() == EmitPolicy.Kind.AFTER_WINDOW) {
+        if (out == null) {
             return null;
         }
-        Map<String, Object> out = Events.enrich(x, features);
         if (policy.kind() == EmitPolicy.Kind.EVERY_EVENT) {
             return emitDownstream(out, metadata);
         }
@@ -155,7 +161,7 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("key", k);
             body.put("time", end);
-            emitHeld(Events.enrich(body, table.query(k, end, options.aliases())), List.of());
+            emitHeld(Events.enrich(body, table.query(k, end, names)), List.of());
         }
         timer = later(windowNanos - Math.floorMod(now() - policy.period().toNanos(), windowNanos), () -> windowEnded(windowNanos));
     }

@@ -39,7 +39,7 @@ final class ChoiceNode<T> extends Node<T, ChoiceNode.Routed<T>> {
                 }
             }
         } catch (RuntimeException e) {
-            throw failure(e, x);
+            return fail(e, x, metadata);
         }
         return emitDownstream(new Routed<>(branch, x), metadata);
     }

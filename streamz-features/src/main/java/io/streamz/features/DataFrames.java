@@ -17,9 +17,9 @@ import java.util.Map;
  * <pre>{@code
  * Frame df = Frame.of("user", new String[] {"ann", "bob"}, "amount", new double[] {3, 4});
  * Source<Event<Map<String, Object>>> source = DataFrames.dataframeSource(df, "user", null);
- * DataFrames.Reduced all = DataFrames.reduceToDataFrame(Flows.bodies(source));
+ * Reduce<Map<String, ?>, Frame> all = DataFrames.reduceToDataFrame(Flows.bodies(source));
  * source.start();   // emits every row on this thread
- * all.frame();   // the two rows again, as one frame
+ * all.result();   // the two rows again, as one frame
  * }</pre>
  */
 public final class DataFrames {
@@ -61,42 +61,27 @@ public final class DataFrames {
     }
 
     /**
-     * Collects every row into one frame, read with {@link Reduced#frame()} (storey
-     * {@code ReduceToDataFrame}, whose frame is the flow's termination result: pass
-     * {@code reduced::frame} to {@link FlowController#of(Stream, reactor.core.scheduler.Scheduler,
-     * java.util.function.Supplier)}).
-     *
-     * @param rows the rows
-     * @return the reduction
-     * @throws NullPointerException if {@code rows} is {@code null}
-     */
-    public static Reduced reduceToDataFrame(Stream<? extends Map<String, ?>> rows) {
-        Reduced r = new Reduced();
-        Flows.notNull(rows, "reduceToDataFrame", "rows").sink(r.rows::add);
-        return r;
-    }
-
-    /**
-     * The rows {@link #reduceToDataFrame} collected.
+     * Collects every row into one frame (storey {@code ReduceToDataFrame}): the flow's termination
+     * result, which a {@link FlowController} of the flow answers from
+     * {@code awaitTermination()}; {@link Reduce#result()} reads it at any time.
      *
      * <pre>{@code
-     * DataFrames.Reduced all = DataFrames.reduceToDataFrame(rows);
-     * all.frame();
+     * Reduce<Map<String, ?>, Frame> all = DataFrames.reduceToDataFrame(rows);
+     * rows.emit(Map.of("x", 1.0));
+     * all.result();   // a frame of one row
      * }</pre>
+     *
+     * @param rows the rows
+     * @return the reduction, whose result is the rows so far as one frame (empty, without
+     *         columns, before the first row)
+     * @throws NullPointerException if {@code rows} is {@code null}
      */
-    public static final class Reduced {
-        private final List<Map<String, ?>> rows = new ArrayList<>();
-
-        private Reduced() {
-        }
-
-        /**
-         * The rows so far as one frame.
-         *
-         * @return a new frame; empty (no columns) before the first row
-         */
-        public synchronized Frame frame() {
-            return rows.isEmpty() ? Frame.of() : Frame.fromRows(rows);
-        }
+    public static Reduce<Map<String, ?>, Frame> reduceToDataFrame(Stream<? extends Map<String, ?>> rows) {
+        List<Map<String, ?>> none = new ArrayList<>();
+        return new Reduce<Map<String, ?>, Frame>(Flows.notNull(rows, "reduceToDataFrame", "rows"), "reduceToDataFrame",
+                none, (List<Map<String, ?>> acc, Map<String, ?> row) -> {
+                    acc.add(row);
+                    return acc;
+                }, acc -> acc.isEmpty() ? Frame.of() : Frame.fromRows(acc));
     }
 }

@@ -40,13 +40,15 @@ public enum FeatureAggregation {
     /** {@code "stdvar"}: the sample variance (n - 1); {@code NaN} below two values. */
     STDVAR;
 
+    private final String storeyName = name().toLowerCase(Locale.ROOT);
+
     /**
      * The storey spelling, e.g. {@code "avg"}.
      *
      * @return this aggregation's name in lower case, as used in feature names
      */
     public String storeyName() {
-        return name().toLowerCase(Locale.ROOT);
+        return storeyName;
     }
 
     /**
@@ -68,47 +70,5 @@ public enum FeatureAggregation {
         }
         String choices = Arrays.stream(values()).map(FeatureAggregation::storeyName).collect(Collectors.joining(", "));
         throw new IllegalArgumentException("FieldAggregator: unknown aggregation \"" + name + "\", expected one of " + choices);
-    }
-
-    /**
-     * This aggregation of {@code s}, as storey computes it: {@code NaN} for every aggregation but
-     * {@code count} over an empty window; with a {@code maxValue} (not {@code NaN}), count, sum,
-     * sqr, min and max are capped at it.
-     */
-    Object of(Stats s, double maxValue) {
-        long n = s.count;
-        if (this == COUNT) {
-            return Double.isNaN(maxValue) ? n : Math.min(n, (long) Math.floor(maxValue));
-        }
-        if (n == 0) {
-            return Double.NaN;
-        }
-        switch (this) {
-            case SUM: return cap(s.sum, maxValue);
-            case SQR: return cap(s.sqr, maxValue);
-            case AVG: return s.sum / n;
-            case MIN: return cap(s.min, maxValue);
-            case MAX: return cap(s.max, maxValue);
-            case FIRST: return s.first;
-            case LAST: return s.last;
-            case STDVAR: return variance(s);
-            default: return Math.sqrt(variance(s));
-        }
-    }
-
-    private static double cap(double v, double maxValue) {
-        return Double.isNaN(maxValue) ? v : Math.min(v, maxValue);
-    }
-
-    private static double variance(Stats s) {
-        if (s.count < 2) {
-            return Double.NaN;
-        }
-        return Math.max(0, (s.sqr - s.sum * s.sum / s.count) / (s.count - 1));
-    }
-
-    /** Whether this aggregation needs a rescan when a bucket leaves the window. */
-    boolean needsRescan() {
-        return this == MIN || this == MAX || this == FIRST || this == LAST;
     }
 }

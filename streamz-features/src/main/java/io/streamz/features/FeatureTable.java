@@ -4,6 +4,7 @@ import io.streamz.internal.util.Intervals;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -25,10 +26,11 @@ import java.util.Set;
  * }</pre>
  *
  * <p><b>Bounded:</b> a key whose newest event is older than the table's newest event minus the
- * largest window is evicted (its features there would all be empty). Keys are checked oldest
- * update first, as events arrive. A query for an evicted or unknown key answers empty features;
- * a later event for it starts afresh. Per key, each aggregator keeps twice its largest window in
- * buckets.
+ * largest window is evicted (its features there would all be empty). The table looks for such
+ * keys once the events since its last look outnumber the keys it holds, and only when one may be
+ * evictable: O(1) per event, amortized. A query for an evicted or unknown key answers empty
+ * features; a later event for it starts afresh. Per key, each aggregator keeps the buckets that
+ * hold values within the windows' least common multiple, as {@code double}s in one array per key.
  *
  * <p><b>Late events</b> (storey's rules): per key and aggregator, the table keeps the buckets of
  * the windows' least common multiple (for windows that each divide the largest: the largest
@@ -41,9 +43,20 @@ public final class FeatureTable {
     private final List<FieldAggregator> aggregators;
     private final List<String> featureNames;
     private final long maxWindowMillis;
-    private final LinkedHashMap<Object, KeyState> keys = new LinkedHashMap<>();
+    private final FeatureLayout layout;
+    /** Where a key's array holds its newest event time, whether it changed since the last commit, and then its aggregators' states. */
+    static final int NEWEST = 0;
+    static final int DIRTY = 1;
+    static final int HEADER = 2;
+    private final WindowedState[] states;
+    private final int initialLength;
+    private final HashMap<Object, double[]> keys = new HashMap<>();
+    private long sinceSweep;
+    private long oldestKept = Long.MAX_VALUE;
     private final Table storage;
-    private final Set<Object> dirty = new HashSet<>();
+    private final List<Object> dirty = new ArrayList<>();
+    private final double[] valueOf;
+    private final boolean[] hasValue;
     private long newest = Long.MIN_VALUE;
     private long late;
     private long evicted;
@@ -66,6 +79,17 @@ public final class FeatureTable {
         }
         this.featureNames = List.copyOf(names);
         this.maxWindowMillis = max;
+        this.layout = new FeatureLayout(aggregators, Map.of());
+        this.states = new WindowedState[aggregators.size()];
+        int metaEnd = HEADER + states.length * WindowedState.META;
+        int length = metaEnd;
+        for (int i = 0; i < states.length; i++) {
+            states[i] = new WindowedState(aggregators.get(i), HEADER + i * WindowedState.META, metaEnd);
+            length += states[i].initialLength();
+        }
+        this.initialLength = length;
+        this.valueOf = new double[aggregators.size()];
+        this.hasValue = new boolean[aggregators.size()];
     }
 
     /**
@@ -132,19 +156,18 @@ public final class FeatureTable {
         }
         Map<String, Map<String, Object>> batch = new LinkedHashMap<>();
         for (Object k : dirty) {
-            KeyState state = keys.get(k);
-            if (state == null) {
-                continue;
-            }
             String key = Table.keyOf(k);
             Map<String, Object> row = storage.storage().get(key);
             Map<String, Object> out = row == null ? new LinkedHashMap<>() : new LinkedHashMap<>(row);
-            out.put("$features", state.toAttributes(aggregators));
+            out.put("$features", attributes(keys.get(k)));
             batch.put(key, out);
         }
         int written = batch.size();
         extra.forEach((k, v) -> batch.put(k, new LinkedHashMap<>(v)));
         storage.storage().putAll(batch);
+        for (Object k : dirty) {
+            keys.get(k)[DIRTY] = 0;
+        }
         dirty.clear();
         return written;
     }
@@ -180,17 +203,45 @@ public final class FeatureTable {
      * @throws NullPointerException if {@code key} or {@code at} is {@code null}
      */
     public Map<String, Object> query(Object key, Instant at) {
-        return query(key, at, Map.of());
+        return query(key, at, layout);
     }
 
-    /** {@link #query(Object, Instant)}, renamed by {@code aliases}. */
-    synchronized Map<String, Object> query(Object key, Instant at, Map<String, String> aliases) {
+    /** {@link #query(Object, Instant)}, named as {@code names} says (the aliases of a node). */
+    Map<String, Object> query(Object key, Instant at, FeatureLayout names) {
         if (key == null || at == null) {
             throw new NullPointerException("FeatureTable.query: " + (key == null ? "key" : "at") + " is null");
         }
-        long t = at.toEpochMilli();
-        KeyState state = keys.get(key);
-        return features(state != null ? state : load(key, t), t, aliases);
+        double[] out = new double[names.size()];
+        return FeatureMap.features(names, out, snapshot(key, at.toEpochMilli(), out, names));
+    }
+
+    /** {@code event} enriched with the features of {@code key} at {@code at}, aggregating nothing (storey {@code QueryByKey}). */
+    Map<String, Object> enrich(Object event, Object key, long at) {
+        double[] out = new double[layout.size()];
+        return FeatureMap.of(event, layout, out, snapshot(key, at, out, layout));
+    }
+
+    /** Writes the features of {@code key} at {@code t} into {@code out}; answers which aggregators have none, or {@code null}. */
+    private synchronized boolean[] snapshot(Object key, long t, double[] out, FeatureLayout names) {
+        double[] state = keys.get(key);
+        if (state == null) {
+            state = load(key, t);
+        }
+        boolean[] absent = null;
+        for (int i = 0; i < states.length; i++) {
+            if (!states[i].values(state, t, out, names.offset(i))) {
+                absent = absent(absent, i);
+            }
+        }
+        return absent;
+    }
+
+    /**
+     * The layout of this table's features named after {@code aliases} (storey {@code aliases}),
+     * built once per node.
+     */
+    FeatureLayout layout(Map<String, String> aliases) {
+        return aliases.isEmpty() ? layout : new FeatureLayout(aggregators, aliases);
     }
 
     /**
@@ -227,15 +278,15 @@ public final class FeatureTable {
                     : "fixedWindowType") + " is null");
         }
         long t = at.toEpochMilli();
-        KeyState state = keys.get(key);
+        double[] state = keys.get(key);
         if (state == null) {
             state = load(key, t);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         for (Selected f : features) {
-            Object v = state.windows[f.aggregator].feature(f.aggregation, f.buckets, t,
+            Object v = states[f.aggregator].feature(state, f.aggregation, f.buckets, t,
                     fixedWindowType == FixedWindowType.LAST_CLOSED_WINDOW);
-            if (v != null || !state.windows[f.aggregator].tooOld(t)) {
+            if (v != null || !states[f.aggregator].tooOld(state, t)) {
                 out.put(f.name, v);
             }
         }
@@ -315,80 +366,116 @@ public final class FeatureTable {
      * which the event is too old (before the buckets it keeps for the key) does not count it and
      * gives no features, as in storey; such an event counts once in {@link #lateEvents()}.
      *
-     * @return the key's features at {@code t}, renamed by {@code aliases}
+     * @return the event enriched with the key's features at {@code t}, named as {@code names} says
      */
-    synchronized Map<String, Object> aggregate(Object key, Object event, long t, Map<String, String> aliases) {
-        Object[] values = new Object[aggregators.size()];
-        for (int i = 0; i < values.length; i++) {
+    synchronized Map<String, Object> aggregate(Object key, Object event, long t, FeatureLayout names) {
+        double[] out = new double[names.size()];
+        return FeatureMap.of(event, names, out, record(key, event, t, out, names));
+    }
+
+    /** {@link #aggregate} for callers that do not need the features (Chalk's materialization). */
+    synchronized void update(Object key, Object event, long t) {
+        record(key, event, t, null, null);
+    }
+
+    /** Aggregates the event; with {@code out}, writes its features there and answers which aggregators have none. */
+    private boolean[] record(Object key, Object event, long t, double[] out, FeatureLayout names) {
+        for (int i = 0; i < valueOf.length; i++) {       // every value first: a failure changes nothing
             FieldAggregator a = aggregators.get(i);
             Object v = a.valueOf(event);
-            values[i] = v == null ? null : number(a, v);
+            hasValue[i] = v != null;
+            if (v != null) {
+                valueOf[i] = number(a, v);
+            }
         }
-        KeyState state = keys.remove(key);
+        double[] state = keys.get(key);
         if (state == null) {
             state = load(key, t);
+            keys.put(key, state);
+            oldestKept = Math.min(oldestKept, t);
         }
-        keys.put(key, state);
-        if (storage != null) {
+        if (storage != null && state[DIRTY] == 0) {
+            state[DIRTY] = 1;
             dirty.add(key);
         }
         boolean tooOld = false;
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (int i = 0; i < values.length; i++) {
-            WindowedState w = state.windows[i];
-            if (w.tooOld(t)) {
+        boolean[] absent = null;
+        for (int i = 0; i < valueOf.length; i++) {
+            WindowedState w = states[i];
+            if (w.tooOld(state, t)) {
                 tooOld = true;
-            } else if (values[i] != null) {
-                w.add(t, (Double) values[i]);
-                w.features(t, aliases, out);
+                absent = out == null ? null : absent(absent, i);
+                continue;
+            }
+            long at = t;
+            if (hasValue[i]) {
+                double[] grown = w.add(state, t, valueOf[i]);
+                if (grown != state) {
+                    state = grown;
+                    keys.put(key, state);
+                }
             } else {
-                w.features(w.reportedTime(t), aliases, out);
+                at = w.reportedTime(state, t);
+            }
+            if (out != null && !w.values(state, at, out, names.offset(i))) {
+                absent = absent(absent, i);
             }
         }
         if (tooOld) {
             late++;
         }
-        state.newest = Math.max(state.newest, t);
+        state[NEWEST] = Math.max(state[NEWEST], t);
         newest = Math.max(newest, t);
-        evictIdle(state);
-        return Collections.unmodifiableMap(out);
+        if (++sinceSweep >= keys.size() && newest - maxWindowMillis > oldestKept) {
+            evictIdle();
+        }
+        return absent;
     }
 
-    private void evictIdle(KeyState current) {
-        Iterator<Map.Entry<Object, KeyState>> it = keys.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<Object, KeyState> oldest = it.next();
-            if (oldest.getValue() == current || oldest.getValue().newest >= newest - maxWindowMillis
-                    || dirty.contains(oldest.getKey())) {
-                return;   // a changed key waits for the next commit, so that its buckets are written with it
+    private boolean[] absent(boolean[] absent, int aggregator) {
+        boolean[] a = absent != null ? absent : new boolean[aggregators.size()];
+        a[aggregator] = true;
+        return a;
+    }
+
+    /**
+     * Evicts every key idle for longer than the largest window. Called only when some key may be
+     * evictable (the oldest newest-event seen at the last sweep has fallen out of the largest
+     * window) and once the events since the last sweep outnumber the keys: O(1) per event, amortized.
+     */
+    private void evictIdle() {
+        sinceSweep = 0;
+        long oldest = Long.MAX_VALUE;
+        for (Iterator<double[]> it = keys.values().iterator(); it.hasNext();) {
+            double[] s = it.next();
+            if (s[NEWEST] < newest - maxWindowMillis && s[DIRTY] == 0) {   // a changed key waits for the next commit
+                it.remove();
+                evicted++;
+            } else {
+                oldest = Math.min(oldest, (long) s[NEWEST]);
             }
-            it.remove();
-            evicted++;
         }
+        oldestKept = oldest;
     }
 
     /** A key's state from the storage, or a new one whose first event is at {@code t}. */
     @SuppressWarnings("unchecked")
-    private KeyState load(Object key, long t) {
-        KeyState state = new KeyState(aggregators, t);
+    private double[] load(Object key, long t) {
+        double[] state = new double[initialLength];
+        state[NEWEST] = Long.MIN_VALUE;
+        for (int i = 0, offset = HEADER + states.length * WindowedState.META; i < states.length; i++) {
+            offset = states[i].init(state, offset, t);
+        }
         if (storage != null) {
             Map<String, Object> row = storage.storage().get(Table.keyOf(key));
             if (row != null && row.get("$features") instanceof Map) {
-                state.restore(aggregators, (Map<String, Object>) row.get("$features"));
+                state = restore(state, (Map<String, Object>) row.get("$features"));
             }
         }
         return state;
     }
 
-    private Map<String, Object> features(KeyState state, long t, Map<String, String> aliases) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (WindowedState w : state.windows) {
-            w.features(t, aliases, out);
-        }
-        return Collections.unmodifiableMap(out);
-    }
-
-    private static Double number(FieldAggregator a, Object v) {
+    private static double number(FieldAggregator a, Object v) {
         if (v instanceof Number) {
             return ((Number) v).doubleValue();
         }
@@ -399,36 +486,26 @@ public final class FeatureTable {
                 + a.aggregations() + ", was \"" + v + "\" (" + v.getClass().getSimpleName() + ")");
     }
 
-    /** One key's state. */
-    private static final class KeyState {
-        final WindowedState[] windows;
-        long newest = Long.MIN_VALUE;
+    private Map<String, Object> attributes(double[] state) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("newest", (long) state[NEWEST]);
+        for (int i = 0; i < states.length; i++) {
+            out.put(aggregators.get(i).name(), states[i].toAttributes(state));
+        }
+        return out;
+    }
 
-        KeyState(List<FieldAggregator> aggregators, long first) {
-            windows = new WindowedState[aggregators.size()];
-            for (int i = 0; i < windows.length; i++) {
-                windows[i] = new WindowedState(aggregators.get(i), first);
+    @SuppressWarnings("unchecked")
+    private double[] restore(double[] state, Map<String, Object> stored) {
+        double[] s = state;
+        s[NEWEST] = (Long) stored.get("newest");
+        oldestKept = Math.min(oldestKept, (long) s[NEWEST]);
+        for (int i = 0; i < states.length; i++) {
+            Object a = stored.get(aggregators.get(i).name());
+            if (a instanceof Map) {
+                s = states[i].restore(s, (Map<String, Object>) a);
             }
         }
-
-        Map<String, Object> toAttributes(List<FieldAggregator> aggregators) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("newest", newest);
-            for (int i = 0; i < windows.length; i++) {
-                out.put(aggregators.get(i).name(), windows[i].toAttributes());
-            }
-            return out;
-        }
-
-        @SuppressWarnings("unchecked")
-        void restore(List<FieldAggregator> aggregators, Map<String, Object> stored) {
-            newest = (Long) stored.get("newest");
-            for (int i = 0; i < windows.length; i++) {
-                Object a = stored.get(aggregators.get(i).name());
-                if (a instanceof Map) {
-                    windows[i].restore((Map<String, Object>) a);
-                }
-            }
-        }
+        return s;
     }
 }

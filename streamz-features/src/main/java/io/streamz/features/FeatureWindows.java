@@ -22,6 +22,8 @@ public abstract sealed class FeatureWindows permits SlidingWindows, FixedWindows
     private final List<String> labels;
     private final long[] windowMillis;
     private final long bucketMillis;
+    private final long[] windowBuckets;
+    private final long kept;
 
     FeatureWindows(String kind, List<String> windows, long bucketMillis) {
         this.labels = List.copyOf(windows);
@@ -36,6 +38,13 @@ public abstract sealed class FeatureWindows permits SlidingWindows, FixedWindows
                         + " must divide every window, not \"" + labels.get(i) + "\"");
             }
         }
+        this.windowBuckets = new long[windowMillis.length];
+        long l = 1;
+        for (int i = 0; i < windowMillis.length; i++) {
+            windowBuckets[i] = windowMillis[i] / this.bucketMillis;
+            l = l / gcd(l, windowBuckets[i]) * windowBuckets[i];
+        }
+        this.kept = l;
     }
 
     /**
@@ -67,7 +76,7 @@ public abstract sealed class FeatureWindows permits SlidingWindows, FixedWindows
 
     /** Buckets in window {@code i}. */
     final long buckets(int i) {
-        return windowMillis[i] / bucketMillis;
+        return windowBuckets[i];
     }
 
     /**
@@ -75,12 +84,7 @@ public abstract sealed class FeatureWindows permits SlidingWindows, FixedWindows
      * For the usual windows (each dividing the largest) that is the largest window.
      */
     final long keptBuckets() {
-        long l = 1;
-        for (int i = 0; i < size(); i++) {
-            long n = buckets(i);
-            l = l / gcd(l, n) * n;
-        }
-        return l;
+        return kept;
     }
 
     /**
@@ -94,7 +98,7 @@ public abstract sealed class FeatureWindows permits SlidingWindows, FixedWindows
 
     /** The first bucket of window {@code i} when the newest bucket is {@code bucket}. */
     final long start(int i, long bucket) {
-        return start(buckets(i), bucket);
+        return start(windowBuckets[i], bucket);
     }
 
     final long maxWindowMillis() {

@@ -33,8 +33,10 @@ import reactor.core.scheduler.Schedulers;
  * back and release it once the event emitted for them has been processed downstream.
  *
  * <p><b>Cost:</b> an event in its key's newest bucket costs O(1) per aggregation and window;
- * min, max, first and last rescan a window's buckets once after a bucket has left it, and an
- * out-of-order event (an older bucket) reads its windows' buckets to compute its features.
+ * min, max and first rescan a window's buckets once when a bucket holding the window's extreme or
+ * first value leaves it, and an out-of-order event (an older bucket) reads its windows' buckets to
+ * compute its features. The emitted map is a read-only view of the event and of the features,
+ * which are boxed when read.
  */
 public final class Features {
     private Features() {

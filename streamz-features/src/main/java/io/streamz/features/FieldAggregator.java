@@ -32,7 +32,7 @@ public final class FieldAggregator {
     private final double maxValue;
     private final Object defaultValue;
     private final boolean countOnly;
-    private final boolean needsRescan;
+    private final Stats stats;
 
     private FieldAggregator(String name, Function<Object, ?> field, List<FeatureAggregation> aggregations,
             FeatureWindows windows, Predicate<Object> filter, double maxValue, Object defaultValue) {
@@ -44,7 +44,7 @@ public final class FieldAggregator {
         this.maxValue = maxValue;
         this.defaultValue = defaultValue;
         this.countOnly = aggregations.stream().allMatch(a -> a == FeatureAggregation.COUNT);
-        this.needsRescan = aggregations.stream().anyMatch(FeatureAggregation::needsRescan);
+        this.stats = new Stats(aggregations);
     }
 
     /**
@@ -220,18 +220,26 @@ public final class FieldAggregator {
         return filter.test(event) ? field.apply(event) : null;
     }
 
-    /** The value of {@code a} over {@code stats}, capped and defaulted as declared. */
-    Object value(FeatureAggregation a, Stats stats) {
-        Object v = a.of(stats, maxValue);
-        return v instanceof Double && ((Double) v).isNaN() ? defaultValue : v;
+    /** Aggregation {@code a}'s value {@code v} as a feature: a {@code Long} count, else a {@code Double} or the declared default for {@code NaN}. */
+    Object box(FeatureAggregation a, double v) {
+        if (a == FeatureAggregation.COUNT) {
+            return (long) v;
+        }
+        return Double.isNaN(v) ? defaultValue : (Object) v;
     }
 
     boolean countOnly() {
         return countOnly;
     }
 
-    boolean needsRescan() {
-        return needsRescan;
+    /** The statistics kept per bucket for this aggregator's aggregations. */
+    Stats stats() {
+        return stats;
+    }
+
+    /** The cap of count, sum, sqr, min and max, or {@code NaN} for none. */
+    double maxValue() {
+        return maxValue;
     }
 
     @Override

@@ -1,15 +1,19 @@
 package io.streamz.features;
 
+import io.streamz.Source;
 import io.streamz.Stream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.annotation.Nullable;
@@ -39,13 +43,15 @@ import reactor.util.annotation.Nullable;
 public final class FlowController<T> {
     private final Stream<Event<T>> source;
     private final Scheduler clock;
-    private final Supplier<?> terminationResult;
-    private final CompletableFuture<Object> termination = new CompletableFuture<>();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private boolean terminated;
 
-    private FlowController(Stream<Event<T>> source, Scheduler clock, Supplier<?> terminationResult) {
+    private FlowController(Stream<Event<T>> source, Scheduler clock) {
         this.source = source;
         this.clock = clock;
-        this.terminationResult = terminationResult;
+        if (source instanceof Source) {
+            ((Source<?>) source).completion().whenComplete(this::end);   // a bounded input ends by itself
+        }
     }
 
     /**
@@ -57,27 +63,28 @@ public final class FlowController<T> {
      * @throws NullPointerException if {@code source} is {@code null}
      */
     public static <T> FlowController<T> of(Stream<Event<T>> source) {
-        return of(source, Schedulers.parallel(), () -> null);
+        return of(source, Schedulers.parallel());
     }
 
     /**
-     * A controller whose events without a time get {@code clock}'s time, and whose
-     * {@link #awaitTermination()} answers {@code terminationResult} (storey returns the result of
-     * the flow's {@code Reduce}: pass, say, the list a {@code sinkToList()} fills).
+     * A controller whose events without a time get {@code clock}'s time.
+     *
+     * <pre>{@code
+     * FlowController<Map<String, Object>> controller = FlowController.of(source, VirtualTimeScheduler.create());
+     * }</pre>
      *
      * @param <T> the body type
-     * @param source the flow's entry point
+     * @param source the flow's entry point; when it is a {@link Source}, the flow also terminates
+     *        when its input ends
      * @param clock the clock of the default event time
-     * @param terminationResult what {@link #awaitTermination()} answers
      * @return the controller
      * @throws NullPointerException if an argument is {@code null}
      */
-    public static <T> FlowController<T> of(Stream<Event<T>> source, Scheduler clock, Supplier<?> terminationResult) {
-        if (source == null || clock == null || terminationResult == null) {
-            throw new NullPointerException("FlowController: " + (source == null ? "source"
-                    : clock == null ? "clock" : "terminationResult") + " is null");
+    public static <T> FlowController<T> of(Stream<Event<T>> source, Scheduler clock) {
+        if (source == null || clock == null) {
+            throw new NullPointerException("FlowController: " + (source == null ? "source" : "clock") + " is null");
         }
-        return new FlowController<>(source, clock, terminationResult);
+        return new FlowController<>(source, clock);
     }
 
     /**
@@ -152,31 +159,109 @@ public final class FlowController<T> {
         });
     }
 
-    /** Ends the flow: later emits fail, and {@link #awaitTermination()} returns. */
+    /**
+     * Ends the flow: sends the end of the input through it (windows flush, {@link Reduce}s take
+     * their final value, {@link Assert}s check), and makes later emits fail. Returns at once;
+     * {@link #awaitTermination()} waits for the end to have gone through. Calling it again does
+     * nothing.
+     */
     public void terminate() {
-        termination.complete(null);
+        synchronized (this) {
+            if (terminated) {
+                return;
+            }
+            terminated = true;
+        }
+        CompletableFuture<Void> end;
+        try {
+            end = source.emitEnd();
+        } catch (RuntimeException | Error e) {
+            ended.completeExceptionally(e);
+            return;
+        }
+        end.whenComplete(this::end);
     }
 
     /**
-     * Waits for {@link #terminate()}, then answers the termination result.
+     * Waits for the end of the input to have gone through the flow ({@link #terminate()}, or a
+     * {@link Source} whose input ended), then answers the termination result (storey's
+     * {@code await_termination}).
      *
-     * @return what the {@code terminationResult} given to {@link #of(Stream, Scheduler, Supplier)}
-     *         supplies, or {@code null}
+     * @return the result of the first {@link Reduce} downstream of the source whose result is not
+     *         {@code null} (depth first, in the order the steps were attached, as storey combines
+     *         its outlets' results), or {@code null}
+     * @throws RuntimeException or {@link AssertionError}: what failed while the end went through,
+     *         such as a failed {@link Assert} check
      */
     public Object awaitTermination() {
-        termination.join();
-        return terminationResult.get();
+        try {
+            return termination().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            if (e.getCause() instanceof Error) {
+                throw (Error) e.getCause();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@link #awaitTermination()} without waiting (storey {@code AsyncFlowController.await_termination}).
+     *
+     * <pre>{@code
+     * controller.termination().thenAccept(result -> System.out.println("done: " + result));
+     * }</pre>
+     *
+     * @return a future of the termination result, failed with what failed while the end went through
+     */
+    public CompletableFuture<Object> termination() {
+        return ended.thenApply(done -> terminationResult());
+    }
+
+    private void end(Object result, Throwable failure) {
+        if (failure == null) {
+            ended.complete(null);
+        } else {
+            ended.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure);
+        }
+    }
+
+    /** The first non-null result of a {@link Reduce} downstream, depth first. */
+    private Object terminationResult() {
+        Deque<Stream<?>> todo = new ArrayDeque<>(List.of(source));
+        Set<Stream<?>> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            Stream<?> s = todo.pop();
+            if (!seen.add(s)) {
+                continue;
+            }
+            Object result = s instanceof Reduce ? ((Reduce<?, ?>) s).result() : null;
+            if (result != null) {
+                return result;
+            }
+            List<Stream<?>> next = new ArrayList<>(s.downstreams());
+            Collections.reverse(next);
+            next.forEach(todo::push);
+        }
+        return null;
     }
 
     private Event<T> prepare(Event<T> event, AwaitableResult<Object> result) {
         if (event == null) {
             throw new NullPointerException("FlowController.emit: event is null");
         }
-        if (termination.isDone()) {
+        if (isTerminated()) {
             throw new IllegalStateException("FlowController: the flow was terminated; emit before terminate()");
         }
         Event<T> e = event.withAwaitable(result);
         return e.time() != null ? e : e.withTime(Instant.ofEpochMilli(clock.now(TimeUnit.MILLISECONDS)));
+    }
+
+    private synchronized boolean isTerminated() {
+        return terminated || ended.isDone();
     }
 
     /** Whether a complete step is downstream of the source. */
@@ -198,7 +283,7 @@ public final class FlowController<T> {
 
     @Override
     public String toString() {
-        return "FlowController(" + source + (termination.isDone() ? ", terminated" : "") + ")";
+        return "FlowController(" + source + (isTerminated() ? ", terminated" : "") + ")";
     }
 
 }

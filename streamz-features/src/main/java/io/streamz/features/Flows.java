@@ -3,7 +3,6 @@ package io.streamz.features;
 import io.streamz.Stream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -328,31 +327,100 @@ public final class Flows {
      * // out: [1, 4, 7]
      * }</pre>
      *
-     * <p>storey's {@code emit_before_termination} (the last element of an unfinished window at the
-     * end) has no counterpart yet: the graph has no end-of-input signal.
-     *
      * @param <T> the element type
      * @param stream the elements
      * @param n the window size, at least 1
      * @param period the first or the last of each window
-     * @param key the key to sample by, or {@code null} for one window over all elements
+     * @param key the key to sample by, or {@code null} for one window over all elements (an
+     *        element whose key is {@code null} counts in that one window too)
      * @return the sampled elements
      * @throws NullPointerException if {@code stream} or {@code period} is {@code null}
      * @throws IllegalArgumentException if {@code n} is less than 1
      */
     public static <T> Stream<T> sampleWindow(Stream<? extends T> stream, int n, EmitPeriod period,
             @Nullable Function<? super T, ?> key) {
+        return sampleWindow(stream, n, period, key, false);
+    }
+
+    /**
+     * See {@link #sampleWindow(Stream, int, EmitPeriod, Function)}; with
+     * {@code emitBeforeTermination}, the last element seen is also emitted at the end of the input
+     * when it was not emitted already (storey {@code emit_before_termination}: one element, the
+     * last of any key).
+     *
+     * <pre>{@code
+     * List<Integer> out = Flows.sampleWindow(source, 5, EmitPeriod.FIRST, null, true).sinkToList();
+     * for (int i = 0; i < 5; i++) source.emit(i);
+     * source.emitEnd();
+     * // out: [0, 4]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> with {@code emitBeforeTermination}, the refs of the last element not
+     * emitted are held until a later element replaces it or it is emitted at the end.
+     *
+     * @param <T> the element type
+     * @param stream the elements
+     * @param n the window size, at least 1
+     * @param period the first or the last of each window
+     * @param key the key to sample by, or {@code null} for one window over all elements
+     * @param emitBeforeTermination whether to emit the last element seen at the end of the input
+     * @return the sampled elements
+     * @throws NullPointerException if {@code stream} or {@code period} is {@code null}
+     * @throws IllegalArgumentException if {@code n} is less than 1
+     */
+    public static <T> Stream<T> sampleWindow(Stream<? extends T> stream, int n, EmitPeriod period,
+            @Nullable Function<? super T, ?> key, boolean emitBeforeTermination) {
         if (n < 1) {
             throw new IllegalArgumentException("sampleWindow: n must be >= 1, was " + n);
         }
         notNull(period, "sampleWindow", "period");
-        Map<Object, Integer> counts = new HashMap<>();
-        return new FunctionNode<T, T>(notNull(stream, "sampleWindow", "stream"), "sampleWindow",
-                "n=" + n + ", " + period, x -> {
-                    int c = counts.merge(key == null ? "" : key.apply(x), 1, Integer::sum);
-                    boolean emit = period == EmitPeriod.FIRST ? c % n == 1 || n == 1 : c % n == 0;
-                    return emit ? x : null;
-                });
+        return new SampleWindowNode<T>(notNull(stream, "sampleWindow", "stream"), n, period, key, emitBeforeTermination);
+    }
+
+    /**
+     * Reduces the elements into one value (storey {@code Reduce}): {@code fn(acc, element)} for each
+     * element from {@code initial}. The value is the flow's termination result: a
+     * {@link FlowController} of the flow answers it from {@code awaitTermination()}; it can also be
+     * read at any time with {@link Reduce#result()}.
+     *
+     * <pre>{@code
+     * Reduce<Integer, Integer> sum = Flows.reduce(source, 0, (acc, x) -> acc + x);
+     * source.emit(1);
+     * source.emit(2);
+     * sum.result();   // 3
+     * }</pre>
+     *
+     * @param <T> the element type
+     * @param <S> the reduced value's type
+     * @param stream the elements
+     * @param initial the value before any element, may be {@code null}
+     * @param fn the value after one more element
+     * @return the reduction, a node that emits nothing
+     * @throws NullPointerException if {@code stream} or {@code fn} is {@code null}
+     */
+    public static <T, S> Reduce<T, S> reduce(Stream<? extends T> stream, @Nullable S initial,
+            BiFunction<? super S, ? super T, ? extends S> fn) {
+        notNull(fn, "reduce", "fn");
+        return new Reduce<T, S>(notNull(stream, "reduce", "stream"), "reduce", initial, fn, s -> s);
+    }
+
+    /**
+     * Checks the elements that pass, for tests of a flow (storey {@code Assert}): chain the checks
+     * on the node this returns.
+     *
+     * <pre>{@code
+     * Flows.assertEvents(Flows.sampleWindow(source, 5, EmitPeriod.FIRST, null, true)).exactly(2).matchExactly(List.of(0, 4));
+     * for (int i = 0; i < 5; i++) source.emit(i);
+     * source.emitEnd();   // completes normally
+     * }</pre>
+     *
+     * @param <T> the element type
+     * @param stream the elements
+     * @return the node, passing the elements on unchanged; no check yet
+     * @throws NullPointerException if {@code stream} is {@code null}
+     */
+    public static <T> Assert<T> assertEvents(Stream<? extends T> stream) {
+        return new Assert<>(notNull(stream, "assertEvents", "stream"));
     }
 
     /**

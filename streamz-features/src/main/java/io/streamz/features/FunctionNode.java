@@ -34,7 +34,7 @@ final class FunctionNode<T, R> extends Node<T, R> {
         try {
             y = func.apply(x);
         } catch (RuntimeException e) {
-            throw failure(e, x);
+            return fail(e, x, metadata);
         }
         return y == null ? null : emitDownstream(y, metadata);
     }

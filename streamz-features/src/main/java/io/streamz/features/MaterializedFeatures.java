@@ -101,7 +101,7 @@ public final class MaterializedFeatures {
                         if (k == null) {
                             throw new NullPointerException("the key of the element is null");
                         }
-                        table.aggregate(k, x, Events.millis(time.apply(x), null), Map.of());
+                        table.update(k, x, Events.millis(time.apply(x), null));
                     }
                     return x;
                 });

@@ -37,18 +37,19 @@ public final class QueryByKey<T> extends Node<T, Map<String, Object>> {
 
     @Override
     protected CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> metadata) {
-        Map<String, Object> features;
+        Map<String, Object> out;
         try {
             Object k = key.apply(x);
             if (k == null) {
                 throw new NullPointerException("the key of the event is null");
             }
-            java.time.Instant at = java.time.Instant.ofEpochMilli(Events.millis(time.apply(x), null));
-            features = this.features == null ? table.query(k, at) : table.querySelected(k, at, this.features, fixedWindowType);
+            long t = Events.millis(time.apply(x), null);
+            out = features == null ? table.enrich(x, k, t) : Events.enrich(x,
+                    table.querySelected(k, java.time.Instant.ofEpochMilli(t), features, fixedWindowType));
         } catch (RuntimeException e) {
-            throw failure(e, x);
+            return fail(e, x, metadata);
         }
-        return emitDownstream(Events.enrich(x, features), metadata);
+        return emitDownstream(out, metadata);
     }
 
     private static <V> V notNull(V value, String param) {

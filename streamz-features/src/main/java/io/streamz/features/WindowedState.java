@@ -6,60 +6,108 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One key's buckets for one {@link FieldAggregator}: a ring of storey's kept buckets (the windows'
- * least common multiple) and, per window, its running {@link Stats} at the newest bucket. An event
- * in the newest bucket costs O(1) per window; when the newest bucket moves on, each bucket leaving
- * a window is subtracted once, and windows that lost values rescan their min, max, first and last
- * once when next read. A late event is added to its bucket and to every current window that
- * holds it. Buckets without values take no {@link Stats}, so a quiet key costs little more than
- * its ring of references.
+ * How one {@link FieldAggregator}'s state lies in a key's {@code double[]} (see
+ * {@link FeatureTable}), and the operations on it. The aggregator's {@link #META} doubles at a
+ * fixed place near the start of the array say where its slice starts, how large its ring is, and
+ * its first, newest and last times; the slice holds the running statistics ({@link Stats}) of each
+ * window at the key's newest bucket, each followed by a flag saying it must be recomputed, then a
+ * ring of the buckets that hold values, oldest first, each its bucket number and statistics. The
+ * ring grows as needed up to storey's kept buckets (the windows' least common multiple), so a
+ * quiet key costs a few hundred bytes. One array per key, and no object per aggregator or bucket,
+ * so that aggregating an event reads few cache lines: with 100,000 keys, memory latency and not
+ * arithmetic is the cost.
+ *
+ * <p>An event in the newest bucket costs O(1) per window. When the newest bucket moves on, each
+ * bucket leaving a window is subtracted once; only a bucket that held the window's minimum,
+ * maximum or first value makes the window recompute those from its buckets, once, when next read.
+ * A late event is added to its bucket and to every current window that holds it.
  */
 final class WindowedState {
+    /** Doubles per aggregator at the start of a key's array. */
+    static final int META = 7;
+    private static final int OFFSET = 0;
+    private static final int CAPACITY = 1;
+    private static final int FRONT = 2;
+    private static final int SIZE = 3;
+    private static final int FIRST = 4;
+    private static final int HEAD = 5;
+    private static final int LAST = 6;
+    private static final double NO_VALUE = Long.MIN_VALUE;
+    private static final int INITIAL_CAPACITY = 2;
+
     private final FieldAggregator aggregator;
     private final FeatureWindows windows;
-    private final long bucketMillis;
-    private final Stats[] ring;
-    private final Stats[] cache;
-    private final boolean[] stale;
-    private long first;
-    private long head;
-    private long lastTime = Long.MIN_VALUE;
+    private final Stats stats;
+    private final int width;
+    private final int entry;
+    private final int window;
+    private final int windowCount;
+    private final int runningLength;
+    private final int m;
+    private final int metaEnd;
 
-    /** A key's state whose first event fell at epoch millisecond {@code t}. */
-    WindowedState(FieldAggregator aggregator, long t) {
+    /**
+     * The state of {@code aggregator}, whose {@link #META} doubles start at {@code meta} in a key's
+     * array; the aggregators' doubles end at {@code metaEnd}.
+     */
+    WindowedState(FieldAggregator aggregator, int meta, int metaEnd) {
         this.aggregator = aggregator;
         this.windows = aggregator.windows();
-        this.bucketMillis = windows.bucketMillis();
-        this.ring = new Stats[Math.toIntExact(windows.keptBuckets())];
-        this.cache = newStats(windows.size());
-        this.stale = new boolean[windows.size()];
-        this.first = bucket(t);
-        this.head = first;
+        this.stats = aggregator.stats();
+        this.width = stats.width();
+        this.entry = width + 1;
+        this.window = width + 1;
+        this.windowCount = windows.size();
+        this.runningLength = windowCount * window;
+        this.m = meta;
+        this.metaEnd = metaEnd;
     }
 
-    /** Whether an event at {@code t} is older than the buckets this state still keeps (storey drops it). */
-    boolean tooOld(long t) {
-        long b = bucket(t);
-        return b < windows.lowestKept(Math.max(b, head), first);
+    int initialLength() {
+        return runningLength + INITIAL_CAPACITY * entry;
     }
 
-    /** Adds value {@code v} at event time {@code t}, which must not be {@link #tooOld}. */
-    void add(long t, double v) {
+    /** Lays out a new key's state in {@code s} from {@code offset}, its first event at epoch millisecond {@code t}; answers where the next aggregator's starts. */
+    int init(double[] s, int offset, long t) {
+        s[m + OFFSET] = offset;
+        s[m + CAPACITY] = INITIAL_CAPACITY;
+        s[m + FIRST] = bucket(t);
+        s[m + HEAD] = s[m + FIRST];
+        s[m + LAST] = NO_VALUE;
+        return offset + initialLength();
+    }
+
+    /** Whether an event at {@code t} is older than the buckets the key still keeps (storey drops it). */
+    boolean tooOld(double[] s, long t) {
         long b = bucket(t);
+        return b < windows.lowestKept(Math.max(b, (long) s[m + HEAD]), (long) s[m + FIRST]);
+    }
+
+    /**
+     * Adds value {@code v} at event time {@code t}, which must not be {@link #tooOld}.
+     *
+     * @return the key's array: {@code s}, or a larger copy when the ring grew
+     */
+    double[] add(double[] s, long t, double v) {
+        long b = bucket(t);
+        long head = (long) s[m + HEAD];
         if (b > head) {
-            advance(b);
+            advance(s, b);
+            head = b;
         }
-        int slot = slot(b);
-        if (ring[slot] == null) {
-            ring[slot] = new Stats();
+        double[] data = entry(s, b);
+        int p = position(data, lowerBound(data, b));
+        stats.add(data, p + 1, t, v);
+        if (t > data[m + LAST]) {
+            data[m + LAST] = t;
         }
-        ring[slot].add(t, v);
-        lastTime = Math.max(lastTime, t);
-        for (int i = 0; i < cache.length; i++) {
+        int running = (int) data[m + OFFSET];
+        for (int i = 0; i < windowCount; i++) {
             if (b >= windows.start(i, head)) {
-                cache[i].add(t, v);
+                stats.add(data, running + i * window, t, v);
             }
         }
+        return data;
     }
 
     /**
@@ -67,163 +115,263 @@ final class WindowedState {
      * not count (the field is missing, or the filter rejected it): as of its last value when
      * {@code t} is later, as storey reports them; else {@code t}.
      */
-    long reportedTime(long t) {
-        return lastTime != Long.MIN_VALUE && t > lastTime ? lastTime : t;
+    long reportedTime(double[] s, long t) {
+        double last = s[m + LAST];
+        return last != NO_VALUE && t > last ? (long) last : t;
     }
 
     /** Moves the newest bucket to {@code b}, a later one: buckets leave the windows and the ring. */
-    private void advance(long b) {
+    private void advance(double[] s, long b) {
+        long head = (long) s[m + HEAD];
+        long first = (long) s[m + FIRST];
+        long oldLow = windows.lowestKept(head, first);
         long low = windows.lowestKept(b, first);
-        for (int i = 0; i < cache.length; i++) {
+        int running = (int) s[m + OFFSET];
+        int size = (int) s[m + SIZE];
+        for (int i = 0; i < windowCount; i++) {
+            int w = running + i * window;
             long newStart = Math.max(windows.start(i, b), low);
-            long oldStart = Math.max(windows.start(i, head), windows.lowestKept(head, first));
             if (newStart > head) {
-                cache[i].clear();
-                stale[i] = false;
+                stats.clear(s, w);
+                s[w + width] = 0;
                 continue;
             }
-            for (long k = oldStart; k < newStart; k++) {
-                Stats leaving = ring[slot(k)];
-                if (leaving != null && leaving.count > 0) {
-                    cache[i].subtract(leaving);
-                    stale[i] = cache[i].count > 0;
+            long oldStart = Math.max(windows.start(i, head), oldLow);
+            for (int j = lowerBound(s, oldStart); j < size; j++) {
+                int p = position(s, j);
+                if (s[p] >= newStart) {
+                    break;
+                }
+                if (stats.subtract(s, w, s, p + 1)) {
+                    s[w + width] = 1;
+                } else if (Stats.count(s, w) == 0) {
+                    s[w + width] = 0;
                 }
             }
         }
-        for (long k = head + 1, end = Math.min(b, head + ring.length); k <= end; k++) {
-            ring[slot(k)] = null;
+        int mask = (int) s[m + CAPACITY] - 1;
+        while (size > 0 && s[position(s, 0)] < low) {
+            s[m + FRONT] = ((int) s[m + FRONT] + 1) & mask;
+            size--;
         }
-        head = b;
+        s[m + SIZE] = size;
+        s[m + HEAD] = b;
     }
 
     /**
-     * Puts this aggregator's features at time {@code t} into {@code out}, renamed by
-     * {@code aliases}; nothing when {@code t} is before the kept buckets (as storey).
+     * Writes this aggregator's values at time {@code t} into {@code out} from {@code offset}:
+     * aggregation by aggregation, window by window, unboxed ({@link FieldAggregator#box} makes
+     * them features).
+     *
+     * @return {@code false}, writing nothing, when {@code t} is before the kept buckets (storey
+     *         leaves the features out)
      */
-    void features(long t, Map<String, String> aliases, Map<String, Object> out) {
+    boolean values(double[] s, long t, double[] out, int offset) {
         long b = bucket(t);
-        if (b < windows.lowestKept(Math.max(b, head), first)) {
-            return;
+        long head = (long) s[m + HEAD];
+        if (b < windows.lowestKept(Math.max(b, head), (long) s[m + FIRST])) {
+            return false;
         }
-        Stats[] perWindow = new Stats[cache.length];
-        for (int i = 0; i < cache.length; i++) {
-            perWindow[i] = b == head ? current(i) : scan(windows.buckets(i), b, false);
-        }
-        for (FeatureAggregation a : aggregator.aggregations()) {
-            for (int i = 0; i < perWindow.length; i++) {
-                String name = aggregator.name() + "_" + a.storeyName() + "_" + windows.labels().get(i);
-                out.put(aliases.getOrDefault(name, name), aggregator.value(a, perWindow[i]));
+        List<FeatureAggregation> aggregations = aggregator.aggregations();
+        double max = aggregator.maxValue();
+        double[] scanned = b == head ? null : new double[width];
+        for (int i = 0; i < windowCount; i++) {
+            double[] from;
+            int o;
+            if (scanned == null) {
+                o = current(s, i);
+                from = s;
+            } else {
+                scan(s, windows.buckets(i), b, false, scanned, 0);
+                from = scanned;
+                o = 0;
+            }
+            for (int a = 0, k = aggregations.size(); a < k; a++) {
+                out[offset + a * windowCount + i] = stats.value(aggregations.get(a), from, o, max);
             }
         }
+        return true;
     }
 
     /**
      * The value of {@code aggregation} over a window of {@code n} buckets at time {@code t}, declared
      * or not; with {@code lastClosed}, of the last fixed window closed before {@code t}.
      *
-     * @return the value, or {@code null} when {@code t} is before the kept buckets
+     * @return the feature, or {@code null} when {@code t} is before the kept buckets
      */
-    Object feature(FeatureAggregation aggregation, long n, long t, boolean lastClosed) {
-        long b = bucket(t);
-        if (b < windows.lowestKept(Math.max(b, head), first)) {
+    Object feature(double[] s, FeatureAggregation aggregation, long n, long t, boolean lastClosed) {
+        if (tooOld(s, t)) {
             return null;
         }
-        return aggregator.value(aggregation, scan(n, b, lastClosed));
-    }
-
-    long bucketMillis() {
-        return bucketMillis;
+        double[] w = new double[width];
+        scan(s, n, bucket(t), lastClosed, w, 0);
+        return aggregator.box(aggregation, stats.value(aggregation, w, 0, aggregator.maxValue()));
     }
 
     /**
      * This state as table attributes: the key's first bucket, the newest, the time of the last
-     * value, and each kept bucket's number and stats.
+     * value, the statistics kept per bucket, and each kept bucket's number and statistics.
      */
-    Map<String, Object> toAttributes() {
+    Map<String, Object> toAttributes(double[] s) {
         List<Object> buckets = new ArrayList<>();
-        long low = windows.lowestKept(head, first);
-        for (long k = low; k <= head; k++) {
-            Stats b = ring[slot(k)];
-            if (b != null && b.count > 0) {
-                buckets.add(List.of(k, b.count, b.sum, b.sqr, b.min, b.max, b.first, b.last, b.firstTime, b.lastTime));
+        for (int j = 0, size = (int) s[m + SIZE]; j < size; j++) {
+            int p = position(s, j);
+            List<Object> bucket = new ArrayList<>(entry);
+            bucket.add((long) s[p]);
+            for (int f = 1; f < entry; f++) {
+                bucket.add(s[p + f]);
             }
+            buckets.add(bucket);
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("first", first);
-        out.put("head", head);
-        out.put("last", lastTime);
+        out.put("first", (long) s[m + FIRST]);
+        out.put("head", (long) s[m + HEAD]);
+        out.put("last", (long) s[m + LAST]);
+        out.put("stats", stats.names());
         out.put("buckets", buckets);
         return out;
     }
 
-    /** Restores what {@link #toAttributes()} wrote; the running windows are rescanned. */
-    void restore(Map<String, Object> a) {
-        first = (Long) a.get("first");
-        head = (Long) a.get("head");
-        lastTime = (Long) a.get("last");
-        java.util.Arrays.fill(ring, null);
+    /**
+     * Restores what {@link #toAttributes} wrote into a new key's state; the running windows are
+     * recomputed.
+     *
+     * @return the key's array: {@code s}, or a larger copy when the ring grew
+     */
+    double[] restore(double[] s, Map<String, Object> a) {
+        if (!stats.names().equals(a.get("stats"))) {
+            throw new IllegalStateException("FeatureTable: the stored buckets of \"" + aggregator.name() + "\" keep "
+                    + a.get("stats") + ", but its aggregations " + aggregator.aggregations() + " need "
+                    + stats.names() + "; use a new table (or storage prefix) for the changed aggregator");
+        }
+        double[] data = s;
+        data[m + FIRST] = (Long) a.get("first");
+        data[m + HEAD] = (Long) a.get("head");
+        data[m + LAST] = (Long) a.get("last");
         for (Object o : (List<?>) a.get("buckets")) {
-            List<?> b = (List<?>) o;
-            Stats s = new Stats();
-            s.count = (Long) b.get(1);
-            s.sum = (Double) b.get(2);
-            s.sqr = (Double) b.get(3);
-            s.min = (Double) b.get(4);
-            s.max = (Double) b.get(5);
-            s.first = (Double) b.get(6);
-            s.last = (Double) b.get(7);
-            s.firstTime = (Long) b.get(8);
-            s.lastTime = (Long) b.get(9);
-            ring[slot((Long) b.get(0))] = s;
+            List<?> bucket = (List<?>) o;
+            long b = (Long) bucket.get(0);
+            data = entry(data, b);
+            int p = position(data, lowerBound(data, b));
+            for (int f = 1; f < entry; f++) {
+                data[p + f] = (Double) bucket.get(f);
+            }
         }
-        for (int i = 0; i < cache.length; i++) {
-            cache[i] = scan(windows.buckets(i), head, false);
-            stale[i] = false;
+        int running = (int) data[m + OFFSET];
+        for (int i = 0; i < windowCount; i++) {
+            scan(data, windows.buckets(i), (long) data[m + HEAD], false, data, running + i * window);
+            data[running + i * window + width] = 0;
         }
+        return data;
     }
 
-    long keptBuckets() {
-        return ring.length;
-    }
-
-    private Stats current(int i) {
-        if (stale[i] && aggregator.needsRescan()) {
-            cache[i] = scan(windows.buckets(i), head, false);
-            stale[i] = false;
+    /** Where window {@code i}'s statistics at the newest bucket start, recomputed first if a bucket that left made them stale. */
+    private int current(double[] s, int i) {
+        int w = (int) s[m + OFFSET] + i * window;
+        if (s[w + width] != 0) {
+            scan(s, windows.buckets(i), (long) s[m + HEAD], false, s, w);
+            s[w + width] = 0;
         }
-        return cache[i];
+        return w;
     }
 
-    /** The window of {@code n} buckets ending at bucket {@code b}, from the kept buckets only. */
-    private Stats scan(long n, long b, boolean lastClosed) {
+    /** Writes the window of {@code n} buckets ending at bucket {@code b}, from the kept buckets only, into {@code out}. */
+    private void scan(double[] s, long n, long b, boolean lastClosed, double[] out, int o) {
+        long head = (long) s[m + HEAD];
         long end = b;
         if (lastClosed && windows.fixed()) {
             end = windows.start(n, b) - 1;
         }
-        long low = windows.lowestKept(Math.max(b, head), first);
-        Stats s = new Stats();
-        for (long k = Math.max(windows.start(n, end), low), last = Math.min(end, head); k <= last; k++) {
-            Stats bucket = ring[slot(k)];
-            if (bucket != null) {
-                s.merge(bucket);
+        long from = Math.max(windows.start(n, end), windows.lowestKept(Math.max(b, head), (long) s[m + FIRST]));
+        long to = Math.min(end, head);
+        stats.clear(out, o);
+        for (int j = lowerBound(s, from), size = (int) s[m + SIZE]; j < size; j++) {
+            int p = position(s, j);
+            if (s[p] > to) {
+                break;
+            }
+            stats.merge(out, o, s, p + 1);
+        }
+    }
+
+    /**
+     * Makes sure bucket {@code b} has an entry in the ring (added empty in its place if it has
+     * none).
+     *
+     * @return the key's array: {@code s}, or a larger copy when the ring grew
+     */
+    private double[] entry(double[] s, long b) {
+        int size = (int) s[m + SIZE];
+        int j = size;
+        if (size > 0) {
+            double last = s[position(s, size - 1)];
+            if (last == b) {
+                return s;
+            }
+            if (last > b) {
+                j = lowerBound(s, b);
+                if (s[position(s, j)] == b) {
+                    return s;
+                }
             }
         }
-        return s;
+        double[] data = size == (int) s[m + CAPACITY] ? grow(s) : s;
+        for (int k = size; k > j; k--) {            // a late event's new bucket: shift the later ones
+            System.arraycopy(data, position(data, k - 1), data, position(data, k), entry);
+        }
+        int p = position(data, j);
+        data[p] = b;
+        stats.clear(data, p + 1);
+        data[m + SIZE] = size + 1;
+        return data;
+    }
+
+    /** The first position in the ring whose bucket is at or after {@code b} ({@code size} if none). */
+    private int lowerBound(double[] s, long b) {
+        int size = (int) s[m + SIZE];
+        if (size > 0 && s[position(s, size - 1)] == b) {
+            return size - 1;                          // the usual case: the newest bucket
+        }
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (s[position(s, mid)] < b) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** A copy of {@code s} with this aggregator's ring doubled and unwrapped; the later aggregators' slices move up. */
+    private double[] grow(double[] s) {
+        int capacity = (int) s[m + CAPACITY];
+        int ring = (int) s[m + OFFSET] + runningLength;
+        int end = ring + capacity * entry;
+        int added = capacity * entry;
+        double[] data = new double[s.length + added];
+        System.arraycopy(s, 0, data, 0, ring);
+        for (int j = 0, size = (int) s[m + SIZE]; j < size; j++) {
+            System.arraycopy(s, position(s, j), data, ring + j * entry, entry);
+        }
+        System.arraycopy(s, end, data, end + added, s.length - end);
+        for (int k = m + META; k < metaEnd; k += META) {
+            data[k + OFFSET] += added;
+        }
+        data[m + CAPACITY] = capacity * 2;
+        data[m + FRONT] = 0;
+        return data;
+    }
+
+    /** Where the {@code j}-th oldest entry of the ring starts. */
+    private int position(double[] s, int j) {
+        int slot = ((int) s[m + FRONT] + j) & ((int) s[m + CAPACITY] - 1);
+        return (int) s[m + OFFSET] + runningLength + slot * entry;
     }
 
     private long bucket(long t) {
-        return Math.floorDiv(t, bucketMillis);
-    }
-
-    private int slot(long b) {
-        return (int) Math.floorMod(b, (long) ring.length);
-    }
-
-    private static Stats[] newStats(int n) {
-        Stats[] out = new Stats[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = new Stats();
-        }
-        return out;
+        return Math.floorDiv(t, windows.bucketMillis());
     }
 }

@@ -18,15 +18,15 @@ class DataFramesTest {
                 "ts", new long[] {0, 60_000, 120_000});
         Source<Event<Map<String, Object>>> source = DataFrames.dataframeSource(df, "user", "ts");
         List<Event<Map<String, Object>>> events = source.sinkToList();
-        DataFrames.Reduced all = DataFrames.reduceToDataFrame(Flows.bodies(source));
+        Reduce<Map<String, ?>, Frame> all = DataFrames.reduceToDataFrame(Flows.bodies(source));
         List<Frame> batches = DataFrames.toDataFrame(Flows.bodies(source).partition(2)).sinkToList();
-        assertThat(all.frame().toRows()).isEmpty();
+        assertThat(all.result().toRows()).isEmpty();
 
         source.start();
 
         assertThat(events).extracting(Event::key).containsExactly("ann", "bob", "ann");
         assertThat(events.get(1).time()).isEqualTo(Instant.ofEpochMilli(60_000));
-        assertThat(all.frame().toRows()).isEqualTo(df.toRows());
+        assertThat(all.result().toRows()).isEqualTo(df.toRows());
         assertThat(batches).hasSize(1);
         assertThat(batches.get(0).toRows()).isEqualTo(df.toRows().subList(0, 2));
     }
@@ -34,9 +34,8 @@ class DataFramesTest {
     @Test
     void theReducedFrameIsTheFlowsTerminationResult() {
         Stream<Event<Map<String, Object>>> source = Stream.create();
-        DataFrames.Reduced all = DataFrames.reduceToDataFrame(Flows.bodies(source));
-        FlowController<Map<String, Object>> controller = FlowController.of(source,
-                reactor.core.scheduler.Schedulers.immediate(), all::frame);
+        DataFrames.reduceToDataFrame(Flows.bodies(source));
+        FlowController<Map<String, Object>> controller = FlowController.of(source, reactor.core.scheduler.Schedulers.immediate());
         controller.emit(Map.of("x", 1.0));
         controller.emit(Map.of("x", 2.0));
         controller.terminate();

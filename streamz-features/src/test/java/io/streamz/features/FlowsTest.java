@@ -46,19 +46,19 @@ class FlowsTest {
     @Test
     void controllerGivesEventsTheCurrentTimeAndCompletesRequests() {
         Stream<Event<Map<String, Object>>> source = Stream.create();
-        List<Map<String, Object>> out = new ArrayList<>();
-        FlowController<Map<String, Object>> controller = FlowController.of(source, clock, () -> out);
+        FlowController<Map<String, Object>> controller = FlowController.of(source, clock);
         Stream<Event<Map<String, Object>>> steps = Flows.reifyMetadata(
                 Flows.extendBodies(source, b -> Map.of("doubled", 2 * (Integer) b.get("x"))), List.of("key", "time"));
         Flows.complete(steps);
-        Flows.bodies(steps).sink(out::add);
+        Flows.<Map<String, Object>, List<Map<String, Object>>>reduce(Flows.bodies(steps), List.of(),
+                (all, b) -> java.util.stream.Stream.concat(all.stream(), java.util.stream.Stream.of(b)).toList());
 
         AwaitableResult<Object> result = controller.emit(Map.of("x", 21), "ann", null);
         assertThat(result.isDone()).isTrue();
         assertThat(result.await(Duration.ofSeconds(5)))
                 .isEqualTo(Map.of("x", 21, "doubled", 42, "key", "ann", "time", T0));
         controller.terminate();
-        assertThat(controller.awaitTermination()).isEqualTo(out);
+        assertThat(controller.awaitTermination()).isEqualTo(List.of(Map.of("x", 21, "doubled", 42, "key", "ann", "time", T0)));
         assertThatThrownBy(() -> controller.emit(Map.of("x", 1)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("terminated");
     }

@@ -23,7 +23,7 @@ public final class PeriodicSource<T> extends Source<T> {
     public PeriodicSource(Supplier<? extends T> supplier, Duration interval, Scheduler scheduler) {
         super("fromPeriodic", null);
         this.supplier = Checks.notNull(supplier, "fromPeriodic", "supplier");
-        this.interval = Intervals.positive(interval, "fromPeriodic", "interval").toNanos();
+        this.interval = Intervals.timer(interval, "fromPeriodic", "interval").toNanos();
         this.scheduler = Checks.notNull(scheduler, "fromPeriodic", "scheduler");
     }
 

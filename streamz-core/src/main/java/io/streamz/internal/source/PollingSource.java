@@ -29,7 +29,7 @@ public abstract class PollingSource<T> extends Source<T> {
 
     protected PollingSource(String kind, Duration interval, Scheduler scheduler) {
         super(kind, null);
-        this.interval = Intervals.positive(interval, kind, "pollInterval");
+        this.interval = Intervals.timer(interval, kind, "pollInterval");
         this.scheduler = Checks.notNull(scheduler, kind, "scheduler");
     }
 

@@ -85,6 +85,27 @@ public final class Intervals {
     }
 
     /**
+     * The shortest interval of a clock that repeats ({@code timedWindow}, {@code fromPeriodic},
+     * the polls of {@code fromTextfile} and {@code filenames}): below it a timer would keep a core
+     * busy ticking ({@code timedWindow("1ns")}) without any use.
+     */
+    public static final Duration MIN_TIMER = Duration.ofMillis(1);
+
+    /**
+     * {@code d} if it is at least {@link #MIN_TIMER}, else an {@link IllegalArgumentException}
+     * naming the node and the value: {@code "timedWindow: interval must be >= 1ms (the shortest
+     * repeating timer), was 1ns"} ({@code "... must be > 0, was 0s"} when it is not positive).
+     */
+    public static Duration timer(Duration d, String node, String param) {
+        positive(d, node, param);
+        if (d.compareTo(MIN_TIMER) < 0) {
+            throw new IllegalArgumentException(node + ": " + param + " must be >= " + format(MIN_TIMER)
+                    + " (the shortest repeating timer), was " + format(d));
+        }
+        return d;
+    }
+
+    /**
      * {@code d} as an interval is typed: a whole number of the largest unit that divides it
      * ({@code "500ms"}, {@code "2h"}, {@code "1500ms"}, {@code "-1s"}, {@code "0s"}).
      */

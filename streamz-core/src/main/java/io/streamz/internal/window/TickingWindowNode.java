@@ -31,7 +31,7 @@ abstract class TickingWindowNode<T> extends TimerNode<T, List<T>> {
 
     TickingWindowNode(Stream<T> upstream, String kind, Duration interval, Scheduler scheduler) {
         super(upstream, kind, scheduler);
-        this.interval = Intervals.positive(interval, kind, "interval").toNanos();
+        this.interval = Intervals.timer(interval, kind, "interval").toNanos();
     }
 
     /**
