@@ -30,9 +30,33 @@ package io.streamz;
  * @param queued elements waiting to enter the graph (a source's queue)
  * @param busyNanos time spent in this node itself, not its downstreams (user functions
  *     included), when timing is enabled
+ * @param late elements that came after every window they belong to had closed (event-time
+ *     windows, {@link EventWindowStream#lateElements()}); always counted
  */
 public record NodeStats(long in, long out, long failed, long skipped, long routed, long retried,
-                        long held, long queued, long busyNanos) {
+                        long held, long queued, long busyNanos, long late) {
+
+    /**
+     * The counters of a node that takes no late elements ({@code late} is 0).
+     *
+     * <pre>{@code
+     * new NodeStats(5, 3, 0, 0, 0, 0, 0, 0, 0).late();   // 0
+     * }</pre>
+     *
+     * @param in elements received
+     * @param out elements emitted
+     * @param failed failures that propagated
+     * @param skipped failed elements dropped
+     * @param routed failures sent to an errors stream
+     * @param retried extra attempts made
+     * @param held elements held now
+     * @param queued elements waiting to enter the graph
+     * @param busyNanos time spent in the node itself
+     */
+    public NodeStats(long in, long out, long failed, long skipped, long routed, long retried,
+                     long held, long queued, long busyNanos) {
+        this(in, out, failed, skipped, routed, retried, held, queued, busyNanos, 0);
+    }
 
     /**
      * All failures of the node, whatever the policy did with them.

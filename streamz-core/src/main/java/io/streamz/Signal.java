@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Something a graph carries beside its elements, in order with them: a {@link Watermark} of event
- * time, or the {@link End} of the input. A node reacts to signals in
+ * time, an input gone {@link Idle}, or the {@link End} of the input. A node reacts to signals in
  * {@link Stream#onSignal(Signal, Stream)}; the default passes them on (a node with several
  * upstreams passes the smallest watermark of its inputs, and the end once every input ended).
  *
@@ -32,6 +32,20 @@ public abstract class Signal {
      */
     public static Watermark watermark(Instant time) {
         return new Watermark(Objects.requireNonNull(time, "watermark: time is null"));
+    }
+
+    /**
+     * An input gone idle: it sends no elements for a while, so a join stops waiting for its
+     * watermark until it sends one again (Flink's idle watermark status).
+     *
+     * <pre>{@code
+     * Signal s = Signal.idle();   // idle
+     * }</pre>
+     *
+     * @return the idle signal
+     */
+    public static Idle idle() {
+        return Idle.INSTANCE;
     }
 
     /**
@@ -86,6 +100,23 @@ public abstract class Signal {
         @Override
         public String toString() {
             return "watermark(" + time + ")";
+        }
+    }
+
+    /**
+     * An input gone idle: until its next watermark, the watermark of a join is the smallest of its
+     * other inputs'.
+     */
+    public static final class Idle extends Signal {
+        static final Idle INSTANCE = new Idle();
+
+        private Idle() {
+        }
+
+        /** {@code idle}. */
+        @Override
+        public String toString() {
+            return "idle";
         }
     }
 

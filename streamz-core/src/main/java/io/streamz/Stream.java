@@ -1,6 +1,8 @@
 package io.streamz;
 
 import io.streamz.internal.Counters;
+import io.streamz.internal.eventtime.EventWindowNode;
+import io.streamz.internal.eventtime.WithTimestampsNode;
 import io.streamz.internal.Graph;
 import io.streamz.internal.SideOutput;
 import io.streamz.internal.SignalJoin;
@@ -70,6 +72,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collector;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
@@ -95,6 +98,7 @@ import reactor.util.function.Tuple3;
  * {@link #create()} (a {@code Stream<String>} where the example emits or parses strings),
  * {@code words} a {@code Stream<String>}, {@code a} a {@code Stream<Integer>} and {@code b} a
  * {@code Stream<String>} (both {@code Stream<Integer>}, like {@code c}, for {@link #union}),
+ * {@code clicks} a {@code Stream<Click>} of a {@code record Click(String user, Instant time)},
  * and {@code clock} a {@code VirtualTimeScheduler.getOrSet()} of reactor-test, installed before
  * the graph is built so that time moves only when the example advances it. A comment
  * {@code // prints X} gives what its line prints, {@code // out: [...]} what the list
@@ -1202,7 +1206,7 @@ public class Stream<T> {
         return new NodeStats(c != null ? c.in : 0, c != null ? c.out : 0,
                 f != null ? f.failed : 0, f != null ? f.skipped : 0, f != null ? f.routed : 0,
                 f != null ? f.retried : 0, Math.max(0, heldCount()), Math.max(0, queuedCount()),
-                c != null ? Math.max(0, c.busyNanos) : 0);
+                c != null ? Math.max(0, c.busyNanos) : 0, Math.max(0, lateCount()));
     }
 
     /**
@@ -1317,6 +1321,16 @@ public class Stream<T> {
      * @return the number held; the default is 0
      */
     protected long heldCount() {
+        return 0;
+    }
+
+    /**
+     * How many elements came too late for this node (event-time windows), for {@link #stats()};
+     * read without entering the graph. Nodes that take late elements override it.
+     *
+     * @return the number of late elements so far; the default is 0
+     */
+    protected long lateCount() {
         return 0;
     }
 
@@ -2316,6 +2330,229 @@ public class Stream<T> {
             ups.add(Checks.notNull(o, kind, "others element"));
         }
         return (List<S>) ups;
+    }
+
+    // ------------------------------------------------------------------ event time
+
+    /**
+     * Gives every element its event time, {@code time(x)}, and sends watermarks that trail the
+     * newest event time seen by {@code maxOutOfOrderness}: an element at most that much older
+     * than the newest one before it is on time (Flink's {@code assignTimestampsAndWatermarks} with
+     * bounded out-of-orderness). Event-time windows ({@link #eventWindow}) downstream close on
+     * the watermarks.
+     *
+     * <pre>{@code
+     * VirtualTimeScheduler clock = VirtualTimeScheduler.getOrSet();
+     * Stream<Long> source = Stream.create();            // event times, in seconds
+     * Stream<Long> timed = source.withTimestamps(Instant::ofEpochSecond, "2s");
+     * List<Windowed<Void, List<Long>>> out = timed.eventWindow(EventWindows.tumbling("10s")).sinkToList();
+     * for (long t : new long[] {1, 4, 3, 12, 9, 15}) source.emit(t);
+     * clock.advanceTimeBy(Duration.ofMillis(200));     // the watermark: 15 s - 2 s - 1 ns
+     * // out: [[1970-01-01T00:00:00Z, 1970-01-01T00:00:10Z) on time: [1, 3, 4, 9]]
+     * }</pre>
+     *
+     * <p><b>Time:</b> the watermark (the newest event time minus the bound, minus a nanosecond) is
+     * sent every 200 ms of {@code Schedulers.parallel()} as it is when the node is built (a
+     * {@code VirtualTimeScheduler} in tests), when it has grown. Watermarks from upstream are
+     * replaced; the end of the input goes on, and windows take it as a watermark at the end of
+     * time. For another interval, idleness or generator, see
+     * {@link #withTimestamps(Function, WatermarkStrategy)}.
+     * <p><b>Metadata:</b> the element goes on with its metadata and an entry
+     * {@code {"eventTime": time}} after it ({@link EventTime}); nothing is held. A {@code time}
+     * that fails or returns {@code null} is a failure of this node, handled by its
+     * {@link ErrorPolicy}.
+     *
+     * @param time the event time of an element
+     * @param maxOutOfOrderness how much older than the newest one an element may be, such as
+     *     {@code "5s"}
+     * @return a new node downstream of this one, passing the elements on with their event times
+     */
+    public final Stream<T> withTimestamps(Function<? super T, Instant> time, String maxOutOfOrderness) {
+        return withTimestamps(Checks.notNull(time, "withTimestamps", "time"),
+                Intervals.parse(maxOutOfOrderness, "withTimestamps", "maxOutOfOrderness"));
+    }
+
+    /**
+     * See {@link #withTimestamps(Function, String)}.
+     *
+     * @param time the event time of an element
+     * @param maxOutOfOrderness how much older than the newest one an element may be, zero or more
+     * @return a new node downstream of this one, passing the elements on with their event times
+     */
+    public final Stream<T> withTimestamps(Function<? super T, Instant> time, Duration maxOutOfOrderness) {
+        return withTimestamps(time, maxOutOfOrderness, Schedulers.parallel());
+    }
+
+    /**
+     * See {@link #withTimestamps(Function, String)}; with the scheduler whose timer sends the
+     * watermarks.
+     *
+     * @param time the event time of an element
+     * @param maxOutOfOrderness how much older than the newest one an element may be, zero or more
+     * @param scheduler the scheduler that sends the watermarks every 200 ms
+     * @return a new node downstream of this one, passing the elements on with their event times
+     */
+    public final Stream<T> withTimestamps(Function<? super T, Instant> time, Duration maxOutOfOrderness,
+                                          Scheduler scheduler) {
+        return WithTimestampsNode.bounded(this, time, maxOutOfOrderness, scheduler);
+    }
+
+    /**
+     * Gives every element its event time, {@code time(x)}, and sends the watermarks of
+     * {@code strategy}: its generator (bounded out-of-orderness, or your own), its interval, its
+     * idleness ({@link Signal#idle()} after that long without elements, so that a join stops
+     * waiting for this input) and its scheduler.
+     *
+     * <pre>{@code
+     * clicks.withTimestamps(Click::time, WatermarkStrategy.boundedOutOfOrderness("5s")
+     *         .withInterval("1s")
+     *         .withIdleness("1m"));
+     * }</pre>
+     *
+     * <p>See {@link #withTimestamps(Function, String)} for time and metadata.
+     *
+     * @param time the event time of an element
+     * @param strategy how to make watermarks
+     * @return a new node downstream of this one, passing the elements on with their event times
+     */
+    public final Stream<T> withTimestamps(Function<? super T, Instant> time, WatermarkStrategy<? super T> strategy) {
+        return WithTimestampsNode.of(this, Checks.notNull(time, "withTimestamps", "time"), strategy);
+    }
+
+    /**
+     * Sends the watermarks of {@code strategy} for elements that carry their event time already,
+     * in their metadata ({@link EventTime}): a Kafka record's timestamp, a time set upstream.
+     *
+     * <pre>{@code
+     * KafkaSource<String> orders = Kafka.fromKafka(List.of("orders"), config, KafkaSerde.string(), options);
+     * orders.withTimestamps(WatermarkStrategy.boundedOutOfOrderness("5s"))
+     *         .eventWindow(EventWindows.tumbling("1m"), Collectors.counting());
+     * }</pre>
+     *
+     * <p>An element without an event time is a failure of this node, handled by its
+     * {@link ErrorPolicy}. See {@link #withTimestamps(Function, String)} for time and metadata.
+     *
+     * @param strategy how to make watermarks
+     * @return a new node downstream of this one, passing the elements on unchanged
+     */
+    public final Stream<T> withTimestamps(WatermarkStrategy<? super T> strategy) {
+        return WithTimestampsNode.of(this, null, strategy);
+    }
+
+    /**
+     * Collects the elements into event-time windows, which fire when the watermark passes their
+     * end: a {@link Windowed} with the window, the elements in event-time order and the firing's
+     * timing (Flink's {@code windowAll}, Beam's {@code Window.into}). The elements need event
+     * times: put {@link #withTimestamps} upstream.
+     *
+     * <pre>{@code
+     * VirtualTimeScheduler clock = VirtualTimeScheduler.getOrSet();
+     * Stream<Long> source = Stream.create();            // event times, in seconds
+     * EventWindowStream<Long, Void, List<Long>> windows = source
+     *         .withTimestamps(Instant::ofEpochSecond, "0s")
+     *         .eventWindow(EventWindows.tumbling("10s"));
+     * List<Windowed<Void, List<Long>>> out = windows.sinkToList();
+     * List<Long> late = windows.lateElements().sinkToList();
+     * for (long t : new long[] {1, 5, 12}) source.emit(t);
+     * clock.advanceTimeBy(Duration.ofMillis(200));     // the watermark passes 10 s
+     * source.emit(7L);                                 // too late for [0 s, 10 s)
+     * source.emitEnd();                                // the end fires what is open
+     * // out: [[1970-01-01T00:00:00Z, 1970-01-01T00:00:10Z) on time: [1, 5],
+     * //       [1970-01-01T00:00:10Z, 1970-01-01T00:00:20Z) on time: [12]]
+     * // late: [7]
+     * }</pre>
+     *
+     * <p><b>Triggers:</b> a window fires on time when the watermark passes its end, or at the end
+     * of the input; early every n elements or every interval, and late within the allowed
+     * lateness, as {@link EventWindows} says. An element whose windows are all closed is late:
+     * it goes to {@link EventWindowStream#lateElements()} when that was called, else it is a
+     * failure of this node ({@link ErrorPolicy}); it is counted in {@link NodeStats#late()} either
+     * way, never dropped silently.
+     * <p><b>Metadata:</b> an element's refs are held while a window containing it may still fire:
+     * until the watermark passes the window's end plus the allowed lateness (so a Kafka source
+     * commits only past closed windows). A firing carries the metadata of its elements (without
+     * their event times) and the event time of the window's last instant.
+     * <p><b>Blocks:</b> never; a failure of an element's time or key goes to this node's
+     * {@link ErrorPolicy}.
+     *
+     * @param windows which windows, and when they fire
+     * @return a new node downstream of this one, emitting a {@link Windowed} of an immutable list
+     *     per firing
+     */
+    public final EventWindowStream<T, Void, List<T>> eventWindow(EventWindows windows) {
+        return EventWindowNode.of(this, Checks.notNull(windows, "eventWindow", "windows"), null, null);
+    }
+
+    /**
+     * See {@link #eventWindow(EventWindows)}; with windows per key (Flink's
+     * {@code keyBy(key).window(...)}). Windows of one watermark fire in the order of their
+     * start, then of their key's first element.
+     *
+     * <pre>{@code
+     * EventWindowStream<Click, String, List<Click>> perUser = clicks
+     *         .withTimestamps(Click::time, "5s")
+     *         .eventWindow(EventWindows.session("30m"), Click::user);
+     * }</pre>
+     *
+     * @param <K> the key type
+     * @param windows which windows, and when they fire
+     * @param key the key of an element
+     * @return a new node downstream of this one, emitting a {@link Windowed} of an immutable list
+     *     per key and firing
+     */
+    public final <K> EventWindowStream<T, K, List<T>> eventWindow(EventWindows windows, Function<? super T, ? extends K> key) {
+        return EventWindowNode.of(this, Checks.notNull(windows, "eventWindow", "windows"),
+                Checks.notNull(key, "eventWindow", "key"), null);
+    }
+
+    /**
+     * See {@link #eventWindow(EventWindows)}; each window aggregated as it fills by
+     * {@code aggregate}, a {@link Collector} (sessions that merge combine their accumulators).
+     *
+     * <pre>{@code
+     * Stream<Long> counts = source.withTimestamps(Instant::ofEpochSecond, "2s")
+     *         .eventWindow(EventWindows.tumbling("1m"), Collectors.counting())
+     *         .map(Windowed::value);
+     * }</pre>
+     *
+     * <p>The collector sees the elements in order of arrival. A collector whose result is its
+     * own container ({@code toList()}) hands out that container: with early or late firings, the
+     * next firing changes it; give it a finisher that copies.
+     *
+     * @param <R> the result type
+     * @param windows which windows, and when they fire
+     * @param aggregate what a window computes from its elements
+     * @return a new node downstream of this one, emitting a {@link Windowed} of the result per
+     *     firing
+     */
+    public final <R> EventWindowStream<T, Void, R> eventWindow(EventWindows windows, Collector<? super T, ?, R> aggregate) {
+        return EventWindowNode.of(this, Checks.notNull(windows, "eventWindow", "windows"), null,
+                Checks.notNull(aggregate, "eventWindow", "aggregate"));
+    }
+
+    /**
+     * See {@link #eventWindow(EventWindows, Function)} and
+     * {@link #eventWindow(EventWindows, Collector)}: windows per key, each aggregated by
+     * {@code aggregate}.
+     *
+     * <pre>{@code
+     * EventWindowStream<Click, String, Long> clicksPerUser = clicks
+     *         .withTimestamps(Click::time, "5s")
+     *         .eventWindow(EventWindows.tumbling("1m"), Click::user, Collectors.counting());
+     * }</pre>
+     *
+     * @param <K> the key type
+     * @param <R> the result type
+     * @param windows which windows, and when they fire
+     * @param key the key of an element
+     * @param aggregate what a window computes from its elements
+     * @return a new node downstream of this one, emitting a {@link Windowed} of the result per key
+     *     and firing
+     */
+    public final <K, R> EventWindowStream<T, K, R> eventWindow(EventWindows windows, Function<? super T, ? extends K> key,
+                                                               Collector<? super T, ?, R> aggregate) {
+        return EventWindowNode.of(this, Checks.notNull(windows, "eventWindow", "windows"),
+                Checks.notNull(key, "eventWindow", "key"), Checks.notNull(aggregate, "eventWindow", "aggregate"));
     }
 
     // ------------------------------------------------------------------ time and back-pressure

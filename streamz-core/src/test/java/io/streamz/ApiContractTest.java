@@ -218,6 +218,15 @@ class ApiContractTest {
         if (t == Object.class) {
             return "x";
         }
+        if (t == EventWindows.class) {
+            return EventWindows.tumbling("1s");
+        }
+        if (t == WatermarkStrategy.class) {
+            return WatermarkStrategy.monotonousTimestamps();
+        }
+        if (t == java.util.stream.Collector.class) {
+            return java.util.stream.Collectors.toList();
+        }
         if (t == Class.class) {
             return Object.class;
         }

@@ -157,6 +157,34 @@ class ContendersAgreeTest {
      *
      * @return the loop's output
      */
+    @Test
+    void eventTimeWindowSum() {
+        EventTimeWindowSum b = new EventTimeWindowSum();
+        b.build(out::add);
+        b.loop();
+        Map<String, Long> expected = windowSums();
+        b.eventTime();
+        assertThat(windowSums()).as("eventTime").isEqualTo(expected);
+        assertThat(expected).hasSizeGreaterThan(EventTimeWindowSum.KEYS * 16);   // 17 minutes of 10,000 keys
+        b.processingTime();   // the same minutes of processing time: the same total
+        long total = 0;
+        for (Object o : out) {
+            total += ((Map<?, ?>) o).values().stream().mapToLong(v -> (Long) v).sum();
+        }
+        assertThat(total).isEqualTo(expected.values().stream().mapToLong(x -> x).sum());
+    }
+
+    /** The sums per key and minute that the contender emitted, as {@code key@start}; clears them. */
+    private Map<String, Long> windowSums() {
+        Map<String, Long> sums = new java.util.TreeMap<>();
+        for (Object o : out) {
+            io.streamz.Windowed<?, ?> w = (io.streamz.Windowed<?, ?>) o;
+            assertThat(sums.put(w.key() + "@" + w.start().toEpochMilli(), (Long) w.value())).isNull();
+        }
+        out.clear();
+        return sums;
+    }
+
     private List<Object> agree(Runnable loop, Runnable streamz, Runnable reactor, Runnable rxjava) {
         loop.run();
         List<Object> expected = List.copyOf(out);

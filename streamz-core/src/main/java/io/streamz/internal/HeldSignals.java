@@ -9,11 +9,13 @@ import java.util.function.BiFunction;
 /**
  * Signals a node keeps back until the elements that arrived before them have gone on, so that a
  * watermark or the end never overtakes an element. Watermarks only grow, so the latest one held
- * stands for all; the end comes last. Used inside the graph only.
+ * stands for all; an idle input stays idle until its next watermark; the end comes last. Used
+ * inside the graph only.
  */
 public final class HeldSignals {
     private Signal.Watermark watermark;
     private Stream<?> watermarkFrom;
+    private Stream<?> idleFrom;
     private boolean end;
     private Stream<?> endFrom;
     private CompletableFuture<Object> endDone;
@@ -41,6 +43,9 @@ public final class HeldSignals {
                 watermark = w;
                 watermarkFrom = who;
             }
+            idleFrom = null;   // active again
+        } else if (signal instanceof Signal.Idle) {
+            idleFrom = who;
         }
         return null;
     }
@@ -51,11 +56,11 @@ public final class HeldSignals {
      * @return {@code true} when no signal waits
      */
     public boolean isEmpty() {
-        return watermark == null && !end;
+        return watermark == null && idleFrom == null && !end;
     }
 
     /**
-     * Passes on what is held, the watermark first, through {@code forward} (the node's
+     * Passes on what is held, the watermark first and the end last, through {@code forward} (the node's
      * {@code forwardSignal}).
      *
      * @param forward passes one signal on and returns its pending downstream work
@@ -67,6 +72,14 @@ public final class HeldSignals {
             Signal.Watermark w = watermark;
             watermark = null;
             pending = forward.apply(w, watermarkFrom);
+        }
+        if (idleFrom != null) {
+            Stream<?> from = idleFrom;
+            idleFrom = null;
+            CompletableFuture<?> after = forward.apply(Signal.idle(), from);
+            if (after != null) {
+                pending = pending == null ? after : CompletableFuture.allOf(pending, after);
+            }
         }
         if (end) {
             end = false;

@@ -504,27 +504,53 @@ public final class Flows {
     public static Stream<Event<Map<String, Object>>> noSqlTarget(Stream<Event<Map<String, Object>>> events, Table table,
             List<String> columns) {
         notNull(table, "noSqlTarget", "table");
-        List<String[]> cols = new ArrayList<>();
-        for (String c : notNull(columns, "noSqlTarget", "columns")) {
-            int eq = c.indexOf('=');
-            cols.add(eq < 0 ? new String[] {c.startsWith("$") ? c.substring(1) : c, c}
-                    : new String[] {c.substring(0, eq), c.substring(eq + 1)});
-        }
+        TargetColumns cols = TargetColumns.of(notNull(columns, "noSqlTarget", "columns"));
         return new FunctionNode<Event<Map<String, Object>>, Event<Map<String, Object>>>(
-                notNull(events, "noSqlTarget", "events"), "noSqlTarget", "table=" + table + ", columns=" + columns, e -> {
+                notNull(events, "noSqlTarget", "events"), "noSqlTarget", "table=" + table + ", columns=" + cols, e -> {
                     if (e.key() == null) {
                         throw new IllegalArgumentException("noSqlTarget: the event has no key");
                     }
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    if (cols.isEmpty()) {
-                        row.putAll(e.body());
-                    }
-                    for (String[] c : cols) {
-                        row.put(c[0], c[1].equals("$key") ? e.key() : c[1].equals("$time") ? e.time() : e.body().get(c[1]));
-                    }
-                    table.update(e.key(), row);
+                    table.update(e.key(), cols.row(e, false));
                     return e;
                 });
+    }
+
+    /**
+     * Appends the events to a CSV file (storey {@code CSVTarget}) and passes them on: one row per
+     * event of {@code columns} (storey's notation, see {@link TargetColumns}; empty: the first
+     * body's fields, sorted), written in batches as {@code batching} says (storey's defaults:
+     * {@link BatchOptions#csvDefaults()}) and at the end of the input.
+     *
+     * <pre>{@code
+     * Stream<Event<Map<String, Object>>> events = Stream.create();
+     * Path file = Files.createTempFile("clicks", ".csv");
+     * Files.delete(file);
+     * Flows.csvTarget(events, file, List.of("user=$key", "clicks"), true, BatchOptions.atEnd());
+     * events.emit(Event.of(Map.of("clicks", 3), "ann", null));
+     * events.emit(Event.of(Map.of("clicks", 1), "bob", null));
+     * events.emitEnd();
+     * Files.readAllLines(file);   // [user,clicks, ann,3, bob,1]
+     * }</pre>
+     *
+     * <p>Values are written with {@code String.valueOf} (an {@code Instant} in ISO-8601, where
+     * storey writes Python's {@code str} of a datetime); a field with a comma, a quote or a line
+     * end is quoted. Rows are appended to an existing file, whose header is not written again.
+     *
+     * @param events events with {@code Map} bodies
+     * @param path the file
+     * @param columns the columns to write
+     * @param header whether to write the columns' names first into a new or empty file
+     * @param batching when to write
+     * @return the same events, passed on at once
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if a column is malformed
+     */
+    public static Stream<Event<Map<String, Object>>> csvTarget(Stream<? extends Event<Map<String, Object>>> events,
+            java.nio.file.Path path, List<String> columns, boolean header, BatchOptions batching) {
+        notNull(path, "csvTarget", "path");
+        notNull(batching, "csvTarget", "batching");
+        return new CsvTarget(notNull(events, "csvTarget", "events"), path,
+                TargetColumns.of(notNull(columns, "csvTarget", "columns")), header, batching);
     }
 
     static <V> V notNull(V value, String node, String param) {

@@ -1,10 +1,12 @@
 package io.streamz.kafka;
 
+import io.streamz.EventTime;
 import io.streamz.RefCounter;
 import io.streamz.Source;
 import io.streamz.internal.util.Intervals;
 import io.streamz.internal.util.Refs;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,6 +51,11 @@ import org.apache.kafka.common.serialization.Deserializer;
  * crash. Offsets are committed by the poll thread while running, on {@code stop()}, and for
  * partitions revoked by a rebalance (only up to what was done; held data is re-read by the new
  * owner). The consumer's own auto-commit is switched off.
+ *
+ * <p><b>Event time:</b> an element also carries its record's timestamp (a batch: its newest) as
+ * its {@link EventTime}, so {@code source.withTimestamps(WatermarkStrategy.boundedOutOfOrderness("5s"))}
+ * makes watermarks from it, and event-time windows downstream hold the refs of their elements, so
+ * offsets are committed only past closed windows.
  *
  * <p><b>Blocks:</b> never the caller of {@code start}; the poll thread is not a daemon, so a
  * program runs until its sources are stopped. When an emit is still pending
@@ -292,7 +299,7 @@ public final class KafkaSource<T> extends Source<T> {
             for (Part p : parts.values()) {
                 while (!p.buffer.isEmpty()) {
                     ConsumerRecord<Object, Object> r = p.buffer.poll();
-                    emit(p, element.apply(r), r.offset());
+                    emit(p, element.apply(r), r.offset(), r.timestamp());
                     if (pending != null || !running) {
                         return;
                     }
@@ -316,12 +323,14 @@ public final class KafkaSource<T> extends Source<T> {
                 int n = Math.min(maxBatchSize, p.buffer.size());
                 List<Object> batch = new ArrayList<>(n);
                 long last = -1;
+                long time = -1;
                 for (int i = 0; i < n; i++) {
                     ConsumerRecord<Object, Object> r = p.buffer.poll();
                     batch.add(element.apply(r));
                     last = r.offset();
+                    time = Math.max(time, r.timestamp());
                 }
-                emit(p, Collections.unmodifiableList(batch), last);
+                emit(p, Collections.unmodifiableList(batch), last, time);
                 if (pending != null || !running) {
                     return;
                 }
@@ -329,11 +338,16 @@ public final class KafkaSource<T> extends Source<T> {
         }
 
         @SuppressWarnings("unchecked")
-        private void emit(Part p, Object x, long lastOffset) {
+        /** Emits {@code x} with its ref and, when the record has one, its timestamp as event time. */
+        private void emit(Part p, Object x, long lastOffset, long timestamp) {
             Unit u = new Unit(lastOffset);
             p.units.add(u);
             RefCounter ref = new RefCounter(() -> u.released = true);
-            CompletableFuture<Void> f = emitAsync((T) x, List.of(Map.of(Refs.REF, ref)));
+            List<Map<String, Object>> md = List.of(Map.of(Refs.REF, ref));
+            if (timestamp >= 0) {
+                md = EventTime.with(md, Instant.ofEpochMilli(timestamp));
+            }
+            CompletableFuture<Void> f = emitAsync((T) x, md);
             if (ref.count() == 0) {
                 u.released = true;
             }

@@ -4,9 +4,13 @@ import static io.streamz.kafka.KafkaBroker.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamz.EventWindows;
 import io.streamz.NodeException;
+import io.streamz.WatermarkStrategy;
+import io.streamz.Windowed;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -86,6 +90,47 @@ class FromKafkaTest {
         }
         assertThat(partitionsByKey.values()).allSatisfy(ps -> assertThat(ps).hasSize(1));
         assertThat(offsets.values()).allSatisfy(os -> assertThat(os).isSorted().doesNotHaveDuplicates());
+    }
+
+    @Test
+    void recordTimestampsAreEventTimesAndOffsetsAreCommittedOnlyPastClosedWindows() throws Exception {
+        kafka.createTopic("events", 1);
+        KafkaSource<String> source = Kafka.fromKafka(List.of("events"), kafka.consumerConfig("events-group"),
+                KafkaSerde.string(), KafkaSourceOptions.defaults().withPollInterval("20ms"));
+        List<String> read = source.sinkToList();
+        List<Windowed<Void, List<String>>> out = source
+                .withTimestamps(WatermarkStrategy.monotonousTimestamps().withInterval("20ms"))
+                .eventWindow(EventWindows.tumbling("10s"))
+                .sinkToList();
+        // recent timestamps, so that the broker's retention keeps the records
+        long base = System.currentTimeMillis() / 10_000 * 10_000 - 60_000;
+        source.start();
+
+        produceAt("events", base + 1_000, "a");
+        produceAt("events", base + 2_000, "b");
+        until(() -> read.size() == 2, TIMEOUT, () -> "two records, got " + read);
+        LockSupport.parkNanos(Duration.ofMillis(300).toNanos());   // several polls and watermarks
+        assertThat(out).isEmpty();
+        assertThat(kafka.committed("events-group", "events", 1)).containsEntry(0, 0L);   // held by the open window
+
+        produceAt("events", base + 15_000, "c");                     // the watermark passes base + 10 s
+        until(() -> out.size() == 1, TIMEOUT, () -> "the first window");
+        until(() -> committed("events-group", "events") == 2, TIMEOUT, () -> "offset 2 committed");
+        source.stop();
+
+        assertThat(out).containsExactly(new Windowed<>(null, Instant.ofEpochMilli(base),
+                Instant.ofEpochMilli(base + 10_000), List.of("a", "b"), Windowed.Timing.ON_TIME));
+        assertThat(kafka.committed("events-group", "events", 1)).containsEntry(0, 2L);   // "c" is still held
+    }
+
+    private static void produceAt(String topic, long timestamp, String value) throws Exception {
+        try (KafkaProducer<String, String> p = new KafkaProducer<>(kafka.producerConfig())) {
+            p.send(new ProducerRecord<>(topic, 0, timestamp, null, value)).get();
+        }
+    }
+
+    private static long committed(String group, String topic) {
+        return kafka.committedQuietly(group, topic, 1).values().stream().mapToLong(x -> x).sum();
     }
 
     @Test
