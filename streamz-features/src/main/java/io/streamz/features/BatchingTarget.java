@@ -85,6 +85,18 @@ public abstract class BatchingTarget<T> extends TimerNode<T, T> {
     protected abstract void write(@Nullable Object batchKey, List<T> batch) throws Exception;
 
     /**
+     * The batch of an element: the key function's value, or {@code null} without one. Override
+     * it for a key that needs the node's state.
+     *
+     * @param x the element
+     * @return its batch's key
+     */
+    @Nullable
+    protected Object batchKey(T x) {
+        return key == null ? null : key.apply(x);
+    }
+
+    /**
      * Runs at the end of the input after the last batch was written (to close files). Does
      * nothing unless overridden.
      *
@@ -98,7 +110,7 @@ public abstract class BatchingTarget<T> extends TimerNode<T, T> {
         Batch<T> b;
         Object batchKey;
         try {   // an element whose key cannot be computed joins no batch
-            batchKey = key == null ? null : key.apply(x);
+            batchKey = batchKey(x);
             b = batches.computeIfAbsent(batchKey, none -> new Batch<>());
         } catch (RuntimeException e) {
             return fail(e, x, metadata);

@@ -34,6 +34,25 @@ public final class Event<T> {
     }
 
     /**
+     * An event time read from a field: an {@link Instant} (or other instant), a {@code Date},
+     * epoch milliseconds, or a string in ISO-8601 (UTC without an offset) or in {@code format}
+     * (storey's {@code time_format}).
+     *
+     * <pre>{@code
+     * Event.timeOf("2024-05-01 10:00", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));   // 2024-05-01T10:00:00Z
+     * }</pre>
+     *
+     * @param time the field's value
+     * @param format the strings' format, or {@code null} for ISO-8601
+     * @return the instant (to the millisecond unless it was an {@code Instant})
+     * @throws IllegalArgumentException if {@code time} is {@code null}, of another type, or a
+     *         string that does not match
+     */
+    public static Instant timeOf(@Nullable Object time, @Nullable java.time.format.DateTimeFormatter format) {
+        return time instanceof Instant ? (Instant) time : Instant.ofEpochMilli(Events.millis(time, format));
+    }
+
+    /**
      * An event without key, time or id.
      *
      * @param <T> the body type

@@ -1,0 +1,306 @@
+package io.streamz.parquet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamz.NodeException;
+import io.streamz.RefCounter;
+import io.streamz.Source;
+import io.streamz.Stream;
+import io.streamz.features.BatchOptions;
+import io.streamz.features.Event;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+/**
+ * The Parquet target and source: round trips through files, storey's partition directories,
+ * batching on a virtual clock, and DuckDB (its JDBC driver, a second implementation of Parquet)
+ * reading what the target wrote and writing what the source reads. The tests run without Hadoop
+ * on the class path (see the module's pom).
+ */
+class ParquetTest {
+    private static final Instant T = Instant.parse("2024-05-01T10:15:30.123456Z");
+
+    @TempDir
+    Path dir;
+
+    private final VirtualTimeScheduler clock = VirtualTimeScheduler.create();
+
+    @AfterEach
+    void stopClock() {
+        clock.dispose();
+    }
+
+    private static Map<String, Object> body(String user, int i) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("user", user);
+        b.put("n", i);
+        b.put("total", 10L * i);
+        b.put("price", i + 0.5);
+        b.put("vip", i % 2 == 0);
+        b.put("seen", T.plusSeconds(i));
+        b.put("note", i == 1 ? null : "x" + i);
+        return b;
+    }
+
+    private List<Event<Map<String, Object>>> read(Path path, ParquetSourceOptions options) {
+        Source<Event<Map<String, Object>>> source = Parquet.parquetSource(path, options);
+        List<Event<Map<String, Object>>> out = source.sinkToList();
+        source.start();
+        assertThat(source.completion()).isCompleted();
+        return out;
+    }
+
+    private static void duckExecute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static List<List<Object>> duck(String sql) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    row.add(rs.getObject(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void aSingleFileRoundTripsEveryTypeAndNulls() throws Exception {
+        Path file = dir.resolve("out.parquet");
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        List<Event<Map<String, Object>>> passed = Parquet.parquetTarget(events, file, ParquetTargetOptions.defaults())
+                .sinkToList();
+        List<Map<String, Object>> written = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            written.add(body("u" + i, i));
+            events.emit(Event.of(body("u" + i, i), "u" + i, T));
+        }
+        assertThat(passed).hasSize(3);
+        assertThat(file).doesNotExist();                  // one file: written at the end
+        assertThat(events.emitEnd()).isCompleted();
+
+        List<Event<Map<String, Object>>> back = read(file, ParquetSourceOptions.defaults().withKeyField("user")
+                .withTimeField("seen").withIdField("n"));
+        // the columns of the first body, sorted by name (storey's infer_columns_from_data)
+        assertThat(back.get(0).body().keySet()).containsExactly("n", "note", "price", "seen", "total", "user", "vip");
+        assertThat(back).extracting(Event::body).containsExactlyElementsOf(written);
+        assertThat(back).extracting(Event::key).containsExactly("u0", "u1", "u2");
+        assertThat(back.get(2).time()).isEqualTo(T.plusSeconds(2));
+        assertThat(back.get(2).id()).isEqualTo("2");
+
+        assertThat(duck("SELECT user, n, total, price, vip, seen, note, typeof(n), typeof(total), typeof(seen) FROM '"
+                + file + "' ORDER BY n").get(1).toString())
+                .isEqualTo("[u1, 1, 10, 1.5, false, " + duck("SELECT TIMESTAMPTZ '2024-05-01 10:15:31.123456+00'").get(0).get(0)
+                        + ", null, INTEGER, BIGINT, TIMESTAMP WITH TIME ZONE]");
+    }
+
+    @Test
+    void columnsInStoreyNotationWithDeclaredTypes() throws Exception {
+        Path file = dir.resolve("out.pq");
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        Parquet.parquetTarget(events, file, ParquetTargetOptions.defaults()
+                .withColumns(List.of("who=$key", "n", "when=$time", "missing"))
+                .withColumnType("n", "int").withColumnType("missing", "float"));
+        events.emit(Event.of(body("ann", 1), "ann", T));
+        events.emitEnd();
+        assertThat(read(file, ParquetSourceOptions.defaults()).get(0).body())
+                .isEqualTo(map("who", "ann", "n", 1L, "when", T, "missing", null));
+        assertThat(duck("SELECT typeof(n), typeof(missing), typeof(who) FROM read_parquet('" + file + "')").get(0))
+                .containsExactly("BIGINT", "DOUBLE", "VARCHAR");
+    }
+
+    private static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void storeysDefaultPartitionsAreTheKeyHashedInto256ThenYearMonthDayHour() throws Exception {
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        Parquet.parquetTarget(events, dir, ParquetTargetOptions.defaults());
+        events.emit(Event.of(body("ann", 1), "ann", T));
+        events.emit(Event.of(body("bob", 2), "bob", T.plus(Duration.ofHours(1))));
+        events.emitEnd();
+
+        // sha1("ann") % 256 and sha1("bob") % 256, as Python's hashlib gives them
+        assertThat(partitionDirs()).containsExactly("hash256_key=10/year=2024/month=05/day=01/hour=11",
+                "hash256_key=226/year=2024/month=05/day=01/hour=10");
+        List<Event<Map<String, Object>>> back = read(dir, ParquetSourceOptions.defaults());
+        assertThat(back.get(1).body()).containsEntry("hash256_key", "226").containsEntry("hour", "10")
+                .containsEntry("user", "ann");
+        assertThat(duck("SELECT user, hash256_key, hour FROM read_parquet('" + dir
+                + "/**/*.parquet', hive_partitioning = true) ORDER BY user").toString())
+                .isEqualTo("[[ann, 226, 10], [bob, 10, 11]]");
+    }
+
+    private List<String> partitionDirs() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.toString().endsWith(".parquet"))
+                    .map(p -> dir.relativize(p.getParent()).toString()).sorted().collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void partitionsByABodyFieldAndTheDateOfATimeFieldWithAFormat() throws Exception {
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        Parquet.parquetTarget(events, dir, ParquetTargetOptions.defaults()
+                .withPartitionColumns(List.of("country", "$date")).withTimeField("at").withTimeFormat("dd/MM/yyyy HH:mm"));
+        events.emit(Event.of(new HashMap<>(Map.of("country", "NZ", "n", 1, "at", "02/05/2024 23:10"))));
+        events.emit(Event.of(new HashMap<>(Map.of("country", "FR", "n", 2, "at", "03/05/2024 01:00"))));
+        events.emitEnd();
+        assertThat(partitionDirs()).containsExactly("country=FR/date=2024-05-03", "country=NZ/date=2024-05-02");
+        // a field partitioned by is in the path only
+        assertThat(duck("SELECT * FROM read_parquet('" + dir + "/country=NZ/*/*.parquet', hive_partitioning = false)")
+                .toString()).isEqualTo("[[02/05/2024 23:10, 1]]");
+    }
+
+    @Test
+    void batchesBecomeFilesAfterMaxEventsAndFlushAfterOnTheVirtualClock() throws Exception {
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        Parquet.parquetTarget(events, dir, ParquetTargetOptions.defaults().withPartitionColumns(List.of("$key"))
+                .withBatching(BatchOptions.atEnd().withMaxEvents(2).withFlushAfter(Duration.ofSeconds(5))
+                        .withScheduler(clock)));
+        events.emit(Event.of(body("ann", 1), "ann", T));
+        events.emit(Event.of(body("bob", 2), "bob", T));
+        assertThat(partitionDirs()).isEmpty();
+        events.emit(Event.of(body("ann", 3), "ann", T));
+        assertThat(partitionDirs()).containsExactly("key=ann");
+        clock.advanceTimeBy(Duration.ofSeconds(5));
+        assertThat(partitionDirs()).containsExactly("key=ann", "key=bob");
+        events.emit(Event.of(body("ann", 4), "ann", T));
+        events.emitEnd();
+        assertThat(partitionDirs()).containsExactly("key=ann", "key=ann", "key=bob");
+        assertThat(duck("SELECT key, count(*), sum(n) FROM read_parquet('" + dir
+                + "/*/*.parquet', hive_partitioning = true) GROUP BY key ORDER BY key").toString())
+                .isEqualTo("[[ann, 3, 8], [bob, 1, 2]]");
+    }
+
+    @Test
+    void everyCompressionIsReadBackAndByDuckDb() throws Exception {
+        for (String codec : List.of("snappy", "zstd", "gzip", "uncompressed")) {
+            Path file = dir.resolve(codec + ".parquet");
+            Stream<Event<Map<String, Object>>> events = Stream.create();
+            Parquet.parquetTarget(events, file, ParquetTargetOptions.defaults().withCompression(codec));
+            for (int i = 0; i < 1000; i++) {
+                events.emit(Event.of(Map.of("i", (long) i, "s", "row " + i % 7)));
+            }
+            events.emitEnd();
+            assertThat(read(file, ParquetSourceOptions.defaults())).hasSize(1000).last()
+                    .extracting(Event::body).isEqualTo(Map.of("i", 999L, "s", "row 5"));
+            assertThat(duck("SELECT sum(i), count(DISTINCT s) FROM '" + file + "'").toString())
+                    .as(codec).isEqualTo("[[499500, 7]]");
+        }
+    }
+
+    @Test
+    void theSourceReadsWhatDuckDbWritesFiltersByTimeAndChoosesColumns() throws Exception {
+        Path file = dir.resolve("duck.parquet");
+        duckExecute("COPY (SELECT 'u' || (i % 3) AS user, i AS n, i * 1.5 AS x, i % 2 = 0 AS even, "
+                + "TIMESTAMPTZ '2024-05-01 00:00:00+00' + to_hours(i) AS at FROM range(10) t(i)) TO '" + file
+                + "' (FORMAT PARQUET)");
+
+        List<Event<Map<String, Object>>> all = read(file, ParquetSourceOptions.defaults().withKeyField("user", "n"));
+        assertThat(all).hasSize(10);
+        assertThat(all.get(4).body()).isEqualTo(map("user", "u1", "n", 4L, "x", new java.math.BigDecimal("6.0"),
+                "even", true, "at", Instant.parse("2024-05-01T04:00:00Z")));
+        assertThat(all.get(4).key()).isEqualTo(List.of("u1", 4L));
+
+        List<Event<Map<String, Object>>> some = read(file, ParquetSourceOptions.defaults().withColumns(List.of("n"))
+                .withTimeField("at").withFilter("at", Instant.parse("2024-05-01T02:00:00Z"),
+                        Instant.parse("2024-05-01T05:00:00Z")));
+        assertThat(some).extracting(Event::body).containsExactly(Map.of("n", 3L), Map.of("n", 4L), Map.of("n", 5L));
+        assertThat(some.get(0).time()).isEqualTo(Instant.parse("2024-05-01T03:00:00Z"));
+    }
+
+    @Test
+    void anEventsRefsAreHeldUntilItsBatchIsWritten() {
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        Parquet.parquetTarget(events, dir.resolve("out.parquet"), ParquetTargetOptions.defaults());
+        RefCounter ref = new RefCounter();
+        events.emit(Event.of(body("ann", 1)), List.of(Map.of("ref", ref)));
+        assertThat(ref.count()).isEqualTo(1);
+        events.emitEnd();
+        assertThat(ref.count()).isZero();
+    }
+
+    @Test
+    void badInputNamesTheNodeAndTheValue() throws IOException {
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        assertThatThrownBy(() -> ParquetTargetOptions.defaults().withColumnType("n", "decimal"))
+                .hasMessage("parquetTarget: the type of column \"n\" must be one of "
+                        + "[str, int, int32, int64, float, float32, float64, bool, datetime], was \"decimal\"");
+        assertThatThrownBy(() -> ParquetTargetOptions.defaults().withCompression("lzo"))
+                .hasMessage("parquet: compression must be uncompressed, snappy, gzip or zstd, was \"lzo\"");
+        assertThatThrownBy(() -> ParquetTargetOptions.defaults().withPartitionColumns(List.of("$key:x")))
+                .hasMessage("parquetTarget: a hashed partition is \"column:buckets\" with buckets > 0, was \"$key:x\"");
+        assertThatThrownBy(() -> Parquet.parquetTarget(events, null, ParquetTargetOptions.defaults()))
+                .isInstanceOf(NullPointerException.class).hasMessage("parquetTarget: path is null");
+
+        Parquet.parquetTarget(events, dir, ParquetTargetOptions.defaults());   // partitions by the event's time
+        assertThatThrownBy(() -> events.emit(Event.of(Map.of("n", 1), "ann", null))).isInstanceOf(NodeException.class)
+                .hasMessageContaining("parquetTarget").hasMessageContaining("n=1")
+                .cause().hasMessageContaining("needs the event's time");
+
+        Stream<Event<Map<String, Object>>> odd = Stream.create();
+        Parquet.parquetTarget(odd, dir.resolve("odd.parquet"), ParquetTargetOptions.defaults());
+        odd.emit(Event.of(Map.of("thing", new Object() {
+            @Override
+            public String toString() {
+                return "a thing";
+            }
+        })));
+        CompletableFuture<Void> end = odd.emitEnd();
+        assertThat(end).isCompletedExceptionally();
+        assertThatThrownBy(end::join).hasMessageContaining("parquetTarget")
+                .hasMessageContaining("column \"thing\" has the value \"a thing\"");
+    }
+
+    @Test
+    void theSourceRefusesMissingColumnsAndFilesNamingThem() throws IOException {
+        Path file = dir.resolve("out.parquet");
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        Parquet.parquetTarget(events, file, ParquetTargetOptions.defaults());
+        events.emit(Event.of(Map.of("n", 1)));
+        events.emitEnd();
+        assertThatThrownBy(() -> Parquet.parquetSource(file, ParquetSourceOptions.defaults().withKeyField("user")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parquetSource: column [user] missing from " + file + " (it has [n])");
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        assertThatThrownBy(() -> Parquet.parquetSource(empty, ParquetSourceOptions.defaults()))
+                .hasMessage("parquetSource: no .parquet file under " + empty);
+        Path text = Files.writeString(dir.resolve("text.parquet"), "not parquet");
+        assertThatThrownBy(() -> Parquet.parquetSource(text, ParquetSourceOptions.defaults()))
+                .hasMessageStartingWith("parquetSource: " + text + " is not a readable Parquet file");
+    }
+}
