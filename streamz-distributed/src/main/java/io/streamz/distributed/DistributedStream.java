@@ -1,12 +1,15 @@
 package io.streamz.distributed;
 
+import io.streamz.ErrorPolicy;
+import io.streamz.Failure;
+import io.streamz.NodeStats;
 import io.streamz.Stream;
 import io.streamz.distributed.internal.AccumulateTaskNode;
 import io.streamz.distributed.internal.Futures;
+import io.streamz.distributed.internal.GatherNode;
 import io.streamz.distributed.internal.Serial;
 import io.streamz.distributed.internal.TaskNode;
 import io.streamz.distributed.internal.Tasks;
-import io.streamz.internal.transform.MapAsyncNode;
 import io.streamz.internal.transform.StarmapNode;
 import io.streamz.internal.util.Checks;
 import io.streamz.internal.util.Intervals;
@@ -15,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -44,7 +46,10 @@ import reactor.core.scheduler.Schedulers;
  * and {@code latest} work on the futures as the local operators do on elements. Functions must
  * be serialisable ({@link SerializableFunction} and friends): one that is not fails when the
  * graph is built, naming the node. A task's failure is a {@code NodeException} naming the node
- * that ran it and its element; it reaches {@link #gather()}'s caller as a local node's would.
+ * that sent it and its element; where the element is gathered, that node's {@link ErrorPolicy}
+ * applies ({@link #onError}): it reaches {@link #gather()}'s caller as a local node's would, or
+ * is skipped, routed to {@link #errors()}, or retried. The end of the input ({@code emitEnd()},
+ * a bounded source's end) passes {@code gather} once every element before it was gathered.
  *
  * <p><b>Metadata:</b> refs travel with the futures and are held by {@code buffer} and
  * {@code gather} until the element's result was emitted, so a source's checkpoint (Kafka
@@ -93,6 +98,64 @@ public final class DistributedStream<T> {
     public DistributedStream<T> named(String name) {
         futures.named(name);
         return this;
+    }
+
+    /**
+     * Sets what the last node ({@code map}, {@code starmap}, {@code filter}, {@code accumulate})
+     * does when its task fails on the engine (see {@link ErrorPolicy}): {@code skip()} drops the
+     * element, {@code route()} sends a {@link Failure} to {@link #errors()}, {@code retry(n,
+     * backoff)} sends the task again (not for {@code accumulate}, whose state is one chain). The
+     * policy applies where the element is gathered, in order, with its metadata.
+     *
+     * <pre>{@code
+     * List<Integer> out = Distributed.scatter(source).map(x -> 10 / x).onError(ErrorPolicy.skip())
+     *         .gather().sinkToList();
+     * source.emit(0);
+     * source.emit(5);
+     * // out: [2]
+     * }</pre>
+     *
+     * @param policy the policy
+     * @return this stream
+     * @throws IllegalArgumentException if {@code policy} retries and the node cannot
+     */
+    public DistributedStream<T> onError(ErrorPolicy policy) {
+        futures.onError(policy);
+        return this;
+    }
+
+    /**
+     * The failures of the last node's tasks, as data, in a local stream (see
+     * {@link Stream#errors()}); unless a policy was set, calling this routes them here.
+     *
+     * <pre>{@code
+     * DistributedStream<Integer> inverted = Distributed.scatter(source).map(x -> 10 / x);
+     * List<Object> bad = inverted.errors().map(Failure::element).sinkToList();
+     * List<Integer> good = inverted.gather().sinkToList();
+     * source.emit(0);
+     * source.emit(5);
+     * // good: [2], bad: [0]
+     * }</pre>
+     *
+     * @return the stream of failures
+     */
+    public Stream<Failure> errors() {
+        return futures.errors();
+    }
+
+    /**
+     * The last node's counters (see {@link Stream#stats()}): for a task node, {@code held} is
+     * its tasks in flight on the engine; failures are counted by policy once gathered.
+     *
+     * <pre>{@code
+     * DistributedStream<Integer> squares = Distributed.scatter(source).map(x -> x * x);
+     * squares.stats().held();   // tasks of squares running now
+     * }</pre>
+     *
+     * @return the counters now
+     */
+    public NodeStats stats() {
+        return futures.stats();
     }
 
     // ------------------------------------------------------------------ tasks
@@ -508,8 +571,7 @@ public final class DistributedStream<T> {
     public Stream<T> gather() {
         Stream<CompletableFuture<T>> in = parallelism > 0 && !"buffer".equals(futures.kind())
                 ? futures.buffer(parallelism) : futures;
-        return new MapAsyncNode<CompletableFuture<T>, T>(filtered ? Futures.settle(in) : in, "gather",
-                Function.identity(), Schedulers.parallel());
+        return new GatherNode<>(in);
     }
 
     @SuppressWarnings("unchecked")

@@ -24,13 +24,18 @@ final class Batch implements Callable<List<Batch.Outcome>>, Serializable {
     public List<Outcome> call() {
         List<Outcome> out = new ArrayList<>(tasks.size());
         for (Task<?> t : tasks) {
-            try {
-                out.add(new Outcome(t.call(), null));
-            } catch (Exception | LinkageError | StackOverflowError e) {
-                out.add(new Outcome(null, e));
-            }
+            out.add(run(t));
         }
         return out;
+    }
+
+    /** Runs one task: its result, or what it threw. */
+    static Outcome run(Task<?> t) {
+        try {
+            return new Outcome(t.call(), null);
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            return new Outcome(null, e);
+        }
     }
 
     /** One task's result, or what it threw. */

@@ -7,6 +7,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.ExecutionCallback;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.spi.exception.RetryableException;
 import com.hazelcast.spi.exception.TargetDisconnectedException;
@@ -17,11 +18,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,7 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * cluster's {@code IExecutorService}; a task whose member left before answering runs again on
  * another member (at-least-once). At most two calls per member are in flight for an engine; the
  * tasks that arrive for a member meanwhile go together in its next call, so that a task costs a
- * fraction of a call when many are in flight.
+ * fraction of a call when many are in flight. When the engine is itself a data member, the tasks
+ * whose turn is its own member run here on as many threads as its executor has, without a
+ * serialisation round trip (so their elements and results are not copied).
  *
  * <pre>{@code
  * // a client of members started elsewhere (see HazelcastMember), found by TCP-IP
@@ -48,7 +55,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class HazelcastEngine implements Engine {
     /** The name of the cluster's executor service the tasks run on. */
     public static final String EXECUTOR = "streamz";
-    private static final int MAX_ATTEMPTS = 10;
+    /** How long a task whose members keep leaving is sent again before it fails. */
+    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(60);
     /** Batches one member runs at once for this engine; more tasks wait and go together. */
     private static final int BATCHES_IN_FLIGHT = 2;
     private static final int MAX_BATCH = 64;
@@ -58,11 +66,37 @@ public final class HazelcastEngine implements Engine {
     private final boolean owned;
     private final AtomicInteger turn = new AtomicInteger();
     private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
+    /** This engine's own member, when it runs on one (not a client), else {@code null}. */
+    private final UUID self;
+    /** Runs the tasks this engine's own member takes, in this JVM; {@code null} on a client. */
+    private final ExecutorService local;
 
     private HazelcastEngine(HazelcastInstance hazelcast, boolean owned) {
         this.hazelcast = hazelcast;
         this.executor = hazelcast.getExecutorService(EXECUTOR);
         this.owned = owned;
+        Member me = localMember(hazelcast);
+        this.self = me != null && !me.isLiteMember() ? me.getUuid() : null;
+        this.local = self == null ? null : localThreads(hazelcast);
+    }
+
+    private static Member localMember(HazelcastInstance hazelcast) {
+        try {
+            return hazelcast.getCluster().getLocalMember();
+        } catch (UnsupportedOperationException e) {
+            return null;   // a client
+        }
+    }
+
+    /** As many daemon threads as the member's executor has, named {@code streamz.INSTANCE.task-N}. */
+    private static ExecutorService localThreads(HazelcastInstance hazelcast) {
+        int n = hazelcast.getConfig().getExecutorConfig(EXECUTOR).getPoolSize();
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "streamz." + hazelcast.getName() + ".task-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
@@ -174,37 +208,73 @@ public final class HazelcastEngine implements Engine {
     private void dispatch(Pending<?> p) {
         Member member;
         try {
-            member = nextMember();
+            member = nextMember(p);
         } catch (NoMember e) {
-            failed(p, e);
+            failed(p, null, e);
             return;
         }
-        lanes.computeIfAbsent(member.getUuid(), id -> new Lane(member)).add(p);
+        if (member.getUuid().equals(self)) {
+            runHere(p);
+        } else {
+            lanes.computeIfAbsent(member.getUuid(), id -> new Lane(member)).add(p);
+        }
     }
 
-    private void failed(Pending<?> p, Throwable t) {
+    /**
+     * A task for this engine's own member runs on its threads here, without the serialisation
+     * round trip and thread hand-offs of Hazelcast's executor (which would run it in this JVM too).
+     */
+    private void runHere(Pending<?> p) {
+        try {
+            local.execute(() -> p.complete(Batch.run(p.task)));
+        } catch (RejectedExecutionException e) {
+            p.out.completeExceptionally(new HazelcastInstanceNotActiveException("HazelcastEngine: closed"));
+        }
+    }
+
+    private void failed(Pending<?> p, Member on, Throwable t) {
         Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-        if (memberLost(cause) && p.attempt < MAX_ATTEMPTS && hazelcast.getLifecycleService().isRunning()) {
-            // the member went away before answering: run the task again elsewhere, after the
-            // cluster had a moment to notice
+        if (memberLost(cause) && System.nanoTime() - p.since < RETRY_NANOS) {
+            // the member went away before answering: run the task again on another one, after
+            // the cluster had a moment to notice (until it has, the member may still be listed)
+            if (on != null) {
+                p.lostOn.add(on.getUuid());
+            }
             p.attempt++;
-            Executor later = CompletableFuture.delayedExecutor(20L * p.attempt, TimeUnit.MILLISECONDS);
+            Executor later = CompletableFuture.delayedExecutor(Math.min(20L * p.attempt, 500), TimeUnit.MILLISECONDS);
             later.execute(() -> dispatch(p));
         } else {
             p.out.completeExceptionally(cause);
         }
     }
 
-    private static boolean memberLost(Throwable t) {
-        return t instanceof RetryableException || t instanceof TargetDisconnectedException || t instanceof NoMember;
+    /**
+     * Whether {@code t} says the member left, or is leaving, before it answered. A member that is
+     * shutting down answers {@code HazelcastInstanceNotActiveException}: that one is about the
+     * other member only while this engine's own instance still runs.
+     */
+    private boolean memberLost(Throwable t) {
+        if (!hazelcast.getLifecycleService().isRunning()) {
+            return false;
+        }
+        return t instanceof RetryableException || t instanceof TargetDisconnectedException || t instanceof NoMember
+                || t instanceof HazelcastInstanceNotActiveException;
     }
 
-    private Member nextMember() {
+    /**
+     * The next data member in turn, leaving out those that lost {@code p} before (the cluster may
+     * list a member for seconds after it died); all of them again if only those are left.
+     */
+    private Member nextMember(Pending<?> p) {
         List<Member> members = new ArrayList<>();
+        List<Member> lostIt = new ArrayList<>();
         for (Member m : hazelcast.getCluster().getMembers()) {
             if (!m.isLiteMember()) {
-                members.add(m);
+                (p.lostOn.contains(m.getUuid()) ? lostIt : members).add(m);
             }
+        }
+        if (members.isEmpty()) {
+            members = lostIt;
         }
         if (members.isEmpty()) {
             throw new NoMember();
@@ -215,6 +285,9 @@ public final class HazelcastEngine implements Engine {
     /** Shuts down the member or client this engine started; one given to {@link #on} stays up. */
     @Override
     public void close() {
+        if (local != null) {
+            local.shutdown();
+        }
         if (owned) {
             hazelcast.shutdown();
         }
@@ -226,10 +299,12 @@ public final class HazelcastEngine implements Engine {
         return "hazelcast(" + hazelcast.getName() + ")";
     }
 
-    /** A task, the future of its result, and how often it was sent. */
+    /** A task, the future of its result, how often it was sent and the members that lost it. */
     private static final class Pending<R> {
         final Task<R> task;
         final CompletableFuture<R> out;
+        final long since = System.nanoTime();
+        final Set<UUID> lostOn = ConcurrentHashMap.newKeySet();
         int attempt = 1;
 
         Pending(Task<R> task, CompletableFuture<R> out) {
@@ -313,7 +388,7 @@ public final class HazelcastEngine implements Engine {
             if (memberLost(t)) {
                 lanes.remove(member.getUuid(), this);
             }
-            batch.forEach(p -> failed(p, t));
+            batch.forEach(p -> failed(p, member, t));
             next();
         }
 

@@ -46,7 +46,8 @@ class ChaosTest {
         TestCluster cluster = new TestCluster();
         try (MemberProcesses members = new MemberProcesses(cluster).start(3, 1);
                 HazelcastEngine client = HazelcastEngine.client(cluster.clientConfig())) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> client.hazelcast().getCluster().getMembers().size() == 3);
+            // member JVMs start slowly on a loaded machine: the wait ends as soon as they joined
+            await().atMost(Duration.ofSeconds(180)).until(() -> client.hazelcast().getCluster().getMembers().size() == 3);
             Stream<Long> source = Stream.create();
             List<Long> out = Distributed.scatter(source, client).map(ChaosTest::work).buffer(8).gather().sinkToList();
             AtomicInteger released = new AtomicInteger();

@@ -30,7 +30,8 @@ class MemberProcessTest {
         TestCluster cluster = new TestCluster();
         members = new MemberProcesses(cluster).start(2, 2);
         client = HazelcastEngine.client(cluster.clientConfig());
-        await().atMost(Duration.ofSeconds(60)).until(() -> client.hazelcast().getCluster().getMembers().size() == 2);
+        // member JVMs start slowly on a loaded machine: the wait ends as soon as they joined
+        await().atMost(Duration.ofSeconds(180)).until(() -> client.hazelcast().getCluster().getMembers().size() == 2);
     }
 
     @AfterAll

@@ -1,6 +1,8 @@
 package io.streamz.distributed.internal;
 
 import io.streamz.Stream;
+import io.streamz.distributed.Engine;
+import io.streamz.distributed.Task;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +23,15 @@ public final class Futures {
             c = c.getCause();
         }
         return c;
+    }
+
+    /** {@code engine.submit(task)}, or a failed future if it threw. */
+    public static <R> CompletableFuture<R> submit(Engine engine, Task<R> task) {
+        try {
+            return engine.submit(task);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.streamz.kafka;
 
+import io.streamz.ErrorPolicy;
 import io.streamz.NodeException;
 import io.streamz.Stream;
 import io.streamz.internal.util.Refs;
@@ -20,6 +21,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.Serializer;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Implements {@link Kafka#toKafka}: sends every element to a topic and emits each record's
@@ -45,10 +48,26 @@ import org.apache.kafka.common.serialization.Serializer;
  * upstream commits its offsets only after the data reached the broker. A record that fails is
  * never released.
  *
- * <p><b>Failures:</b> a delivery failure (or a failure downstream of this node) is not dropped:
- * it fails a waiting {@code emit}, and otherwise the next {@code emit} or {@link #flush()}
- * throws a {@link NodeException} naming this node and the element, with the producer's
- * exception as the cause.
+ * <p><b>Failures:</b> a record the producer cannot send (a delivery failure the producer's own
+ * retries did not overcome, a key function or serializer that fails) goes to the node's error
+ * policy ({@link Stream#onError}). Under {@code retry(n, backoff)} the record is sent again after
+ * the backoff (doubled per attempt, on {@code Schedulers.parallel()} as it is when the node is
+ * built), its refs held meanwhile; {@code skip()} releases the element's refs;
+ * {@code route()} sends a {@code Failure} to {@link Stream#errors()} and releases the refs once
+ * the errors stream is done with it (a dead-letter {@code toKafka} there: once the dead letter
+ * is acknowledged). Under {@code propagate()} (the default) it is not dropped: it fails a
+ * waiting {@code emit}, and otherwise the next {@code emit} or {@link #flush()} throws a
+ * {@link NodeException} naming this node and the element, with the producer's exception as the
+ * cause; the element's refs are never released then. A failure downstream of this node is
+ * reported the same way.
+ *
+ * <pre>{@code
+ * ToKafka<String> out = source.as(Kafka.toKafka("orders", producerConfig, KafkaSerde.string()));
+ * out.onError(ErrorPolicy.retry(3, "1s").orElse(ErrorPolicy.route()));
+ * out.errors().map(f -> f.element() + ": " + f.error())
+ *         .as(Kafka.toKafka("orders-dead-letters", producerConfig, KafkaSerde.string()));
+ * // a record the broker refuses three times is written to "orders-dead-letters" instead
+ * }</pre>
  *
  * @param <T> the element type it sends
  */
@@ -60,6 +79,7 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
     private final int maxInFlight;
     private final Producer<Object, Object> producer;
     private final ExecutorService delivery;
+    private final Scheduler retries = Schedulers.parallel();
     private final Queue<Ack> acks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
 
@@ -101,20 +121,37 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
         try {
             record = new ProducerRecord<>(topic, key == null ? null : key.apply(element), element);
         } catch (RuntimeException e) {
-            throw failure(e, element);
+            return fail(e, element, metadata);
         }
         Refs.retain(metadata);
         synchronized (lock) {
             inFlight++;
         }
         try {
-            producer.send(record, (md, e) -> acknowledged(new Ack(element, md, e, metadata)));
-        } catch (RuntimeException e) {
+            producer.send(record, (md, e) -> acknowledged(new Ack(element, record, 1, md, e, metadata)));
+        } catch (RuntimeException e) {      // the serializer, or a closed producer
             Refs.release(metadata);
             done(null);
-            throw failure(e, element);
+            return fail(e, element, metadata);
         }
         return fullSlot();
+    }
+
+    /** Retries are this node's to make: it sends a failed record again ({@link ErrorPolicy#retry}). */
+    @Override
+    protected boolean retries() {
+        return true;
+    }
+
+    /** Sends a failed record again (on the retry scheduler, outside the graph); still in flight. */
+    private void sendAgain(Ack failed) {
+        int attempt = failed.attempt() + 1;
+        try {
+            producer.send(failed.record(), (md, e) -> acknowledged(
+                    new Ack(failed.element(), failed.record(), attempt, md, e, failed.metadata())));
+        } catch (RuntimeException e) {
+            acknowledged(new Ack(failed.element(), failed.record(), attempt, null, e, failed.metadata()));
+        }
     }
 
     /** A future completing when fewer than {@code maxInFlight} records are in flight, or null if so now. */
@@ -135,9 +172,13 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
         }
     }
 
-    /** A record's acknowledgement (or failure), waiting to be emitted downstream. */
-    private record Ack(Object element, RecordMetadata md, Exception error, List<Map<String, Object>> metadata) {
+    /** A record's acknowledgement (or failure) after {@code attempt} sends, waiting to be emitted downstream. */
+    private record Ack(Object element, ProducerRecord<Object, Object> record, int attempt, RecordMetadata md,
+                       Exception error, List<Map<String, Object>> metadata) {
     }
+
+    /** What {@link #emit(Ack)} returns for a record that is sent again: still in flight. */
+    private static final CompletableFuture<Void> SENT_AGAIN = new CompletableFuture<>();
 
     /**
      * Called by the producer's I/O thread, which must not wait for the graph (a send inside the
@@ -178,6 +219,9 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
         for (int i = 0; i < batch.size(); i++) {
             Ack a = batch.get(i);
             CompletableFuture<?> p = downstream.get(i);
+            if (p == SENT_AGAIN) {
+                continue;
+            }
             if (p == null) {
                 finished(a, null);
             } else {
@@ -186,10 +230,20 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
         }
     }
 
-    /** Emits one acknowledgement downstream, inside the graph; a failure becomes a failed future. */
+    /**
+     * Emits one acknowledgement downstream, inside the graph; a failed send goes to the error
+     * policy, a propagated failure becomes a failed future.
+     */
     private CompletableFuture<?> emit(Ack a) {
         if (a.error() != null) {
-            return CompletableFuture.failedFuture(new NodeException(this, a.element(), a.error()));
+            if (retryLater(a.attempt(), retries, () -> sendAgain(a))) {
+                return SENT_AGAIN;
+            }
+            try {
+                return fail(a.error(), a.element(), a.metadata(), a.attempt());
+            } catch (RuntimeException ex) {
+                return CompletableFuture.failedFuture(ex);
+            }
         }
         try {
             return emitDownstream(a.md(), a.metadata());

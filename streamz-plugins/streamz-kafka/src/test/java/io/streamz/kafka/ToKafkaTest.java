@@ -4,6 +4,7 @@ import static io.streamz.kafka.KafkaBroker.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamz.ErrorPolicy;
 import io.streamz.NodeException;
 import io.streamz.RefCounter;
 import io.streamz.Stream;
@@ -17,13 +18,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 class ToKafkaTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -187,6 +192,142 @@ class ToKafkaTest {
                 .hasCauseInstanceOf(RecordTooLargeException.class);
         assertThat(ref.count()).isEqualTo(1);    // never released: a source upstream will not commit it
         out.destroy();
+    }
+
+    // ------------------------------------------------------------------ error policies
+
+    /** A topic that refuses records over 200 bytes, until {@link #allowLargeRecords} raises the limit. */
+    private static void createSmallTopic(String topic) throws Exception {
+        kafka.admin().createTopics(List.of(new NewTopic(topic, 1, (short) 1)
+                .configs(Map.of("max.message.bytes", "200")))).all().get();
+    }
+
+    private static void allowLargeRecords(String topic) throws Exception {
+        ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        kafka.admin().incrementalAlterConfigs(Map.of(r, List.of(new AlterConfigOp(
+                new ConfigEntry("max.message.bytes", "100000"), AlterConfigOp.OpType.SET)))).all().get();
+    }
+
+    @Test
+    void retrySendsARefusedRecordAgainAfterTheBackoffHoldingItsRefs() throws Exception {
+        VirtualTimeScheduler clock = VirtualTimeScheduler.getOrSet();
+        try {
+            createSmallTopic("retried");
+            Stream<String> source = Stream.create();
+            ToKafka<String> out = source.as(Kafka.toKafka("retried", kafka.producerConfig(), KafkaSerde.string()));
+            out.onError(ErrorPolicy.retry(20, "1s"));
+            List<RecordMetadata> acks = out.sinkToList();
+            RefCounter ref = new RefCounter();
+            String big = "r".repeat(1000);
+
+            source.emit(big, List.of(Map.of("ref", ref)));
+            until(() -> out.stats().retried() == 1, TIMEOUT, () -> "the first refusal");
+            assertThat(ref.count()).isEqualTo(1);          // held while waiting to be sent again
+            assertThat(acks).isEmpty();
+
+            allowLargeRecords("retried");
+            // each step lets the next backoff pass; the broker takes the new limit within a few
+            until(() -> {
+                clock.advanceTimeBy(Duration.ofMinutes(5));
+                return acks.size() == 1;
+            }, TIMEOUT, () -> "the record sent again, " + out.stats());
+            until(() -> ref.count() == 0, TIMEOUT, () -> "the release");
+            out.flush();
+
+            assertThat(out.stats().retried()).isBetween(1L, 19L);
+            assertThat(out.stats().failed()).isZero();
+            assertThat(kafka.consume("retried", 1, TIMEOUT).get(0).value()).isEqualTo(big);
+            out.destroy();
+        } finally {
+            VirtualTimeScheduler.reset();
+        }
+    }
+
+    @Test
+    void afterTheLastAttemptARecordIsRoutedAndItsRefsWaitForTheDeadLetterAcknowledgement() throws Exception {
+        VirtualTimeScheduler clock = VirtualTimeScheduler.getOrSet();
+        try {
+            createSmallTopic("refusing");
+            kafka.createTopic("refusing-dead", 1);
+            Stream<String> source = Stream.create();
+            ToKafka<String> out = source.as(Kafka.toKafka("refusing", kafka.producerConfig(), KafkaSerde.string()));
+            out.onError(ErrorPolicy.retry(2, "1s").orElse(ErrorPolicy.route()));
+            ToKafka<String> dead = out.errors().map(f -> f.attempts() + " attempts: " + f.error().getClass().getSimpleName())
+                    .as(Kafka.toKafka("refusing-dead", kafka.producerConfig(), KafkaSerde.string()));
+            Hold<RecordMetadata> afterDead = new Hold<>(dead);
+            RefCounter ref = new RefCounter();
+
+            source.emit("x".repeat(1000), List.of(Map.of("ref", ref)));
+            until(() -> out.stats().retried() == 1, TIMEOUT, () -> "the first refusal");
+            clock.advanceTimeBy(Duration.ofSeconds(1));
+            until(() -> afterDead.size() == 1, TIMEOUT, () -> "the dead letter acknowledged");
+            assertThat(ref.count()).isEqualTo(1);           // its dead letter is not done yet
+
+            afterDead.release(0);
+            until(() -> ref.count() == 0, TIMEOUT, () -> "the release");
+            assertThat(out.stats().routed()).isEqualTo(1);
+            assertThat(kafka.consume("refusing-dead", 1, TIMEOUT).get(0).value())
+                    .isEqualTo("2 attempts: RecordTooLargeException");
+            out.flush();                                    // nothing to report: the failure was handled
+            dead.destroy();
+            out.destroy();
+        } finally {
+            VirtualTimeScheduler.reset();
+        }
+    }
+
+    @Test
+    void aFailedRecordsOffsetIsCommittedOnlyAfterItsDeadLetterIsAcknowledged() throws Exception {
+        kafka.createTopic("dl-in", 1);
+        kafka.createTopic("dl-out", 1);
+        kafka.createTopic("dl-dead", 1);
+        kafka.produce("dl-in", List.of("1", "bad", "3"));
+        Map<String, Object> lingering = kafka.producerConfig();
+        lingering.put(ProducerConfig.LINGER_MS_CONFIG, 600_000);   // sent on flush only
+        lingering.put(ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20);
+
+        // the first run's dead letter waits in its producer, unacknowledged, when the source stops
+        KafkaSource<String> first = deadLetterPipeline(lingering);
+        first.start();
+        until(() -> outAcks.size() == 2, TIMEOUT, () -> "\"1\" and \"3\" written");
+        until(() -> kafka.committedQuietly("dl-group", "dl-in", 1).get(0) == 1L, TIMEOUT, () -> "\"1\" committed");
+        first.stop();
+        assertThat(kafka.committed("dl-group", "dl-in", 1)).containsEntry(0, 1L);   // "bad" is not committed
+        deadSink.flush();                                  // acknowledged now, but its run is over
+        deadSink.destroy();
+        outSink.destroy();
+
+        // the next run reads "bad" (and "3", after it) again; its dead letter is acknowledged at once
+        KafkaSource<String> second = deadLetterPipeline(kafka.producerConfig());
+        second.start();
+        until(() -> kafka.committedQuietly("dl-group", "dl-in", 1).get(0) == 3L, TIMEOUT, () -> "all committed");
+        assertThat(deadAcks).hasSize(1);
+        second.stop();
+        assertThat(kafka.committed("dl-group", "dl-in", 1)).containsEntry(0, 3L);
+        deadSink.destroy();
+        outSink.destroy();
+
+        assertThat(kafka.consume("dl-out", 3, TIMEOUT).stream().map(ConsumerRecord::value))
+                .containsExactly("1", "3", "3");
+        assertThat(kafka.consume("dl-dead", 2, TIMEOUT).stream().map(ConsumerRecord::value))
+                .containsExactly("bad: NumberFormatException", "bad: NumberFormatException");
+    }
+
+    private ToKafka<String> outSink;
+    private ToKafka<String> deadSink;
+    private List<RecordMetadata> outAcks;
+    private List<RecordMetadata> deadAcks;
+
+    /** {@code dl-in -> map(parse, route) -> dl-out}, its failures {@code -> dl-dead} with {@code deadConfig}. */
+    private KafkaSource<String> deadLetterPipeline(Map<String, Object> deadConfig) {
+        KafkaSource<String> in = Kafka.fromKafka(List.of("dl-in"), kafka.consumerConfig("dl-group"), "20ms");
+        Stream<String> parsed = in.map(v -> Integer.toString(Integer.parseInt(v))).onError(ErrorPolicy.route());
+        outSink = parsed.as(Kafka.toKafka("dl-out", kafka.producerConfig(), KafkaSerde.string()));
+        outAcks = outSink.sinkToList();
+        deadSink = parsed.errors().map(f -> f.element() + ": " + f.error().getClass().getSimpleName())
+                .as(Kafka.toKafka("dl-dead", deadConfig, KafkaSerde.string()));
+        deadAcks = deadSink.sinkToList();
+        return in;
     }
 
     @Test

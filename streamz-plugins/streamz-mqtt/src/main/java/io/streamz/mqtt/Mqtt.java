@@ -64,7 +64,10 @@ public final class Mqtt {
      *
      * <p><b>Blocks:</b> the graph runs on the client's callback thread; while it is busy the
      * client reads no further messages, and a QoS 1 or 2 message is acknowledged only once the
-     * graph is done with it. A failing graph is logged and the message acknowledged.
+     * graph is done with it, also when a node's {@code skip()} or {@code route()} error policy
+     * handled a failure on it. A failure that propagates stops the source without acknowledging
+     * the message ({@code completion()} fails with it): with a persistent session the broker
+     * sends it again when the source is started again.
      *
      * @param host the broker's host name or IP address
      * @param port the broker's port, 1 to 65535 (usually 1883)

@@ -16,6 +16,13 @@ import reactor.util.Loggers;
  * {@link #start()}, emits every message as an {@link MqttRecord}, subscribes again after each
  * reconnect, and disconnects on {@link #stop()}.
  *
+ * <p>A message is acknowledged to the broker once {@code emit} returned, i.e. once the graph is
+ * done with it, also when a node failed on it under an error policy that handles the failure
+ * ({@code skip()}, {@code route()}: the message is dropped or routed, then acknowledged). A
+ * failure that propagates to the source stops it without acknowledging the message (nor any
+ * message after it): {@link #completion()} fails with the {@code NodeException}, and with a
+ * persistent session the broker sends the message again when the source is started again.
+ *
  * <pre>{@code
  * MqttSource in = Mqtt.fromMqtt("localhost", 1883, "sensors/#", 1);
  * in.map(MqttRecord::payloadAsString).sink(System.out::println);
@@ -66,6 +73,7 @@ public final class MqttSource extends Source<MqttRecord> {
             c = new MqttAsyncClient(uri, options.clientIdOrGenerated(), new MemoryPersistence());
             MqttAsyncClient self = c;
             c.setCallback(new Callback(self));
+            c.setManualAcks(true);
             client = c;
             c.connect(options.connectOptions(true)).waitForCompletion();
             c.subscribe(topic, qos).waitForCompletion();
@@ -90,6 +98,8 @@ public final class MqttSource extends Source<MqttRecord> {
 
     private final class Callback implements MqttCallbackExtended {
         private final MqttAsyncClient owner;
+        /** Set once the graph failed on a message: no message of this connection is acknowledged then. */
+        private volatile boolean failed;
 
         Callback(MqttAsyncClient owner) {
             this.owner = owner;
@@ -111,17 +121,32 @@ public final class MqttSource extends Source<MqttRecord> {
             LOG.debug("fromMqtt: connection lost, reconnecting: " + cause);
         }
 
-        /** Runs the graph on Paho's callback thread: the broker gets the ack once the graph is done. */
+        /**
+         * Runs the graph on Paho's callback thread: the broker gets the ack once the graph is
+         * done; a failure that propagates stops the source without an ack.
+         */
         @Override
         public void messageArrived(String t, MqttMessage message) {
-            if (client != owner) {
+            if (client != owner || failed) {
                 return;
             }
             MqttRecord record = new MqttRecord(t, message.getPayload(), message.getQos(), message.isRetained());
             try {
                 emit(record);
             } catch (RuntimeException e) {
-                LOG.warn(MqttSource.this + ": the graph failed on " + record, e);
+                failed = true;
+                LOG.warn(MqttSource.this + ": the graph failed on " + record + "; stopping without acknowledging it", e);
+                // not on Paho's callback thread: disconnecting waits for that thread
+                Thread stopper = new Thread(() -> failed(e), "fromMqtt-stop");
+                stopper.setDaemon(true);
+                stopper.start();
+                return;
+            }
+            try {
+                owner.messageArrivedComplete(message.getId(), message.getQos());
+            } catch (MqttException e) {
+                // the connection is gone: the broker sends the message again after reconnecting
+                LOG.debug("fromMqtt: cannot acknowledge " + record + ": " + e);
             }
         }
 

@@ -231,21 +231,6 @@ class MqttTest {
     }
 
     @Test
-    void aFailingGraphDoesNotStopTheSource() throws Exception {
-        MqttSource in = source("numbers", 1);
-        List<Integer> parsed = in.map(r -> Integer.parseInt(r.payloadAsString())).sinkToList();
-        in.start();
-
-        publish("numbers", "1");
-        publish("numbers", "not a number");
-        publish("numbers", "3");
-
-        await().atMost(PATIENCE).until(() -> parsed.size() == 2);
-        assertThat(parsed).containsExactly(1, 3);
-        assertThat(in.isConnected()).isTrue();
-    }
-
-    @Test
     void fromMqttFailsToStartWithoutBrokerAndStaysStopped() throws IOException {
         int closedPort = freePort();
         MqttSource in = Mqtt.fromMqtt("127.0.0.1", closedPort, "t", 0, MqttOptions.defaults().withConnectionTimeout("1s"));

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.streamz.ErrorPolicy;
+import io.streamz.Failure;
+import io.streamz.Stream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,9 +23,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Flux;
 import reactor.adapter.JdkFlowAdapter;
 
@@ -242,6 +250,88 @@ class HttpServerTest {
             byte[] buf = new byte[64];
             int n = i.read(buf);
             return n < 0 ? "" : new String(buf, 0, n, StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** What a client is answered when the graph fails on its request, per error policy. */
+    @Nested
+    class ErrorPolicies {
+        private CompletableFuture<HttpResponse<String>> postAsync(String body) {
+            return http.sendAsync(HttpRequest.newBuilder(uri("/ingest")).POST(BodyPublishers.ofString(body))
+                    .timeout(PATIENCE).build(), BodyHandlers.ofString());
+        }
+
+        private int status(CompletableFuture<HttpResponse<String>> response) throws Exception {
+            return response.get().statusCode();
+        }
+
+        @ParameterizedTest
+        @CsvSource({"propagate, 500", "skip, 200"})
+        void underPropagateTheClientGets500AndUnderSkip200AndTheServerGoesOn(String policy, int status) throws Exception {
+            Stream<Integer> parse = start(NetOptions.defaults()).map(Integer::parseInt);
+            if (policy.equals("skip")) {
+                parse.onError(ErrorPolicy.skip());
+            }
+            List<Integer> out = parse.sinkToList();
+            in.start();
+
+            assertThat(status(postAsync("oops"))).isEqualTo(status);
+            assertThat(status(postAsync("2"))).isEqualTo(200);
+            assertThat(out).containsExactly(2);
+            assertThat(policy.equals("skip") ? parse.stats().skipped() : parse.stats().failed()).isEqualTo(1);
+        }
+
+        @Test
+        void underRouteThe200WaitsUntilTheErrorsStreamIsDoneWithTheFailure() throws Exception {
+            Stream<Integer> parse = start(NetOptions.defaults()).map(Integer::parseInt);
+            parse.sink(x -> { });
+            Gate<Failure> deadLetters = new Gate<>(parse.errors());
+            in.start();
+
+            CompletableFuture<HttpResponse<String>> bad = postAsync("oops");
+            await().atMost(PATIENCE).until(() -> deadLetters.arrived.size() == 1);
+            assertThat(bad).isNotDone();                  // the dead letter is not written yet
+
+            deadLetters.open.complete(null);
+            assertThat(status(bad)).isEqualTo(200);
+            assertThat(((Failure) deadLetters.arrived.get(0)).element()).isEqualTo("oops");
+            assertThat(parse.stats().routed()).isEqualTo(1);
+        }
+
+        @Test
+        void aDeadLetterSinkThatFailsTooAnswers500() throws Exception {
+            Stream<Integer> parse = start(NetOptions.defaults()).map(Integer::parseInt);
+            parse.sink(x -> { });
+            parse.errors().sink(f -> {
+                throw new IllegalStateException("dead-letter store down");
+            });
+            in.start();
+
+            assertThat(status(postAsync("oops"))).isEqualTo(500);    // the failure could not be handled
+            assertThat(status(postAsync("2"))).isEqualTo(200);
+        }
+
+        @Test
+        void retryCallsAnAsynchronousNodeAgainBeforeAnswering() throws Exception {
+            Map<String, Integer> calls = new ConcurrentHashMap<>();
+            Stream<String> stored = start(NetOptions.defaults()).<String>mapAsync(body ->
+                    calls.merge(body, 1, Integer::sum) < 3
+                            ? CompletableFuture.failedFuture(new IllegalStateException("store busy"))
+                            : CompletableFuture.completedFuture(body))
+                    .onError(ErrorPolicy.retry(3, "10ms"));
+            List<String> out = stored.sinkToList();
+            in.start();
+
+            assertThat(status(postAsync("a"))).isEqualTo(200);   // third call succeeds
+            assertThat(out).containsExactly("a");
+            assertThat(stored.stats().retried()).isEqualTo(2);
+
+            Stream<String> never = in.<String>mapAsync(body -> CompletableFuture.failedFuture(new IllegalStateException("down")))
+                    .onError(ErrorPolicy.retry(2, "10ms"));
+            HttpResponse<String> exhausted = postAsync("b").get();
+            assertThat(exhausted.statusCode()).isEqualTo(500);          // then the orElse policy: propagate
+            assertThat(exhausted.body()).contains("down");
+            assertThat(never.stats().failed()).isEqualTo(1);
         }
     }
 }
