@@ -2198,7 +2198,8 @@ public class Stream<T> {
      * waiting for this input) and its scheduler.
      *
      * <pre>{@code
-     * clicks.withTimestamps(Click::time, WatermarkStrategy.boundedOutOfOrderness("5s")
+     * Stream<Long> seconds = Stream.create();
+     * seconds.withTimestamps(Instant::ofEpochSecond, WatermarkStrategy.boundedOutOfOrderness("5s")
      *         .withInterval("1s")
      *         .withIdleness("1m"));
      * }</pre>
@@ -2218,9 +2219,12 @@ public class Stream<T> {
      * in their metadata ({@link EventTime}): a Kafka record's timestamp, a time set upstream.
      *
      * <pre>{@code
-     * KafkaSource<String> orders = Kafka.fromKafka(List.of("orders"), config, KafkaSerde.string(), options);
+     * Stream<String> orders = Stream.create();   // as a Kafka source: records with their event times
      * orders.withTimestamps(WatermarkStrategy.boundedOutOfOrderness("5s"))
-     *         .eventWindow(EventWindows.tumbling("1m"), Collectors.counting());
+     *         .eventWindow(EventWindows.tumbling("1m"), Collectors.counting())
+     *         .sink(System.out::println);
+     * orders.emit("a", EventTime.with(List.of(), Instant.ofEpochSecond(5)));
+     * orders.emitEnd(); // prints [1970-01-01T00:00:00Z, 1970-01-01T00:01:00Z) on time: 1
      * }</pre>
      *
      * <p>An element without an event time is a failure of this node, handled by its
@@ -2245,14 +2249,13 @@ public class Stream<T> {
      * EventWindowStream<Long, Void, List<Long>> windows = source
      *         .withTimestamps(Instant::ofEpochSecond, "0s")
      *         .eventWindow(EventWindows.tumbling("10s"));
-     * List<Windowed<Void, List<Long>>> out = windows.sinkToList();
+     * List<List<Long>> out = windows.map(Windowed::value).sinkToList();
      * List<Long> late = windows.lateElements().sinkToList();
      * for (long t : new long[] {1, 5, 12}) source.emit(t);
      * clock.advanceTimeBy(Duration.ofMillis(200));     // the watermark passes 10 s
      * source.emit(7L);                                 // too late for [0 s, 10 s)
      * source.emitEnd();                                // the end fires what is open
-     * // out: [[1970-01-01T00:00:00Z, 1970-01-01T00:00:10Z) on time: [1, 5],
-     * //       [1970-01-01T00:00:10Z, 1970-01-01T00:00:20Z) on time: [12]]
+     * // out: [[1, 5], [12]]
      * // late: [7]
      * }</pre>
      *
@@ -2280,12 +2283,16 @@ public class Stream<T> {
     /**
      * See {@link #eventWindow(EventWindows)}; with windows per key (Flink's
      * {@code keyBy(key).window(...)}). Windows of one watermark fire in the order of their
-     * start, then of their key's first element.
+     * start, then of their key's first element; session windows in the order of their end.
      *
      * <pre>{@code
-     * EventWindowStream<Click, String, List<Click>> perUser = clicks
-     *         .withTimestamps(Click::time, "5s")
-     *         .eventWindow(EventWindows.session("30m"), Click::user);
+     * EventWindowStream<Integer, Boolean, List<Integer>> sessions = source   // event times in seconds
+     *         .withTimestamps(i -> Instant.ofEpochSecond(i), "0s")
+     *         .eventWindow(EventWindows.session("3s"), i -> i % 2 == 0);
+     * List<List<Integer>> out = sessions.map(Windowed::value).sinkToList();
+     * for (int i : new int[] {1, 2, 3, 8, 10, 20}) source.emit(i);
+     * source.emitEnd();
+     * // out: [[2], [1, 3], [8, 10], [20]]
      * }</pre>
      *
      * @param <K> the key type
@@ -2330,9 +2337,13 @@ public class Stream<T> {
      * {@code aggregate}.
      *
      * <pre>{@code
-     * EventWindowStream<Click, String, Long> clicksPerUser = clicks
-     *         .withTimestamps(Click::time, "5s")
-     *         .eventWindow(EventWindows.tumbling("1m"), Click::user, Collectors.counting());
+     * List<String> out = source.withTimestamps(i -> Instant.ofEpochSecond(i), "0s")   // event times in seconds
+     *         .eventWindow(EventWindows.tumbling("10s"), i -> i % 2 == 0 ? "even" : "odd", Collectors.counting())
+     *         .map(w -> w.key() + "=" + w.value())
+     *         .sinkToList();
+     * for (int i : new int[] {1, 2, 3, 12}) source.emit(i);
+     * source.emitEnd();
+     * // out: [odd=2, even=1, even=1]
      * }</pre>
      *
      * @param <K> the key type

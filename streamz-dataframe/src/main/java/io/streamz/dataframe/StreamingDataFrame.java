@@ -2,6 +2,7 @@ package io.streamz.dataframe;
 
 import io.streamz.Stream;
 import io.streamz.dataframe.internal.ColumnsState;
+import io.streamz.dataframe.internal.EventTimeFramesNode;
 import io.streamz.dataframe.internal.VerifyNode;
 import io.streamz.dataframe.internal.WindowNode;
 import io.streamz.internal.util.Intervals;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import reactor.util.annotation.Nullable;
 
 /**
  * A streaming dataframe (streamz {@code DataFrame}): a {@code Stream<Frame>} of batches that all
@@ -599,6 +601,86 @@ public class StreamingDataFrame {
         Intervals.positive(value, "window", "value");
         requireIndex("window(\"" + value + "\")");
         return new Window(new WindowSpec(this, WindowSpec.Kind.TIME, 0, value));
+    }
+
+    /**
+     * This dataframe in event time: each row is held, by the instant in its index, in its period
+     * of {@code frame} ({@code [0, 1s)}, {@code [1s, 2s)}, ...), and each period's rows are emitted as
+     * one frame, sorted by index, once the watermark has passed the period's end; the end of the
+     * input emits the rest. Rolling windows, windows and group-bys downstream then see the rows in
+     * index order and in batches that depend only on the data, so a replayed topic gives the frames
+     * of the live run. The watermarks come from upstream ({@code withTimestamps}, a Kafka source);
+     * see {@link #inEventTime(String, String)} to make them from the index.
+     *
+     * <pre>{@code
+     * EventTimeDataFrame ordered = tdf.inEventTime("1s");   // the watermarks come from upstream
+     * List<Double> out = ordered.window("10s").col("x").sum().sinkToList();
+     * times.emit(Frame.of("t", new Instant[] {Instant.ofEpochMilli(1500), Instant.ofEpochMilli(200)}, "x", new double[] {1, 2}));
+     * times.emitWatermark(Instant.ofEpochSecond(1));         // the first second is complete
+     * times.emitEnd();                                       // and so is the rest
+     * // out: [2.0, 3.0]
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> a batch's refs are held until the last period holding one of its rows was
+     * emitted; a period's frame carries the metadata of its batches and, as event time, the period's
+     * last instant. Rows that come after their period was emitted are late ({@link EventTimeDataFrame#lateRows()}).
+     *
+     * @param frame the period of event time of one frame, such as {@code "1s"}; positive
+     * @return the dataframe in event time, downstream of this one
+     * @throws IllegalStateException when the dataframe has no index column
+     */
+    public EventTimeDataFrame inEventTime(String frame) {
+        return inEventTime(Intervals.parse(frame, "inEventTime", "frame"), null);
+    }
+
+    /**
+     * See {@link #inEventTime(String)}; the watermark also trails the newest index seen by
+     * {@code maxOutOfOrderness} (minus a nanosecond), so a row at most that much older than the
+     * newest one before it is on time. The watermark moves as each batch arrives, so the frames
+     * depend on nothing but the rows.
+     *
+     * <pre>{@code
+     * EventTimeDataFrame ordered = tdf.inEventTime("1s", "5s");
+     * List<Double> out = ordered.window("10s").col("x").sum().sinkToList();
+     * times.emit(Frame.of("t", new Instant[] {Instant.ofEpochSecond(0), Instant.ofEpochSecond(2)}, "x", new double[] {1, 2}));
+     * times.emit(Frame.of("t", new Instant[] {Instant.ofEpochSecond(1), Instant.ofEpochSecond(7)}, "x", new double[] {3, 4}));
+     * // out: [1.0, 4.0]   (the frames [0 s, 1 s) and [1 s, 2 s) are complete at 7 s - 5 s)
+     * }</pre>
+     *
+     * @param frame the period of event time of one frame, such as {@code "1s"}; positive
+     * @param maxOutOfOrderness how much older than the newest index a row may be, such as
+     *     {@code "5s"}; zero or more
+     * @return the dataframe in event time, downstream of this one
+     * @throws IllegalStateException when the dataframe has no index column
+     */
+    public EventTimeDataFrame inEventTime(String frame, String maxOutOfOrderness) {
+        Objects.requireNonNull(maxOutOfOrderness, "inEventTime: maxOutOfOrderness is null");
+        return inEventTime(Intervals.parse(frame, "inEventTime", "frame"),
+                Intervals.parse(maxOutOfOrderness, "inEventTime", "maxOutOfOrderness"));
+    }
+
+    /**
+     * See {@link #inEventTime(String, String)}.
+     *
+     * <pre>{@code
+     * EventTimeDataFrame ordered = tdf.inEventTime(Duration.ofSeconds(1), Duration.ofSeconds(5));
+     * ordered.stream().toString(); // inEventTime(frame=1s, maxOutOfOrderness=5s)
+     * }</pre>
+     *
+     * @param frame the period of event time of one frame; positive
+     * @param maxOutOfOrderness how much older than the newest index a row may be, zero or more;
+     *     {@code null} to follow the watermarks from upstream only
+     * @return the dataframe in event time, downstream of this one
+     * @throws IllegalStateException when the dataframe has no index column
+     */
+    public EventTimeDataFrame inEventTime(Duration frame, @Nullable Duration maxOutOfOrderness) {
+        Intervals.positive(frame, "inEventTime", "frame");
+        if (maxOutOfOrderness != null && maxOutOfOrderness.isNegative()) {
+            throw new IllegalArgumentException("inEventTime: maxOutOfOrderness must be >= 0, was "
+                    + Intervals.format(maxOutOfOrderness));
+        }
+        String idx = requireIndex("inEventTime");
+        return new EventTimeDataFrame(new EventTimeFramesNode(stream, idx, frame, maxOutOfOrderness), entry, example, idx);
     }
 
     /**

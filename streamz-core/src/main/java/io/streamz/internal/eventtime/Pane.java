@@ -1,6 +1,5 @@
 package io.streamz.internal.eventtime;
 
-import io.streamz.EventTime;
 import io.streamz.internal.util.Refs;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,7 @@ final class Pane<K> {
         int from = -1;
         for (int i = 0, n = md.size(); i < n; i++) {
             Map<String, Object> m = md.get(i);
-            if (m.size() == 1 && m.containsKey(EventTime.KEY)) {
+            if (Times.isBareTime(m)) {
                 continue;
             }
             if (metadata == null) {

@@ -1,12 +1,15 @@
 package io.streamz.internal.eventtime;
 
+import io.streamz.EventTime;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Event times as nanoseconds since the epoch, as the window nodes keep them: a {@code long} covers
- * the years 1677 to 2262. Elements outside are refused; watermarks outside are clamped.
+ * the years 1677 to 2262. Elements outside are refused; watermarks outside are clamped. Used inside
+ * the graph by the event-time nodes of every module.
  */
-final class Times {
+public final class Times {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private Times() {
@@ -17,7 +20,7 @@ final class Times {
      *
      * @throws IllegalArgumentException if it has none, or it is out of range
      */
-    static long nanos(Instant t) {
+    public static long nanos(Instant t) {
         if (t == null) {
             throw new IllegalArgumentException("the element has no event time: give it one with withTimestamps upstream");
         }
@@ -29,7 +32,7 @@ final class Times {
     }
 
     /** Nanoseconds since the epoch of a watermark, clamped to the range of a {@code long}. */
-    static long clamped(Instant t) {
+    public static long clamped(Instant t) {
         if (t.getEpochSecond() >= Long.MAX_VALUE / NANOS_PER_SECOND) {
             return Long.MAX_VALUE;
         }
@@ -40,16 +43,25 @@ final class Times {
     }
 
     /** The instant {@code nanos} after the epoch. */
-    static Instant instant(long nanos) {
+    public static Instant instant(long nanos) {
         return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND));
     }
 
     /** {@code a + b}, or the largest (smallest) {@code long} where it overflows. */
-    static long plus(long a, long b) {
+    public static long plus(long a, long b) {
         long r = a + b;
         if (((a ^ r) & (b ^ r)) < 0) {
             return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
         return r;
+    }
+
+    /**
+     * Whether {@code entry} of an element's metadata is a bare event time, as
+     * {@code EventTime.with} adds it: a window keeps its elements' other entries (their refs) and
+     * gives its result a time of its own.
+     */
+    public static boolean isBareTime(Map<String, Object> entry) {
+        return entry.size() == 1 && entry.containsKey(EventTime.KEY);
     }
 }
