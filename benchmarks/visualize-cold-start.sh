@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # How long a fresh JVM takes to write its first graph picture with streamz-graphviz when no
 # Graphviz dot program is installed: runs the Visualize example (a four-node graph) N times per
-# format, each in a new JVM with dot kept off the PATH, and prints wall and CPU seconds.
+# format, each in a new JVM with dot kept off the PATH, and prints wall seconds (mean, median,
+# range) and CPU seconds.
 #
 #   benchmarks/visualize-cold-start.sh [RUNS]      (default 10 runs per format)
 #
@@ -20,7 +21,7 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg); $("$java" -version 2>&1 | head -1)"
-printf '%-6s %5s %22s %10s %10s\n' format runs "wall s (mean ± sd)" "wall max" "cpu s mean"
+printf '%-6s %5s %22s %10s %14s %10s\n' format runs "wall s (mean ± sd)" "wall median" "wall min-max" "cpu s mean"
 for format in svg png pdf; do
   walls=() cpus=()
   for ((i = 0; i < runs; i++)); do
@@ -33,7 +34,8 @@ for format in svg png pdf; do
     walls+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {print (b - a) / 1e9}')")
     cpus+=("$cpu")
   done
-  printf '%s\n' "${walls[@]}" | awk -v f="$format" -v n="$runs" -v cpu="$(printf '%s\n' "${cpus[@]}" | awk '{s += $1} END {print s / NR}')" \
-    '{s += $1; q += $1 * $1; if ($1 > m) m = $1} END {mean = s / n; sd = sqrt(q / n - mean * mean);
-      printf "%-6s %5d %15.2f ± %.2f %10.2f %10.2f\n", f, n, mean, sd, m, cpu}'
+  printf '%s\n' "${walls[@]}" | sort -g | awk -v f="$format" -v n="$runs" -v cpu="$(printf '%s\n' "${cpus[@]}" | awk '{s += $1} END {print s / NR}')" \
+    '{w[NR] = $1; s += $1; q += $1 * $1} END {mean = s / n; sd = sqrt(q / n - mean * mean);
+      median = n % 2 ? w[(n + 1) / 2] : (w[n / 2] + w[n / 2 + 1]) / 2;
+      printf "%-6s %5d %15.2f ± %.2f %11.2f %6.2f-%-7.2f %10.2f\n", f, n, mean, sd, median, w[1], w[n], cpu}'
 done

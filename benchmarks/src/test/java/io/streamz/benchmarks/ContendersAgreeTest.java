@@ -28,7 +28,10 @@ class ContendersAgreeTest {
         b.build(out::add);
         List<Object> expected = agree(b::loop, b::streamz, b::reactor, b::rxjava);
         assertThat(expected).hasSize(MapSink.EVENTS).startsWith(1, 2, 3);
-        b.streamzMetrics();
+        b.streamzCounts();
+        assertThat(out).isEqualTo(expected);
+        out.clear();
+        b.streamzTiming();
         assertThat(out).isEqualTo(expected);
         out.clear();
         b.rxjavaSerialized();

@@ -1,7 +1,9 @@
 package io.streamz.examples;
 
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamz.ErrorPolicy;
 import io.streamz.Stream;
 import io.streamz.metrics.GraphMetrics;
 
@@ -15,19 +17,23 @@ public final class GraphMetricsExample {
         // docs:start
         Stream<Integer> source = Stream.create("numbers");
         Stream<Integer> even = source.filter(x -> x % 2 == 0).named("even");
-        even.map(x -> x * 10).named("times ten").sinkToList();
+        even.map(x -> 100 / (x - 4)).named("inverse").onError(ErrorPolicy.skip()).sinkToList();
 
         MeterRegistry registry = new SimpleMeterRegistry();   // or your Prometheus, OTLP, ... registry
-        GraphMetrics.of(source).named("example").bindTo(registry);
+        GraphMetrics.of(source).named("example").withTiming().bindTo(registry);
 
         for (int i = 0; i < 10; i++) {
             source.emit(i);
         }
-        for (String node : new String[] {"stream \"numbers\"", "filter \"even\"", "map \"times ten\""}) {
+        for (String node : new String[] {"stream \"numbers\"", "filter \"even\"", "map \"inverse\""}) {
             double in = registry.get("streamz.node.in").tag("node", node).functionCounter().count();
             double out = registry.get("streamz.node.out").tag("node", node).functionCounter().count();
-            System.out.printf("%-20s in %2.0f  out %2.0f%n", node, in, out);
+            double skipped = registry.get("streamz.node.failures").tag("node", node).tag("outcome", "skipped")
+                    .functionCounter().count();
+            System.out.printf("%-18s in %2.0f  out %2.0f  skipped %.0f%n", node, in, out, skipped);
         }
+        FunctionTimer busy = registry.get("streamz.node.busy").tag("node", "map \"inverse\"").functionTimer();
+        System.out.printf("map \"inverse\" was timed on %.0f elements%n", busy.count());
         // docs:end
     }
 }

@@ -1,6 +1,5 @@
 package io.streamz.dashboard;
 
-import io.streamz.NodeException;
 import io.streamz.Stream;
 import io.streamz.dashboard.internal.DashboardServer;
 import java.util.List;
@@ -8,9 +7,10 @@ import java.util.Objects;
 
 /**
  * A live web page of a running stream graph: its picture (the same as {@code visualize}, nodes
- * annotated with their rates and coloured by load, failing nodes marked), a table of per-node
- * counters, and live charts of stream values. Served by Reactor Netty on {@code 127.0.0.1} by
- * default; the page's scripts come from the class path, so it works offline.
+ * annotated with their rates and coloured by load, failing nodes marked, errors streams on
+ * dashed edges), a table of per-node counters, and live charts of stream values. Served by
+ * Reactor Netty on {@code 127.0.0.1} by default; the page's scripts come from the class path, so
+ * it works offline.
  *
  * <pre>{@code
  * Stream<Integer> source = Stream.create("numbers");
@@ -23,10 +23,12 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>The graph is the one {@code source} belongs to when the dashboard starts; counting starts
- * then too. Each browser gets a snapshot every half second over Server-Sent Events; one that
- * reads slowly skips snapshots and always gets the latest values. The graph never waits for a
- * browser.
+ * <p>The graph is the one {@code source} belongs to when the dashboard starts. The counters are
+ * the graph's own ({@link Stream#stats()}), turned on when the dashboard starts
+ * ({@link Stream#enableMetrics(boolean)}: about a nanosecond per node and element; they stay
+ * on), failures by what each node's error policy did with them. Each browser gets a snapshot
+ * every half second over Server-Sent Events; one that reads slowly skips snapshots and always
+ * gets the latest values. The graph never waits for a browser.
  */
 public final class Dashboard implements AutoCloseable {
     private final DashboardServer server;
@@ -55,7 +57,7 @@ public final class Dashboard implements AutoCloseable {
      */
     public static DashboardBuilder of(Stream<?> graph) {
         return new DashboardBuilder(Objects.requireNonNull(graph, "Dashboard: graph is null"), List.of(),
-                "streamz", "127.0.0.1", null, DashboardBuilder.DEFAULT_INTERVAL);
+                "streamz", "127.0.0.1", null, DashboardBuilder.DEFAULT_INTERVAL, false);
     }
 
     /**
@@ -79,16 +81,6 @@ public final class Dashboard implements AutoCloseable {
     private String host() {
         String h = server.host();
         return h.contains(":") ? "[" + h + "]" : h;
-    }
-
-    /**
-     * Counts a failure that reached {@code emit} against the node it names, so the page marks
-     * that node.
-     *
-     * @param e the failure
-     */
-    public void failed(NodeException e) {
-        server.failed(Objects.requireNonNull(e, "Dashboard: e is null"));
     }
 
     /** Stops serving; open pages show that the dashboard is gone. */

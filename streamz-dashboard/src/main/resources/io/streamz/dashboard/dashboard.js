@@ -4,7 +4,10 @@
   var token = new URLSearchParams(location.search).get('token');
   var q = token ? '?token=' + encodeURIComponent(token) : '';
   var COLORS = ['#2563eb', '#16a34a', '#d97706', '#9333ea', '#0891b2', '#db2777', '#4b5563'];
-  var nodes = [];            // {id, label, kind, row, g, rate}
+  var COLUMNS = ['in', 'out', 'rate', 'failed', 'skipped', 'routed', 'retried', 'held', 'queued', 'us', 'busy'];
+  var FAILURES = ['failed', 'skipped', 'routed', 'retried'];
+  var nodes = [];            // {id, label, kind, side, row, g, rate, busy}
+  var timing = false;        // whether the graph measures time (Dashboard.withTiming)
   var charts = {};           // id -> {meta, card, plot, series, data, total}
   var last = null;           // the previous snapshot, for rates
 
@@ -27,24 +30,34 @@
     return Math.abs(v) >= 1000 || v === Math.round(v) ? fmt(v) : v.toPrecision(4);
   }
 
+  function labelOf(meta, id) {
+    var found = meta.nodes.filter(function (n) { return n.id === id; });
+    return found.length ? found[0].label : id;
+  }
+
   function setup(meta, svgText) {
     document.title = meta.title + ' · streamz dashboard';
     document.getElementById('title').textContent = meta.title;
     var graph = document.getElementById('graph');
     graph.innerHTML = svgText.replace(/^<\?xml[^>]*>\s*/, '');
     var tbody = document.querySelector('#nodes tbody');
+    timing = meta.timing;
+    document.body.classList.toggle('timing', timing);
     meta.nodes.forEach(function (n) {
-      var row = el('tr');
+      var row = el('tr', n.sideOf ? 'side' : null);
       row.dataset.id = n.id;
       var name = el('td', 'name');
-      name.title = n.label;
+      name.title = n.label + (n.sideOf ? ' (a side output: fed by ' + labelOf(meta, n.sideOf) + ')' : '')
+        + '\nerror policy: ' + n.policy;
       name.appendChild(document.createTextNode(n.label));
+      if (n.policy !== 'propagate' && !n.sideOf) name.appendChild(el('span', 'policy', n.policy));
       row.appendChild(name);
-      ['in', 'out', 'rate', 'failures', 'held', 'queued', 'fn'].forEach(function (c) {
+      COLUMNS.forEach(function (c) {
         row.appendChild(el('td', c, '–'));
       });
       tbody.appendChild(row);
-      nodes.push({id: n.id, label: n.label, kind: n.kind, row: row, g: graph.querySelector('g.node[id="' + n.id + '"]')});
+      nodes.push({id: n.id, label: n.label, kind: n.kind, side: !!n.sideOf, row: row,
+        g: graph.querySelector('g.node[id="' + n.id + '"]')});
     });
     var box = document.getElementById('charts');
     meta.charts.forEach(function (c) {
@@ -63,48 +76,71 @@
     });
   }
 
+  // red: failures that reached the caller; amber: failures skipped or routed, and the errors
+  // streams that carry them; otherwise a deeper blue the busier the node (its share of the time
+  // with timing, else its rate)
+  var STYLE = {
+    failing: {fill: '#fee2e2', stroke: '#dc2626', width: '2'},
+    handled: {fill: '#fef3c7', stroke: '#d97706', width: '2'}
+  };
+
   function applyNodes(snap) {
     var dt = last ? (snap.time - last.time) / 1000 : 0;
     var byId = {};
     if (last) last.nodes.forEach(function (n) { byId[n.id] = n; });
     var max = 0;
     snap.nodes.forEach(function (n, i) {
+      var node = nodes[i];
       var before = byId[n.id];
       // a sink emits nothing: its rate is what reaches it
-      var count = nodes[i].kind.indexOf('sink') === 0 ? n['in'] : n.out;
-      var was = before ? (nodes[i].kind.indexOf('sink') === 0 ? before['in'] : before.out) : count;
-      nodes[i].rate = dt > 0 ? Math.max(0, (count - was) / dt) : 0;
-      max = Math.max(max, nodes[i].rate);
+      var sink = node.kind.indexOf('sink') === 0;
+      var count = sink ? n['in'] : n.out;
+      var was = before ? (sink ? before['in'] : before.out) : count;
+      node.rate = dt > 0 ? Math.max(0, (count - was) / dt) : 0;
+      node.busy = dt > 0 && before ? Math.max(0, (n.busyNanos - before.busyNanos) / (dt * 1e9)) : 0;
+      max = Math.max(max, timing ? node.busy : node.rate);
     });
     snap.nodes.forEach(function (n, i) {
       var node = nodes[i];
       var cells = node.row.children;
-      cells[1].textContent = fmt(n['in']);
-      cells[2].textContent = fmt(n.out);
-      cells[3].textContent = fmt(node.rate);
-      cells[4].textContent = fmt(n.failures);
-      cells[5].textContent = fmt(n.held);
-      cells[6].textContent = fmt(n.queued);
-      cells[7].textContent = n.calls > 0 ? (n.busyNanos / n.calls / 1000).toFixed(2) : '–';
-      var failing = n.failures > 0;
+      var values = {'in': fmt(n['in']), out: fmt(n.out), rate: fmt(node.rate), failed: fmt(n.failed),
+        skipped: fmt(n.skipped), routed: fmt(n.routed), retried: fmt(n.retried), held: fmt(n.held),
+        queued: fmt(n.queued),
+        us: timing && n.timed > 0 && n.busyNanos > 0 ? (n.busyNanos / n.timed / 1000).toFixed(2) : '–',
+        busy: timing && last ? Math.round(100 * node.busy) + '%' : '–'};
+      COLUMNS.forEach(function (c, k) {
+        cells[k + 1].textContent = values[c];
+        if (FAILURES.indexOf(c) >= 0) cells[k + 1].classList.toggle('hot', n[c] > 0);
+      });
+      var failing = n.failed > 0;
+      var handled = !failing && (n.skipped + n.routed > 0 || node.side && n.out > 0);
       node.row.classList.toggle('failing', failing);
+      node.row.classList.toggle('handled', handled);
       if (!node.g) return;
       node.g.classList.toggle('failing', failing);
+      node.g.classList.toggle('handled', handled);
+      node.g.classList.toggle('side', node.side);
       var lines = node.g.querySelectorAll('text.line');
       if (lines.length > 1) {
-        lines[lines.length - 1].textContent = fmt(node.rate) + '/s' + (failing ? ' · ' + fmt(n.failures) + ' failed' : '');
+        var text = fmt(node.rate) + '/s';
+        if (n.failed > 0) text += ' · ' + fmt(n.failed) + ' failed';
+        if (n.skipped > 0) text += ' · ' + fmt(n.skipped) + ' skipped';
+        if (n.routed > 0) text += ' · ' + fmt(n.routed) + ' routed';
+        lines[lines.length - 1].textContent = text;
       }
+      var style = failing ? STYLE.failing : handled ? STYLE.handled : null;
       node.g.querySelectorAll('rect, polygon').forEach(function (shape, k) {
-        if (failing) {
-          if (k === 0) shape.setAttribute('fill', '#fee2e2');
-          shape.setAttribute('stroke', '#dc2626');
-          shape.setAttribute('stroke-width', '2');
+        if (style) {
+          if (k === 0) shape.setAttribute('fill', style.fill);
+          shape.setAttribute('stroke', style.stroke);
+          shape.setAttribute('stroke-width', style.width);
         } else {
-          var load = max > 0 ? node.rate / max : 0;
+          var load = max > 0 ? (timing ? node.busy : node.rate) / max : 0;
           if (k === 0) shape.setAttribute('fill', 'hsl(214, 95%, ' + (98 - 26 * load).toFixed(1) + '%)');
           shape.setAttribute('stroke', '#4b5563');
           shape.setAttribute('stroke-width', '1.2');
         }
+        if (node.side) shape.setAttribute('stroke-dasharray', '5,3');
       });
     });
   }

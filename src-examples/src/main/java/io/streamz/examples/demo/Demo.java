@@ -136,6 +136,7 @@ public final class Demo {
                 .plot("revenue (running total)", p.revenueTotals())
                 .plot(Chart.of("purchase amounts", p.batches(), "amount").withRollingMean(50))
                 .plot("basket: rolling mean of the last hour", p.basketMeans())
+                .withTiming()
                 .serve(0);
         out.println("dashboard: " + d.url());
         return d;

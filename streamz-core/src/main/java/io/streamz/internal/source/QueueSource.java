@@ -35,6 +35,12 @@ public final class QueueSource<T> extends Source<T> {
         worker.halt();
     }
 
+    /** The items waiting in the queue, for {@link #stats()}: the queue's own size, read as it is. */
+    @Override
+    protected long queuedCount() {
+        return queue.size();
+    }
+
     private final class Worker implements Runnable {
         private final Thread previous;
         private final Thread thread;

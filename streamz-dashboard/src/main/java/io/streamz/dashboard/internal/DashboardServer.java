@@ -3,7 +3,7 @@ package io.streamz.dashboard.internal;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.streamz.NodeException;
+import io.streamz.NodeStats;
 import io.streamz.Stream;
 import io.streamz.dashboard.Chart;
 import io.streamz.graphviz.GraphvizRenderer;
@@ -30,12 +30,14 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * Serves the dashboard: the page and its assets, the graph's picture, and {@code /events}, a
- * Server-Sent Events stream of snapshots (node counters, new chart points).
+ * Server-Sent Events stream of snapshots (node counters, new chart points). The counters are the
+ * graph's own, read through {@link GraphStats} (which turns them on).
  *
  * <p>Each connection gets at most one snapshot per interval, built when it is sent, and the next
  * only once the previous one was written to the socket: a slow browser skips snapshots and gets
  * the latest state, and costs the graph nothing (the graph only counts and appends to the
- * charts' rings).
+ * charts' rings). Snapshots read the counters without entering the graph: they may be a few
+ * elements behind.
  */
 public final class DashboardServer {
     private static final String UPLOT = "META-INF/resources/webjars/uplot/" + uplotVersion() + "/dist/";
@@ -55,8 +57,8 @@ public final class DashboardServer {
     private final DisposableServer server;
 
     public DashboardServer(Stream<?> graph, List<Chart> charts, String title, String host, int port, String token,
-            Duration interval, Scheduler clock) {
-        this.stats = GraphStats.of(graph);
+            Duration interval, boolean timing, Scheduler clock) {
+        this.stats = GraphStats.start(graph, timing);   // before the charts' sinks: the picture is the user's graph
         this.title = title;
         this.token = token;
         this.interval = interval;
@@ -85,10 +87,6 @@ public final class DashboardServer {
     /** {@code ?token=...} when a token is required, else nothing. */
     public String tokenQuery() {
         return token == null ? "" : "?token=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
-    }
-
-    public void failed(NodeException e) {
-        stats.failed(e);
     }
 
     public void close() {
@@ -156,7 +154,7 @@ public final class DashboardServer {
 
     private String meta() {
         StringBuilder b = new StringBuilder("{\"title\":");
-        Json.string(b, title).append(",\"nodes\":[");
+        Json.string(b, title).append(",\"timing\":").append(stats.timing()).append(",\"nodes\":[");
         List<Stream<?>> nodes = stats.nodes();
         for (int i = 0; i < nodes.size(); i++) {
             Stream<?> n = nodes.get(i);
@@ -165,7 +163,13 @@ public final class DashboardServer {
             }
             b.append("{\"id\":\"n").append(i).append("\",\"label\":");
             Json.string(b, n.toString()).append(",\"kind\":");
-            Json.string(b, n.kind()).append('}');
+            Json.string(b, n.kind()).append(",\"policy\":");
+            Json.string(b, n.errorPolicy().toString());
+            int owner = stats.owner(i);
+            if (owner >= 0) {   // a side output (an errors stream): fed by its owner, on a dashed edge
+                b.append(",\"sideOf\":\"n").append(owner).append('"');
+            }
+            b.append('}');
         }
         b.append("],\"charts\":[");
         for (ChartFeed c : charts) {
@@ -179,21 +183,24 @@ public final class DashboardServer {
     }
 
     private String snapshot(long[] cursors) {
-        StringBuilder b = new StringBuilder(256 + 96 * stats.nodes().size());
+        int count = stats.nodes().size();
+        StringBuilder b = new StringBuilder(256 + 160 * count);
         b.append("{\"time\":").append(clock.now(TimeUnit.MILLISECONDS)).append(",\"nodes\":[");
-        List<Stream<?>> nodes = stats.nodes();
-        for (int i = 0; i < nodes.size(); i++) {
-            GraphStats.Counts c = stats.counts(nodes.get(i));
+        for (int i = 0; i < count; i++) {
+            NodeStats c = stats.stats(i);
             if (i > 0) {
                 b.append(',');
             }
             b.append("{\"id\":\"n").append(i)
                     .append("\",\"in\":").append(c.in())
                     .append(",\"out\":").append(c.out())
-                    .append(",\"failures\":").append(c.failures())
+                    .append(",\"failed\":").append(c.failed())
+                    .append(",\"skipped\":").append(c.skipped())
+                    .append(",\"routed\":").append(c.routed())
+                    .append(",\"retried\":").append(c.retried())
                     .append(",\"held\":").append(c.held())
                     .append(",\"queued\":").append(c.queued())
-                    .append(",\"calls\":").append(c.calls())
+                    .append(",\"timed\":").append(stats.timed(i))
                     .append(",\"busyNanos\":").append(c.busyNanos())
                     .append('}');
         }

@@ -1,114 +1,95 @@
 package io.streamz.metrics.internal;
 
-import io.streamz.NodeException;
+import io.streamz.NodeStats;
 import io.streamz.Stream;
-import io.streamz.internal.graph.DotWriter;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import io.streamz.internal.SideOutput;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * The per-node counters of one graph, read by the Micrometer binder and the dashboard: the one
- * place that knows where the counts come from.
+ * The nodes of one graph and their counters as the Micrometer binder and the dashboard read
+ * them: the one place that knows where the counts come from.
  *
- * <p>Until {@code streamz-core} counts per node itself, the counts come from a counting sink
- * attached below every node when this object is made ({@code out}), from the upstreams' counts
- * ({@code in}), and from the {@link NodeException}s reported to {@link #failed}. The nodes and
- * the DOT text are those of the graph before the counting sinks were attached.
+ * <p>The counts are {@code streamz-core}'s ({@link Stream#stats()}); making this object turns
+ * them on for the whole graph ({@link Stream#enableMetrics(boolean)}; they stay on). The nodes
+ * are the graph's ({@link Stream#graphNodes()}) at that moment, in the order of their DOT ids
+ * {@code n0, n1, ...}, and the DOT texts are taken at the same moment, so the ids agree.
+ *
+ * <p>What {@link #stats(int)} reads differently from a node's own {@code stats()}:
+ * <ul>
+ * <li>an errors stream (a side output: it has no upstream, its owner sends to it) counts what it
+ *     passes on as its {@code in}, as every other node does;
+ * <li>time counts from this object's making on, never goes down, and is 0 unless timing was
+ *     asked for (see {@link #timed(int)} for the elements it covers).
+ * </ul>
+ * The counters are written inside the graph and read here without entering it, so a reading
+ * taken while elements flow may be a few elements behind.
  */
 public final class GraphStats {
-    /** One node's counters at one moment. */
-    public static final class Counts {
-        private final long in;
-        private final long out;
-        private final long failures;
-
-        Counts(long in, long out, long failures) {
-            this.in = in;
-            this.out = out;
-            this.failures = failures;
-        }
-
-        /** Elements that reached the node. */
-        public long in() {
-            return in;
-        }
-
-        /** Elements the node emitted. */
-        public long out() {
-            return out;
-        }
-
-        /** Elements on which the node's user function failed. */
-        public long failures() {
-            return failures;
-        }
-
-        /** Elements the node holds (windows, buffers, partitions). */
-        public long held() {
-            return 0;
-        }
-
-        /** Elements waiting in the node's queue (sources, buffers). */
-        public long queued() {
-            return 0;
-        }
-
-        /** Calls of the node's user function that were timed. */
-        public long calls() {
-            return 0;
-        }
-
-        /** Nanoseconds spent in the node's user function over those calls. */
-        public long busyNanos() {
-            return 0;
-        }
-    }
-
     private static final String[] RANKDIRS = {"TB", "LR", "BT", "RL"};
 
     private final List<Stream<?>> nodes;
-    private final Map<String, String> dots = new java.util.HashMap<>();
-    private final Map<Stream<?>, LongAdder> outs = new IdentityHashMap<>();
-    private final Map<Stream<?>, LongAdder> failures = new IdentityHashMap<>();
+    private final Map<String, String> dots = new HashMap<>();
+    private final boolean timing;
+    private final long[] timedBefore;
+    private final long[] busyBefore;
+    private final AtomicLongArray busySeen;
 
-    private GraphStats(Stream<?> any) {
-        this.nodes = Collections.unmodifiableList(new ArrayList<>(DotWriter.nodes(any)));
-        for (String rankdir : RANKDIRS) {
-            dots.put(rankdir, DotWriter.write(any, rankdir));
-        }
-        for (Stream<?> n : nodes) {
-            LongAdder out = new LongAdder();
-            outs.put(n, out);
-            failures.put(n, new LongAdder());
-            n.sink(x -> out.increment());
+    private GraphStats(Stream<?> any, boolean timing) {
+        any.enableMetrics(timing);
+        this.timing = timing;
+        List<Stream<?>> seen;
+        do {   // the node list and the DOT texts of one moment, should nodes be connected meanwhile
+            seen = any.graphNodes();
+            for (String rankdir : RANKDIRS) {
+                dots.put(rankdir, any.toDot(rankdir));
+            }
+        } while (!seen.equals(any.graphNodes()));
+        this.nodes = List.copyOf(seen);
+        this.timedBefore = new long[nodes.size()];
+        this.busyBefore = new long[nodes.size()];
+        this.busySeen = new AtomicLongArray(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeStats s = nodes.get(i).stats();
+            timedBefore[i] = s.in();
+            busyBefore[i] = s.busyNanos();
+            busySeen.set(i, s.busyNanos());
         }
     }
 
     /**
-     * Starts counting for the graph {@code any} belongs to.
+     * Turns on the counters of the graph {@code any} belongs to and takes its nodes.
      *
      * @param any a node of the graph
+     * @param timing whether to measure the time spent in each node too
      * @return the graph's counters
      */
-    public static GraphStats of(Stream<?> any) {
-        return new GraphStats(any);
+    public static GraphStats start(Stream<?> any, boolean timing) {
+        return new GraphStats(any, timing);
     }
 
     /**
-     * The graph's nodes in the order of their DOT ids ({@code n0, n1, ...}).
+     * The graph's nodes in the order of their DOT ids.
      *
-     * @return the nodes
+     * @return the nodes; node {@code i} is {@code "n" + i}
      */
     public List<Stream<?>> nodes() {
         return nodes;
     }
 
     /**
-     * The graph as DOT text, as {@code toDot(rankdir)} gave it.
+     * Whether time is measured.
+     *
+     * @return the {@code timing} given to {@link #start}
+     */
+    public boolean timing() {
+        return timing;
+    }
+
+    /**
+     * The graph as DOT text, as {@code toDot(rankdir)} gave it when counting started.
      *
      * @param rankdir {@code "TB"}, {@code "LR"}, {@code "BT"} or {@code "RL"}
      * @return the DOT text
@@ -123,52 +104,37 @@ public final class GraphStats {
     }
 
     /**
-     * Counts a failure of the node {@code e} names.
+     * The owner of node {@code i} when it is a side output (an errors stream).
      *
-     * @param e a failure that reached {@code emit}
+     * @param i the node's index
+     * @return the owner's index, or -1 for a regular node
      */
-    public void failed(NodeException e) {
-        LongAdder count = failures.get(e.node());
-        if (count != null) {
-            count.increment();
-        }
+    public int owner(int i) {
+        return nodes.get(i) instanceof SideOutput ? nodes.indexOf(((SideOutput<?>) nodes.get(i)).owner()) : -1;
     }
 
     /**
-     * The counters of {@code node} now.
+     * The counters of node {@code i} now.
      *
-     * @param node one of {@link #nodes()}
-     * @return its counters
+     * @param i the node's index
+     * @return its counters; {@code busyNanos} since {@link #start}
      */
-    public Counts counts(Stream<?> node) {
-        if (!outs.containsKey(node)) {
-            throw new IllegalArgumentException("GraphStats: " + node + " is not a node of this graph");
-        }
-        long in = 0;
-        List<Stream<?>> ups = node.upstreams();
-        for (Stream<?> u : ups) {
-            in += outs.containsKey(u) ? out(u) : 0;
-        }
-        long out = out(node);
-        return new Counts(ups.isEmpty() ? out : in, out, failures.get(node).sum());
+    public NodeStats stats(int i) {
+        Stream<?> node = nodes.get(i);
+        NodeStats s = node.stats();
+        long in = node instanceof SideOutput ? Math.max(s.in(), s.out()) : s.in();
+        long busy = timing ? busySeen.accumulateAndGet(i, s.busyNanos(), Math::max) - busyBefore[i] : 0;
+        return new NodeStats(in, s.out(), s.failed(), s.skipped(), s.routed(), s.retried(), s.held(), s.queued(),
+                busy);
     }
 
     /**
-     * What {@code node} emitted: its counting sink's count, plus the elements a failure further
-     * down stopped before they reached that sink (the sink is the node's last downstream).
+     * How many elements node {@code i}'s time covers: those it received since {@link #start}.
+     *
+     * @param i the node's index
+     * @return the elements timed, 0 without timing
      */
-    private long out(Stream<?> node) {
-        long missed = 0;
-        Map<Stream<?>, Boolean> seen = new IdentityHashMap<>();
-        java.util.ArrayDeque<Stream<?>> todo = new java.util.ArrayDeque<>(node.downstreams());
-        while (!todo.isEmpty()) {
-            Stream<?> d = todo.poll();
-            LongAdder f = failures.get(d);
-            if (f != null && seen.put(d, Boolean.TRUE) == null) {
-                missed += f.sum();
-                todo.addAll(d.downstreams());
-            }
-        }
-        return outs.get(node).sum() + missed;
+    public long timed(int i) {
+        return timing ? nodes.get(i).stats().in() - timedBefore[i] : 0;
     }
 }

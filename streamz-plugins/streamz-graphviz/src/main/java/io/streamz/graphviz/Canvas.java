@@ -8,8 +8,8 @@ interface Canvas {
     /** A closed polygon, x and y alternating; {@code fill} may be {@code null}. */
     void polygon(double[] xy, Color fill, Color stroke, double width);
 
-    /** An open line through the points, x and y alternating. */
-    void polyline(double[] xy, Color stroke, double width);
+    /** An open line through the points, x and y alternating; dashed for DOT's {@code style=dashed}. */
+    void polyline(double[] xy, Color stroke, double width, boolean dashed);
 
     /** A rectangle with corners rounded by {@code r}. */
     void roundRect(double x, double y, double w, double h, double r, Color fill, Color stroke, double width);
@@ -23,6 +23,12 @@ interface Canvas {
 
     /** Ends the node's group. */
     default void endNode() {
+    }
+
+    /** Whether {@code e}'s style (a comma-separated list in DOT) has {@code dashed}. */
+    static boolean dashed(DotGraph.Edge e) {
+        String style = e.attr("style");
+        return style != null && List.of(style.replace(" ", "").split(",")).contains("dashed");
     }
 
     /** Draws {@code d}: edges under nodes, then edge labels. */
@@ -39,7 +45,7 @@ interface Canvas {
             double[] line = p.clone();
             line[n - 2] -= ux * 7;   // the arrowhead covers the line's last points
             line[n - 1] -= uy * 7;
-            c.polyline(line, color, 1.2);
+            c.polyline(line, color, 1.2, dashed(l.edge));
             double bx = p[n - 2] - ux * 9;
             double by = p[n - 1] - uy * 9;
             c.polygon(new double[] {p[n - 2], p[n - 1], bx - uy * 4, by + ux * 4, bx + uy * 4, by - ux * 4},

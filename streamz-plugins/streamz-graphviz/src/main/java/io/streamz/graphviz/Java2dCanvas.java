@@ -70,9 +70,10 @@ final class Java2dCanvas implements Canvas {
     }
 
     @Override
-    public void polyline(double[] xy, Color stroke, double width) {
+    public void polyline(double[] xy, Color stroke, double width, boolean dashed) {
         g.setColor(stroke);
-        g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND));
+        g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10,
+                dashed ? new float[] {5, 3} : null, 0));
         g.draw(path(xy));
     }
 

@@ -45,12 +45,18 @@ final class PdfCanvas implements Canvas {
     }
 
     @Override
-    public void polyline(double[] xy, Color stroke, double width) {
+    public void polyline(double[] xy, Color stroke, double width, boolean dashed) {
         io(() -> {
             path(xy);
             cs.setStrokingColor(stroke);
             cs.setLineWidth((float) width);
+            if (dashed) {
+                cs.setLineDashPattern(new float[] {5, 3}, 0);
+            }
             cs.stroke();
+            if (dashed) {
+                cs.setLineDashPattern(new float[0], 0);   // what follows is solid
+            }
         });
     }
 

@@ -30,9 +30,10 @@ final class SvgCanvas implements Canvas {
     }
 
     @Override
-    public void polyline(double[] xy, Color stroke, double width) {
-        b.append("<polyline class=\"edge\" points=\"").append(points(xy)).append("\" ")
-                .append(paint(null, stroke, width)).append("/>\n");
+    public void polyline(double[] xy, Color stroke, double width, boolean dashed) {
+        b.append("<polyline class=\"edge").append(dashed ? " dashed" : "").append("\" points=\"").append(points(xy))
+                .append("\" ").append(paint(null, stroke, width)).append(dashed ? " stroke-dasharray=\"5,3\"" : "")
+                .append("/>\n");
     }
 
     @Override

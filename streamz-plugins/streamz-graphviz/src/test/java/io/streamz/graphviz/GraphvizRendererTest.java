@@ -82,6 +82,47 @@ class GraphvizRendererTest {
     }
 
     @Test
+    void labelsWhichInputIsWhichOfCombineLatestInEveryFormat() throws Exception {
+        Stream<Integer> prices = Stream.create("prices");
+        Stream<Integer> volumes = Stream.create("volumes");
+        volumes.combineLatest(prices).sinkToList();   // volumes is input 0, prices input 1
+        String dot = prices.toDot();
+        assertThat(dot).contains("n0 [label=\"stream \\\"prices\\\"\"];", "n1 -> n2 [headlabel=\"[0]\"];",
+                "n0 -> n2 [headlabel=\"[1]\"];", "n2 [label=\"combineLatest\"];");
+
+        String svg = renderer.svg(dot);
+        assertThat(svg).contains(">combineLatest</text>", ">[0]</text>", ">[1]</text>");
+        Path pdf = dir.resolve("latest.pdf");
+        renderer.render(dot, pdf, "pdf");
+        try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(pdf))) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("combineLatest", "[0]", "[1]");
+        }
+        Path png = dir.resolve("latest.png");
+        renderer.render(dot, png, "png");
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isGreaterThan(100);
+    }
+
+    @Test
+    void drawsAnErrorsStreamsEdgeDashedAsInTheDotText() throws Exception {
+        Stream<String> source = Stream.create("lines");
+        Stream<Integer> parse = source.map(Integer::parseInt).named("parse");
+        parse.sinkToList();
+        parse.errors().sinkToList();
+        String dot = source.toDot("LR");
+        assertThat(dot).contains("n1 -> n3 [style=dashed];");
+
+        String svg = renderer.svg(dot);
+        assertThat(svg.split("<polyline ")).hasSize(5);   // four edges
+        assertThat(svg.split("<polyline class=\"edge dashed\"")).hasSize(2);
+        assertThat(svg).contains("stroke-dasharray=\"5,3\"");
+        for (String format : List.of("png", "pdf")) {
+            Path picture = dir.resolve("errors." + format);
+            renderer.render(dot, picture, format);
+            assertThat(Files.size(picture)).isPositive();
+        }
+    }
+
+    @Test
     void drawsPngThatImageIoReads() throws Exception {
         Path png = dir.resolve("graph.png");
         renderer.render(pipeline().toDot(), png, "PNG");
