@@ -3,8 +3,13 @@
 # prints the comparison table (see benchmarks/README.md).
 #
 #   benchmarks/run.sh [--quick] [--no-python] [--no-build] [JMH regexp or options...]
+#   benchmarks/run.sh --table [--no-build]
 #
 #   --quick      short iterations: 5-10 minutes on 2 cores (default: the full run)
+#   --table      exactly the table of docs/benchmarks.md, with error bars: the six core pipelines
+#                (streamz, confined, loop, Reactor, RxJava, RxJava serialized), the dataframe
+#                rolling mean (and Python streamz's), KafkaEndToEnd; 2 forks each, about 15
+#                minutes on 2 cores. Writes benchmarks/target/table.md
 #   --no-python  skip the Python streamz column
 #   --no-build   reuse benchmarks/target/benchmarks.jar
 #   anything else is passed to JMH, e.g. 'MapSink|Map10' to run only those classes
@@ -15,15 +20,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 quick=false
+table=false
 python_column=true
 build=true
 jmh_extra=()
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=true ;;
+    --table) table=true ;;
     --no-python) python_column=false ;;
     --no-build) build=false ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) jmh_extra+=("$arg") ;;
   esac
 done
@@ -65,6 +72,42 @@ while jmh_lock_held; do
   echo "   another JMH run holds /tmp/jmh.lock; waiting for it" >&2
   sleep 10
 done
+
+if $table; then
+  # The table: every row in one session, forks for the error bars. Core and dataframe rows: 2
+  # forks x (2 x 1 s warm-up + 4 x 1 s), about 16 s a method, 38 methods; KafkaEndToEnd: 2 forks
+  # x (1 x 5 s + 4 x 5 s) plus starting and filling the broker, about 90 s a method.
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  started=$(date -u '+%Y-%m-%d %H:%M UTC')
+  core='^io\.streamz\.benchmarks\.(MapSink|Map10|FilterAccumulate|Unique100|SlidingWindow10|BranchZip)\.(streamz|streamzConfined|loop|reactor|rxjava|rxjavaSerialized)$'
+  rolling='^io\.streamz\.benchmarks\.DataFrameRollingMean\.(streamz|loop)$'
+  echo "== JMH core pipelines and rolling mean (-f 2 -wi 2 -w 1s -i 4 -r 1s)" >&2
+  java -jar "$target/benchmarks.jar" "$core|$rolling" -f 2 -wi 2 -w 1s -i 4 -r 1s -prof gc \
+    -rf json -rff "$target/table-core.json" >"$target/table-core.txt"
+  echo "== JMH KafkaEndToEnd (-f 2 -wi 1 -w 5s -i 4 -r 5s)" >&2
+  java -jar "$target/benchmarks.jar" '^io\.streamz\.benchmarks\.KafkaEndToEnd\.' -f 2 -wi 1 -w 5s -i 4 -r 5s \
+    -prof gc -rf json -rff "$target/table-kafka.json" >"$target/table-kafka.txt"
+  python_result=()
+  python=${PYTHON:-/usr/bin/python3}
+  if [ -x "$python" ] && "$python" -c "import streamz, pandas" 2>/dev/null; then
+    echo "== Python streamz rolling mean ($python)" >&2
+    "$python" benchmarks/python/bench_streamz.py --only DataFrameRollingMean \
+      --out "$target/table-python.json" >&2
+    python_result=(--python "$target/table-python.json")
+  fi
+  load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+  {
+    echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), \
+$(java -version 2>&1 | head -1)"
+    echo "Date: $started to $(date -u '+%H:%M UTC'), code at $(git rev-parse --short HEAD 2>/dev/null || echo '?'); \
+load average (1/5/15 min) before: $load_before, after: $load_after"
+    echo "Command: benchmarks/run.sh $*"
+    echo
+    python3 benchmarks/python/table.py "$target/table-core.json" "$target/table-kafka.json" \
+      ${python_result[@]+"${python_result[@]}"}
+  } | tee "$target/table.md"
+  exit 0
+fi
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== JMH ${jmh_opts[*]} -prof gc ${jmh_extra[*]:-}" >&2

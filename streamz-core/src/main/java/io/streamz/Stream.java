@@ -1234,6 +1234,35 @@ public class Stream<T> {
     }
 
     /**
+     * Confines this node's graph to one thread, for speed (Reactor's {@code Sinks.unsafe()}
+     * beside {@code Sinks.many()}, but checked): the first thread that emits into the graph
+     * keeps its guard for good, so its later entries cost no atomic instruction. Another thread
+     * that enters the graph afterwards (an {@code emit}, a timer, the completion of asynchronous
+     * work) gets an {@link IllegalStateException} naming the graph and both threads, and so does
+     * an {@code emit} that would wait for asynchronous work: a confined graph is for synchronous
+     * pipelines fed by one thread. The graph may be built on another thread than the one that
+     * runs it; graphs joined to it later ({@code zip}, {@code union}, {@code connect}) are
+     * confined too. The default graph's {@code emit} is safe from any thread.
+     *
+     * <pre>{@code
+     * Stream<Integer> source = Stream.<Integer>create().confined();
+     * List<Integer> out = source.map(x -> x * 10).sinkToList();
+     * source.emit(1);
+     * source.emit(2);
+     * // out: [10, 20]
+     * }</pre>
+     *
+     * <p>An {@code emit} on another thread then throws {@code IllegalStateException: the graph of
+     * stream is confined to thread "main"; entered on thread "worker"}.
+     *
+     * @return this node
+     */
+    public final Stream<T> confined() {
+        graph().confine(toString());
+        return this;
+    }
+
+    /**
      * Every node of this node's graph: everything reachable through upstreams, downstreams and
      * side outputs ({@link #errors()}), sources first, then breadth first.
      *

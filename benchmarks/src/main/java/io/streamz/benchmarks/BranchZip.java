@@ -2,6 +2,7 @@ package io.streamz.benchmarks;
 
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.subjects.PublishSubject;
+import io.reactivex.rxjava3.subjects.Subject;
 import io.streamz.Stream;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BinaryOperator;
@@ -45,6 +46,8 @@ public class BranchZip {
     private Stream<Integer> source;
     private Sinks.Many<Integer> reactorSink;
     private PublishSubject<Integer> subject;
+    private Stream<Integer> confined;
+    private Subject<Integer> serialized;
 
     @Setup
     public void build(Blackhole bh) {
@@ -54,17 +57,29 @@ public class BranchZip {
     /** Builds every contender's pipeline into {@code out}. */
     void build(Consumer<Object> out) {
         this.out = out;
-        source = Stream.create();
-        source.map(INC).zip(source.map(DOUBLE))
-                .map(t -> ADD.apply((Integer) t.get(0), (Integer) t.get(1)))
-                .sink(out);
+        source = graph(Stream.create(), out);
+        confined = graph(Stream.<Integer>create().confined(), out);
 
         reactorSink = Sinks.many().multicast().directBestEffort();
         Flux<Integer> flux = reactorSink.asFlux();
         Flux.zip(flux.map(INC), flux.map(DOUBLE), ADD).subscribe(out);
 
-        subject = PublishSubject.create();
+        subject = observable(PublishSubject.create(), out);
+        serialized = observable(PublishSubject.<Integer>create(), out).toSerialized();
+    }
+
+    /** Our pipeline from {@code source} into {@code out}. */
+    static Stream<Integer> graph(Stream<Integer> source, Consumer<Object> out) {
+        source.map(INC).zip(source.map(DOUBLE))
+                .map(t -> ADD.apply((Integer) t.get(0), (Integer) t.get(1)))
+                .sink(out);
+        return source;
+    }
+
+    /** RxJava's pipeline from {@code subject} into {@code out}. */
+    static <S extends Subject<Integer>> S observable(S subject, Consumer<Object> out) {
         Observable.zip(subject.map(INC::apply), subject.map(DOUBLE::apply), ADD::apply).subscribe(out::accept);
+        return subject;
     }
 
     @Benchmark
@@ -98,5 +113,17 @@ public class BranchZip {
         for (int i = 0; i < EVENTS; i++) {
             subject.onNext(Inputs.at(i));
         }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void streamzConfined() {
+        Inputs.emitAll(confined, EVENTS, false);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void rxjavaSerialized() {
+        Inputs.onNextAll(serialized, EVENTS, false);
     }
 }

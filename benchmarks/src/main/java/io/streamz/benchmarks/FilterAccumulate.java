@@ -1,6 +1,7 @@
 package io.streamz.benchmarks;
 
 import io.reactivex.rxjava3.subjects.PublishSubject;
+import io.reactivex.rxjava3.subjects.Subject;
 import io.streamz.Stream;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BinaryOperator;
@@ -39,6 +40,8 @@ public class FilterAccumulate {
     private Stream<Integer> source;
     private Sinks.Many<Integer> reactorSink;
     private PublishSubject<Integer> subject;
+    private Stream<Integer> confined;
+    private Subject<Integer> serialized;
     private Integer state;
 
     @Setup
@@ -49,14 +52,26 @@ public class FilterAccumulate {
     /** Builds every contender's pipeline into {@code out}. */
     void build(Consumer<Object> out) {
         this.out = out;
-        source = Stream.create();
-        source.filter(EVEN).accumulate(ADD).sink(out);
+        source = graph(Stream.create(), out);
+        confined = graph(Stream.<Integer>create().confined(), out);
 
         reactorSink = Sinks.many().multicast().directBestEffort();
         reactorSink.asFlux().filter(EVEN).scan(ADD).subscribe(out);
 
-        subject = PublishSubject.create();
+        subject = observable(PublishSubject.create(), out);
+        serialized = observable(PublishSubject.<Integer>create(), out).toSerialized();
+    }
+
+    /** Our pipeline from {@code source} into {@code out}. */
+    static Stream<Integer> graph(Stream<Integer> source, Consumer<Object> out) {
+        source.filter(EVEN).accumulate(ADD).sink(out);
+        return source;
+    }
+
+    /** RxJava's pipeline from {@code subject} into {@code out}. */
+    static <S extends Subject<Integer>> S observable(S subject, Consumer<Object> out) {
         subject.filter(EVEN::test).scan(ADD::apply).subscribe(out::accept);
+        return subject;
     }
 
     @Benchmark
@@ -93,5 +108,17 @@ public class FilterAccumulate {
         for (int i = 0; i < EVENTS; i++) {
             subject.onNext(Inputs.at(i));
         }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void streamzConfined() {
+        Inputs.emitAll(confined, EVENTS, false);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void rxjavaSerialized() {
+        Inputs.onNextAll(serialized, EVENTS, false);
     }
 }

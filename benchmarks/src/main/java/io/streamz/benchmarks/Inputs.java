@@ -1,5 +1,7 @@
 package io.streamz.benchmarks;
 
+import io.reactivex.rxjava3.core.Observer;
+import io.streamz.Stream;
 import java.util.SplittableRandom;
 
 /**
@@ -39,5 +41,21 @@ final class Inputs {
     /** The i-th element of the random input. */
     static Integer randomAt(int i) {
         return RANDOM[i & MASK];
+    }
+
+    /** Emits the first {@code n} elements of the counting input, or of the random one, into {@code s}. */
+    static void emitAll(Stream<Integer> s, int n, boolean random) {
+        Integer[] in = random ? RANDOM : COUNTING;
+        for (int i = 0; i < n; i++) {
+            s.emit(in[i & MASK]);
+        }
+    }
+
+    /** Passes the first {@code n} elements of the counting input, or of the random one, to {@code o}. */
+    static void onNextAll(Observer<Integer> o, int n, boolean random) {
+        Integer[] in = random ? RANDOM : COUNTING;
+        for (int i = 0; i < n; i++) {
+            o.onNext(in[i & MASK]);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.streamz.benchmarks;
 
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.subjects.PublishSubject;
+import io.reactivex.rxjava3.subjects.Subject;
 import io.streamz.Stream;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -39,6 +40,8 @@ public class Map10 {
     private Stream<Integer> source;
     private Sinks.Many<Integer> reactorSink;
     private PublishSubject<Integer> subject;
+    private Stream<Integer> confined;
+    private Subject<Integer> serialized;
 
     @Setup
     public void build(Blackhole bh) {
@@ -48,12 +51,8 @@ public class Map10 {
     /** Builds every contender's pipeline into {@code out}. */
     void build(Consumer<Object> out) {
         this.out = out;
-        source = Stream.create();
-        Stream<Integer> s = source;
-        for (int k = 0; k < MAPS; k++) {
-            s = s.map(INC);
-        }
-        s.sink(out);
+        source = graph(Stream.create(), out);
+        confined = graph(Stream.<Integer>create().confined(), out);
 
         reactorSink = Sinks.many().multicast().directBestEffort();
         Flux<Integer> f = reactorSink.asFlux();
@@ -62,12 +61,28 @@ public class Map10 {
         }
         f.subscribe(out);
 
-        subject = PublishSubject.create();
+        subject = observable(PublishSubject.create(), out);
+        serialized = observable(PublishSubject.<Integer>create(), out).toSerialized();
+    }
+
+    /** Our pipeline from {@code source} into {@code out}. */
+    static Stream<Integer> graph(Stream<Integer> source, Consumer<Object> out) {
+        Stream<Integer> s = source;
+        for (int k = 0; k < MAPS; k++) {
+            s = s.map(INC);
+        }
+        s.sink(out);
+        return source;
+    }
+
+    /** RxJava's pipeline from {@code subject} into {@code out}. */
+    static <S extends Subject<Integer>> S observable(S subject, Consumer<Object> out) {
         Observable<Integer> o = subject;
         for (int k = 0; k < MAPS; k++) {
             o = o.map(INC::apply);
         }
         o.subscribe(out::accept);
+        return subject;
     }
 
     @Benchmark
@@ -104,5 +119,17 @@ public class Map10 {
         for (int i = 0; i < EVENTS; i++) {
             subject.onNext(Inputs.at(i));
         }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void streamzConfined() {
+        Inputs.emitAll(confined, EVENTS, false);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void rxjavaSerialized() {
+        Inputs.onNextAll(serialized, EVENTS, false);
     }
 }

@@ -29,6 +29,9 @@ import reactor.core.publisher.Sinks;
  * {@code GraphMetrics.withTiming()}, which also times each node. The meters read the counters
  * only when the registry publishes, so this is the cost per element.
  *
+ * <p>{@code streamzConfined} is the same graph confined to one thread ({@code Stream.confined()}):
+ * no atomic instruction per {@code emit}, like RxJava's plain subject.
+ *
  * <p>{@code rxjavaSerialized} is a reference point outside the four contenders: RxJava's subject
  * made safe for concurrent {@code onNext} ({@code toSerialized()}), the guarantee our {@code emit}
  * and Reactor's sink always give.
@@ -47,6 +50,7 @@ public class MapSink {
 
     private Consumer<Object> out;
     private Stream<Integer> source;
+    private Stream<Integer> confined;
     private Stream<Integer> counted;
     private Stream<Integer> timed;
     private Sinks.Many<Integer> reactorSink;
@@ -63,6 +67,9 @@ public class MapSink {
         this.out = out;
         source = Stream.create();
         source.map(INC).sink(out);
+
+        confined = Stream.<Integer>create().confined();
+        confined.map(INC).sink(out);
 
         counted = Stream.create();
         counted.map(INC).sink(out);
@@ -89,6 +96,12 @@ public class MapSink {
         for (int i = 0; i < EVENTS; i++) {
             source.emit(Inputs.at(i));
         }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void streamzConfined() {
+        Inputs.emitAll(confined, EVENTS, false);
     }
 
     @Benchmark

@@ -1,6 +1,7 @@
 package io.streamz.benchmarks;
 
 import io.reactivex.rxjava3.subjects.PublishSubject;
+import io.reactivex.rxjava3.subjects.Subject;
 import io.streamz.Stream;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -38,6 +39,8 @@ public class SlidingWindow10 {
     private Stream<Integer> source;
     private Sinks.Many<Integer> reactorSink;
     private PublishSubject<Integer> subject;
+    private Stream<Integer> confined;
+    private Subject<Integer> serialized;
     private final ArrayDeque<Integer> window = new ArrayDeque<>(N + 1);
 
     @Setup
@@ -48,14 +51,26 @@ public class SlidingWindow10 {
     /** Builds every contender's pipeline into {@code out}. */
     void build(Consumer<Object> out) {
         this.out = out;
-        source = Stream.create();
-        source.slidingWindow(N, false).sink(out);
+        source = graph(Stream.create(), out);
+        confined = graph(Stream.<Integer>create().confined(), out);
 
         reactorSink = Sinks.many().multicast().directBestEffort();
         reactorSink.asFlux().buffer(N, 1).subscribe(out);
 
-        subject = PublishSubject.create();
+        subject = observable(PublishSubject.create(), out);
+        serialized = observable(PublishSubject.<Integer>create(), out).toSerialized();
+    }
+
+    /** Our pipeline from {@code source} into {@code out}. */
+    static Stream<Integer> graph(Stream<Integer> source, Consumer<Object> out) {
+        source.slidingWindow(N, false).sink(out);
+        return source;
+    }
+
+    /** RxJava's pipeline from {@code subject} into {@code out}. */
+    static <S extends Subject<Integer>> S observable(S subject, Consumer<Object> out) {
         subject.buffer(N, 1).subscribe(out::accept);
+        return subject;
     }
 
     @Benchmark
@@ -94,5 +109,17 @@ public class SlidingWindow10 {
         for (int i = 0; i < EVENTS; i++) {
             subject.onNext(Inputs.at(i));
         }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void streamzConfined() {
+        Inputs.emitAll(confined, EVENTS, false);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void rxjavaSerialized() {
+        Inputs.onNextAll(serialized, EVENTS, false);
     }
 }

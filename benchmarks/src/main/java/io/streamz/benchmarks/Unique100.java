@@ -1,6 +1,7 @@
 package io.streamz.benchmarks;
 
 import io.reactivex.rxjava3.subjects.PublishSubject;
+import io.reactivex.rxjava3.subjects.Subject;
 import io.streamz.Stream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -43,6 +44,8 @@ public class Unique100 {
     private Stream<Integer> source;
     private Sinks.Many<Integer> reactorSink;
     private PublishSubject<Integer> subject;
+    private Stream<Integer> confined;
+    private Subject<Integer> serialized;
     private final Set<Integer> seen = lruSet();
 
     /** A set that remembers the {@link #MAXSIZE} most recently added or re-added elements. */
@@ -65,14 +68,26 @@ public class Unique100 {
     /** Builds every contender's pipeline into {@code out}. */
     void build(Consumer<Object> out) {
         this.out = out;
-        source = Stream.create();
-        source.unique(MAXSIZE).sink(out);
+        source = graph(Stream.create(), out);
+        confined = graph(Stream.<Integer>create().confined(), out);
 
         reactorSink = Sinks.many().multicast().directBestEffort();
         reactorSink.asFlux().distinct(Function.identity(), Unique100::lruSet).subscribe(out);
 
-        subject = PublishSubject.create();
+        subject = observable(PublishSubject.create(), out);
+        serialized = observable(PublishSubject.<Integer>create(), out).toSerialized();
+    }
+
+    /** Our pipeline from {@code source} into {@code out}. */
+    static Stream<Integer> graph(Stream<Integer> source, Consumer<Object> out) {
+        source.unique(MAXSIZE).sink(out);
+        return source;
+    }
+
+    /** RxJava's pipeline from {@code subject} into {@code out}. */
+    static <S extends Subject<Integer>> S observable(S subject, Consumer<Object> out) {
         subject.distinct(x -> x, Unique100::lruSet).subscribe(out::accept);
+        return subject;
     }
 
     @Benchmark
@@ -108,5 +123,17 @@ public class Unique100 {
         for (int i = 0; i < EVENTS; i++) {
             subject.onNext(Inputs.randomAt(i));
         }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void streamzConfined() {
+        Inputs.emitAll(confined, EVENTS, true);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void rxjavaSerialized() {
+        Inputs.onNextAll(serialized, EVENTS, true);
     }
 }

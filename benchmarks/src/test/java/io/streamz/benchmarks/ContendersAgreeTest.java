@@ -26,7 +26,7 @@ class ContendersAgreeTest {
     void mapSink() {
         MapSink b = new MapSink();
         b.build(out::add);
-        List<Object> expected = agree(b::loop, b::streamz, b::reactor, b::rxjava);
+        List<Object> expected = agree(b::loop, b::streamz, b::reactor, b::rxjava, b::streamzConfined);
         assertThat(expected).hasSize(MapSink.EVENTS).startsWith(1, 2, 3);
         b.streamzCounts();
         assertThat(out).isEqualTo(expected);
@@ -42,7 +42,7 @@ class ContendersAgreeTest {
     void map10() {
         Map10 b = new Map10();
         b.build(out::add);
-        List<Object> expected = agree(b::loop, b::streamz, b::reactor, b::rxjava);
+        List<Object> expected = agree(b::loop, b::streamz, b::reactor, b::rxjava, b::streamzConfined, b::rxjavaSerialized);
         assertThat(expected).hasSize(Map10.EVENTS).startsWith(10, 11, 12);
     }
 
@@ -50,7 +50,7 @@ class ContendersAgreeTest {
     void filterAccumulate() {
         FilterAccumulate b = new FilterAccumulate();
         b.build(out::add);
-        List<Object> expected = agree(b::loop, b::streamz, b::reactor, b::rxjava);
+        List<Object> expected = agree(b::loop, b::streamz, b::reactor, b::rxjava, b::streamzConfined, b::rxjavaSerialized);
         assertThat(expected).hasSize(FilterAccumulate.EVENTS / 2).startsWith(0, 2, 6, 12);
     }
 
@@ -58,7 +58,7 @@ class ContendersAgreeTest {
     void branchZip() {
         BranchZip b = new BranchZip();
         b.build(out::add);
-        List<Object> expected = agree(b::loop, b::streamz, b::reactor, b::rxjava);
+        List<Object> expected = agree(b::loop, b::streamz, b::reactor, b::rxjava, b::streamzConfined, b::rxjavaSerialized);
         assertThat(expected).hasSize(BranchZip.EVENTS).startsWith(1, 4, 7);
     }
 
@@ -74,7 +74,7 @@ class ContendersAgreeTest {
     void slidingWindow10() {
         SlidingWindow10 b = new SlidingWindow10();
         b.build(out::add);
-        List<Object> expected = agree(b::loop, b::streamz, b::reactor, b::rxjava);
+        List<Object> expected = agree(b::loop, b::streamz, b::reactor, b::rxjava, b::streamzConfined, b::rxjavaSerialized);
         assertThat(expected).hasSize(SlidingWindow10.EVENTS - 9)
                 .startsWith(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
     }
@@ -83,7 +83,7 @@ class ContendersAgreeTest {
     void unique100() {
         Unique100 b = new Unique100();
         b.build(out::add);
-        List<Object> expected = agree(b::loop, b::streamz, b::reactor, b::rxjava);
+        List<Object> expected = agree(b::loop, b::streamz, b::reactor, b::rxjava, b::streamzConfined, b::rxjavaSerialized);
         assertThat(expected.size()).isBetween(Unique100.EVENTS / 4, Unique100.EVENTS * 3 / 4);
     }
 
@@ -188,7 +188,7 @@ class ContendersAgreeTest {
         return sums;
     }
 
-    private List<Object> agree(Runnable loop, Runnable streamz, Runnable reactor, Runnable rxjava) {
+    private List<Object> agree(Runnable loop, Runnable streamz, Runnable reactor, Runnable rxjava, Runnable... more) {
         loop.run();
         List<Object> expected = List.copyOf(out);
         out.clear();
@@ -196,6 +196,9 @@ class ContendersAgreeTest {
         others.put("streamz", streamz);
         others.put("reactor", reactor);
         others.put("rxjava", rxjava);
+        for (int i = 0; i < more.length; i++) {
+            others.put("contender " + (i + 5), more[i]);
+        }
         others.forEach((name, contender) -> {
             contender.run();
             assertThat(out).as(name).isEqualTo(expected);

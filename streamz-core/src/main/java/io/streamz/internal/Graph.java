@@ -33,6 +33,14 @@ import java.util.function.Supplier;
  * <p>Waiting for back-pressure ({@link #await}) releases the guard entirely (every reentrant
  * hold), so timers and the very completion being waited for can enter meanwhile, and takes it
  * back afterwards.
+ *
+ * <p><b>Confined graphs</b> ({@link #confine}): the first thread that enters to run elements
+ * ({@link #enter()}) keeps the guard for good, so every later entry of that thread is reentrant
+ * and costs no atomic instruction at all. Any other thread that enters afterwards gets an
+ * {@link IllegalStateException} naming the graph and both threads, and so does waiting for
+ * asynchronous work ({@link #await}), which another thread would have to finish inside the
+ * graph. Entries that only change the graph's shape ({@link #merge}, {@link #inside}) do not
+ * take the thread, so a confined graph may be built on one thread and run on another.
  */
 public final class Graph {
     /** The longest a waiting thread sleeps before it looks at the guard again. */
@@ -62,6 +70,10 @@ public final class Graph {
     private volatile ErrorPolicy defaultPolicy;
     private volatile Stream<Failure> allErrors;
     private volatile int metrics;
+    /** Set by {@link #confine}: the first thread to {@link #enter()} keeps the guard. */
+    private volatile boolean confined;
+    /** What {@link #confine} was given to name the graph in errors. */
+    private volatile String label;
 
     private final ConcurrentLinkedQueue<Thread> waiting = new ConcurrentLinkedQueue<>();
     /** How many threads are in {@link #waiting}; read by every exit, so kept apart from the queue. */
@@ -99,12 +111,55 @@ public final class Graph {
      * {@link #isMerged()} afterwards (or use {@link #enterRoot}).
      */
     public void enter() {
+        if (take() && confined) {
+            holds++;   // a confined graph keeps its thread: this hold is never given up
+        }
+    }
+
+    /** Takes the guard like {@link #enter()}, but never keeps a confined graph's thread. */
+    private void enterToChange() {
+        take();
+    }
+
+    /** Takes the guard; {@code true} if this entry took it from nobody without waiting. */
+    private boolean take() {
         Thread me = Thread.currentThread();
         if (owner == me) {
             holds++;
-        } else if (!OWNER.compareAndSet(this, null, me)) {
-            enterContended(me);
+            return false;
         }
+        if (OWNER.compareAndSet(this, null, me)) {
+            return true;
+        }
+        enterContended(me);
+        return false;
+    }
+
+    /**
+     * Confines this graph to one thread: the next thread to enter it keeps it (see the class
+     * comment). Merged graphs stay confined.
+     *
+     * @param name how errors name the graph, such as the source's {@code toString()}
+     */
+    public void confine(String name) {
+        Graph r = root();
+        r.label = name;
+        r.confined = true;
+    }
+
+    /**
+     * Whether this graph is confined to one thread.
+     *
+     * @return {@code true} after {@link #confine}
+     */
+    public boolean isConfined() {
+        return root().confined;
+    }
+
+    private IllegalStateException confinedTo(Thread owner, String what) {
+        return new IllegalStateException("the graph of " + (label != null ? label : toString())
+                + " is confined to thread \"" + (owner != null ? owner.getName() : "?")
+                + "\"; " + what + " on thread \"" + Thread.currentThread().getName() + "\"");
     }
 
     /** Gives up one hold of the guard taken with {@link #enter()}. */
@@ -128,9 +183,17 @@ public final class Graph {
      * @return the graph whose guard the caller now holds; the caller must {@link #exit()} it
      */
     public Graph enterRoot() {
+        return enterRoot(true);
+    }
+
+    private Graph enterRoot(boolean toRun) {
         Graph g = this;
         for (;;) {
-            g.enter();
+            if (toRun) {
+                g.enter();
+            } else {
+                g.enterToChange();
+            }
             if (g.parent == null) {
                 return g;
             }
@@ -147,7 +210,7 @@ public final class Graph {
      * @return what {@code body} returned
      */
     public <X> X inside(Supplier<X> body) {
-        Graph g = enterRoot();
+        Graph g = enterRoot(false);
         try {
             return body.get();
         } finally {
@@ -156,6 +219,9 @@ public final class Graph {
     }
 
     private void enterContended(Thread me) {
+        if (confined) {
+            throw confinedTo(owner, "entered");
+        }
         for (int i = 0; i < SPINS; i++) {
             Thread.onSpinWait();
             if (owner == null && OWNER.compareAndSet(this, null, me)) {
@@ -210,7 +276,7 @@ public final class Graph {
      * @return the stream now set (an earlier one wins)
      */
     public Stream<Failure> allErrors(Stream<Failure> stream) {
-        Graph r = enterRoot();
+        Graph r = enterRoot(false);
         try {
             if (r.allErrors == null) {
                 r.allErrors = stream;
@@ -257,9 +323,9 @@ public final class Graph {
             }
             Graph first = ra.id < rb.id ? ra : rb;
             Graph second = first == ra ? rb : ra;
-            first.enter();
+            first.enterToChange();
             try {
-                second.enter();
+                second.enterToChange();
                 try {
                     if (first.parent == null && second.parent == null) {
                         if (first.defaultPolicy == null) {
@@ -269,6 +335,10 @@ public final class Graph {
                             first.allErrors = second.allErrors;
                         }
                         first.metrics = Math.max(first.metrics, second.metrics);
+                        if (second.confined && !first.confined) {
+                            first.label = second.label;
+                            first.confined = true;
+                        }
                         second.parent = first;
                         return first;
                     }
@@ -297,6 +367,9 @@ public final class Graph {
         Thread me = Thread.currentThread();
         if (owner != me) {
             throw new IllegalStateException("await outside the graph's guard");
+        }
+        if (confined) {
+            throw confinedTo(me, "waiting for asynchronous work, which other threads finish,");
         }
         int saved = holds;
         holds = 0;

@@ -42,11 +42,10 @@ public final class UniqueNode<T> extends Node<T, T> {
 
     @Override
     protected CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> metadata) {
-        Object k = Keys.of(key, x, this);
-        if (seen.get(k) != null) {
+        // one lookup: a key seen before is refreshed (as a get would), a new one is added
+        if (seen.putIfAbsent(Keys.of(key, x, this), Boolean.TRUE) != null) {
             return null;
         }
-        seen.put(k, Boolean.TRUE);
         return emitDownstream(x, metadata);
     }
 }

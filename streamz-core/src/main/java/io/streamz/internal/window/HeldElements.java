@@ -18,10 +18,15 @@ public final class HeldElements<T> {
     private final ArrayDeque<T> values = new ArrayDeque<>();
     private final ArrayDeque<List<Map<String, Object>>> metadata = new ArrayDeque<>();
     private int withMetadata;
+    /** How many held elements are {@code null} (held as {@link #NULL}). */
+    private int nulls;
 
     /** Holds {@code x}, retaining the refs in its metadata once. */
     public void add(T x, List<Map<String, Object>> md) {
         Refs.retain(md);
+        if (x == null) {
+            nulls++;
+        }
         values.addLast(wrapNull(x));
         metadata.addLast(md);
         if (!md.isEmpty()) {
@@ -51,7 +56,7 @@ public final class HeldElements<T> {
 
     /** Lets go of the oldest element for good, releasing its refs. */
     public void removeOldest() {
-        values.removeFirst();
+        removeOldestValue();
         List<Map<String, Object>> md = metadata.removeFirst();
         if (!md.isEmpty()) {
             withMetadata--;
@@ -64,7 +69,7 @@ public final class HeldElements<T> {
      * releases it after emitting (streamz pops before it emits and releases after).
      */
     public List<Map<String, Object>> detachOldest() {
-        values.removeFirst();
+        removeOldestValue();
         List<Map<String, Object>> md = metadata.removeFirst();
         if (!md.isEmpty()) {
             withMetadata--;
@@ -72,13 +77,18 @@ public final class HeldElements<T> {
         return md;
     }
 
+    private void removeOldestValue() {
+        if (values.removeFirst() == NULL) {
+            nulls--;
+        }
+    }
+
     /** The held elements, oldest first, as an immutable list. */
     public List<T> values() {
         @SuppressWarnings("unchecked")
-        T[] out = (T[]) new Object[values.size()];
-        int i = 0;
-        for (T v : values) {
-            out[i++] = unwrapNull(v);
+        T[] out = (T[]) values.toArray();   // at most two array copies
+        for (int i = 0; nulls > 0 && i < out.length; i++) {
+            out[i] = unwrapNull(out[i]);
         }
         return Lists.ofOwned(out);
     }
@@ -106,6 +116,7 @@ public final class HeldElements<T> {
         values.clear();
         metadata.clear();
         withMetadata = 0;
+        nulls = 0;
     }
 
     // ArrayDeque refuses null, and null is an ordinary element

@@ -77,9 +77,11 @@ public final class RollingNode extends Node<Frame, Series<Double>> {
         if (custom == null) {
             window.startBatch();
         }
-        for (int i = 0; i < out.length; i++) {
-            long time = t == null ? 0 : t.getEpochNanos(i);
-            out[i] = custom != null ? rollCustom(v, i, time) : window.roll(RowStates.valueAt(v, i), time);
+        if (custom != null || t != null || !v.type().isNumeric() || !window.rollCounts(v, out)) {
+            for (int i = 0; i < out.length; i++) {
+                long time = t == null ? 0 : t.getEpochNanos(i);
+                out[i] = custom != null ? rollCustom(v, i, time) : window.roll(RowStates.valueAt(v, i), time);
+            }
         }
         Column label = labels == null ? null : labels.apply(x);
         DoubleColumn result = DoubleColumn.wrap(v.name(), out);

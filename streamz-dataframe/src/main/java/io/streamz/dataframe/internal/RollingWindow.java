@@ -100,6 +100,91 @@ final class RollingWindow {
         return result();
     }
 
+    /**
+     * {@link #roll} for every value of a batch, for a count window of sums or means: the same
+     * arithmetic in the same order (so the same bits), with the running sums in local variables
+     * rather than fields, which keeps the compensated sum's chain of additions in registers.
+     *
+     * @return {@code false} (and nothing done) when this window is not such a window
+     */
+    boolean rollCounts(io.streamz.dataframe.Column v, double[] out) {
+        if (windowNanos >= 0 || kernel != Kernel.SUM && kernel != Kernel.MEAN) {
+            return false;
+        }
+        boolean mean = kernel == Kernel.MEAN;
+        long nobs = this.nobs;
+        long negCount = this.negCount;
+        long numSame = this.numSame;
+        double sumX = this.sumX;
+        double compAdd = this.compAdd;
+        double compRemove = this.compRemove;
+        double prevValue = this.prevValue;
+        Ring w = window;
+        for (int i = 0; i < out.length; i++) {
+            double val = v.getDouble(i);
+            if (w.size == 0 || w.size >= n && n == 1) {   // leaving(0) == window.size
+                w.clear();   // reset(val)
+                nobs = 0;
+                negCount = 0;
+                numSame = 0;
+                sumX = 0;
+                compAdd = 0;
+                compRemove = 0;
+                prevValue = val;
+            } else {
+                for (int leaving = w.size >= n ? w.size + 1 - n : 0; leaving > 0; leaving--) {
+                    double old = w.removeFirst();   // remove(old)
+                    if (old == old) {
+                        nobs--;
+                        double y = -old - compRemove;
+                        double t = sumX + y;
+                        compRemove = t - sumX - y;
+                        sumX = t;
+                        if (Double.doubleToRawLongBits(old) < 0) {
+                            negCount--;
+                        }
+                    }
+                }
+            }
+            if (val == val) {   // add(val)
+                nobs++;
+                numSame = val == prevValue ? numSame + 1 : 1;
+                prevValue = val;
+                double y = val - compAdd;
+                double t = sumX + y;
+                compAdd = t - sumX - y;
+                sumX = t;
+                if (Double.doubleToRawLongBits(val) < 0) {
+                    negCount++;
+                }
+            }
+            w.add(val, 0);
+            double r;   // result()
+            if (!mean) {
+                r = nobs == 0 && minPeriods == 0 ? 0 : nobs < minPeriods ? Double.NaN
+                        : numSame >= nobs ? prevValue * nobs : sumX;
+            } else if (nobs < minPeriods || nobs == 0) {
+                r = Double.NaN;
+            } else if (numSame >= nobs) {
+                r = prevValue;
+            } else {
+                r = sumX / nobs;
+                if (negCount == 0 && r < 0 || negCount == nobs && r > 0) {
+                    r = 0;
+                }
+            }
+            out[i] = r;
+        }
+        this.nobs = nobs;
+        this.negCount = negCount;
+        this.numSame = numSame;
+        this.sumX = sumX;
+        this.compAdd = compAdd;
+        this.compRemove = compRemove;
+        this.prevValue = prevValue;
+        return true;
+    }
+
     /** Adds a row for a custom aggregation (which keeps its own state) and returns how many rows left. */
     int push(long time) {
         int leaving = leaving(time);
@@ -229,42 +314,49 @@ final class RollingWindow {
         }
     }
 
-    /** A growable ring of (value, time) rows. */
+    /** A growable ring of (value, time) rows; its capacity is a power of two (a mask, no division). */
     private static final class Ring {
         private double[] vals = new double[16];
         private long[] times = new long[16];
+        private int mask = 15;
         private int head;
         int size;
 
         void add(double v, long t) {
             if (size == vals.length) {
-                double[] nv = new double[size * 2];
-                long[] nt = new long[size * 2];
-                for (int i = 0; i < size; i++) {
-                    nv[i] = value(i);
-                    nt[i] = time(i);
-                }
-                vals = nv;
-                times = nt;
-                head = 0;
+                grow();
             }
-            int at = (head + size) % vals.length;
+            int at = (head + size) & mask;
             vals[at] = v;
             times[at] = t;
             size++;
         }
 
+        /** Doubles the capacity; apart from {@link #add}, so that {@code add} stays small enough to inline. */
+        private void grow() {
+            double[] nv = new double[size * 2];
+            long[] nt = new long[size * 2];
+            for (int i = 0; i < size; i++) {
+                nv[i] = value(i);
+                nt[i] = time(i);
+            }
+            vals = nv;
+            times = nt;
+            mask = nv.length - 1;
+            head = 0;
+        }
+
         double value(int i) {
-            return vals[(head + i) % vals.length];
+            return vals[(head + i) & mask];
         }
 
         long time(int i) {
-            return times[(head + i) % vals.length];
+            return times[(head + i) & mask];
         }
 
         double removeFirst() {
             double v = vals[head];
-            head = (head + 1) % vals.length;
+            head = (head + 1) & mask;
             size--;
             return v;
         }
