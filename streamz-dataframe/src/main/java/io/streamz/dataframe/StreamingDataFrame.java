@@ -117,7 +117,8 @@ public class StreamingDataFrame {
      */
     public static StreamingDataFrame from(Stream<Frame> stream, Frame example, String indexColumn) {
         StreamingDataFrame sdf = from(stream, example);
-        example.column(Objects.requireNonNull(indexColumn, "StreamingDataFrame.from: indexColumn is null"));
+        Objects.requireNonNull(indexColumn, "StreamingDataFrame.from: indexColumn is null");
+        sdf.onExample("StreamingDataFrame.from", f -> f.column(indexColumn));
         return new StreamingDataFrame(sdf.stream, sdf.entry, sdf.example, indexColumn);
     }
 
@@ -207,10 +208,7 @@ public class StreamingDataFrame {
      */
     public StreamingSeries col(String name) {
         Objects.requireNonNull(name, "col: name is null");
-        Frame e = knownExample();
-        if (e != null) {
-            e.column(name);
-        }
+        onExample("col", f -> f.column(name));
         return new StreamingSeries(this, name, f -> f.column(name));
     }
 
@@ -334,10 +332,34 @@ public class StreamingDataFrame {
 
     StreamingDataFrame mapPartitions(String what, Function<? super Frame, Frame> func) {
         Objects.requireNonNull(func, what + ": func is null");
+        Frame derived = onExample(what, func);
         Stream<Frame> s = stream.map(func::apply).named(what);
-        Memo<Frame> e = new Memo<>(() -> func.apply(example()).emptyRows());
-        String idx = index;
-        return new StreamingDataFrame(s, e, idx);
+        Supplier<Frame> e = derived != null ? Memo.of(derived.emptyRows()) : new Memo<>(() -> func.apply(example()).emptyRows());
+        return new StreamingDataFrame(s, e, index);
+    }
+
+    /**
+     * {@code func} of the example, when the example is known, so that a column the function
+     * names but the frame lacks (or has with another type) fails while the graph is built, with
+     * an {@link IllegalArgumentException} naming {@code who}, the column and the frame's columns.
+     * A user function runs on the (empty) example as in streamz, which computes each derived
+     * dataframe's example so; any other failure is left for the batches to meet.
+     *
+     * @return {@code func}'s result, or {@code null} when the example is unknown or {@code func}
+     *     failed on it for another reason
+     */
+    <V> V onExample(String who, Function<? super Frame, V> func) {
+        Frame e = knownExample();
+        if (e == null) {
+            return null;
+        }
+        try {
+            return func.apply(e);
+        } catch (ColumnError error) {
+            throw new IllegalArgumentException(who + ": " + error.getMessage(), error);
+        } catch (RuntimeException other) {
+            return null;
+        }
     }
 
     /**
@@ -439,10 +461,8 @@ public class StreamingDataFrame {
      * @throws IllegalArgumentException when the example is known and has no such column
      */
     public StreamingDataFrame setIndex(String column) {
-        Frame e = knownExample();
-        if (e != null) {
-            e.column(column);
-        }
+        Objects.requireNonNull(column, "setIndex: column is null");
+        onExample("setIndex", f -> f.column(column));
         return new StreamingDataFrame(stream, entry, example, column);
     }
 
@@ -479,6 +499,7 @@ public class StreamingDataFrame {
      */
     public GroupBy groupby(String column) {
         Objects.requireNonNull(column, "groupby: column is null");
+        onExample("groupby", f -> f.column(column));
         return new GroupBy(new WindowSpec(this, WindowSpec.Kind.EXPANDING, 0, null), f -> f.column(column), null);
     }
 
@@ -917,6 +938,13 @@ public class StreamingDataFrame {
 
         Memo(Supplier<V> compute) {
             this.compute = compute;
+        }
+
+        /** A memo that already holds {@code value}. */
+        static <V> Memo<V> of(V value) {
+            Memo<V> m = new Memo<>(() -> value);
+            m.value = value;
+            return m;
         }
 
         @Override

@@ -298,4 +298,62 @@ class StreamingDataFrameTest {
         assertThat(rolled.get(0).columnNames()).containsExactly("x", "y");
         assertThat(rolled.get(0).doubleColumn("y").toDoubleArray()).containsExactly(Double.NaN, 2, 3);
     }
+
+    // ------------------------------------------------------------------ columns checked when the graph is built
+
+    @Test
+    void aMissingColumnFailsWhenTheGraphIsBuiltNamingTheOperatorAndTheColumn() {
+        String frame = " is not in the frame [x, y, name]";
+        assertThatThrownBy(() -> sdf.groupby("nmae")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("groupby: column \"nmae\"" + frame);
+        assertThatThrownBy(() -> sdf.where(f -> f.doubleColumn("amout").isGreaterThan(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("where: column \"amout\"" + frame);
+        assertThatThrownBy(() -> sdf.assign("z", f -> f.numberColumn("xx").add(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("assign: column \"xx\"" + frame);
+        assertThatThrownBy(() -> sdf.mapPartitions(f -> f.select("x", "nope")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("mapPartitions: column \"nope\"" + frame);
+        assertThatThrownBy(() -> sdf.setIndex("t")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("setIndex: column \"t\"" + frame);
+        assertThatThrownBy(() -> StreamingDataFrame.from(source, example, "t")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("StreamingDataFrame.from: column \"t\"" + frame);
+        assertThatThrownBy(() -> sdf.window(3).groupby("nmae")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("groupby: column \"nmae\"" + frame);
+        assertThatThrownBy(() -> sdf.window(3).apply(f -> f.column("nope"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("apply: column \"nope\"" + frame);
+        assertThatThrownBy(() -> sdf.groupby("name").col("amount")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("col: column \"amount\"" + frame);
+    }
+
+    @Test
+    void aColumnOfTheWrongTypeFailsWhenTheGraphIsBuilt() {
+        assertThatThrownBy(() -> sdf.where(f -> f.doubleColumn("name").isGreaterThan(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("where: column \"name\" is STRING, not DOUBLE");
+        assertThatThrownBy(() -> sdf.assign("z", f -> f.numberColumn("name").add(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("assign: column \"name\" is STRING, not a number column");
+    }
+
+    @Test
+    void aFunctionThatFailsOnTheEmptyExampleForAnotherReasonIsLeftForTheBatches() {
+        List<Frame> out = sdf.where(f -> f.doubleColumn("x").getDouble(0) > 0 ? f.doubleColumn("x").isGreaterThan(0)
+                : f.doubleColumn("x").isLessThan(0)).stream().sinkToList();
+        source.emit(batch(new double[] {1, -1}, new long[] {0, 0}, new String[] {"a", "b"}));
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).doubleColumn("x").getDouble(0)).isEqualTo(1.0);
+    }
+
+    @Test
+    void withoutAnExampleTheColumnFailsTheFirstBatchOnOneShortLine() {
+        Stream<Frame> s = Stream.create();
+        StreamingDataFrame d = s.as(StreamingDataFrame::from);
+        d.where(f -> f.doubleColumn("amout").isGreaterThan(1)).stream().sinkToList();
+        double[] many = new double[50];
+        assertThatThrownBy(() -> s.emit(Frame.of("amount", many, "x", many)))
+                .isInstanceOf(NodeException.class)
+                .satisfies(e -> assertThat(e.getMessage())
+                        .startsWith("map \"where\" failed on element amount x 0 0.0 0.0 1 0.0 0.0")
+                        .endsWith("...: IllegalArgumentException: column \"amout\" is not in the frame [amount, x]")
+                        .doesNotContain("\n", "  ").hasSizeLessThan(200))
+                .hasRootCauseMessage("column \"amout\" is not in the frame [amount, x]");
+    }
 }
