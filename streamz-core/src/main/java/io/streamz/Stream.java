@@ -15,6 +15,7 @@ import io.streamz.internal.join.ZipLatestNode;
 import io.streamz.internal.join.ZipNode;
 import io.streamz.internal.plugin.Plugins;
 import io.streamz.internal.reactive.PublisherSink;
+import io.streamz.internal.reactive.PullSink;
 import io.streamz.internal.sink.AsyncSink;
 import io.streamz.internal.sink.ListSink;
 import io.streamz.internal.sink.SinkNode;
@@ -3091,6 +3092,87 @@ public class Stream<T> {
      */
     public final Flux<T> toFlux() {
         return Flux.from(toPublisher());
+    }
+
+    /**
+     * The elements reaching this point from now on, read by pulling, as riko's pipes are
+     * ({@code next(stream)}): iteration ends at the end of the input ({@link #emitEnd()}, a bounded
+     * source that ran out), and with the failure of a source upstream that stops on one. The
+     * subscription is made when {@code toIterable} is called, so nothing emitted afterwards is
+     * missed; the returned iterable can be iterated once.
+     *
+     * <pre>{@code
+     * Iterable<Integer> tens = source.map(x -> x * 10).toIterable();
+     * source.emit(1);
+     * source.emit(2);
+     * source.emitEnd();
+     * List<Integer> out = new ArrayList<>();
+     * for (int x : tens) out.add(x);
+     * // out: [10, 20]
+     * }</pre>
+     *
+     * <p><b>Blocks:</b> the reader's {@code hasNext()} waits for the next element or the end. Up to
+     * 256 elements wait for the reader; then {@code emit} waits until the reader takes one (demand,
+     * as in {@link #toPublisher()}). A graph fed on the reader's own thread must not emit more than
+     * that before reading: start the source on another thread (a file or HTTP source, {@code
+     * fromPublisher} of a publisher that emits on its own scheduler), or use {@link #toIterable(int)}.
+     *
+     * @return a new iterable over a new publisher node downstream of this one
+     */
+    public final Iterable<T> toIterable() {
+        return toIterable(256);
+    }
+
+    /**
+     * See {@link #toIterable()}; with the number of elements that may wait for the reader before
+     * {@code emit} waits.
+     *
+     * <pre>{@code
+     * Iterator<Integer> it = source.toIterable(2).iterator();
+     * source.emit(7);
+     * it.next();   // 7
+     * }</pre>
+     *
+     * @param prefetch at least 1
+     * @return a new iterable over a new publisher node downstream of this one
+     */
+    public final Iterable<T> toIterable(int prefetch) {
+        return PullSink.iterable(this, Checks.positive(prefetch, "toIterable", "prefetch"));
+    }
+
+    /**
+     * The elements reaching this point from now on as a sequential {@code java.util.stream.Stream},
+     * read by pulling; it ends at the end of the input, and closing it cancels the subscription.
+     * See {@link #toIterable()} for when {@code emit} waits.
+     *
+     * <pre>{@code
+     * java.util.stream.Stream<Integer> evens = source.filter(x -> x % 2 == 0).toJavaStream();
+     * for (int i = 0; i < 6; i++) source.emit(i);
+     * source.emitEnd();
+     * evens.map(x -> x * x).toList();   // [0, 4, 16]
+     * }</pre>
+     *
+     * @return a new Java stream over a new publisher node downstream of this one
+     */
+    public final java.util.stream.Stream<T> toJavaStream() {
+        return toJavaStream(256);
+    }
+
+    /**
+     * See {@link #toJavaStream()}; with the number of elements that may wait for the reader.
+     *
+     * <pre>{@code
+     * java.util.stream.Stream<Integer> next = source.toJavaStream(16);
+     * source.emit(5);
+     * source.emitEnd();
+     * next.toList();   // [5]
+     * }</pre>
+     *
+     * @param prefetch at least 1
+     * @return a new Java stream over a new publisher node downstream of this one
+     */
+    public final java.util.stream.Stream<T> toJavaStream(int prefetch) {
+        return PullSink.stream(this, Checks.positive(prefetch, "toJavaStream", "prefetch"));
     }
 
     /**
