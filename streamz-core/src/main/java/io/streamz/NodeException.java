@@ -68,7 +68,8 @@ public final class NodeException extends RuntimeException {
         } catch (RuntimeException e) {
             s = element.getClass().getName() + " (toString failed: " + e + ")";
         }
-        s = s.replaceAll("\\s*\\R\\s*", " ");     // a multi-line toString (a frame) on one line
+        // a multi-line toString (a frame, a table) on one line, its column padding squeezed
+        s = element instanceof CharSequence ? s.replaceAll("\\s*\\R\\s*", " ") : s.strip().replaceAll("\\s+", " ");
         return s.length() > MAX_ELEMENT_CHARS ? s.substring(0, MAX_ELEMENT_CHARS - 3) + "..." : s;
     }
 }

@@ -8,12 +8,14 @@ import io.streamz.internal.SideOutput;
 import io.streamz.internal.SignalJoin;
 import io.streamz.internal.graph.DotWriter;
 import io.streamz.internal.graph.Visualizer;
+import io.streamz.internal.join.Combine;
 import io.streamz.internal.join.CombineLatestNode;
 import io.streamz.internal.join.UnionNode;
 import io.streamz.internal.join.ZipLatestNode;
 import io.streamz.internal.join.ZipNode;
 import io.streamz.internal.plugin.Plugins;
 import io.streamz.internal.reactive.PublisherSink;
+import io.streamz.internal.reactive.PullSink;
 import io.streamz.internal.sink.AsyncSink;
 import io.streamz.internal.sink.ListSink;
 import io.streamz.internal.sink.SinkNode;
@@ -80,6 +82,7 @@ import reactor.util.Logger;
 import reactor.util.Loggers;
 import reactor.util.annotation.Nullable;
 import reactor.util.function.Tuple2;
+import reactor.util.function.Tuple3;
 
 /**
  * A node of a stream graph: it receives elements from its upstreams, reacts, and emits elements
@@ -946,6 +949,7 @@ public class Stream<T> {
      */
     public final void connect(Stream<?> downstream) {
         Checks.notNull(downstream, kind, "downstream");
+        downstream.checkConnect(this);
         Graph.merge(graph(), downstream.graph());
         if (graph().metrics() > 0) {
             enableMetrics(graph().metrics() == 2);
@@ -987,6 +991,16 @@ public class Stream<T> {
      * Runs outside the graph's guard.
      */
     protected void upstreamsChanged() {
+    }
+
+    /**
+     * Called before {@code upstream} is connected to this node; throws
+     * {@link IllegalStateException} to refuse (a typed join has a fixed number of inputs, say).
+     * The default accepts.
+     *
+     * @param upstream the upstream about to be connected
+     */
+    protected void checkConnect(Stream<?> upstream) {
     }
 
     /**
@@ -1441,11 +1455,15 @@ public class Stream<T> {
      *
      * <pre>{@code
      * Stream<List<Integer>> source = Stream.create();
-     * List<Integer> out = source.<Integer, Integer, Integer>starmap((a, b) -> a + b).sinkToList();
+     * List<Integer> out = source.starmap((Integer x, Integer y) -> x + y).sinkToList();
      * source.emit(List.of(1, 10));
      * source.emit(List.of(2, 20));
      * // out: [11, 22]
      * }</pre>
+     *
+     * <p>The items of a pair have no static types, so the lambda declares its parameters' types
+     * (or a method reference such as {@code Integer::sum} gives them). To join two streams and
+     * apply a function, {@link #zipWith(Stream, BiFunction)} is typed from end to end.
      *
      * <p><b>Metadata:</b> passed on with the result; nothing is held.
      *
@@ -1973,6 +1991,25 @@ public class Stream<T> {
      *     with distinct keys
      */
     public final Stream<List<T>> partitionUnique(int n, Function<? super T, ?> key, String keep) {
+        return partitionUnique(n, key, Keys.keep(keep, "partitionUnique"));
+    }
+
+    /**
+     * See {@link #partitionUnique(int, Function, String)}; {@code keep} typed.
+     *
+     * <pre>{@code
+     * List<List<Integer>> out = source.partitionUnique(3, x -> x, Keep.LAST).sinkToList();
+     * for (int x : List.of(1, 2, 1, 3, 1, 3, 3, 2)) source.emit(x);
+     * // out: [[2, 1, 3], [1, 3, 2]]
+     * }</pre>
+     *
+     * @param n group size, at least 1
+     * @param key computes what must be distinct
+     * @param keep {@link Keep#FIRST} or {@link Keep#LAST}
+     * @return a new node downstream of this one, emitting immutable lists of {@code n} elements
+     *     with distinct keys
+     */
+    public final Stream<List<T>> partitionUnique(int n, Function<? super T, ?> key, Keep keep) {
         return new PartitionUniqueNode<>(this, n, key, keep);
     }
 
@@ -2039,7 +2076,86 @@ public class Stream<T> {
      *     with one element of each, in upstream order
      */
     public final Stream<List<Object>> zip(Stream<?>... others) {
-        return new ZipNode(withOthers("zip", others));
+        return new ZipNode<>(withOthers("zip", others), Combine.list("zip"));
+    }
+
+    /**
+     * Emits a Reactor {@code Tuple2} of the i-th elements of this stream and {@code other} once
+     * both have sent their i-th element: the typed {@link #zip(Stream...)} of two streams (Reactor
+     * {@code zipWith}).
+     *
+     * <pre>{@code
+     * List<Tuple2<Integer, String>> out = a.zipWith(b).sinkToList();
+     * a.emit(1);
+     * b.emit("a");
+     * // out: [[1,a]]
+     * }</pre>
+     *
+     * <p>A {@code Tuple2} holds no {@code null}: a {@code null} element fails the {@code emit}
+     * that completes its tuple with a {@link NodeException}; the combining form
+     * {@link #zipWith(Stream, BiFunction)} takes {@code null}s. The node joins exactly these two
+     * streams: {@code connect} and {@code disconnect} refuse to change its inputs.
+     * <p><b>Metadata</b> and <b>Blocks:</b> as {@link #zip(Stream...)}.
+     *
+     * @param <U> the type of {@code other}'s elements
+     * @param other the other upstream (may be this stream)
+     * @return a new node downstream of this stream and {@code other}, emitting a tuple of one
+     *     element of each
+     */
+    public final <U> Stream<Tuple2<T, U>> zipWith(Stream<U> other) {
+        return new ZipNode<>(typedJoin("zipWith", other), Combine.tuple2("zipWith"));
+    }
+
+    /**
+     * Emits {@code func} of the i-th elements of this stream and {@code other} once both have
+     * sent their i-th element: streamz's {@code a.zip(b).starmap(func)} in one typed node (Reactor
+     * {@code zipWith(other, combinator)}).
+     *
+     * <pre>{@code
+     * Stream<Integer> source = Stream.create();
+     * Stream<Integer> a = source.map(x -> x + 1);
+     * Stream<Integer> b = source.map(x -> x - 1);
+     * a.zipWith(b, Integer::sum).sink(System.out::println);
+     * source.emit(10);   // prints 20
+     * }</pre>
+     *
+     * <p><b>Metadata</b> and <b>Blocks:</b> as {@link #zip(Stream...)}.
+     *
+     * @param <U> the type of {@code other}'s elements
+     * @param <R> the type of the results
+     * @param other the other upstream (may be this stream)
+     * @param func the combining function; its failure reaches {@code emit} as a
+     *     {@link NodeException} naming the pair
+     * @return a new node downstream of this stream and {@code other}, emitting {@code func}'s
+     *     result for each pair
+     */
+    public final <U, R> Stream<R> zipWith(Stream<U> other, BiFunction<? super T, ? super U, ? extends R> func) {
+        return new ZipNode<>(typedJoin("zipWith", other), Combine.of("zipWith", Checks.notNull(func, "zipWith", "func")));
+    }
+
+    /**
+     * Emits a Reactor {@code Tuple3} of the i-th elements of this stream, {@code second} and
+     * {@code third}: the typed {@link #zip(Stream...)} of three streams (Reactor's
+     * {@code Flux.zip(a, b, c)}).
+     *
+     * <pre>{@code
+     * Stream<Double> c = Stream.create();
+     * a.zipWith(b, c).map(t -> t.getT2() + t.getT1() * t.getT3()).sink(System.out::println);
+     * a.emit(2);
+     * b.emit("x");
+     * c.emit(1.5);   // prints x3.0
+     * }</pre>
+     *
+     * <p>As {@link #zipWith(Stream)}: no {@code null} elements, a fixed set of inputs.
+     *
+     * @param <U> the type of {@code second}'s elements
+     * @param <V> the type of {@code third}'s elements
+     * @param second the second upstream
+     * @param third the third upstream
+     * @return a new node downstream of the three streams, emitting a tuple of one element of each
+     */
+    public final <U, V> Stream<Tuple3<T, U, V>> zipWith(Stream<U> second, Stream<V> third) {
+        return new ZipNode<>(typedJoin("zipWith", second, third), Combine.tuple3("zipWith"));
     }
 
     /**
@@ -2088,7 +2204,7 @@ public class Stream<T> {
      *     of the latest element of each, in upstream order
      */
     public final Stream<List<Object>> combineLatest(Stream<?>... others) {
-        return new CombineLatestNode(withOthers("combineLatest", others), null);
+        return new CombineLatestNode<>(withOthers("combineLatest", others), null, Combine.list("combineLatest"));
     }
 
     /**
@@ -2118,7 +2234,89 @@ public class Stream<T> {
             List<? extends Stream<?>> emitOn) {
         Stream<?>[] array = Checks.notNull(others, "combineLatest", "others").toArray(new Stream<?>[0]);
         Checks.notNull(emitOn, "combineLatest", "emitOn");
-        return new CombineLatestNode(withOthers("combineLatest", array), emitOn);
+        return new CombineLatestNode<>(withOthers("combineLatest", array), emitOn, Combine.list("combineLatest"));
+    }
+
+    /**
+     * Emits a Reactor {@code Tuple2} of the latest elements of this stream and {@code other}
+     * whenever either sends one, once both have: the typed {@link #combineLatest(Stream...)} of two
+     * streams.
+     *
+     * <pre>{@code
+     * List<Tuple2<Integer, String>> out = a.combineLatestWith(b).sinkToList();
+     * a.emit(1);
+     * b.emit("a");
+     * a.emit(2);
+     * // out: [[1,a], [2,a]]
+     * }</pre>
+     *
+     * <p>As {@link #zipWith(Stream)}: no {@code null} elements, a fixed set of inputs.
+     * <p><b>Metadata:</b> as {@link #combineLatest(Stream...)}.
+     *
+     * @param <U> the type of {@code other}'s elements
+     * @param other the other upstream
+     * @return a new node downstream of this stream and {@code other}, emitting a tuple of the
+     *     latest element of each
+     */
+    public final <U> Stream<Tuple2<T, U>> combineLatestWith(Stream<U> other) {
+        return new CombineLatestNode<>(typedJoin("combineLatestWith", other), null, Combine.tuple2("combineLatestWith"));
+    }
+
+    /**
+     * Emits {@code func} of the latest elements of this stream and {@code other} whenever either
+     * sends one, once both have (Reactor's {@code Flux.combineLatest(a, b, combinator)}).
+     *
+     * <pre>{@code
+     * Stream<Double> prices = Stream.create();
+     * Stream<Integer> amounts = Stream.create();
+     * prices.combineLatestWith(amounts, (p, n) -> p * n).sink(System.out::println);
+     * prices.emit(2.5);
+     * amounts.emit(4);    // prints 10.0
+     * prices.emit(3.0);   // prints 12.0
+     * }</pre>
+     *
+     * <p><b>Metadata:</b> as {@link #combineLatest(Stream...)}.
+     *
+     * @param <U> the type of {@code other}'s elements
+     * @param <R> the type of the results
+     * @param other the other upstream
+     * @param func the combining function; its failure reaches {@code emit} as a
+     *     {@link NodeException} naming the pair
+     * @return a new node downstream of this stream and {@code other}, emitting {@code func}'s
+     *     result for the latest pair
+     */
+    public final <U, R> Stream<R> combineLatestWith(Stream<U> other, BiFunction<? super T, ? super U, ? extends R> func) {
+        Combine<R> combine = Combine.of("combineLatestWith", Checks.notNull(func, "combineLatestWith", "func"));
+        return new CombineLatestNode<>(typedJoin("combineLatestWith", other), null, combine);
+    }
+
+    /**
+     * Emits a Reactor {@code Tuple3} of the latest elements of this stream, {@code second} and
+     * {@code third} whenever one of them sends one, once all have: the typed
+     * {@link #combineLatest(Stream...)} of three streams.
+     *
+     * <pre>{@code
+     * Stream<Double> c = Stream.create();
+     * List<Tuple3<Integer, String, Double>> out = a.combineLatestWith(b, c).sinkToList();
+     * a.emit(1);
+     * b.emit("a");
+     * c.emit(0.5);
+     * a.emit(2);
+     * // out: [[1,a,0.5], [2,a,0.5]]
+     * }</pre>
+     *
+     * <p>As {@link #zipWith(Stream)}: no {@code null} elements, a fixed set of inputs.
+     *
+     * @param <U> the type of {@code second}'s elements
+     * @param <V> the type of {@code third}'s elements
+     * @param second the second upstream
+     * @param third the third upstream
+     * @return a new node downstream of the three streams, emitting a tuple of the latest element
+     *     of each
+     */
+    public final <U, V> Stream<Tuple3<T, U, V>> combineLatestWith(Stream<U> second, Stream<V> third) {
+        return new CombineLatestNode<>(typedJoin("combineLatestWith", second, third), null,
+                Combine.tuple3("combineLatestWith"));
     }
 
     /**
@@ -2142,6 +2340,15 @@ public class Stream<T> {
     @SafeVarargs
     public final Stream<T> union(Stream<? extends T>... others) {
         return new UnionNode<T>(withOthers("union", others));
+    }
+
+    /** This stream and the typed forms' other upstreams, named {@code other} or {@code second}, {@code third}. */
+    private List<Stream<?>> typedJoin(String kind, Stream<?>... others) {
+        String[] names = others.length == 1 ? new String[] {"other"} : new String[] {"second", "third"};
+        for (int i = 0; i < others.length; i++) {
+            Checks.notNull(others[i], kind, names[i]);
+        }
+        return withOthers(kind, others);
     }
 
     @SuppressWarnings("unchecked")
@@ -2468,7 +2675,7 @@ public class Stream<T> {
      *     each tick, one per key
      */
     public final Stream<List<T>> timedWindowUnique(String interval, Function<? super T, ?> key, String keep) {
-        return timedWindowUnique(Intervals.parse(interval, "timedWindowUnique", "interval"), key, keep);
+        return timedWindowUnique(interval, key, Keys.keep(keep, "timedWindowUnique"));
     }
 
     /**
@@ -2481,7 +2688,7 @@ public class Stream<T> {
      *     each tick, one per key
      */
     public final Stream<List<T>> timedWindowUnique(Duration interval, Function<? super T, ?> key, String keep) {
-        return timedWindowUnique(interval, key, keep, Schedulers.parallel());
+        return timedWindowUnique(interval, key, Keys.keep(keep, "timedWindowUnique"));
     }
 
     /**
@@ -2495,6 +2702,54 @@ public class Stream<T> {
      *     each tick, one per key
      */
     public final Stream<List<T>> timedWindowUnique(Duration interval, Function<? super T, ?> key, String keep,
+            Scheduler scheduler) {
+        return timedWindowUnique(interval, key, Keys.keep(keep, "timedWindowUnique"), scheduler);
+    }
+
+    /**
+     * See {@link #timedWindowUnique(String, Function, String)}; {@code keep} typed.
+     *
+     * <pre>{@code
+     * List<List<String>> out = source.timedWindowUnique("1s", String::length, Keep.FIRST).sinkToList();
+     * for (String s : List.of("f", "b", "fo", "ba", "foo", "bar")) source.emit(s);
+     * clock.advanceTimeBy(Duration.ofSeconds(1));
+     * // out: [[], [f, fo, foo]]
+     * }</pre>
+     *
+     * @param interval the time between two ticks as a number and a unit, such as {@code "500ms"}
+     * @param key the element's key; its failure reaches {@code emit} as a {@link NodeException}
+     * @param keep {@link Keep#FIRST} or {@link Keep#LAST}: which element of a key the window keeps
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
+     */
+    public final Stream<List<T>> timedWindowUnique(String interval, Function<? super T, ?> key, Keep keep) {
+        return timedWindowUnique(Intervals.parse(interval, "timedWindowUnique", "interval"), key, keep);
+    }
+
+    /**
+     * See {@link #timedWindowUnique(String, Function, Keep)}.
+     *
+     * @param interval the time between two ticks, greater than zero
+     * @param key the element's key; its failure reaches {@code emit} as a {@link NodeException}
+     * @param keep {@link Keep#FIRST} or {@link Keep#LAST}: which element of a key the window keeps
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
+     */
+    public final Stream<List<T>> timedWindowUnique(Duration interval, Function<? super T, ?> key, Keep keep) {
+        return timedWindowUnique(interval, key, keep, Schedulers.parallel());
+    }
+
+    /**
+     * See {@link #timedWindowUnique(String, Function, Keep)}; with the scheduler for clock and timers.
+     *
+     * @param interval the time between two ticks, greater than zero
+     * @param key the element's key; its failure reaches {@code emit} as a {@link NodeException}
+     * @param keep {@link Keep#FIRST} or {@link Keep#LAST}: which element of a key the window keeps
+     * @param scheduler the scheduler that gives the node its clock and timers
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
+     */
+    public final Stream<List<T>> timedWindowUnique(Duration interval, Function<? super T, ?> key, Keep keep,
             Scheduler scheduler) {
         return new TimedWindowUniqueNode<>(this, interval, key, keep, scheduler);
     }
@@ -2516,7 +2771,7 @@ public class Stream<T> {
      *     each tick, one per key
      */
     public final Stream<List<T>> timedWindowUnique(String interval, String field, String keep) {
-        return timedWindowUnique(Intervals.parse(interval, "timedWindowUnique", "interval"), field, keep);
+        return timedWindowUnique(interval, field, Keys.keep(keep, "timedWindowUnique"));
     }
 
     /**
@@ -2529,7 +2784,7 @@ public class Stream<T> {
      *     each tick, one per key
      */
     public final Stream<List<T>> timedWindowUnique(Duration interval, String field, String keep) {
-        return timedWindowUnique(interval, field, keep, Schedulers.parallel());
+        return timedWindowUnique(interval, field, Keys.keep(keep, "timedWindowUnique"));
     }
 
     /**
@@ -2543,6 +2798,51 @@ public class Stream<T> {
      *     each tick, one per key
      */
     public final Stream<List<T>> timedWindowUnique(Duration interval, String field, String keep, Scheduler scheduler) {
+        return timedWindowUnique(interval, field, Keys.keep(keep, "timedWindowUnique"), scheduler);
+    }
+
+    /**
+     * See {@link #timedWindowUnique(String, String, String)}; {@code keep} typed.
+     *
+     * <pre>{@code
+     * Stream<Map<String, Object>> source = Stream.create();
+     * List<List<Map<String, Object>>> out = source.timedWindowUnique("1s", "id", Keep.LAST).sinkToList();
+     * }</pre>
+     *
+     * @param interval the time between two ticks as a number and a unit, such as {@code "500ms"}
+     * @param field the map key whose value is the element's key
+     * @param keep {@link Keep#FIRST} or {@link Keep#LAST}: which element of a key the window keeps
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
+     */
+    public final Stream<List<T>> timedWindowUnique(String interval, String field, Keep keep) {
+        return timedWindowUnique(Intervals.parse(interval, "timedWindowUnique", "interval"), field, keep);
+    }
+
+    /**
+     * See {@link #timedWindowUnique(String, String, Keep)}.
+     *
+     * @param interval the time between two ticks, greater than zero
+     * @param field the map key whose value is the element's key
+     * @param keep {@link Keep#FIRST} or {@link Keep#LAST}: which element of a key the window keeps
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
+     */
+    public final Stream<List<T>> timedWindowUnique(Duration interval, String field, Keep keep) {
+        return timedWindowUnique(interval, field, keep, Schedulers.parallel());
+    }
+
+    /**
+     * See {@link #timedWindowUnique(String, String, Keep)}; with the scheduler for clock and timers.
+     *
+     * @param interval the time between two ticks, greater than zero
+     * @param field the map key whose value is the element's key
+     * @param keep {@link Keep#FIRST} or {@link Keep#LAST}: which element of a key the window keeps
+     * @param scheduler the scheduler that gives the node its clock and timers
+     * @return a new node downstream of this one, emitting an immutable list of the elements of
+     *     each tick, one per key
+     */
+    public final Stream<List<T>> timedWindowUnique(Duration interval, String field, Keep keep, Scheduler scheduler) {
         return timedWindowUnique(interval, TimedWindowUniqueNode.field(field), keep, scheduler);
     }
 
@@ -2792,6 +3092,87 @@ public class Stream<T> {
      */
     public final Flux<T> toFlux() {
         return Flux.from(toPublisher());
+    }
+
+    /**
+     * The elements reaching this point from now on, read by pulling, as riko's pipes are
+     * ({@code next(stream)}): iteration ends at the end of the input ({@link #emitEnd()}, a bounded
+     * source that ran out), and with the failure of a source upstream that stops on one. The
+     * subscription is made when {@code toIterable} is called, so nothing emitted afterwards is
+     * missed; the returned iterable can be iterated once.
+     *
+     * <pre>{@code
+     * Iterable<Integer> tens = source.map(x -> x * 10).toIterable();
+     * source.emit(1);
+     * source.emit(2);
+     * source.emitEnd();
+     * List<Integer> out = new ArrayList<>();
+     * for (int x : tens) out.add(x);
+     * // out: [10, 20]
+     * }</pre>
+     *
+     * <p><b>Blocks:</b> the reader's {@code hasNext()} waits for the next element or the end. Up to
+     * 256 elements wait for the reader; then {@code emit} waits until the reader takes one (demand,
+     * as in {@link #toPublisher()}). A graph fed on the reader's own thread must not emit more than
+     * that before reading: start the source on another thread (a file or HTTP source, {@code
+     * fromPublisher} of a publisher that emits on its own scheduler), or use {@link #toIterable(int)}.
+     *
+     * @return a new iterable over a new publisher node downstream of this one
+     */
+    public final Iterable<T> toIterable() {
+        return toIterable(256);
+    }
+
+    /**
+     * See {@link #toIterable()}; with the number of elements that may wait for the reader before
+     * {@code emit} waits.
+     *
+     * <pre>{@code
+     * Iterator<Integer> it = source.toIterable(2).iterator();
+     * source.emit(7);
+     * it.next();   // 7
+     * }</pre>
+     *
+     * @param prefetch at least 1
+     * @return a new iterable over a new publisher node downstream of this one
+     */
+    public final Iterable<T> toIterable(int prefetch) {
+        return PullSink.iterable(this, Checks.positive(prefetch, "toIterable", "prefetch"));
+    }
+
+    /**
+     * The elements reaching this point from now on as a sequential {@code java.util.stream.Stream},
+     * read by pulling; it ends at the end of the input, and closing it cancels the subscription.
+     * See {@link #toIterable()} for when {@code emit} waits.
+     *
+     * <pre>{@code
+     * java.util.stream.Stream<Integer> evens = source.filter(x -> x % 2 == 0).toJavaStream();
+     * for (int i = 0; i < 6; i++) source.emit(i);
+     * source.emitEnd();
+     * evens.map(x -> x * x).toList();   // [0, 4, 16]
+     * }</pre>
+     *
+     * @return a new Java stream over a new publisher node downstream of this one
+     */
+    public final java.util.stream.Stream<T> toJavaStream() {
+        return toJavaStream(256);
+    }
+
+    /**
+     * See {@link #toJavaStream()}; with the number of elements that may wait for the reader.
+     *
+     * <pre>{@code
+     * java.util.stream.Stream<Integer> next = source.toJavaStream(16);
+     * source.emit(5);
+     * source.emitEnd();
+     * next.toList();   // [5]
+     * }</pre>
+     *
+     * @param prefetch at least 1
+     * @return a new Java stream over a new publisher node downstream of this one
+     */
+    public final java.util.stream.Stream<T> toJavaStream(int prefetch) {
+        return PullSink.stream(this, Checks.positive(prefetch, "toJavaStream", "prefetch"));
     }
 
     /**

@@ -10,8 +10,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import reactor.util.function.Tuple2;
+import reactor.util.function.Tuple3;
+import reactor.util.function.Tuples;
 
 class JoinTest {
 
@@ -264,6 +268,116 @@ class JoinTest {
         assertThat(a.downstreams()).isEmpty();
     }
 
+    // ---------------------------------------------------------------- zipWith (typed)
+
+    @Test
+    void zipWithPairsTheIthElementsAsTuplesOrThroughAFunction() {
+        Stream<Integer> a = Stream.create();
+        Stream<String> b = Stream.create();
+        Stream<Double> c = Stream.create();
+        Stream<Tuple2<Integer, String>> pairs = a.zipWith(b);
+        List<Tuple2<Integer, String>> out = pairs.sinkToList();
+        List<String> joined = a.zipWith(b, (n, s) -> s.repeat(n)).sinkToList();
+        List<Tuple3<Integer, String, Double>> triples = a.zipWith(b, c).sinkToList();
+        a.emit(1);
+        a.emit(2);
+        b.emit("x");
+        b.emit("y");
+        c.emit(0.5);
+        assertThat(out).containsExactly(Tuples.of(1, "x"), Tuples.of(2, "y"));
+        assertThat(joined).containsExactly("x", "yy");
+        assertThat(triples).containsExactly(Tuples.of(1, "x", 0.5));
+        assertThat(pairs).hasToString("zipWith");
+        assertThat(pairs.upstreams()).containsExactly(a, b);
+    }
+
+    @Test
+    void zipWithItselfAndTheSeedExample() {
+        Stream<Integer> source = Stream.create();
+        Stream<Integer> inc = source.map(x -> x + 1);
+        Stream<Integer> dec = source.map(x -> x - 1);
+        List<Integer> sums = inc.zipWith(dec, Integer::sum).sinkToList();
+        List<Tuple2<Integer, Integer>> self = source.zipWith(source).sinkToList();
+        source.emit(10);
+        assertThat(sums).containsExactly(20);
+        assertThat(self).containsExactly(Tuples.of(10, 10));
+    }
+
+    @Test
+    void zipWithHoldsRefsUntilItsTupleIsEmittedAndPassesTheMetadataOfBoth() {
+        Stream<Integer> a = Stream.create();
+        Stream<Integer> b = Stream.create();
+        List<List<Map<String, Object>>> md = Metadata.of(a.zipWith(b, Integer::sum)).sinkToList();
+        RefCounter ra = new RefCounter();
+        RefCounter rb = new RefCounter();
+        a.emit(1, Metadata.ref(ra));
+        assertThat(ra.count()).isEqualTo(1);
+        b.emit(2, Metadata.ref(rb));
+        assertThat(md).containsExactly(List.of(Map.of("ref", ra), Map.of("ref", rb)));
+        assertThat(ra.count()).isZero();
+        assertThat(rb.count()).isZero();
+    }
+
+    @Test
+    void zipWithFailuresNameTheNodeAndReleaseTheTuple() {
+        Stream<Integer> a = Stream.create();
+        Stream<Integer> b = Stream.create();
+        List<Integer> out = a.zipWith(b, (x, y) -> x / y).sinkToList();
+        RefCounter ra = new RefCounter();
+        a.emit(1, Metadata.ref(ra));
+        assertThatThrownBy(() -> b.emit(0))
+                .isInstanceOf(NodeException.class)
+                .hasMessageStartingWith("zipWith failed on element [1, 0]")
+                .hasCauseInstanceOf(ArithmeticException.class);
+        assertThat(ra.count()).isZero();
+        a.emit(6);
+        b.emit(3);
+        assertThat(out).containsExactly(2);
+
+        Stream<Integer> c = Stream.create();
+        a.zipWith(c);
+        a.emit(null);
+        assertThatThrownBy(() -> c.emit(1))
+                .isInstanceOf(NodeException.class)
+                .hasMessageStartingWith("zipWith failed on element [null, 1]")
+                .hasCauseInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void typedJoinsRefuseToChangeTheirInputs() {
+        Stream<Integer> a = Stream.create();
+        Stream<String> b = Stream.create();
+        Stream<Tuple2<Integer, String>> zipped = a.zipWith(b);
+        Stream<Tuple2<Integer, String>> latest = a.combineLatestWith(b);
+        Stream<Object> other = Stream.create();
+        assertThatThrownBy(() -> other.connect(zipped))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("zipWith: cannot connect stream: the typed form joins exactly 2 streams;"
+                        + " use zip(...) to rewire");
+        assertThatThrownBy(() -> b.disconnect(latest))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("combineLatestWith: cannot disconnect stream: the typed form joins exactly 2 streams;"
+                        + " use combineLatest(...) to rewire");
+        assertThat(other.downstreams()).isEmpty();
+        assertThat(zipped.upstreams()).containsExactly(a, b);
+        zipped.destroy();
+        assertThat(a.downstreams()).containsExactly(latest);
+    }
+
+    @Test
+    void typedJoinsRejectNulls() {
+        Stream<Integer> a = Stream.create();
+        assertThatThrownBy(() -> a.zipWith(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("zipWith: other is null");
+        assertThatThrownBy(() -> a.zipWith(Stream.create(), (BiFunction<Integer, Object, Object>) null))
+                .isInstanceOf(NullPointerException.class).hasMessage("zipWith: func is null");
+        assertThatThrownBy(() -> a.zipWith(Stream.create(), (Stream<?>) null))
+                .isInstanceOf(NullPointerException.class).hasMessage("zipWith: third is null");
+        assertThatThrownBy(() -> a.combineLatestWith(null, Stream.create()))
+                .isInstanceOf(NullPointerException.class).hasMessage("combineLatestWith: second is null");
+        assertThat(a.downstreams()).isEmpty();
+    }
+
     // ---------------------------------------------------------------- combineLatest
 
     @Test
@@ -408,6 +522,45 @@ class JoinTest {
                 .isInstanceOf(NullPointerException.class).hasMessage("combineLatest: others is null");
         assertThatThrownBy(() -> a.combineLatest(List.of(b), null))
                 .isInstanceOf(NullPointerException.class).hasMessage("combineLatest: emitOn is null");
+    }
+
+    @Test
+    void combineLatestWithEmitsTuplesOrAFunctionOfTheLatestElements() {
+        Stream<Double> prices = Stream.create();
+        Stream<Integer> amounts = Stream.create();
+        Stream<String> names = Stream.create();
+        List<Double> totals = prices.combineLatestWith(amounts, (p, n) -> p * n).sinkToList();
+        List<Tuple2<Double, Integer>> pairs = prices.combineLatestWith(amounts).sinkToList();
+        List<Tuple3<Double, Integer, String>> triples = prices.combineLatestWith(amounts, names).sinkToList();
+        prices.emit(2.5);
+        amounts.emit(4);
+        names.emit("n");
+        prices.emit(3.0);
+        assertThat(totals).containsExactly(10.0, 12.0);
+        assertThat(pairs).containsExactly(Tuples.of(2.5, 4), Tuples.of(3.0, 4));
+        assertThat(triples).containsExactly(Tuples.of(2.5, 4, "n"), Tuples.of(3.0, 4, "n"));
+        assertThat(prices.combineLatestWith(amounts)).hasToString("combineLatestWith");
+    }
+
+    @Test
+    void combineLatestWithHoldsTheLatestRefsOnlyAndNamesItsFailures() {
+        Stream<Integer> a = Stream.create();
+        Stream<Integer> b = Stream.create();
+        List<List<Map<String, Object>>> md = Metadata.of(a.combineLatestWith(b, (x, y) -> x / y)).sinkToList();
+        RefCounter first = new RefCounter();
+        RefCounter second = new RefCounter();
+        a.emit(1, Metadata.ref(first));
+        b.emit(1);
+        assertThat(first.count()).isEqualTo(1);
+        a.emit(2, Metadata.ref(second));
+        assertThat(first.count()).isZero();
+        assertThat(second.count()).isEqualTo(1);
+        assertThat(md).containsExactly(List.of(Map.of("ref", first)), List.of(Map.of("ref", second)));
+        assertThatThrownBy(() -> b.emit(0))
+                .isInstanceOf(NodeException.class)
+                .hasMessageStartingWith("combineLatestWith failed on element [2, 0]")
+                .hasCauseInstanceOf(ArithmeticException.class);
+        assertThat(second.count()).isEqualTo(1);
     }
 
     // ---------------------------------------------------------------- zipLatest

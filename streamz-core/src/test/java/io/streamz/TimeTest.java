@@ -221,6 +221,24 @@ class TimeTest {
     }
 
     @Test
+    void timedWindowUniqueTakesKeepTyped() {
+        List<Integer> ints = List.of(1, 2, 1, 3, 1, 3, 3, 2);
+        assertThat(uniqueWindows(s -> s.timedWindowUnique("50ms", x -> x, Keep.FIRST), ints))
+                .containsExactly(List.of(1, 2, 3));
+        assertThat(uniqueWindows(s -> s.timedWindowUnique(Duration.ofMillis(50), x -> x, Keep.LAST), ints))
+                .containsExactly(List.of(1, 3, 2));
+        Map<String, Object> a = Map.of("id", 0, "foo", "bar");
+        Map<String, Object> c = Map.of("id", 0, "foo", "baz");
+        assertThat(uniqueWindows(s -> s.timedWindowUnique("50ms", "id", Keep.LAST), List.of(a, c)))
+                .containsExactly(List.of(c));
+        Stream<Integer> source = Stream.create();
+        assertThat(source.timedWindowUnique("50ms", x -> x, Keep.LAST))
+                .hasToString("timedWindowUnique(interval=50ms, keep=last)");
+        assertThatThrownBy(() -> source.timedWindowUnique("50ms", x -> x, (Keep) null))
+                .isInstanceOf(NullPointerException.class).hasMessage("timedWindowUnique: keep is null");
+    }
+
+    @Test
     void timedWindowUniqueReleasesReplacedElementsAtOnceAndKeptOnesAfterTheTick() {
         Stream<Integer> source = Stream.create();
         source.timedWindowUnique(Duration.ofMillis(10), x -> x % 2, "last");

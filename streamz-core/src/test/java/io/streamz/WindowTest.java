@@ -315,7 +315,25 @@ class WindowTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("partitionUnique: n must be >= 1, was 0");
         assertThatThrownBy(() -> s.partitionUnique(2, null, "first"))
                 .isInstanceOf(NullPointerException.class).hasMessage("partitionUnique: key is null");
-        assertThatThrownBy(() -> s.partitionUnique(2, x -> x, null))
+        assertThatThrownBy(() -> s.partitionUnique(2, x -> x, (String) null))
+                .isInstanceOf(NullPointerException.class).hasMessage("partitionUnique: keep is null");
+    }
+
+    @Test
+    void partitionUniqueTakesKeepTypedAsWellAsSpelledOut() {
+        List<Integer> in = List.of(1, 2, 1, 3, 1, 3, 3, 2);
+        for (Keep keep : Keep.values()) {
+            Stream<Integer> source = Stream.create();
+            Stream<List<Integer>> typed = source.partitionUnique(3, x -> x, keep);
+            List<List<Integer>> out = typed.sinkToList();
+            List<List<Integer>> spelled = source.partitionUnique(3, x -> x, keep.toString()).sinkToList();
+            in.forEach(source::emit);
+            assertThat(out).isEqualTo(spelled).hasSize(2);
+            assertThat(typed).hasToString("partitionUnique(n=3, keep=" + keep + ")");
+        }
+        assertThat(Keep.FIRST).hasToString("first");
+        assertThat(Keep.LAST).hasToString("last");
+        assertThatThrownBy(() -> Stream.<Integer>create().partitionUnique(2, x -> x, (Keep) null))
                 .isInstanceOf(NullPointerException.class).hasMessage("partitionUnique: keep is null");
     }
 

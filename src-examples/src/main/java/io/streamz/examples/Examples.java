@@ -59,6 +59,7 @@ public final class Examples {
             new Example("FeatureAggregations", FeatureAggregations.class, "features.md", "keyed windowed features, storey style"),
             new Example("StoreyFlow", StoreyFlow.class, "from-storey-riko.md", "a storey flow: map, filter, extend, choice, state, batch"),
             new Example("RikoPipes", RikoPipes.class, "from-storey-riko.md", "riko pipes: fetch, filter, sort, truncate, join, word count"),
+            new Example("RikoFetch", RikoFetch.class, "from-storey-riko.md", "riko's fetch pipes over HTTP, pulled with next()"),
             new Example("EventTimeWindows", EventTimeWindows.class, "event-time.md", "clicks per user and minute of event time, out of order, one late"),
             new Example("LateAndEarlyFirings", LateAndEarlyFirings.class, "event-time.md", "early, on-time and late firings, allowed lateness, the late branch"),
             new Example("SessionWindows", SessionWindows.class, "event-time.md", "visits per user: session windows that merge"),

@@ -1,7 +1,6 @@
 package io.streamz.examples;
 
 import io.streamz.Stream;
-import java.util.List;
 
 /** Branching and joining: two branches of one source zipped back together and summed. */
 public final class ZipSum {
@@ -14,9 +13,7 @@ public final class ZipSum {
         Stream<Integer> source = Stream.create();
         Stream<Integer> a = source.map(x -> x + 1).named("increment");
         Stream<Integer> b = source.map(x -> x - 1).named("decrement");
-        a.zip(b)
-                .map((List<Object> pair) -> (Integer) pair.get(0) + (Integer) pair.get(1))
-                .sink(System.out::println);
+        a.zipWith(b, Integer::sum).sink(System.out::println);
 
         source.emit(10);
         source.emit(1);

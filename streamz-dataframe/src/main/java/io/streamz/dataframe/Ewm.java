@@ -27,35 +27,6 @@ public final class Ewm {
         this.com = com;
     }
 
-    /** The center of mass that {@code param} ({@code com}, {@code span}, {@code halflife}, {@code alpha}) = {@code value} means. */
-    static double toCom(String param, double value) {
-        switch (java.util.Objects.requireNonNull(param, "ewm: param is null")) {
-            case "com":
-                if (!(value >= 0)) {
-                    throw new IllegalArgumentException("ewm: com must be >= 0, was " + value);
-                }
-                return value;
-            case "span":
-                if (!(value >= 1)) {
-                    throw new IllegalArgumentException("ewm: span must be >= 1, was " + value);
-                }
-                return (value - 1) / 2;
-            case "halflife":
-                if (!(value > 0)) {
-                    throw new IllegalArgumentException("ewm: halflife must be > 0, was " + value);
-                }
-                return 1 / (1 - Math.exp(Math.log(0.5) / value)) - 1;
-            case "alpha":
-                if (!(value > 0 && value <= 1)) {
-                    throw new IllegalArgumentException("ewm: alpha must be in (0, 1], was " + value);
-                }
-                return (1 - value) / value;
-            default:
-                throw new IllegalArgumentException("ewm: param must be \"com\", \"span\", \"halflife\" or \"alpha\", was \""
-                        + param + "\"");
-        }
-    }
-
     Ewm on(StreamingSeries s) {
         return new Ewm(sdf, s, com);
     }

@@ -341,7 +341,7 @@ public final class Frame {
     public Column column(String name) {
         Integer i = positions.get(Objects.requireNonNull(name, "column: name is null"));
         if (i == null) {
-            throw new IllegalArgumentException("column \"" + name + "\" is not in the frame " + columnNames());
+            throw new ColumnError("column \"" + name + "\" is not in the frame " + columnNames());
         }
         return columns.get(i);
     }
@@ -390,7 +390,7 @@ public final class Frame {
     public NumericColumn numberColumn(String name) {
         Column c = column(name);
         if (!(c instanceof NumericColumn)) {
-            throw new IllegalArgumentException("column \"" + name + "\" is " + c.type() + ", not a number column");
+            throw new ColumnError("column \"" + name + "\" is " + c.type() + ", not a number column");
         }
         return (NumericColumn) c;
     }
@@ -431,7 +431,7 @@ public final class Frame {
     private <C extends Column> C typed(String name, Class<C> cls, ColumnType t) {
         Column c = column(name);
         if (!cls.isInstance(c)) {
-            throw new IllegalArgumentException("column \"" + name + "\" is " + c.type() + ", not " + t);
+            throw new ColumnError("column \"" + name + "\" is " + c.type() + ", not " + t);
         }
         return cls.cast(c);
     }

@@ -117,7 +117,8 @@ public class StreamingDataFrame {
      */
     public static StreamingDataFrame from(Stream<Frame> stream, Frame example, String indexColumn) {
         StreamingDataFrame sdf = from(stream, example);
-        example.column(Objects.requireNonNull(indexColumn, "StreamingDataFrame.from: indexColumn is null"));
+        Objects.requireNonNull(indexColumn, "StreamingDataFrame.from: indexColumn is null");
+        sdf.onExample("StreamingDataFrame.from", f -> f.column(indexColumn));
         return new StreamingDataFrame(sdf.stream, sdf.entry, sdf.example, indexColumn);
     }
 
@@ -207,10 +208,7 @@ public class StreamingDataFrame {
      */
     public StreamingSeries col(String name) {
         Objects.requireNonNull(name, "col: name is null");
-        Frame e = knownExample();
-        if (e != null) {
-            e.column(name);
-        }
+        onExample("col", f -> f.column(name));
         return new StreamingSeries(this, name, f -> f.column(name));
     }
 
@@ -334,10 +332,34 @@ public class StreamingDataFrame {
 
     StreamingDataFrame mapPartitions(String what, Function<? super Frame, Frame> func) {
         Objects.requireNonNull(func, what + ": func is null");
+        Frame derived = onExample(what, func);
         Stream<Frame> s = stream.map(func::apply).named(what);
-        Memo<Frame> e = new Memo<>(() -> func.apply(example()).emptyRows());
-        String idx = index;
-        return new StreamingDataFrame(s, e, idx);
+        Supplier<Frame> e = derived != null ? Memo.of(derived.emptyRows()) : new Memo<>(() -> func.apply(example()).emptyRows());
+        return new StreamingDataFrame(s, e, index);
+    }
+
+    /**
+     * {@code func} of the example, when the example is known, so that a column the function
+     * names but the frame lacks (or has with another type) fails while the graph is built, with
+     * an {@link IllegalArgumentException} naming {@code who}, the column and the frame's columns.
+     * A user function runs on the (empty) example as in streamz, which computes each derived
+     * dataframe's example so; any other failure is left for the batches to meet.
+     *
+     * @return {@code func}'s result, or {@code null} when the example is unknown or {@code func}
+     *     failed on it for another reason
+     */
+    <V> V onExample(String who, Function<? super Frame, V> func) {
+        Frame e = knownExample();
+        if (e == null) {
+            return null;
+        }
+        try {
+            return func.apply(e);
+        } catch (ColumnError error) {
+            throw new IllegalArgumentException(who + ": " + error.getMessage(), error);
+        } catch (RuntimeException other) {
+            return null;
+        }
     }
 
     /**
@@ -439,10 +461,8 @@ public class StreamingDataFrame {
      * @throws IllegalArgumentException when the example is known and has no such column
      */
     public StreamingDataFrame setIndex(String column) {
-        Frame e = knownExample();
-        if (e != null) {
-            e.column(column);
-        }
+        Objects.requireNonNull(column, "setIndex: column is null");
+        onExample("setIndex", f -> f.column(column));
         return new StreamingDataFrame(stream, entry, example, column);
     }
 
@@ -479,6 +499,7 @@ public class StreamingDataFrame {
      */
     public GroupBy groupby(String column) {
         Objects.requireNonNull(column, "groupby: column is null");
+        onExample("groupby", f -> f.column(column));
         return new GroupBy(new WindowSpec(this, WindowSpec.Kind.EXPANDING, 0, null), f -> f.column(column), null);
     }
 
@@ -544,7 +565,7 @@ public class StreamingDataFrame {
      */
     public Rolling rolling(Duration window) {
         Intervals.positive(window, "rolling", "window");
-        requireIndex("rolling(\"" + window + "\")");
+        requireIndex("rolling(\"" + Intervals.format(window) + "\")");
         return new Rolling(this, 0, window);
     }
 
@@ -599,7 +620,7 @@ public class StreamingDataFrame {
      */
     public Window window(Duration value) {
         Intervals.positive(value, "window", "value");
-        requireIndex("window(\"" + value + "\")");
+        requireIndex("window(\"" + Intervals.format(value) + "\")");
         return new Window(new WindowSpec(this, WindowSpec.Kind.TIME, 0, value));
     }
 
@@ -700,7 +721,8 @@ public class StreamingDataFrame {
 
     /**
      * Exponentially weighted aggregations (pandas {@code ewm}); {@code param} is one of
-     * {@code "com"}, {@code "span"}, {@code "halflife"}, {@code "alpha"}.
+     * {@code "com"}, {@code "span"}, {@code "halflife"}, {@code "alpha"} (or see the typed
+     * {@link #ewm(Decay)}).
      *
      * <pre>{@code
      * sdf.ewm("span", 3).col("x").mean();   // Stream<Double>, one per batch
@@ -713,7 +735,23 @@ public class StreamingDataFrame {
      * @throws IllegalArgumentException when {@code param} is unknown or {@code value} out of range
      */
     public Ewm ewm(String param, double value) {
-        return new Ewm(this, null, Ewm.toCom(param, value));
+        return ewm(Decay.of(param, value));
+    }
+
+    /**
+     * Exponentially weighted aggregations with a typed decay: {@code sdf.ewm(Decay.span(3))} is
+     * {@code sdf.ewm("span", 3)}.
+     *
+     * <pre>{@code
+     * sdf.ewm(Decay.alpha(0.5)).col("x").mean().sink(System.out::println);
+     * source.emit(Frame.of("x", new double[] {1, 2}, "name", new String[] {"a", "b"}));   // prints 1.6666666666666667
+     * }</pre>
+     *
+     * @param decay the decay, not null
+     * @return the exponentially weighted aggregations; choose a column with {@link Ewm#col}
+     */
+    public Ewm ewm(Decay decay) {
+        return new Ewm(this, null, Objects.requireNonNull(decay, "ewm: decay is null").com());
     }
 
     // ------------------------------------------------------------------ frame-level reductions
@@ -900,6 +938,13 @@ public class StreamingDataFrame {
 
         Memo(Supplier<V> compute) {
             this.compute = compute;
+        }
+
+        /** A memo that already holds {@code value}. */
+        static <V> Memo<V> of(V value) {
+            Memo<V> m = new Memo<>(() -> value);
+            m.value = value;
+            return m;
         }
 
         @Override

@@ -1168,6 +1168,22 @@ public final class StreamingSeries {
         return base.ewm(param, value).on(this);
     }
 
+    /**
+     * Exponentially weighted aggregations with a typed decay (see {@link StreamingDataFrame#ewm(Decay)}).
+     *
+     * <pre>{@code
+     * List<Double> out = sdf.col("x").ewm(Decay.alpha(0.5)).mean().sinkToList();
+     * source.emit(Frame.of("x", new double[] {1, 3}, "y", new double[] {0, 0}));
+     * // out: [2.3333333333333335]
+     * }</pre>
+     *
+     * @param decay the decay, not null
+     * @return the exponentially weighted aggregations of this series
+     */
+    public Ewm ewm(Decay decay) {
+        return base.ewm(decay).on(this);
+    }
+
     @Override
     public String toString() {
         ColumnType t = null;

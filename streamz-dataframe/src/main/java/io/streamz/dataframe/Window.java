@@ -276,6 +276,7 @@ public final class Window {
      */
     public <R> Stream<R> apply(Function<? super Frame, ? extends R> func) {
         Objects.requireNonNull(func, "apply: func is null");
+        spec.sdf.onExample("apply", func);
         return full().map(func);
     }
 
@@ -293,6 +294,7 @@ public final class Window {
      */
     public GroupBy groupby(String column) {
         Objects.requireNonNull(column, "groupby: column is null");
+        spec.sdf.onExample("groupby", f -> f.column(column));
         return new GroupBy(spec, f -> f.column(column), null);
     }
 

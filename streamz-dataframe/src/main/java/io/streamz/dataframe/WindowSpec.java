@@ -3,6 +3,7 @@ package io.streamz.dataframe;
 import io.streamz.Stream;
 import io.streamz.dataframe.internal.WindowNode;
 import io.streamz.dataframe.internal.WindowState;
+import io.streamz.internal.util.Intervals;
 import java.time.Duration;
 
 /** Which rows a {@link Window} covers: the last n rows, a time span of the index, or all rows so far. */
@@ -36,6 +37,6 @@ final class WindowSpec {
 
     @Override
     public String toString() {
-        return kind == Kind.ROWS ? "n=" + n : kind == Kind.TIME ? "value=" + value : "expanding";
+        return kind == Kind.ROWS ? "n=" + n : kind == Kind.TIME ? "value=" + Intervals.format(value) : "expanding";
     }
 }

@@ -212,6 +212,8 @@ class StreamingDataFrameTest {
     void timeWindowsNeedAnInstantIndex() {
         assertThatThrownBy(() -> sdf.rolling("2s")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("needs an index column");
+        assertThatThrownBy(() -> sdf.window(Duration.ofMillis(500))).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("window(\"500ms\") needs an index column");
         assertThatThrownBy(() -> sdf.window("2 parsecs")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("window: value: Invalid interval \"2 parsecs\"");
         assertThatThrownBy(() -> sdf.rolling("soon")).isInstanceOf(IllegalArgumentException.class)
@@ -233,6 +235,8 @@ class StreamingDataFrameTest {
         assertThat(sums.get(1).index()).containsExactly(Instant.ofEpochSecond(2), Instant.ofEpochSecond(5));
         assertThat(window).containsExactly(3.0, 8.0);
         assertThat(byDuration).isEqualTo(window);
+        assertThat(timed.rolling("2s").col("x").sum()).hasToString("rolling(window=2s)");
+        assertThat(timed.window("2s").col("x").sum()).hasToString("window(value=2s)");
         assertThat(cum.get(0).toMap()).containsEntry(Instant.ofEpochSecond(1), 3.0);
         assertThat(timed.resetIndex().col("x").cumsum().sinkToList()).isEmpty();
         assertThat(sdf.setIndex("name").indexColumn()).isEqualTo("name");
@@ -255,6 +259,33 @@ class StreamingDataFrameTest {
     }
 
     @Test
+    void ewmTakesATypedDecayAsWellAsAKeyword() {
+        List<Decay> decays = List.of(Decay.com(0.5), Decay.span(3), Decay.halflife(2), Decay.alpha(0.25));
+        List<List<Double>> typed = new java.util.ArrayList<>();
+        List<List<Double>> spelled = new java.util.ArrayList<>();
+        for (Decay d : decays) {
+            String[] kv = d.toString().split("=");
+            typed.add(sdf.ewm(d).col("x").mean().sinkToList());
+            spelled.add(sdf.col("x").ewm(kv[0], Double.parseDouble(kv[1])).mean().sinkToList());
+            assertThat(Decay.of(kv[0], Double.parseDouble(kv[1]))).isEqualTo(d);
+        }
+        source.emit(batch(new double[] {1, 2, 4}, new long[] {1, 2, 3}, new String[] {"a", "b", "c"}));
+        assertThat(typed).isEqualTo(spelled).allSatisfy(out -> assertThat(out).hasSize(1));
+        // pandas: pd.Series([1.0, 2.0, 4.0]).ewm(com=0.5).mean().iloc[-1]
+        assertThat(typed.get(0).get(0)).isCloseTo(3.307692307692307, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(Decay.span(3)).hasToString("span=3.0");
+        assertThat(Decay.span(3).com()).isEqualTo(1.0);
+        assertThat(Decay.alpha(0.5).com()).isEqualTo(1.0);
+        assertThatThrownBy(() -> Decay.alpha(1.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ewm: alpha must be in (0, 1], was 1.5");
+        assertThatThrownBy(() -> Decay.span(0.5)).hasMessage("ewm: span must be >= 1, was 0.5");
+        assertThatThrownBy(() -> Decay.halflife(0)).hasMessage("ewm: halflife must be > 0, was 0.0");
+        assertThatThrownBy(() -> Decay.com(Double.NaN)).hasMessage("ewm: com must be >= 0, was NaN");
+        assertThatThrownBy(() -> sdf.ewm((Decay) null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("ewm: decay is null");
+    }
+
+    @Test
     void frameLevelAggregationsCoverEveryNumberColumn() {
         List<Series<Double>> sums = sdf.sum().sinkToList();
         List<Series<Double>> means = sdf.window(2).aggregate(IncrementalOracleTest.MEAN).sinkToList();
@@ -266,5 +297,63 @@ class StreamingDataFrameTest {
         assertThat(sizes).containsExactly(2L);
         assertThat(rolled.get(0).columnNames()).containsExactly("x", "y");
         assertThat(rolled.get(0).doubleColumn("y").toDoubleArray()).containsExactly(Double.NaN, 2, 3);
+    }
+
+    // ------------------------------------------------------------------ columns checked when the graph is built
+
+    @Test
+    void aMissingColumnFailsWhenTheGraphIsBuiltNamingTheOperatorAndTheColumn() {
+        String frame = " is not in the frame [x, y, name]";
+        assertThatThrownBy(() -> sdf.groupby("nmae")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("groupby: column \"nmae\"" + frame);
+        assertThatThrownBy(() -> sdf.where(f -> f.doubleColumn("amout").isGreaterThan(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("where: column \"amout\"" + frame);
+        assertThatThrownBy(() -> sdf.assign("z", f -> f.numberColumn("xx").add(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("assign: column \"xx\"" + frame);
+        assertThatThrownBy(() -> sdf.mapPartitions(f -> f.select("x", "nope")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("mapPartitions: column \"nope\"" + frame);
+        assertThatThrownBy(() -> sdf.setIndex("t")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("setIndex: column \"t\"" + frame);
+        assertThatThrownBy(() -> StreamingDataFrame.from(source, example, "t")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("StreamingDataFrame.from: column \"t\"" + frame);
+        assertThatThrownBy(() -> sdf.window(3).groupby("nmae")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("groupby: column \"nmae\"" + frame);
+        assertThatThrownBy(() -> sdf.window(3).apply(f -> f.column("nope"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("apply: column \"nope\"" + frame);
+        assertThatThrownBy(() -> sdf.groupby("name").col("amount")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("col: column \"amount\"" + frame);
+    }
+
+    @Test
+    void aColumnOfTheWrongTypeFailsWhenTheGraphIsBuilt() {
+        assertThatThrownBy(() -> sdf.where(f -> f.doubleColumn("name").isGreaterThan(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("where: column \"name\" is STRING, not DOUBLE");
+        assertThatThrownBy(() -> sdf.assign("z", f -> f.numberColumn("name").add(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("assign: column \"name\" is STRING, not a number column");
+    }
+
+    @Test
+    void aFunctionThatFailsOnTheEmptyExampleForAnotherReasonIsLeftForTheBatches() {
+        List<Frame> out = sdf.where(f -> f.doubleColumn("x").getDouble(0) > 0 ? f.doubleColumn("x").isGreaterThan(0)
+                : f.doubleColumn("x").isLessThan(0)).stream().sinkToList();
+        source.emit(batch(new double[] {1, -1}, new long[] {0, 0}, new String[] {"a", "b"}));
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).doubleColumn("x").getDouble(0)).isEqualTo(1.0);
+    }
+
+    @Test
+    void withoutAnExampleTheColumnFailsTheFirstBatchOnOneShortLine() {
+        Stream<Frame> s = Stream.create();
+        StreamingDataFrame d = s.as(StreamingDataFrame::from);
+        d.where(f -> f.doubleColumn("amout").isGreaterThan(1)).stream().sinkToList();
+        double[] many = new double[50];
+        assertThatThrownBy(() -> s.emit(Frame.of("amount", many, "x", many)))
+                .isInstanceOf(NodeException.class)
+                .satisfies(e -> assertThat(e.getMessage())
+                        .startsWith("map \"where\" failed on element amount x 0 0.0 0.0 1 0.0 0.0")
+                        .endsWith("...: IllegalArgumentException: column \"amout\" is not in the frame [amount, x]")
+                        .doesNotContain("\n", "  ").hasSizeLessThan(200))
+                .hasRootCauseMessage("column \"amout\" is not in the frame [amount, x]");
     }
 }

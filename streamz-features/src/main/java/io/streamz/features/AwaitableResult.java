@@ -1,5 +1,6 @@
 package io.streamz.features;
 
+import io.streamz.internal.util.Intervals;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -41,7 +42,7 @@ public final class AwaitableResult<R> {
         } catch (ExecutionException e) {
             throw new IllegalStateException("the flow failed on the event", e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("no result within " + timeout + ": does the flow end in complete()?", e);
+            throw new IllegalStateException("no result within " + Intervals.format(timeout) + ": does the flow end in complete()?", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the result", e);

@@ -125,7 +125,7 @@ public final class EmitPolicy {
             throw new NullPointerException("afterWindow: delay is null");
         }
         if (delay.isNegative()) {
-            throw new IllegalArgumentException("afterWindow: delay must be >= 0, was " + delay);
+            throw new IllegalArgumentException("afterWindow: delay must be >= 0, was " + Intervals.format(delay));
         }
         return new EmitPolicy(Kind.AFTER_WINDOW, 0, delay);
     }
@@ -204,9 +204,9 @@ public final class EmitPolicy {
         switch (kind) {
             case EVERY_EVENT: return "everyEvent";
             case AFTER_MAX_EVENTS:
-                return "afterMaxEvents(" + maxEvents + (period == null ? "" : ", " + period) + ")";
-            case AFTER_WINDOW: return "afterWindow(" + period + ")";
-            default: return "afterPeriod(" + period + ")";
+                return "afterMaxEvents(" + maxEvents + (period == null ? "" : ", " + Intervals.format(period)) + ")";
+            case AFTER_WINDOW: return "afterWindow(" + Intervals.format(period) + ")";
+            default: return "afterPeriod(" + Intervals.format(period) + ")";
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.streamz.features;
 
+import io.streamz.internal.util.Intervals;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -322,8 +323,8 @@ public final class FeatureTable {
                     long kept = agg.windows().keptBuckets();
                     if (millis % bucket != 0 || millis / bucket > kept) {
                         throw new IllegalArgumentException("FeatureTable.query: window of \"" + feature
-                                + "\" must be a multiple of " + agg.windows().bucket() + " up to "
-                                + java.time.Duration.ofMillis(bucket * kept) + ", the buckets kept for \"" + name + "\"");
+                                + "\" must be a multiple of " + Intervals.format(agg.windows().bucket()) + " up to "
+                                + Intervals.format(java.time.Duration.ofMillis(bucket * kept)) + ", the buckets kept for \"" + name + "\"");
                     }
                     return new Selected(feature, i, aggregation, millis / bucket);
                 }

@@ -34,7 +34,7 @@ public abstract sealed class FeatureWindows permits SlidingWindows, FixedWindows
         this.bucketMillis = bucketMillis > 0 ? bucketMillis : gcd(windowMillis);
         for (int i = 0; i < windowMillis.length; i++) {
             if (windowMillis[i] % this.bucketMillis != 0) {
-                throw new IllegalArgumentException(kind + ": period " + Duration.ofMillis(this.bucketMillis)
+                throw new IllegalArgumentException(kind + ": period " + Intervals.format(Duration.ofMillis(this.bucketMillis))
                         + " must divide every window, not \"" + labels.get(i) + "\"");
             }
         }

@@ -553,6 +553,51 @@ public final class Flows {
                 TargetColumns.of(notNull(columns, "csvTarget", "columns")), header, batching);
     }
 
+    /**
+     * Sends a request per element and joins the element with the response (storey
+     * {@code SendToHttp}): {@code request} builds the request, {@code join} makes the element that
+     * goes on ({@code null} drops it). At most {@code maxInFlight} requests are in flight at a
+     * time (storey's {@code max_in_flight}); the others wait in arrival order. The requests go
+     * through a Reactor Netty client (module {@code reactor-netty-http}, an optional dependency of
+     * this one), whatever the status: a 500 is a response for {@code join} to judge.
+     *
+     * <pre>{@code
+     * Stream<Map<String, Object>> scored = Flows.sendToHttp(source,
+     *         e -> HttpRequest.get("http://127.0.0.1:8080/score?user=" + e.get("user")),
+     *         (e, response) -> Map.of("user", e.get("user"), "score", response.body()), 8);
+     * }</pre>
+     *
+     * <p><b>Failures:</b> a failed request (no connection, a bad URL) or a function that throws
+     * fails the element through the node's error policy, naming the node and the element.
+     *
+     * <p><b>Metadata:</b> held until the response was joined, then passed on with the result.
+     *
+     * @param <T> the element type
+     * @param <R> the joined element's type
+     * @param stream the elements
+     * @param request the request of an element
+     * @param join the element that goes on, from the element and the response
+     * @param maxInFlight the most requests in flight, at least 1
+     * @return the joined elements, in the order their responses arrive
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code maxInFlight} is less than 1
+     */
+    public static <T, R> Stream<R> sendToHttp(Stream<? extends T> stream, Function<? super T, HttpRequest> request,
+            BiFunction<? super T, HttpResponse, ? extends R> join, int maxInFlight) {
+        notNull(request, "sendToHttp", "request");
+        notNull(join, "sendToHttp", "join");
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("sendToHttp: maxInFlight must be >= 1, was " + maxInFlight);
+        }
+        SendToHttp http = new SendToHttp(maxInFlight);
+        @SuppressWarnings("unchecked")
+        Stream<T> in = (Stream<T>) notNull(stream, "sendToHttp", "stream");
+        return in.mapAsync((T x) -> {
+            HttpRequest r = notNull(request.apply(x), "sendToHttp", "the request");
+            return http.send(r).thenApply(response -> java.util.Optional.<R>ofNullable(join.apply(x, response)));
+        }).named("sendToHttp").filter(java.util.Optional::isPresent).map(java.util.Optional::get);
+    }
+
     static <V> V notNull(V value, String node, String param) {
         if (value == null) {
             throw new NullPointerException(node + ": " + param + " is null");

@@ -165,7 +165,7 @@ class FeatureTableTest {
         assertThatThrownBy(() -> SlidingWindows.of(List.of("1h", "2 parsecs"), "10m"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"2 parsecs\"");
         assertThatThrownBy(() -> SlidingWindows.of(List.of("1h"), "7m"))
-                .hasMessage("SlidingWindows: period PT7M must divide every window, not \"1h\"");
+                .hasMessage("SlidingWindows: period 7m must divide every window, not \"1h\"");
         assertThatThrownBy(() -> FixedWindows.of(List.of()))
                 .hasMessage("FixedWindows: windows must not be empty");
         assertThatThrownBy(() -> SlidingWindows.of(Arrays.asList("1h", null)))

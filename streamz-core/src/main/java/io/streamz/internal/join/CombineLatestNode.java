@@ -2,7 +2,6 @@ package io.streamz.internal.join;
 
 import io.streamz.Stream;
 import io.streamz.internal.util.Checks;
-import io.streamz.internal.util.Lists;
 import io.streamz.internal.util.Refs;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,19 +9,21 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Implements {@link Stream#combineLatest(Stream...)} and
- * {@link Stream#combineLatest(List, List)}. Each slot holds its upstream's latest element (and
- * its refs) until the next one replaces it.
+ * Implements {@link Stream#combineLatest(Stream...)}, {@link Stream#combineLatest(List, List)}
+ * and the typed {@link Stream#combineLatestWith(Stream)} forms. Each slot holds its upstream's
+ * latest element (and its refs) until the next one replaces it.
+ *
+ * @param <R> what the node emits for the latest values
  */
-public final class CombineLatestNode extends JoinNode<Latest, List<Object>> {
+public final class CombineLatestNode<R> extends JoinNode<Latest, R> {
     private final List<Stream<?>> emitOn;
 
     /**
      * @param emitOn the upstreams whose elements trigger an emission, or {@code null} for all of
      *     them (whatever is connected later included)
      */
-    public CombineLatestNode(List<? extends Stream<?>> upstreams, List<? extends Stream<?>> emitOn) {
-        super(upstreams, "combineLatest", Latest::new);
+    public CombineLatestNode(List<? extends Stream<?>> upstreams, List<? extends Stream<?>> emitOn, Combine<R> combine) {
+        super(upstreams, combine, Latest::new);
         this.emitOn = emitOn == null ? null : List.copyOf(emitOn);
         if (emitOn != null) {
             if (emitOn.isEmpty()) {
@@ -51,7 +52,7 @@ public final class CombineLatestNode extends JoinNode<Latest, List<Object>> {
             values[i] = slot(i).value;
             mds.add(slot(i).metadata);
         }
-        return emitDownstream(Lists.of(values), Refs.concat(mds));
+        return emitDownstream(combine(values), Refs.concat(mds));
     }
 
     private boolean triggers(Stream<?> who) {
@@ -60,6 +61,7 @@ public final class CombineLatestNode extends JoinNode<Latest, List<Object>> {
 
     @Override
     protected void checkDisconnect(Stream<?> upstream) {
+        super.checkDisconnect(upstream);
         if (emitOn != null && emitOn.stream().allMatch(s -> s == upstream)) {
             throw new IllegalStateException("combineLatest: cannot disconnect " + upstream
                     + ", the only emitOn upstream");

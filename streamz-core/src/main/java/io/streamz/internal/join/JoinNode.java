@@ -2,6 +2,7 @@ package io.streamz.internal.join;
 
 import io.streamz.Stream;
 import io.streamz.internal.Node;
+import io.streamz.internal.util.Lists;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -16,12 +17,14 @@ import java.util.function.Supplier;
  * @param <R> the emitted element type
  */
 public abstract class JoinNode<S, R> extends Node<Object, R> {
+    private final Combine<R> combine;
     private final Supplier<S> newSlot;
     private List<Stream<?>> slotUpstreams;
     private List<S> slots;
 
-    protected JoinNode(List<? extends Stream<?>> upstreams, String kind, Supplier<S> newSlot) {
-        super(upstreams, kind);
+    protected JoinNode(List<? extends Stream<?>> upstreams, Combine<R> combine, Supplier<S> newSlot) {
+        super(upstreams, combine.kind());
+        this.combine = combine;
         this.newSlot = newSlot;
         this.slotUpstreams = upstreams();
         this.slots = new ArrayList<>(slotUpstreams.size());
@@ -59,6 +62,28 @@ public abstract class JoinNode<S, R> extends Node<Object, R> {
     /** All slots, in upstream order. */
     protected final List<S> slots() {
         return slots;
+    }
+
+    /**
+     * What the join emits for {@code values}, one per slot, an array nobody else holds; a failure
+     * of the typed forms' function is a {@code NodeException} naming this node and the values.
+     */
+    protected final R combine(Object[] values) {
+        try {
+            return combine.apply(values);
+        } catch (RuntimeException e) {
+            throw failure(e, Lists.ofOwned(values));
+        }
+    }
+
+    @Override
+    protected void checkConnect(Stream<?> upstream) {
+        combine.checkRewiring("connect", upstream);
+    }
+
+    @Override
+    protected void checkDisconnect(Stream<?> upstream) {
+        combine.checkRewiring("disconnect", upstream);
     }
 
     /** Lets go of what a removed slot holds (release its refs). Runs inside the graph. */

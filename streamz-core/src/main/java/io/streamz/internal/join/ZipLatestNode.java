@@ -1,7 +1,6 @@
 package io.streamz.internal.join;
 
 import io.streamz.Stream;
-import io.streamz.internal.util.Lists;
 import io.streamz.internal.util.Refs;
 import io.streamz.internal.window.HeldElements;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ public final class ZipLatestNode extends JoinNode<ZipLatestNode.Slot, List<Objec
 
     /** @param upstreams the lossless upstream first, then the others */
     public ZipLatestNode(List<? extends Stream<?>> upstreams) {
-        super(upstreams, "zipLatest", Slot::new);
+        super(upstreams, Combine.list("zipLatest"), Slot::new);
         this.lossless = upstreams.get(0);
     }
 
@@ -54,7 +53,7 @@ public final class ZipLatestNode extends JoinNode<ZipLatestNode.Slot, List<Objec
                 mds.add(s == losslessSlot ? firstMetadata : s.latest.metadata);
             }
             try {
-                pending = both(pending, emitDownstream(Lists.of(values), Refs.concat(mds)));
+                pending = both(pending, emitDownstream(combine(values), Refs.concat(mds)));
             } finally {
                 Refs.release(firstMetadata);   // as streamz: the others' refs stay with their latest
             }

@@ -1,7 +1,6 @@
 package io.streamz.internal.join;
 
 import io.streamz.Stream;
-import io.streamz.internal.util.Lists;
 import io.streamz.internal.util.Refs;
 import io.streamz.internal.window.HeldElements;
 import java.util.ArrayList;
@@ -10,18 +9,21 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Implements {@link Stream#zip(Stream...)}. An upstream that runs more than {@link #MAX_SIZE}
- * elements ahead gets back-pressure as in streamz: the element is kept, and the emit that brought
- * it waits (outside the graph's guard) until the zip emits its next tuple.
+ * Implements {@link Stream#zip(Stream...)} and the typed {@link Stream#zipWith(Stream)} forms. An
+ * upstream that runs more than {@link #MAX_SIZE} elements ahead gets back-pressure as in streamz:
+ * the element is kept, and the emit that brought it waits (outside the graph's guard) until the
+ * zip emits its next tuple.
+ *
+ * @param <R> what the zip emits for the values of one tuple
  */
-public final class ZipNode extends JoinNode<HeldElements<Object>, List<Object>> {
+public final class ZipNode<R> extends JoinNode<HeldElements<Object>, R> {
     /** streamz's default {@code maxsize}: elements one upstream may be ahead before it waits. */
     public static final int MAX_SIZE = 10;
 
     private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
 
-    public ZipNode(List<? extends Stream<?>> upstreams) {
-        super(upstreams, "zip", HeldElements::new);
+    public ZipNode(List<? extends Stream<?>> upstreams, Combine<R> combine) {
+        super(upstreams, combine, HeldElements::new);
     }
 
     @Override
@@ -74,7 +76,7 @@ public final class ZipNode extends JoinNode<HeldElements<Object>, List<Object>> 
         }
         wakeWaiting();
         try {
-            return emitDownstream(Lists.ofOwned(values), md);
+            return emitDownstream(combine(values), md);
         } finally {
             Refs.release(md);
         }

@@ -1,5 +1,6 @@
 package io.streamz.internal.util;
 
+import io.streamz.Keep;
 import io.streamz.internal.UserFunctionException;
 import io.streamz.Stream;
 import java.util.function.Function;
@@ -27,5 +28,10 @@ public final class Keys {
         } catch (RuntimeException e) {
             throw new UserFunctionException(e);
         }
+    }
+
+    /** {@code keep} ({@code "first"} or {@code "last"}) as a {@link Keep}, or an argument error naming {@code node}. */
+    public static Keep keep(String keep, String node) {
+        return Checks.oneOf(keep, node, "keep", "first", "last").equals("last") ? Keep.LAST : Keep.FIRST;
     }
 }

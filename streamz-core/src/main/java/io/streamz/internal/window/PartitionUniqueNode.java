@@ -1,5 +1,6 @@
 package io.streamz.internal.window;
 
+import io.streamz.Keep;
 import io.streamz.internal.HeldSignals;
 import io.streamz.Signal;
 import io.streamz.Stream;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-/** Implements {@link Stream#partitionUnique(int, Function, String)}. */
+/** Implements {@link Stream#partitionUnique(int, Function, Keep)}. */
 public final class PartitionUniqueNode<T> extends Node<T, List<T>> {
     private final int n;
     private final Function<? super T, ?> key;
@@ -33,10 +34,10 @@ public final class PartitionUniqueNode<T> extends Node<T, List<T>> {
         }
     }
 
-    public PartitionUniqueNode(Stream<T> upstream, int n, Function<? super T, ?> key, String keep) {
+    public PartitionUniqueNode(Stream<T> upstream, int n, Function<? super T, ?> key, Keep keep) {
         super(upstream, "partitionUnique");
         this.key = Checks.notNull(key, "partitionUnique", "key");
-        this.keepLast = Checks.oneOf(keep, "partitionUnique", "keep", "first", "last").equals("last");
+        this.keepLast = Checks.notNull(keep, "partitionUnique", "keep") == Keep.LAST;
         this.n = Checks.positive(n, "partitionUnique", "n");
     }
 

@@ -1,5 +1,6 @@
 package io.streamz.internal.window;
 
+import io.streamz.Keep;
 import io.streamz.Stream;
 import io.streamz.internal.util.Checks;
 import io.streamz.internal.util.Keys;
@@ -13,17 +14,17 @@ import java.util.Map;
 import java.util.function.Function;
 import reactor.core.scheduler.Scheduler;
 
-/** Implements {@link Stream#timedWindowUnique(Duration, Function, String, Scheduler)}. */
+/** Implements {@link Stream#timedWindowUnique(Duration, Function, Keep, Scheduler)}. */
 public final class TimedWindowUniqueNode<T> extends TickingWindowNode<T> {
     private final Function<? super T, ?> key;
     private final boolean keepLast;
     private LinkedHashMap<Object, Entry<T>> window = new LinkedHashMap<>();
 
-    public TimedWindowUniqueNode(Stream<T> upstream, Duration interval, Function<? super T, ?> key, String keep,
+    public TimedWindowUniqueNode(Stream<T> upstream, Duration interval, Function<? super T, ?> key, Keep keep,
             Scheduler scheduler) {
         super(upstream, "timedWindowUnique", interval, scheduler);
         this.key = Checks.notNull(key, "timedWindowUnique", "key");
-        this.keepLast = Checks.oneOf(keep, "timedWindowUnique", "keep", "first", "last").equals("last");
+        this.keepLast = Checks.notNull(keep, "timedWindowUnique", "keep") == Keep.LAST;
         startClock();
     }
 

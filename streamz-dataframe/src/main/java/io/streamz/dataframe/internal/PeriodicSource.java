@@ -2,6 +2,7 @@ package io.streamz.dataframe.internal;
 
 import io.streamz.Source;
 import io.streamz.dataframe.Frame;
+import io.streamz.internal.util.Intervals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,7 @@ public final class PeriodicSource extends Source<Frame> {
 
     @Override
     protected String describeParams() {
-        return "interval=" + interval;
+        return "interval=" + Intervals.format(interval);
     }
 
     @Override

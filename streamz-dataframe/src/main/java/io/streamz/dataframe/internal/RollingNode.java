@@ -8,6 +8,7 @@ import io.streamz.dataframe.Frame;
 import io.streamz.dataframe.InstantColumn;
 import io.streamz.dataframe.Series;
 import io.streamz.internal.Node;
+import io.streamz.internal.util.Intervals;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class RollingNode extends Node<Frame, Series<Double>> {
         this.window = new RollingWindow(n, window == null ? -1 : window.toNanos(), minPeriods, kernel(op), ddof,
                 factory == null ? null : factory.get());
         this.custom = (Aggregation<Object, ?>) custom;
-        this.params = window == null ? "window=" + n : "window=" + window;
+        this.params = window == null ? "window=" + n : "window=" + Intervals.format(window);
     }
 
     /** The pandas kernel for {@code op}, or a {@link RowState} for the others. */

@@ -4,6 +4,7 @@ import io.streamz.Stream;
 import io.streamz.dataframe.Frame;
 import io.streamz.dataframe.InstantColumn;
 import io.streamz.internal.Node;
+import io.streamz.internal.util.Intervals;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class WindowNode<R> extends Node<Frame, R> {
     /** Over the rows whose time is within {@code window} of the newest time seen. */
     public static <R> WindowNode<R> time(Stream<Frame> upstream, String kind, Duration window,
                                          Function<Frame, InstantColumn> times, WindowState<R> state) {
-        return new WindowNode<>(upstream, kind, -1, window.toNanos(), times, state, "value=" + window);
+        return new WindowNode<>(upstream, kind, -1, window.toNanos(), times, state, "value=" + Intervals.format(window));
     }
 
     @Override

@@ -314,7 +314,7 @@ public final class FileOptions {
         List<String> types = new ArrayList<>();
         columnTypes.forEach((c, t) -> types.add(c + "=" + t.getSimpleName()));
         return "FileOptions(separator='" + separator + "', header=" + header + ", columns=" + columns
-                + ", columnTypes=" + types + ", tail=" + tail + ", pollInterval=" + pollInterval
+                + ", columnTypes=" + types + ", tail=" + tail + ", pollInterval=" + Intervals.format(pollInterval)
                 + ", maxLineLength=" + maxLineLength + ", failOnMalformed=" + failOnMalformed + ")";
     }
 }

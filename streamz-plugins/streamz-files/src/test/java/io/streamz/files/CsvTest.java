@@ -256,6 +256,7 @@ class CsvTest {
                 .hasMessage("FileOptions: separator must not be a quote or a line break, was '\"'");
         assertThatThrownBy(() -> FileOptions.defaults().withPollInterval("0s")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("FileOptions: pollInterval must be > 0, was 0s");
+        assertThat(FileOptions.defaults().withPollInterval("250ms").toString()).contains("pollInterval=250ms");
         assertThatThrownBy(() -> Stream.create().as(Csv.sinkToCsv(dir.toString())))
                 .isInstanceOf(UncheckedIOException.class).hasMessageStartingWith("sinkToCsv: cannot write \"" + dir);
     }

@@ -3,6 +3,7 @@ package io.streamz.kafka;
 import io.streamz.EventTime;
 import io.streamz.RefCounter;
 import io.streamz.Source;
+import io.streamz.internal.util.Intervals;
 import io.streamz.internal.util.Refs;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,7 +115,7 @@ public final class KafkaSource<T> extends Source<T> {
     @Override
     protected String describeParams() {
         return (topics.size() == 1 ? "topic=" + topics.get(0) : "topics=" + topics) + ", pollInterval="
-                + pollInterval + (batched ? ", maxBatchSize=" + maxBatchSize : "");
+                + Intervals.format(pollInterval) + (batched ? ", maxBatchSize=" + maxBatchSize : "");
     }
 
     @Override

@@ -105,7 +105,8 @@ public final class KafkaSourceOptions {
 
     @Override
     public String toString() {
-        return "KafkaSourceOptions(pollInterval=" + pollInterval + ", maxBatchSize=" + maxBatchSize
+        return "KafkaSourceOptions(pollInterval=" + (pollInterval == null ? "default" : Intervals.format(pollInterval))
+                + ", maxBatchSize=" + maxBatchSize
                 + ", refreshPartitions=" + refreshPartitions + ")";
     }
 }

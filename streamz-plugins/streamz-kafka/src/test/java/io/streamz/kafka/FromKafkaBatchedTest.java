@@ -233,6 +233,9 @@ class FromKafkaBatchedTest {
     void badArgumentsFailWhileBuilding() {
         assertThatThrownBy(() -> Kafka.fromKafkaBatched(null, kafka.consumerConfig("x")))
                 .isInstanceOf(NullPointerException.class).hasMessage("fromKafkaBatched: topic is null");
+        assertThat(FAST).hasToString("KafkaSourceOptions(pollInterval=100ms, maxBatchSize=10000, refreshPartitions=false)");
+        assertThat(KafkaSourceOptions.defaults()).hasToString(
+                "KafkaSourceOptions(pollInterval=default, maxBatchSize=10000, refreshPartitions=false)");
         assertThatThrownBy(() -> KafkaSourceOptions.defaults().withMaxBatchSize(0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("KafkaSourceOptions: maxBatchSize must be >= 1, was 0");

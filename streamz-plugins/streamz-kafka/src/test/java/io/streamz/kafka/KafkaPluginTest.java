@@ -55,8 +55,8 @@ class KafkaPluginTest {
         assertThat(acks).hasSize(10);
         assertThat(got).containsExactlyInAnyOrder("p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9");
         assertThat(gotBatches.stream().flatMap(List::stream).map(ConsumerRecord::value)).hasSize(10);
-        assertThat(values.toString()).isEqualTo("fromKafka(topic=plugged, pollInterval=PT0.02S)");
-        assertThat(batches.toString()).isEqualTo("fromKafkaBatched(topic=plugged, pollInterval=PT0.05S, maxBatchSize=100)");
+        assertThat(values.toString()).isEqualTo("fromKafka(topic=plugged, pollInterval=20ms)");
+        assertThat(batches.toString()).isEqualTo("fromKafkaBatched(topic=plugged, pollInterval=50ms, maxBatchSize=100)");
     }
 
     @Test

@@ -231,7 +231,7 @@ public final class MqttOptions {
     private static Duration atLeastASecond(Duration d, String param) {
         Checks.notNull(d, "MqttOptions", param);
         if (d.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("MqttOptions: " + param + " must be >= 1s, was " + d);
+            throw new IllegalArgumentException("MqttOptions: " + param + " must be >= 1s, was " + Intervals.format(d));
         }
         return d;
     }
@@ -240,7 +240,7 @@ public final class MqttOptions {
     public String toString() {
         return "MqttOptions(clientId=" + clientId + ", cleanSession=" + cleanSession
                 + ", username=" + username + ", password=" + (password == null ? "none" : "***")
-                + ", keepAlive=" + keepAlive + ", connectionTimeout=" + connectionTimeout
-                + ", maxReconnectDelay=" + maxReconnectDelay + ", offlineBufferSize=" + offlineBufferSize + ")";
+                + ", keepAlive=" + Intervals.format(keepAlive) + ", connectionTimeout=" + Intervals.format(connectionTimeout)
+                + ", maxReconnectDelay=" + Intervals.format(maxReconnectDelay) + ", offlineBufferSize=" + offlineBufferSize + ")";
     }
 }

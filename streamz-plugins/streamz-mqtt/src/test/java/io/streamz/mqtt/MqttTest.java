@@ -270,7 +270,9 @@ class MqttTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("toMqtt: qos must be 0, 1 or 2, was -1");
         assertThatThrownBy(() -> MqttOptions.defaults().withKeepAlive("10ms"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("MqttOptions: keepAlive must be >= 1s, was PT0.01S");
+                .hasMessage("MqttOptions: keepAlive must be >= 1s, was 10ms");
+        assertThat(MqttOptions.defaults().withKeepAlive("2m").withMaxReconnectDelay("3s").toString())
+                .contains("keepAlive=2m").contains("maxReconnectDelay=3s");
     }
 
     @Test

@@ -300,9 +300,9 @@ public final class NetOptions {
 
     @Override
     public String toString() {
-        return "NetOptions(host=" + host + ", maxSize=" + maxSize + ", idleTimeout=" + idleTimeout
+        return "NetOptions(host=" + host + ", maxSize=" + maxSize + ", idleTimeout=" + Intervals.format(idleTimeout)
                 + ", bearerToken=" + (bearerToken == null ? "none" : "***") + ", maxConnections=" + maxConnections
                 + ", maxInFlight=" + maxInFlight + ", maxQueuedBytes=" + maxQueuedBytes
-                + ", requestTimeout=" + requestTimeout + ")";
+                + ", requestTimeout=" + Intervals.format(requestTimeout) + ")";
     }
 }
