@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -63,6 +64,14 @@ import org.apache.kafka.common.serialization.Deserializer;
  * and keeps polling (so the consumer stays in its group) until it is done; at most one poll's
  * worth of records (or one {@code maxBatchSize} per partition) waits in memory.
  *
+ * <p><b>Queue depth:</b> {@link #stats()}{@code .queued()} counts the records polled and not yet
+ * emitted: its queue. A partition is polled only while it holds less than an element's worth
+ * (one record; {@code maxBatchSize} for {@code fromKafkaBatched}), so per partition at most one
+ * poll's worth ({@code max.poll.records}, 500 unless configured) waits, plus
+ * {@code maxBatchSize - 1} when batched. Records emitted but
+ * still waiting for their offset commit are in the graph, not queued: the nodes that hold them
+ * count them in their own {@code held()}.
+ *
  * <p><b>Failures:</b> if a node fails on an element (synchronously or asynchronously), or a
  * record cannot be deserialized, the source stops polling, commits what was done before, and
  * {@link #error()} returns the exception; the failed element is read again on restart.
@@ -86,6 +95,8 @@ public final class KafkaSource<T> extends Source<T> {
     private volatile Thread thread;
     private volatile Consumer<Object, Object> consumer;
     private volatile Throwable error;
+    /** The records in the partitions' buffers: written by the poll thread, read by {@link #queuedCount()}. */
+    private final AtomicLong buffered = new AtomicLong();
 
     KafkaSource(String kind, List<String> topics, Map<String, Object> config, Deserializer<?> keys,
             Deserializer<?> values, Function<ConsumerRecord<?, ?>, ?> element, boolean batched,
@@ -152,6 +163,12 @@ public final class KafkaSource<T> extends Source<T> {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** The records polled and not yet emitted, for {@link #stats()}. */
+    @Override
+    protected long queuedCount() {
+        return buffered.get();
     }
 
     private void fail(Throwable e) {
@@ -290,7 +307,9 @@ public final class KafkaSource<T> extends Source<T> {
             for (TopicPartition tp : records.partitions()) {
                 Part p = parts.get(tp);
                 if (p != null) {
-                    p.buffer.addAll(records.records(tp));
+                    List<ConsumerRecord<Object, Object>> polled = records.records(tp);
+                    p.buffer.addAll(polled);
+                    buffered.addAndGet(polled.size());
                 }
             }
         }
@@ -299,6 +318,7 @@ public final class KafkaSource<T> extends Source<T> {
             for (Part p : parts.values()) {
                 while (!p.buffer.isEmpty()) {
                     ConsumerRecord<Object, Object> r = p.buffer.poll();
+                    buffered.decrementAndGet();
                     emit(p, element.apply(r), r.offset(), r.timestamp());
                     if (pending != null || !running) {
                         return;
@@ -326,6 +346,7 @@ public final class KafkaSource<T> extends Source<T> {
                 long time = -1;
                 for (int i = 0; i < n; i++) {
                     ConsumerRecord<Object, Object> r = p.buffer.poll();
+                    buffered.decrementAndGet();
                     batch.add(element.apply(r));
                     last = r.offset();
                     time = Math.max(time, r.timestamp());
@@ -407,7 +428,7 @@ public final class KafkaSource<T> extends Source<T> {
             for (TopicPartition tp : revoked) {
                 Part p = parts.remove(tp);
                 if (p != null) {
-                    p.revoked = true;
+                    drop(p);
                     collect(tp, p, offsets, true);
                 }
             }
@@ -425,15 +446,25 @@ public final class KafkaSource<T> extends Source<T> {
             for (TopicPartition tp : lost) {
                 Part p = parts.remove(tp);
                 if (p != null) {
-                    p.revoked = true;
+                    drop(p);
                 }
             }
+        }
+
+        /** Marks a partition no longer ours; its polled records are read again by the next owner. */
+        private void drop(Part p) {
+            p.revoked = true;
+            buffered.addAndGet(-p.buffer.size());
+            p.buffer.clear();
         }
 
         private void shutdown() {
             try {
                 finalCommit();
             } finally {
+                for (Part p : parts.values()) {
+                    drop(p);
+                }
                 consumer.close(CLOSE_TIMEOUT);
             }
         }

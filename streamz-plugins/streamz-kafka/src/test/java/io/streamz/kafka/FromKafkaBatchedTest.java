@@ -13,6 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,6 +70,29 @@ class FromKafkaBatchedTest {
 
         assertThat(out).hasSizeGreaterThanOrEqualTo(3).allSatisfy(b -> assertThat(b).hasSizeLessThanOrEqualTo(10));
         assertThat(out.stream().flatMap(List::stream)).containsExactlyElementsOf(values("v", 25));
+    }
+
+    @Test
+    void recordsPolledAndNotYetInABatchAreTheSourcesQueue() throws Exception {
+        kafka.createTopic("queued", 1);
+        kafka.produce("queued", values("v", 30));
+        Map<String, Object> config = kafka.consumerConfig("queued-group");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5);
+        KafkaSource<List<String>> source = Kafka.fromKafkaBatched("queued", config, KafkaSerde.string(),
+                FAST.withMaxBatchSize(3));
+        Gate<List<String>> gate = new Gate<>(source);
+
+        source.start();
+        until(() -> gate.seen.size() == 1 && source.stats().queued() > 0, TIMEOUT,
+                () -> "a batch at the gate and records queued, got " + source.stats());
+        // one partition: maxBatchSize - 1 left from a poll, plus one poll of 5
+        assertThat(source.stats().queued()).isBetween(1L, 3 - 1 + 5L);
+
+        gate.open();
+        until(() -> total(gate.seen) == 30, TIMEOUT, () -> "30 values, got " + total(gate.seen));
+        assertThat(source.stats().queued()).isZero();
+        source.stop();
+        assertThat(gate.seen.stream().flatMap(List::stream)).containsExactlyElementsOf(values("v", 30));
     }
 
     @Test

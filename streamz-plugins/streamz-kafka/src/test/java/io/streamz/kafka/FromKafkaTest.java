@@ -208,6 +208,29 @@ class FromKafkaTest {
     }
 
     @Test
+    void recordsPolledAndNotYetEmittedAreTheSourcesQueue() throws Exception {
+        kafka.createTopic("queued", 1);
+        kafka.produce("queued", values(20));
+        Map<String, Object> config = kafka.consumerConfig("queued-group");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5);
+        KafkaSource<String> source = Kafka.fromKafka(List.of("queued"), config, "20ms");
+        Gate<String> gate = new Gate<>(source);
+        assertThat(source.stats().queued()).isZero();
+
+        source.start();
+        // the first record waits at the gate, the rest of its poll in the source
+        until(() -> gate.seen.size() == 1 && source.stats().queued() > 0, TIMEOUT,
+                () -> "a record at the gate and others queued, got " + source.stats());
+        assertThat(source.stats().queued()).isBetween(1L, 4L);   // at most one poll of 5, one emitted
+
+        gate.open();
+        until(() -> gate.seen.size() == 20, TIMEOUT, () -> "20 values, got " + gate.seen.size());
+        assertThat(source.stats().queued()).isZero();
+        source.stop();
+        assertThat(gate.seen).containsExactlyElementsOf(values(20));
+    }
+
+    @Test
     void aFailingNodeStopsTheSourceAndTheRecordIsReadAgainOnRestart() throws Exception {
         kafka.createTopic("poison", 1);
         kafka.produce("poison", values(10));

@@ -30,7 +30,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
  */
 public final class MqttOptions {
     private static final MqttOptions DEFAULTS = new MqttOptions(null, null, null, null,
-            Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5), 10_000);
+            Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5), 10_000, 100);
 
     private final String clientId;
     private final Boolean cleanSession;
@@ -40,9 +40,11 @@ public final class MqttOptions {
     private final Duration connectionTimeout;
     private final Duration maxReconnectDelay;
     private final int offlineBufferSize;
+    private final int maxQueued;
 
     private MqttOptions(String clientId, Boolean cleanSession, String username, char[] password,
-            Duration keepAlive, Duration connectionTimeout, Duration maxReconnectDelay, int offlineBufferSize) {
+            Duration keepAlive, Duration connectionTimeout, Duration maxReconnectDelay, int offlineBufferSize,
+            int maxQueued) {
         this.clientId = clientId;
         this.cleanSession = cleanSession;
         this.username = username;
@@ -51,11 +53,13 @@ public final class MqttOptions {
         this.connectionTimeout = connectionTimeout;
         this.maxReconnectDelay = maxReconnectDelay;
         this.offlineBufferSize = offlineBufferSize;
+        this.maxQueued = maxQueued;
     }
 
     /**
      * Generated client id, role-dependent clean session, no credentials, 30 s keep-alive, 10 s
-     * connection timeout, 5 s maximum reconnect delay and an offline buffer of 10,000 messages.
+     * connection timeout, 5 s maximum reconnect delay, an offline buffer of 10,000 messages and a
+     * source queue of 100.
      *
      * @return the default options (a shared immutable instance)
      */
@@ -73,7 +77,7 @@ public final class MqttOptions {
     public MqttOptions withClientId(String clientId) {
         Checks.notNull(clientId, "MqttOptions", "clientId");
         return new MqttOptions(clientId, cleanSession, username, password, keepAlive, connectionTimeout,
-                maxReconnectDelay, offlineBufferSize);
+                maxReconnectDelay, offlineBufferSize, maxQueued);
     }
 
     /**
@@ -85,7 +89,7 @@ public final class MqttOptions {
      */
     public MqttOptions withCleanSession(boolean cleanSession) {
         return new MqttOptions(clientId, cleanSession, username, password, keepAlive, connectionTimeout,
-                maxReconnectDelay, offlineBufferSize);
+                maxReconnectDelay, offlineBufferSize, maxQueued);
     }
 
     /**
@@ -100,7 +104,7 @@ public final class MqttOptions {
         Checks.notNull(username, "MqttOptions", "username");
         Checks.notNull(password, "MqttOptions", "password");
         return new MqttOptions(clientId, cleanSession, username, password.clone(), keepAlive,
-                connectionTimeout, maxReconnectDelay, offlineBufferSize);
+                connectionTimeout, maxReconnectDelay, offlineBufferSize, maxQueued);
     }
 
     /**
@@ -114,7 +118,7 @@ public final class MqttOptions {
      */
     public MqttOptions withKeepAlive(Duration keepAlive) {
         return new MqttOptions(clientId, cleanSession, username, password, atLeastASecond(keepAlive, "keepAlive"),
-                connectionTimeout, maxReconnectDelay, offlineBufferSize);
+                connectionTimeout, maxReconnectDelay, offlineBufferSize, maxQueued);
     }
 
     /**
@@ -139,7 +143,7 @@ public final class MqttOptions {
      */
     public MqttOptions withConnectionTimeout(Duration connectionTimeout) {
         return new MqttOptions(clientId, cleanSession, username, password, keepAlive,
-                atLeastASecond(connectionTimeout, "connectionTimeout"), maxReconnectDelay, offlineBufferSize);
+                atLeastASecond(connectionTimeout, "connectionTimeout"), maxReconnectDelay, offlineBufferSize, maxQueued);
     }
 
     /**
@@ -164,7 +168,7 @@ public final class MqttOptions {
      */
     public MqttOptions withMaxReconnectDelay(Duration maxReconnectDelay) {
         return new MqttOptions(clientId, cleanSession, username, password, keepAlive, connectionTimeout,
-                atLeastASecond(maxReconnectDelay, "maxReconnectDelay"), offlineBufferSize);
+                atLeastASecond(maxReconnectDelay, "maxReconnectDelay"), offlineBufferSize, maxQueued);
     }
 
     /**
@@ -189,7 +193,37 @@ public final class MqttOptions {
      */
     public MqttOptions withOfflineBufferSize(int messages) {
         return new MqttOptions(clientId, cleanSession, username, password, keepAlive, connectionTimeout,
-                maxReconnectDelay, Checks.positive(messages, "MqttOptions", "offlineBufferSize"));
+                maxReconnectDelay, Checks.positive(messages, "MqttOptions", "offlineBufferSize"), maxQueued);
+    }
+
+    /**
+     * How many received messages a source keeps waiting for the graph; once that many wait, it
+     * takes no more from the connection until the graph has taken one (the broker then holds
+     * the rest, within its in-flight window). They are what {@code source.stats().queued()}
+     * counts. Default 100.
+     *
+     * <pre>{@code
+     * MqttSource in = Mqtt.fromMqtt("localhost", 1883, "sensors/#", 1,
+     *         MqttOptions.defaults().withMaxQueued(1_000));
+     * in.stats().queued();   // 0 until messages wait for the graph, at most 1000
+     * }</pre>
+     *
+     * @param messages the queue's capacity in messages, at least 1
+     * @return new options with this capacity, the others unchanged
+     * @throws IllegalArgumentException if {@code messages} is less than 1
+     */
+    public MqttOptions withMaxQueued(int messages) {
+        return new MqttOptions(clientId, cleanSession, username, password, keepAlive, connectionTimeout,
+                maxReconnectDelay, offlineBufferSize, Checks.positive(messages, "MqttOptions", "maxQueued"));
+    }
+
+    /**
+     * The capacity set with {@link #withMaxQueued(int)}.
+     *
+     * @return how many received messages a source keeps waiting for the graph at most
+     */
+    public int maxQueued() {
+        return maxQueued;
     }
 
     /**
@@ -241,6 +275,7 @@ public final class MqttOptions {
         return "MqttOptions(clientId=" + clientId + ", cleanSession=" + cleanSession
                 + ", username=" + username + ", password=" + (password == null ? "none" : "***")
                 + ", keepAlive=" + Intervals.format(keepAlive) + ", connectionTimeout=" + Intervals.format(connectionTimeout)
-                + ", maxReconnectDelay=" + Intervals.format(maxReconnectDelay) + ", offlineBufferSize=" + offlineBufferSize + ")";
+                + ", maxReconnectDelay=" + Intervals.format(maxReconnectDelay) + ", offlineBufferSize=" + offlineBufferSize
+                + ", maxQueued=" + maxQueued + ")";
     }
 }

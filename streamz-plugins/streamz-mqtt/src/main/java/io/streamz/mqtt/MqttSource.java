@@ -2,6 +2,12 @@ package io.streamz.mqtt;
 
 import io.streamz.Source;
 import io.streamz.internal.util.Checks;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
@@ -23,6 +29,12 @@ import reactor.util.Loggers;
  * message after it): {@link #completion()} fails with the {@code NodeException}, and with a
  * persistent session the broker sends the message again when the source is started again.
  *
+ * <p>Paho's callback thread hands each message to a queue of
+ * {@link MqttOptions#withMaxQueued maxQueued} messages (100 by default), and a thread of the
+ * source emits them in order: {@link #stats()}{@code .queued()} counts the messages received
+ * and not yet emitted. When the queue is full the callback thread waits, Paho stops reading the
+ * connection, and the broker keeps the rest.
+ *
  * <pre>{@code
  * MqttSource in = Mqtt.fromMqtt("localhost", 1883, "sensors/#", 1);
  * in.map(MqttRecord::payloadAsString).sink(System.out::println);
@@ -38,6 +50,8 @@ public final class MqttSource extends Source<MqttRecord> {
     private final int qos;
     private final MqttOptions options;
     private volatile MqttAsyncClient client;
+    private volatile Callback callback;
+    private final AtomicLong queued = new AtomicLong();
 
     MqttSource(String host, int port, String topic, int qos, MqttOptions options) {
         super("fromMqtt", null);
@@ -72,7 +86,9 @@ public final class MqttSource extends Source<MqttRecord> {
         try {
             c = new MqttAsyncClient(uri, options.clientIdOrGenerated(), new MemoryPersistence());
             MqttAsyncClient self = c;
-            c.setCallback(new Callback(self));
+            Callback cb = new Callback(self);
+            callback = cb;
+            c.setCallback(cb);
             c.setManualAcks(true);
             client = c;
             c.connect(options.connectOptions(true)).waitForCompletion();
@@ -88,7 +104,22 @@ public final class MqttSource extends Source<MqttRecord> {
     protected void onStop() {
         MqttAsyncClient c = client;
         client = null;
+        Callback cb = callback;
+        callback = null;
+        if (cb != null) {
+            cb.entry.shutdown();     // what is still queued is dropped, unacknowledged
+        }
         Mqtt.closeQuietly(c);
+    }
+
+    /**
+     * The messages received and not yet emitted into the graph.
+     *
+     * @return the number waiting now, at most {@link MqttOptions#maxQueued()}
+     */
+    @Override
+    protected long queuedCount() {
+        return queued.get();
     }
 
     @Override
@@ -98,11 +129,20 @@ public final class MqttSource extends Source<MqttRecord> {
 
     private final class Callback implements MqttCallbackExtended {
         private final MqttAsyncClient owner;
+        /** The thread that emits; its queue holds the messages waiting for the graph. */
+        final ExecutorService entry;
+        /** Places in the queue: Paho's callback thread waits for one. */
+        private final Semaphore room = new Semaphore(options.maxQueued());
         /** Set once the graph failed on a message: no message of this connection is acknowledged then. */
         private volatile boolean failed;
 
         Callback(MqttAsyncClient owner) {
             this.owner = owner;
+            this.entry = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "streamz-fromMqtt-" + topic);
+                t.setDaemon(true);
+                return t;
+            });
         }
 
         @Override
@@ -121,12 +161,30 @@ public final class MqttSource extends Source<MqttRecord> {
             LOG.debug("fromMqtt: connection lost, reconnecting: " + cause);
         }
 
-        /**
-         * Runs the graph on Paho's callback thread: the broker gets the ack once the graph is
-         * done; a failure that propagates stops the source without an ack.
-         */
+        /** On Paho's callback thread: queues the message, waiting while the queue is full. */
         @Override
-        public void messageArrived(String t, MqttMessage message) {
+        public void messageArrived(String t, MqttMessage message) throws InterruptedException {
+            while (!room.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                if (client != owner || failed) {
+                    return;
+                }
+            }
+            queued.incrementAndGet();
+            try {
+                entry.execute(() -> deliver(t, message));
+            } catch (RejectedExecutionException stopped) {
+                queued.decrementAndGet();
+                room.release();
+            }
+        }
+
+        /**
+         * On the source's thread, in arrival order: runs the graph; the broker gets the ack once
+         * the graph is done; a failure that propagates stops the source without an ack.
+         */
+        private void deliver(String t, MqttMessage message) {
+            queued.decrementAndGet();
+            room.release();
             if (client != owner || failed) {
                 return;
             }

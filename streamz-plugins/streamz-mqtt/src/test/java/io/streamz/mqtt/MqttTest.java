@@ -190,6 +190,34 @@ class MqttTest {
         assertThat(after).extracting(MqttRecord::payloadAsString).containsExactly("first", "second");
     }
 
+    @Test
+    void messagesReceivedAndNotYetEmittedAreTheSourcesQueueUpToMaxQueued() throws Exception {
+        MqttSource in = Mqtt.fromMqtt("127.0.0.1", broker.port, "queued", 1, FAST.withMaxQueued(3));
+        cleanup.add(in::stop);
+        Gate gate = new Gate(in);
+        List<MqttRecord> after = gate.sinkToList();
+        in.start();
+        assertThat(in.stats().queued()).isZero();
+
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            sent.add("m" + i);
+            publish("queued", "m" + i);
+        }
+        // one message in the graph, three queued; the client waits to hand over the next
+        await().atMost(PATIENCE).until(() -> gate.arrived.size() == 1 && in.stats().queued() == 3);
+        assertThat(gate.arrived).hasSize(1);
+        assertThat(in.stats().queued()).isEqualTo(3);
+
+        gate.open.complete(null);
+        await().atMost(PATIENCE).until(() -> after.size() == 10);
+        assertThat(in.stats().queued()).isZero();
+        assertThat(after).extracting(MqttRecord::payloadAsString).containsExactlyElementsOf(sent);
+        assertThatThrownBy(() -> MqttOptions.defaults().withMaxQueued(0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(MqttOptions.defaults().maxQueued()).isEqualTo(100);
+    }
+
     /** Holds every element's completion until the test opens it: an asynchronous sink. */
     private static final class Gate extends Stream<MqttRecord> {
         final List<Object> arrived = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -97,6 +97,7 @@ final class Feed extends ChannelDuplexHandler {
             queue.add(element);
             queuedBytes += size;
         }
+        source.countQueued(1);
         boolean spent = budget.take(size);
         if (spent || queuedBytes() >= HIGH_WATER) {
             pause();
@@ -167,6 +168,7 @@ final class Feed extends ChannelDuplexHandler {
             next = queue.poll();
             atGraph = true;
         }
+        source.countQueued(-1);          // offer counts it until the graph takes it
         source.offer(next).whenComplete((r, failure) -> {
             if (failure != null) {
                 source.logFailure(next, failure);
@@ -192,6 +194,7 @@ final class Feed extends ChannelDuplexHandler {
         if (!queue.isEmpty()) {
             ServerSource.LOG.debug(source + ": stopped with " + queue.size() + " elements unread by the graph");
         }
+        source.countQueued(-queue.size());
         queue.clear();
         queuedBytes -= dropped;
         budget.give(dropped);

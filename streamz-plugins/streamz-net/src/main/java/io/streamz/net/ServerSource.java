@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.util.Logger;
@@ -26,6 +27,13 @@ import reactor.util.Loggers;
  * Base of the server sources ({@link Net#fromHttpServer}, {@link Net#fromWebsocket},
  * {@link Net#fromTcp}): binds on {@code start()}, unbinds on {@code stop()}, and hands received
  * elements to the graph on a thread of its own, so network threads never wait for the graph.
+ *
+ * <p>{@link #stats()}{@code .queued()} counts the elements received and not yet handed to the
+ * graph: request bodies and WebSocket messages or TCP pieces waiting behind the one the graph is
+ * taking. It is bounded by {@link NetOptions#withMaxInFlight} requests for
+ * {@code fromHttpServer}, and for {@code fromWebsocket} and {@code fromTcp} by the bytes of
+ * {@link NetOptions#withMaxQueuedBytes} (each element counting its length plus 48), give or
+ * take the elements of one network read.
  *
  * <pre>{@code
  * ServerSource in = Net.fromTcp(0, "\n");
@@ -42,6 +50,7 @@ public abstract class ServerSource extends Source<String> {
     private volatile ChannelGroup connections;
     private volatile ExecutorService entry;
     private volatile Budget budget;
+    private final AtomicLong queued = new AtomicLong();
 
     ServerSource(String kind, int port, NetOptions options) {
         super(kind, null);
@@ -127,8 +136,23 @@ public abstract class ServerSource extends Source<String> {
         ExecutorService e = entry;
         entry = null;
         if (e != null) {
-            e.shutdownNow();
+            queued.addAndGet(-e.shutdownNow().size());   // elements that will never reach the graph
         }
+    }
+
+    /**
+     * The elements received and not yet handed to the graph, over all connections.
+     *
+     * @return the number waiting now
+     */
+    @Override
+    protected final long queuedCount() {
+        return queued.get();
+    }
+
+    /** Counts {@code n} more (or, negative, fewer) elements waiting for the graph. */
+    final void countQueued(long n) {
+        queued.addAndGet(n);
     }
 
     /**
@@ -165,8 +189,10 @@ public abstract class ServerSource extends Source<String> {
             done.completeExceptionally(new IllegalStateException(kind() + ": stopped"));
             return done;
         }
+        queued.incrementAndGet();
         try {
             e.execute(() -> {
+                queued.decrementAndGet();
                 try {
                     emitAsync(x).whenComplete((r, failure) -> {
                         if (failure == null) {
@@ -180,6 +206,7 @@ public abstract class ServerSource extends Source<String> {
                 }
             });
         } catch (RejectedExecutionException stopped) {
+            queued.decrementAndGet();
             done.completeExceptionally(new IllegalStateException(kind() + ": stopped"));
         }
         return done;
