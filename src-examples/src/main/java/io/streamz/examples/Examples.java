@@ -63,6 +63,8 @@ public final class Examples {
             new Example("EventTimeWindows", EventTimeWindows.class, "event-time.md", "clicks per user and minute of event time, out of order, one late"),
             new Example("LateAndEarlyFirings", LateAndEarlyFirings.class, "event-time.md", "early, on-time and late firings, allowed lateness, the late branch"),
             new Example("SessionWindows", SessionWindows.class, "event-time.md", "visits per user: session windows that merge"),
+            new Example("CustomWatermarks", CustomWatermarks.class, "event-time.md", "a WatermarkGenerator of your own: watermarks from batch markers"),
+            new Example("Idleness", Idleness.class, "event-time.md", "withIdleness: a quiet input stops holding the windows back"),
             new Example("EventTimeFrames", EventTimeFrames.class, "event-time.md", "a dataframe in event time: rows in order, one frame per second, late rows"),
             new Example("ScaleOut", ScaleOut.class, "scale-out.md", "scatter, map, buffer, gather: on threads, then on a Hazelcast member"));
 
