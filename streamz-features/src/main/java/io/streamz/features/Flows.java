@@ -567,8 +567,18 @@ public final class Flows {
      *         (e, response) -> Map.of("user", e.get("user"), "score", response.body()), 8);
      * }</pre>
      *
-     * <p><b>Failures:</b> a failed request (no connection, a bad URL) or a function that throws
-     * fails the element through the node's error policy, naming the node and the element.
+     * <p><b>Failures:</b> a failed request (no connection, a bad URL, a connection closed before
+     * the response) or a function that throws fails the element through the node's error policy,
+     * naming the node and the element. The node is asynchronous, so
+     * {@code onError(ErrorPolicy.retry(n, backoff))} sends a failed request again, up to {@code n}
+     * requests in all, waiting {@code backoff}, then twice as long, ... between them (storey's
+     * {@code retries} and {@code backoff_factor}); a status such as 500 is a response, not a
+     * failure, and the join is not retried:
+     *
+     * <pre>{@code
+     * Stream<String> scored = Flows.sendToHttp(source, x -> HttpRequest.get(url + x), (x, r) -> x + ": " + r.body(), 8)
+     *         .onError(ErrorPolicy.retry(3, "100ms"));   // 3 requests at most, 100 ms then 200 ms apart
+     * }</pre>
      *
      * <p><b>Metadata:</b> held until the response was joined, then passed on with the result.
      *
@@ -589,13 +599,9 @@ public final class Flows {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("sendToHttp: maxInFlight must be >= 1, was " + maxInFlight);
         }
-        SendToHttp http = new SendToHttp(maxInFlight);
         @SuppressWarnings("unchecked")
         Stream<T> in = (Stream<T>) notNull(stream, "sendToHttp", "stream");
-        return in.mapAsync((T x) -> {
-            HttpRequest r = notNull(request.apply(x), "sendToHttp", "the request");
-            return http.send(r).thenApply(response -> java.util.Optional.<R>ofNullable(join.apply(x, response)));
-        }).named("sendToHttp").filter(java.util.Optional::isPresent).map(java.util.Optional::get);
+        return new SendToHttpNode<T, R>(in, request, join, maxInFlight, reactor.core.scheduler.Schedulers.parallel());
     }
 
     static <V> V notNull(V value, String node, String param) {
