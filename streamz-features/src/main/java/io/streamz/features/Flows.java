@@ -486,33 +486,79 @@ public final class Flows {
 
     /**
      * Writes each event's body to {@code table} under the event's key (storey
-     * {@code NoSqlTarget}), and passes the event on. {@code columns} choose the attributes written,
-     * as storey's: {@code "field"}, {@code "name=field"} to rename, {@code "$key"} and
-     * {@code "$time"} (or {@code "name=$time"}) for the event's metadata; an empty list writes the
-     * whole body.
+     * {@code NoSqlTarget}), and passes the event on once it is written. {@code columns} choose the
+     * attributes written, as storey's: {@code "field"}, {@code "name=field"} to rename,
+     * {@code "$key"} and {@code "$time"} (or {@code "name=$time"}) for the event's metadata; an
+     * empty list writes the whole body; a field the body lacks is not written. The write runs on
+     * the emitting thread; {@link #noSqlTarget(Stream, Table, List, NoSqlOptions)} writes
+     * asynchronously or every interval.
      *
      * <pre>{@code
-     * Flows.noSqlTarget(events, table, List.of("clicks", "seen=$time"));   // table: ann -> {clicks=3, seen=...}
+     * Stream<Event<Map<String, Object>>> events = Stream.create();
+     * Table table = Table.inMemory();
+     * Flows.noSqlTarget(events, table, List.of("clicks", "user=$key"));
+     * events.emit(Event.of(Map.of("clicks", 3, "page", "/"), "ann", null));
+     * table.get("ann");   // {clicks=3, user=ann}
      * }</pre>
+     *
+     * <p><b>Failures:</b> an event without a key, a body that is not a {@code Map} or a write that
+     * throws fails the event through the node's error policy, naming the node and the event.
      *
      * @param events events with {@code Map} bodies and a key
      * @param table where to write
      * @param columns the attributes to write
      * @return the same events, after they are written
      * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if a column is malformed
      */
     public static Stream<Event<Map<String, Object>>> noSqlTarget(Stream<Event<Map<String, Object>>> events, Table table,
             List<String> columns) {
+        return noSqlTarget(events, table, columns,
+                NoSqlOptions.everyEvent().withWriter(reactor.core.scheduler.Schedulers.immediate()));
+    }
+
+    /**
+     * {@link #noSqlTarget(Stream, Table, List)} with storey's {@code flush_interval_secs} and
+     * {@code max_updates_in_flight} ({@link NoSqlOptions}; storey's defaults:
+     * {@link NoSqlOptions#defaults()}, 300 s and 8). With an interval, each key's changes are
+     * merged and written every interval, and the events go on at once, their refs held until their
+     * change is written (at least once: a Kafka source commits an event's offset only then); a
+     * write that fails is logged and counted in {@code stats().failed()}, and its change and refs
+     * kept for the next interval. Without one ({@link NoSqlOptions#everyEvent()}), each event's
+     * change is written asynchronously on the options' writer and the event goes on once it is
+     * written; a failed write fails the event through the node's error policy. Either way at most
+     * {@code maxUpdatesInFlight} writes run at a time, one per key (the changes of a key that come
+     * while it is written are merged into its next write), and the end of the input writes
+     * everything held, then goes on ({@code stats().held()}: events not written yet,
+     * {@code queued()}: keys waiting for a write slot).
+     *
+     * <pre>{@code
+     * VirtualTimeScheduler clock = VirtualTimeScheduler.create();
+     * Stream<Event<Map<String, Object>>> events = Stream.create();
+     * Table table = Table.inMemory();
+     * Flows.noSqlTarget(events, table, List.of("clicks"), NoSqlOptions.defaults()
+     *         .withFlushInterval(Duration.ofSeconds(10)).withScheduler(clock).withWriter(Schedulers.immediate()));
+     * events.emit(Event.of(Map.of("clicks", 3), "ann", null));
+     * events.emit(Event.of(Map.of("clicks", 4), "ann", null));
+     * table.get("ann");                               // null: not written yet
+     * clock.advanceTimeBy(Duration.ofSeconds(10));
+     * table.get("ann");                               // {clicks=4}
+     * }</pre>
+     *
+     * @param events events with {@code Map} bodies and a key
+     * @param table where to write
+     * @param columns the attributes to write
+     * @param options when and how to write
+     * @return the same events
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if a column is malformed
+     */
+    public static Stream<Event<Map<String, Object>>> noSqlTarget(Stream<Event<Map<String, Object>>> events, Table table,
+            List<String> columns, NoSqlOptions options) {
         notNull(table, "noSqlTarget", "table");
-        TargetColumns cols = TargetColumns.of(notNull(columns, "noSqlTarget", "columns"));
-        return new FunctionNode<Event<Map<String, Object>>, Event<Map<String, Object>>>(
-                notNull(events, "noSqlTarget", "events"), "noSqlTarget", "table=" + table + ", columns=" + cols, e -> {
-                    if (e.key() == null) {
-                        throw new IllegalArgumentException("noSqlTarget: the event has no key");
-                    }
-                    table.update(e.key(), cols.row(e, false));
-                    return e;
-                });
+        notNull(options, "noSqlTarget", "options");
+        return new NoSqlTarget(notNull(events, "noSqlTarget", "events"), table,
+                TargetColumns.of(notNull(columns, "noSqlTarget", "columns")), options);
     }
 
     /**
