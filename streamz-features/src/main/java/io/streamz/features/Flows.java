@@ -582,7 +582,14 @@ public final class Flows {
      * storey writes Python's {@code str} of a datetime); a field with a comma, a quote or a line
      * end is quoted. Rows are appended to an existing file, whose header is not written again.
      *
-     * @param events events with {@code Map} bodies
+     * <p><b>Bodies:</b> a {@code Map} body gives each column its field ({@code null} when
+     * missing); a {@code List} body is written as it is, or, when some columns are metadata
+     * ({@code "event_key=$key"}), fills the other columns in order, as storey does. Columns cannot
+     * be inferred from a {@code List}: the event fails, naming the node and the event, as does a
+     * body that is neither.
+     *
+     * @param <B> the body type: {@code Map<String, Object>} or a {@code List}
+     * @param events events with {@code Map} or {@code List} bodies
      * @param path the file
      * @param columns the columns to write
      * @param header whether to write the columns' names first into a new or empty file
@@ -591,12 +598,46 @@ public final class Flows {
      * @throws NullPointerException if an argument is {@code null}
      * @throws IllegalArgumentException if a column is malformed
      */
-    public static Stream<Event<Map<String, Object>>> csvTarget(Stream<? extends Event<Map<String, Object>>> events,
-            java.nio.file.Path path, List<String> columns, boolean header, BatchOptions batching) {
+    public static <B> Stream<Event<B>> csvTarget(Stream<? extends Event<B>> events, java.nio.file.Path path,
+            List<String> columns, boolean header, BatchOptions batching) {
+        return csvTarget(events, path, columns, false, header, batching);
+    }
+
+    /**
+     * {@link #csvTarget(Stream, java.nio.file.Path, List, boolean, BatchOptions)} with storey's
+     * {@code infer_columns_from_data}: when {@code inferColumnsFromData}, the first event's fields
+     * that no column is named after are written too, and all the columns are sorted by name
+     * (storey sorts them all); without columns they are always inferred.
+     *
+     * <pre>{@code
+     * Stream<Event<Map<String, Object>>> events = Stream.create();
+     * Path file = Files.createTempFile("clicks", ".csv");
+     * Files.delete(file);
+     * Flows.csvTarget(events, file, List.of("user=$key"), true, true, BatchOptions.atEnd());
+     * events.emit(Event.of(Map.of("clicks", 3, "page", "/"), "ann", null));
+     * events.emitEnd();
+     * Files.readAllLines(file);   // [clicks,page,user, 3,/,ann]
+     * }</pre>
+     *
+     * @param <B> the body type: {@code Map<String, Object>} or a {@code List}
+     * @param events events with {@code Map} or {@code List} bodies
+     * @param path the file
+     * @param columns the columns to write
+     * @param inferColumnsFromData whether to add the first event's fields to the columns
+     * @param header whether to write the columns' names first into a new or empty file
+     * @param batching when to write
+     * @return the same events, passed on at once
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if a column is malformed
+     */
+    @SuppressWarnings("unchecked")
+    public static <B> Stream<Event<B>> csvTarget(Stream<? extends Event<B>> events, java.nio.file.Path path,
+            List<String> columns, boolean inferColumnsFromData, boolean header, BatchOptions batching) {
         notNull(path, "csvTarget", "path");
         notNull(batching, "csvTarget", "batching");
-        return new CsvTarget(notNull(events, "csvTarget", "events"), path,
-                TargetColumns.of(notNull(columns, "csvTarget", "columns")), header, batching);
+        TargetColumns cols = TargetColumns.of(notNull(columns, "csvTarget", "columns"));
+        return (Stream<Event<B>>) (Stream<?>) new CsvTarget(notNull(events, "csvTarget", "events"), path,
+                inferColumnsFromData ? cols.withColumnsInferredFromData() : cols, header, batching);
     }
 
     /**
