@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The engines the scatter/gather benchmarks compare, by name: {@code local} (a local engine of
@@ -89,6 +90,20 @@ final class ScatterGatherEngines implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
-        processes.forEach(Process::destroyForcibly);
+        // closing their input stops the members in order, so that a recording they were started
+        // with (-XX:StartFlightRecording in JAVA_TOOL_OPTIONS) is written
+        for (Process p : processes) {
+            try {
+                p.getOutputStream().close();
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (IOException e) {
+                p.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
     }
 }

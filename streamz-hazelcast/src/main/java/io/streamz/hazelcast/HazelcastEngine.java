@@ -4,7 +4,6 @@ import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.config.Config;
-import com.hazelcast.core.ExecutionCallback;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
@@ -22,10 +21,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,6 +71,14 @@ public final class HazelcastEngine implements Engine {
     private final UUID self;
     /** Runs the tasks this engine's own member takes, in this JVM; {@code null} on a client. */
     private final ExecutorService local;
+    /**
+     * The thread that takes the answers of the members and completes the tasks' futures (and so
+     * runs what waits for them, such as {@code gather}). Hazelcast would otherwise run each
+     * callback on its default asynchronous executor, which is a new thread per callback where
+     * {@code ForkJoinPool.commonPool()} has a parallelism of 1 (machines of 2 cores or fewer).
+     */
+    private final ExecutorService results;
+    private final Executor answers;
 
     private HazelcastEngine(HazelcastInstance hazelcast, boolean owned) {
         this.hazelcast = hazelcast;
@@ -78,6 +87,18 @@ public final class HazelcastEngine implements Engine {
         Member me = localMember(hazelcast);
         this.self = me != null && !me.isLiteMember() ? me.getUuid() : null;
         this.local = self == null ? null : localThreads(hazelcast);
+        this.results = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "streamz." + hazelcast.getName() + ".results");
+            t.setDaemon(true);
+            return t;
+        });
+        this.answers = command -> {
+            try {
+                results.execute(command);
+            } catch (RejectedExecutionException e) {
+                command.run();   // closed: the answer (or the failure of a shut-down instance) still completes its tasks
+            }
+        };
     }
 
     private static Member localMember(HazelcastInstance hazelcast) {
@@ -232,8 +253,12 @@ public final class HazelcastEngine implements Engine {
         }
     }
 
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
     private void failed(Pending<?> p, Member on, Throwable t) {
-        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        Throwable cause = unwrap(t);
         if (memberLost(cause) && System.nanoTime() - p.since < RETRY_NANOS) {
             // the member went away before answering: run the task again on another one, after
             // the cluster had a moment to notice (until it has, the member may still be listed)
@@ -241,7 +266,7 @@ public final class HazelcastEngine implements Engine {
                 p.lostOn.add(on.getUuid());
             }
             p.attempt++;
-            Executor later = CompletableFuture.delayedExecutor(Math.min(20L * p.attempt, 500), TimeUnit.MILLISECONDS);
+            Executor later = CompletableFuture.delayedExecutor(Math.min(20L * p.attempt, 500), TimeUnit.MILLISECONDS, answers);
             later.execute(() -> dispatch(p));
         } else {
             p.out.completeExceptionally(cause);
@@ -291,6 +316,7 @@ public final class HazelcastEngine implements Engine {
         if (owned) {
             hazelcast.shutdown();
         }
+        results.shutdown();
     }
 
     /** {@code hazelcast(instance name)}. */
@@ -364,20 +390,19 @@ public final class HazelcastEngine implements Engine {
             List<Task<?>> tasks = new ArrayList<>(batch.size());
             batch.forEach(p -> tasks.add(p.task));
             try {
-                executor.submitToMember(new Batch(tasks), member, new ExecutionCallback<List<Batch.Outcome>>() {
-                    @Override
-                    public void onResponse(List<Batch.Outcome> outcomes) {
-                        for (int i = 0; i < batch.size(); i++) {
-                            batch.get(i).complete(outcomes.get(i));
-                        }
-                        next();
+                Future<List<Batch.Outcome>> answer = executor.submitToMember(new Batch(tasks), member);
+                // Hazelcast's futures are CompletionStages: their answer is taken on this engine's
+                // thread, not on a thread Hazelcast would start for the callback
+                ((CompletionStage<List<Batch.Outcome>>) answer).whenCompleteAsync((outcomes, t) -> {
+                    if (t != null) {
+                        lost(batch, unwrap(t));
+                        return;
                     }
-
-                    @Override
-                    public void onFailure(Throwable t) {
-                        lost(batch, t);
+                    for (int i = 0; i < batch.size(); i++) {
+                        batch.get(i).complete(outcomes.get(i));
                     }
-                });
+                    next();
+                }, answers);
             } catch (RuntimeException e) {
                 lost(batch, e);
             }
