@@ -15,10 +15,13 @@ import io.streamz.distributed.Task;
 import io.streamz.internal.util.Checks;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -30,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An {@link Engine} on a Hazelcast cluster: each task goes to a data member, in turn, through the
@@ -50,8 +54,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>Functions and elements travel with Java serialisation: the members need the classes of the
- * functions (the application's jar and streamz's) on their class path.
+ * <p>A function goes to a member once, with the first batch that needs it there; later tasks
+ * refer to it by an id (a member that joined or restarted since asks for it again). Functions
+ * travel with Java serialisation, elements and results with Hazelcast's serialisers (Java
+ * serialisation for classes it has none for): the members need the classes of the functions and
+ * elements (the application's jar and streamz's) on their class path.
  */
 public final class HazelcastEngine implements Engine {
     /** The name of the cluster's executor service the tasks run on. */
@@ -67,6 +74,11 @@ public final class HazelcastEngine implements Engine {
     private final boolean owned;
     private final AtomicInteger turn = new AtomicInteger();
     private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
+    /** Names this engine's functions in the members' registries (see {@link Batch}). */
+    private final UUID id = UUID.randomUUID();
+    /** The ids of the functions of tasks sent so far; a function collected is forgotten. */
+    private final Map<Object, Long> functionIds = Collections.synchronizedMap(new WeakHashMap<>());
+    private final AtomicLong nextFunctionId = new AtomicLong();
     /** This engine's own member, when it runs on one (not a client), else {@code null}. */
     private final UUID self;
     /** Runs the tasks this engine's own member takes, in this JVM; {@code null} on a client. */
@@ -332,6 +344,11 @@ public final class HazelcastEngine implements Engine {
         final long since = System.nanoTime();
         final Set<UUID> lostOn = ConcurrentHashMap.newKeySet();
         int attempt = 1;
+        /** How the task travels to a member, once known; {@code function} is its function. */
+        Batch.Call call;
+        Object function;
+        /** A member answered that it does not know the function: send it along again. */
+        boolean withFunction;
 
         Pending(Task<R> task, CompletableFuture<R> out) {
             this.task = task;
@@ -356,6 +373,8 @@ public final class HazelcastEngine implements Engine {
         private final Member member;
         private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
         private int inFlight;
+        /** The functions sent to this member so far (it keeps them while it runs). */
+        private final Set<Long> sent = new HashSet<>();
 
         Lane(Member member) {
             this.member = member;
@@ -387,25 +406,61 @@ public final class HazelcastEngine implements Engine {
         }
 
         private void send(List<Pending<?>> batch) {
-            List<Task<?>> tasks = new ArrayList<>(batch.size());
-            batch.forEach(p -> tasks.add(p.task));
+            Batch call;
             try {
-                Future<List<Batch.Outcome>> answer = executor.submitToMember(new Batch(tasks), member);
+                call = batchOf(batch);
+            } catch (RuntimeException e) {
+                lost(batch, e);
+                return;
+            }
+            try {
+                Future<Batch.Outcomes> answer = executor.submitToMember(call, member);
                 // Hazelcast's futures are CompletionStages: their answer is taken on this engine's
                 // thread, not on a thread Hazelcast would start for the callback
-                ((CompletionStage<List<Batch.Outcome>>) answer).whenCompleteAsync((outcomes, t) -> {
+                ((CompletionStage<Batch.Outcomes>) answer).whenCompleteAsync((outcomes, t) -> {
                     if (t != null) {
                         lost(batch, unwrap(t));
-                        return;
+                    } else {
+                        answered(batch, outcomes.list());
                     }
-                    for (int i = 0; i < batch.size(); i++) {
-                        batch.get(i).complete(outcomes.get(i));
-                    }
-                    next();
                 }, answers);
             } catch (RuntimeException e) {
                 lost(batch, e);
             }
+        }
+
+        /**
+         * The batch for {@code tasks}: each function goes along the first time this member needs
+         * it, and again for a task whose member said it did not know it.
+         */
+        private Batch batchOf(List<Pending<?>> tasks) {
+            List<Batch.Call> calls = new ArrayList<>(tasks.size());
+            List<Batch.Function> functions = new ArrayList<>(1);
+            synchronized (this) {
+                for (Pending<?> p : tasks) {
+                    Batch.Call c = callOf(p);
+                    calls.add(c);
+                    if (c.byId() && (sent.add(c.function()) || p.withFunction)
+                            && functions.stream().noneMatch(f -> f.id() == c.function())) {
+                        functions.add(new Batch.Function(c.function(), p.function));
+                    }
+                }
+            }
+            return new Batch(id, calls, functions);
+        }
+
+        private void answered(List<Pending<?>> batch, List<Batch.Outcome> outcomes) {
+            for (int i = 0; i < batch.size(); i++) {
+                Pending<?> p = batch.get(i);
+                Batch.Outcome o = outcomes.get(i);
+                if (o.kind() == Batch.Outcome.MISSING) {
+                    p.withFunction = true;   // the member joined or restarted after the function was sent
+                    add(p);
+                } else {
+                    p.complete(o);
+                }
+            }
+            next();
         }
 
         /** The whole batch failed (its member left, or it could not be sent): each task on its own. */
@@ -426,6 +481,17 @@ public final class HazelcastEngine implements Engine {
                 send(batch);
             }
         }
+    }
+
+    /** How {@code p}'s task travels: its function's id (the same for every task of a node) and its element. */
+    private Batch.Call callOf(Pending<?> p) {
+        if (p.call == null) {
+            p.call = Batch.Call.of(p.task, f -> {
+                p.function = f;
+                return functionIds.computeIfAbsent(f, k -> nextFunctionId.incrementAndGet());
+            });
+        }
+        return p.call;
     }
 
     /** No data member to run a task on right now (all left, or only lite members). */
