@@ -17,8 +17,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -57,6 +59,7 @@ final class ParquetTarget extends BatchingTarget<Event<Map<String, Object>>> {
     @Nullable
     private final java.time.format.DateTimeFormatter timeFormat;
     private TargetColumns columns;
+    private final TargetColumns index;
 
     private ParquetTarget(Stream<? extends Event<Map<String, Object>>> events, Path path, ParquetTargetOptions options,
             boolean singleFile, List<Partition> partitions) {
@@ -69,13 +72,24 @@ final class ParquetTarget extends BatchingTarget<Event<Map<String, Object>>> {
         this.codec = LocalCodecs.supported(options.compression());
         this.timeFormat = options.timeFormat() == null ? null
                 : java.time.format.DateTimeFormatter.ofPattern(options.timeFormat());
-        this.columns = TargetColumns.of(options.columns());
+        TargetColumns given = TargetColumns.of(options.columns());
+        this.columns = options.inferColumnsFromData() ? given.withColumnsInferredFromData() : given;
+        this.index = TargetColumns.of(options.indexColumns());
     }
 
     static ParquetTarget create(Stream<? extends Event<Map<String, Object>>> events, Path path,
             ParquetTargetOptions options) {
         String name = path.getFileName() == null ? "" : path.getFileName().toString();
         boolean singleFile = options.partitionColumns() == null && (name.endsWith(".parquet") || name.endsWith(".pq"));
+        if (options.partitionColumns() != null) {   // storey refuses a column that is both
+            List<String> both = new ArrayList<>(TargetColumns.of(options.indexColumns()).names());
+            both.retainAll(options.partitionColumns().stream().map(c -> partition(c).column().replaceFirst("^\\$", ""))
+                    .collect(Collectors.toList()));
+            if (!both.isEmpty()) {
+                throw new IllegalArgumentException("parquetTarget: the columns " + both
+                        + " are used both for partitioning and indexing, which is not allowed");
+            }
+        }
         List<Partition> partitions = new ArrayList<>();
         if (!singleFile) {
             for (String c : options.partitionColumns() == null ? STOREY_PARTITIONS : options.partitionColumns()) {
@@ -199,19 +213,22 @@ final class ParquetTarget extends BatchingTarget<Event<Map<String, Object>>> {
 
     @Override
     protected void write(@Nullable Object batchKey, List<Event<Map<String, Object>>> batch) throws IOException {
-        if (columns.inferred()) {
-            columns = columns.inferFrom(batch.get(0));
+        if (columns.inferred() && (options.inferColumnsFromData() || !columns.names().isEmpty())) {
+            columns = columns.inferFrom(batch.get(0));   // no columns and no inference: each body whole
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Event<Map<String, Object>> e : batch) {
-            Map<String, Object> row = columns.row(e, true);
+            Map<String, Object> row = index.inferred() ? new LinkedHashMap<>() : index.row(e, true);
+            columns.row(e, true).forEach(row::putIfAbsent);   // the index columns first, once
             for (Partition p : partitions) {
                 row.remove(p.column());   // a body field partitioned by is in the path, not a column
             }
             rows.add(row);
         }
+        Set<String> names = new LinkedHashSet<>();   // every row's fields, in order of appearance (as pandas)
+        rows.forEach(r -> names.addAll(r.keySet()));
         Map<String, String> types = new LinkedHashMap<>();
-        for (String c : rows.get(0).keySet()) {
+        for (String c : names) {
             String type = options.columnTypes().get(c);
             for (int i = 0; type == null && i < rows.size(); i++) {
                 type = Rows.typeOf(rows.get(i).get(c), c);

@@ -30,10 +30,14 @@ public final class ParquetTargetOptions {
     private final String timeFormat;
     private final BatchOptions batching;
     private final String compression;
+    private final List<String> indexColumns;
+    private final boolean inferColumns;
 
     private ParquetTargetOptions(List<String> columns, Map<String, String> columnTypes,
             @Nullable List<String> partitionColumns, @Nullable String timeField, @Nullable String timeFormat,
-            BatchOptions batching, String compression) {
+            BatchOptions batching, String compression, List<String> indexColumns, boolean inferColumns) {
+        this.indexColumns = indexColumns;
+        this.inferColumns = inferColumns;
         this.columns = columns;
         this.columnTypes = columnTypes;
         this.partitionColumns = partitionColumns;
@@ -44,28 +48,89 @@ public final class ParquetTargetOptions {
     }
 
     /**
-     * storey's defaults: the columns of the first event, storey's partitioning for a directory
+     * storey's defaults: each batch's fields as columns, storey's partitioning for a directory
      * (by key hashed into 256 buckets, year, month, day, hour), everything written at the end of
      * the input, Snappy compression.
      *
      * @return the options
      */
     public static ParquetTargetOptions defaults() {
-        return new ParquetTargetOptions(List.of(), Map.of(), null, null, null, BatchOptions.atEnd(), "snappy");
+        return new ParquetTargetOptions(List.of(), Map.of(), null, null, null, BatchOptions.atEnd(), "snappy", List.of(),
+                false);
     }
 
     /**
      * The columns, in storey's notation ({@link TargetColumns}: {@code "field"},
      * {@code "name=field"}, {@code "$key"}, {@code "name=$time"}).
      *
-     * @param columns the columns; empty: the first event's fields, sorted
+     * @param columns the columns; empty: each batch's fields (see {@link #withInferColumnsFromData})
      * @return new options
      * @throws IllegalArgumentException if a column is malformed
      */
     public ParquetTargetOptions withColumns(List<String> columns) {
         TargetColumns.of(columns);
         return new ParquetTargetOptions(List.copyOf(columns), columnTypes, partitionColumns, timeField, timeFormat,
-                batching, compression);
+                batching, compression, indexColumns, inferColumns);
+    }
+
+    /**
+     * storey's {@code index_cols}: columns in the same notation ({@code "$key"},
+     * {@code "event_time=$time"}, {@code "name=field"}) written first in each row, before the
+     * other columns, which then leave them out (also when inferred). storey hands them to pandas
+     * as the frame's index, which pyarrow stores as ordinary columns; Java has no frame index, so
+     * they are ordinary columns here: a reader that wants the index sets it
+     * ({@code pd.read_parquet(path).set_index(["key"])}).
+     *
+     * <pre>{@code
+     * ParquetTargetOptions.defaults().withIndexColumns(List.of("$key", "event_time=$time")).indexColumns();
+     * // [$key, event_time=$time]
+     * }</pre>
+     *
+     * @param columns the index columns; empty for none
+     * @return new options
+     * @throws IllegalArgumentException if a column is malformed
+     */
+    public ParquetTargetOptions withIndexColumns(List<String> columns) {
+        TargetColumns.of(columns);
+        return new ParquetTargetOptions(this.columns, columnTypes, partitionColumns, timeField, timeFormat, batching,
+                compression, List.copyOf(columns), inferColumns);
+    }
+
+    /**
+     * storey's {@code infer_columns_from_data=True}: the first event's fields that no column is
+     * named after join the columns (given or none), all sorted by name, and every file of the
+     * target has those columns. Without it and without columns, each batch's file has the fields
+     * of its events, in the order they first appear (as pandas builds storey's frames), a field
+     * an event lacks being null.
+     *
+     * <pre>{@code
+     * ParquetTargetOptions.defaults().withInferColumnsFromData(true).inferColumnsFromData();   // true
+     * }</pre>
+     *
+     * @param infer whether to infer the columns from the first event
+     * @return new options
+     */
+    public ParquetTargetOptions withInferColumnsFromData(boolean infer) {
+        return new ParquetTargetOptions(columns, columnTypes, partitionColumns, timeField, timeFormat, batching,
+                compression, indexColumns, infer);
+    }
+
+    /**
+     * Whether the columns are inferred from the first event.
+     *
+     * @return {@code true} if {@link #withInferColumnsFromData} said so
+     */
+    public boolean inferColumnsFromData() {
+        return inferColumns;
+    }
+
+    /**
+     * The index columns (storey's {@code index_cols}).
+     *
+     * @return the columns, empty for none
+     */
+    public List<String> indexColumns() {
+        return indexColumns;
     }
 
     /**
@@ -87,7 +152,7 @@ public final class ParquetTargetOptions {
         Map<String, String> types = new LinkedHashMap<>(columnTypes);
         types.put(column, type);
         return new ParquetTargetOptions(columns, Map.copyOf(types), partitionColumns, timeField, timeFormat, batching,
-                compression);
+                compression, indexColumns, inferColumns);
     }
 
     /**
@@ -105,7 +170,7 @@ public final class ParquetTargetOptions {
             ParquetTarget.partition(c);
         }
         return new ParquetTargetOptions(this.columns, columnTypes, List.copyOf(columns), timeField, timeFormat, batching,
-                compression);
+                compression, indexColumns, inferColumns);
     }
 
     /**
@@ -115,7 +180,8 @@ public final class ParquetTargetOptions {
      * @return new options
      */
     public ParquetTargetOptions withTimeField(String field) {
-        return new ParquetTargetOptions(columns, columnTypes, partitionColumns, field, timeFormat, batching, compression);
+        return new ParquetTargetOptions(columns, columnTypes, partitionColumns, field, timeFormat, batching, compression,
+                indexColumns, inferColumns);
     }
 
     /**
@@ -128,7 +194,7 @@ public final class ParquetTargetOptions {
     public ParquetTargetOptions withTimeFormat(String pattern) {
         java.time.format.DateTimeFormatter.ofPattern(pattern);
         return new ParquetTargetOptions(columns, columnTypes, partitionColumns, timeField, pattern, batching,
-                compression);
+                compression, indexColumns, inferColumns);
     }
 
     /**
@@ -141,7 +207,8 @@ public final class ParquetTargetOptions {
      */
     public ParquetTargetOptions withBatching(BatchOptions batching) {
         return new ParquetTargetOptions(columns, columnTypes, partitionColumns, timeField, timeFormat,
-                java.util.Objects.requireNonNull(batching, "parquetTarget: batching is null"), compression);
+                java.util.Objects.requireNonNull(batching, "parquetTarget: batching is null"), compression, indexColumns,
+                inferColumns);
     }
 
     /**
@@ -154,7 +221,8 @@ public final class ParquetTargetOptions {
      */
     public ParquetTargetOptions withCompression(String codec) {
         LocalCodecs.supported(codec);
-        return new ParquetTargetOptions(columns, columnTypes, partitionColumns, timeField, timeFormat, batching, codec);
+        return new ParquetTargetOptions(columns, columnTypes, partitionColumns, timeField, timeFormat, batching, codec,
+                indexColumns, inferColumns);
     }
 
     /**
@@ -226,6 +294,7 @@ public final class ParquetTargetOptions {
     @Override
     public String toString() {
         return "ParquetTargetOptions(columns=" + columns + ", types=" + columnTypes + ", partitions=" + partitionColumns
+                + (indexColumns.isEmpty() ? "" : ", index=" + indexColumns) + (inferColumns ? ", inferColumnsFromData" : "")
                 + ", " + batching + ", " + compression + ")";
     }
 }

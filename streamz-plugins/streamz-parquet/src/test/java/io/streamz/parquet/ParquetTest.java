@@ -109,8 +109,8 @@ class ParquetTest {
 
         List<Event<Map<String, Object>>> back = read(file, ParquetSourceOptions.defaults().withKeyField("user")
                 .withTimeField("seen").withIdField("n"));
-        // the columns of the first body, sorted by name (storey's infer_columns_from_data)
-        assertThat(back.get(0).body().keySet()).containsExactly("n", "note", "price", "seen", "total", "user", "vip");
+        // no columns: the bodies' fields in order of appearance (storey hands the dicts to pandas)
+        assertThat(back.get(0).body().keySet()).containsExactly("user", "n", "total", "price", "vip", "seen", "note");
         assertThat(back).extracting(Event::body).containsExactlyElementsOf(written);
         assertThat(back).extracting(Event::key).containsExactly("u0", "u1", "u2");
         assertThat(back.get(2).time()).isEqualTo(T.plusSeconds(2));
@@ -302,5 +302,109 @@ class ParquetTest {
         Path text = Files.writeString(dir.resolve("text.parquet"), "not parquet");
         assertThatThrownBy(() -> Parquet.parquetSource(text, ParquetSourceOptions.defaults()))
                 .hasMessageStartingWith("parquetSource: " + text + " is not a readable Parquet file");
+    }
+
+    /** storey's test_write_to_parquet_with_indices, with map bodies: the index column comes first. */
+    @Test
+    void storeyWriteToParquetWithIndices() throws Exception {
+        Path out = dir.resolve("indices");
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        Parquet.parquetTarget(events, out, ParquetTargetOptions.defaults().withIndexColumns(List.of("event_key=$key"))
+                .withColumns(List.of("my_int", "my_string")).withPartitionColumns(List.of("$year", "$month", "$day", "$hour")));
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            events.emit(Event.of(map("my_int", i, "my_string", "this is " + i), "key" + i, T));
+            expected.append(i == 0 ? "" : ", ").append("[key").append(i).append(", ").append(i).append(", this is ").append(i)
+                    .append(']');
+        }
+        events.emitEnd();
+        assertThat(duck("SELECT * FROM read_parquet('" + out + "/**/*.parquet', hive_partitioning = false) ORDER BY my_int")
+                .toString()).isEqualTo("[" + expected + "]");
+        assertThat(read(out, ParquetSourceOptions.defaults()).get(0).body().keySet())
+                .containsExactly("event_key", "my_int", "my_string", "year", "month", "day", "hour");
+    }
+
+    /** storey's test_write_to_parquet_with_inference (the first event's columns; index first, not repeated). */
+    @Test
+    void inferredColumnsLeaveTheIndexColumnsOut() throws Exception {
+        Path file = dir.resolve("inferred.parquet");
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        Parquet.parquetTarget(events, file, ParquetTargetOptions.defaults().withIndexColumns(List.of("$key", "n")));
+        events.emit(Event.of(map("n", 1, "my_string", "this is 1"), "key1", T));
+        events.emitEnd();
+        assertThat(read(file, ParquetSourceOptions.defaults()).get(0).body())
+                .isEqualTo(map("key", "key1", "n", 1, "my_string", "this is 1"));
+        assertThat(ParquetTargetOptions.defaults().withIndexColumns(List.of("$key")).toString()).contains("index=[$key]");
+    }
+
+    @Test
+    void storeyRefusesAColumnThatIsBothIndexAndPartition() {
+        assertThatThrownBy(() -> Parquet.parquetTarget(Stream.create(), dir.resolve("out"), ParquetTargetOptions.defaults()
+                .withIndexColumns(List.of("$key")).withPartitionColumns(List.of("$key"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parquetTarget: the columns [key] are used both for partitioning and indexing, which is not allowed");
+        assertThatThrownBy(() -> ParquetTargetOptions.defaults().withIndexColumns(List.of("k=$offset")))
+                .hasMessage("TargetColumns: metadata must be $key, $time or $id, was \"k=$offset\"");
+    }
+
+    /** Paths of other file systems: a zip file (jdk.zipfs) holds a partitioned dataset, read back from it. */
+    @Test
+    void writesAndReadsAPartitionedDatasetOnAnotherFileSystem() throws Exception {
+        Path zip = dir.resolve("clicks.zip");
+        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip, Map.of("create", "true"))) {
+            Path out = fs.getPath("/clicks");
+            Stream<Event<Map<String, Object>>> events = Stream.create();
+            Parquet.parquetTarget(events, out, ParquetTargetOptions.defaults().withPartitionColumns(List.of("$key")));
+            events.emit(Event.of(body("ann", 1), "ann", T));
+            events.emit(Event.of(body("bob", 2), "bob", T));
+            events.emitEnd();
+            List<Event<Map<String, Object>>> back = read(out, ParquetSourceOptions.defaults().withKeyField("key"));
+            assertThat(back).extracting(Event::key).containsExactly("ann", "bob");
+            assertThat(back.get(1).body()).containsEntry("n", 2).containsEntry("seen", T.plusSeconds(2));
+        }
+        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip)) {   // really in the zip
+            assertThat(read(fs.getPath("/clicks/key=bob"), ParquetSourceOptions.defaults())).hasSize(1);
+        }
+        Path uri = Path.of(dir.toUri().resolve("viaUri.parquet"));   // a file: URI
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        Parquet.parquetTarget(events, uri, ParquetTargetOptions.defaults());
+        events.emit(Event.of(body("ann", 1), "ann", T));
+        events.emitEnd();
+        assertThat(duck("SELECT user FROM '" + dir.resolve("viaUri.parquet") + "'").toString()).isEqualTo("[[ann]]");
+    }
+
+    /** storey's test_write_to_parquet_with_inference: no columns: every event's fields, in order of appearance. */
+    @Test
+    void storeyWriteToParquetWithInference() throws Exception {
+        Path out = dir.resolve("inference");
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        Parquet.parquetTarget(events, out, ParquetTargetOptions.defaults().withIndexColumns(List.of("$key"))
+                .withPartitionColumns(List.of()));
+        events.emit(Event.of(map("only_first_event", "first", "my_int", -1), "first_key!", T));
+        StringBuilder expected = new StringBuilder("[[first_key!, first, -1, null, null]");
+        for (int i = 0; i < 10; i++) {
+            events.emit(Event.of(map("my_int", i, "my_string", "this is " + i), "key" + i, T));
+            expected.append(", [key").append(i).append(", null, ").append(i).append(", this is ").append(i).append(", null]");
+        }
+        events.emit(Event.of(map("only_last_event", "last", "my_int", 1000), "last_key!", T));
+        expected.append(", [last_key!, null, 1000, null, last]]");
+        events.emitEnd();
+        assertThat(duck("DESCRIBE SELECT * FROM read_parquet('" + out + "/*.parquet')").stream().map(r -> r.get(0))
+                .collect(Collectors.toList())).containsExactly("key", "only_first_event", "my_int", "my_string", "only_last_event");
+        assertThat(duck("SELECT * FROM read_parquet('" + out + "/*.parquet')").toString()).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void inferColumnsFromDataTakesTheFirstEventsFieldsSortedForEveryFile() throws Exception {
+        Path file = dir.resolve("first.parquet");
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        Parquet.parquetTarget(events, file, ParquetTargetOptions.defaults().withColumns(List.of("k=$key"))
+                .withInferColumnsFromData(true));
+        events.emit(Event.of(map("z", 1, "a", "x"), "ann", T));
+        events.emit(Event.of(map("z", 2, "later", true), "bob", T));
+        events.emitEnd();
+        assertThat(duck("SELECT * FROM '" + file + "'").toString()).isEqualTo("[[x, ann, 1], [null, bob, 2]]");
+        assertThat(duck("DESCRIBE SELECT * FROM '" + file + "'").stream().map(r -> r.get(0)).collect(Collectors.toList()))
+                .containsExactly("a", "k", "z");
     }
 }
