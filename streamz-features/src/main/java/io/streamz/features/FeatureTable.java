@@ -48,6 +48,7 @@ public final class FeatureTable {
     static final int HEADER = 2;
     private final WindowedState[] states;
     private final int initialLength;
+    private final int fixedEnd;
     private final KeyStates keys = new KeyStates();
     private long sinceSweep;
     private long oldestKept = Long.MAX_VALUE;
@@ -79,12 +80,18 @@ public final class FeatureTable {
         this.maxWindowMillis = max;
         this.layout = new FeatureLayout(aggregators, Map.of());
         this.states = new WindowedState[aggregators.size()];
-        int metaEnd = HEADER + states.length * WindowedState.META;
-        int length = metaEnd;
+        int[] metas = new int[states.length];
+        int fixedEnd = HEADER;
         for (int i = 0; i < states.length; i++) {
-            states[i] = new WindowedState(aggregators.get(i), HEADER + i * WindowedState.META, metaEnd);
-            length += states[i].initialLength();
+            metas[i] = fixedEnd;
+            fixedEnd += WindowedState.fixedLength(aggregators.get(i));
         }
+        int length = fixedEnd;
+        for (int i = 0; i < states.length; i++) {
+            states[i] = new WindowedState(aggregators.get(i), metas, i);
+            length += states[i].initialRingLength();
+        }
+        this.fixedEnd = fixedEnd;
         this.initialLength = length;
         this.valueOf = new double[aggregators.size()];
         this.hasValue = new boolean[aggregators.size()];
@@ -460,7 +467,7 @@ public final class FeatureTable {
     private double[] load(Object key, long t) {
         double[] state = new double[initialLength];
         state[NEWEST] = Long.MIN_VALUE;
-        for (int i = 0, offset = HEADER + states.length * WindowedState.META; i < states.length; i++) {
+        for (int i = 0, offset = fixedEnd; i < states.length; i++) {
             offset = states[i].init(state, offset, t);
         }
         if (storage != null) {
