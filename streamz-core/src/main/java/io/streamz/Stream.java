@@ -512,6 +512,24 @@ public class Stream<T> {
     }
 
     /**
+     * The only downstream of this node when passing an element to it would do nothing but call
+     * its {@link #update}: one downstream, no metadata (so no refs to retain and release) and no
+     * counters on either node. A node may then run that downstream's work itself, in a loop
+     * instead of one nested call per node (a chain of maps does).
+     *
+     * @param metadata the element's metadata
+     * @return that downstream, or {@code null} when {@link #emitDownstream} must be used
+     */
+    protected final Stream<?> plainSoleDownstream(List<Map<String, Object>> metadata) {
+        Stream<?>[] ds = downstreams;
+        if (ds.length != 1 || counters != null || !metadata.isEmpty()) {
+            return null;
+        }
+        Stream<?> d = ds[0];
+        return d.counters == null ? d : null;
+    }
+
+    /**
      * Passes {@code x} to every downstream like {@link #emitDownstream}, and keeps its refs
      * retained until the downstream work on it is done: for sources and timers, which emit where
      * no upstream holds the element while asynchronous work on it is pending (a {@code rateLimit},

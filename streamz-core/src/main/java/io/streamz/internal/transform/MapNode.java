@@ -8,7 +8,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-/** Implements {@link Stream#map(Function)}. */
+/**
+ * Implements {@link Stream#map(Function)}. A chain of maps, each the only downstream of the one
+ * before, with no metadata and no metrics, runs in one loop here instead of one nested call per
+ * node: the same functions in the same order, the same error policies, fewer calls.
+ */
 public final class MapNode<T, R> extends Node<T, R> {
     private final Function<? super T, ? extends R> func;
 
@@ -19,12 +23,25 @@ public final class MapNode<T, R> extends Node<T, R> {
 
     @Override
     protected CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> metadata) {
-        R y;
-        try {
-            y = func.apply(x);
-        } catch (RuntimeException e) {
-            return fail(e, x, metadata);
+        MapNode<Object, Object> node = raw(this);
+        Object in = x;
+        for (;;) {
+            Object y;
+            try {
+                y = node.func.apply(in);
+            } catch (RuntimeException e) {
+                return node.fail(e, in, metadata);
+            }
+            if (!(node.plainSoleDownstream(metadata) instanceof MapNode<?, ?> next)) {
+                return node.emitDownstream(y, metadata);
+            }
+            node = raw(next);
+            in = y;
         }
-        return emitDownstream(y, metadata);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static MapNode<Object, Object> raw(MapNode<?, ?> node) {
+        return (MapNode<Object, Object>) node;
     }
 }
