@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,6 +43,30 @@ class TransformTest {
         assertThat(md).containsExactly(Metadata.v(7));
         assertThat(List.of(first.stats().in(), second.stats().in(), third.stats().in(), fourth.stats().out()))
                 .containsExactly(1L, 1L, 1L, 1L);
+    }
+
+    @Test
+    void aChainOfMapsSeesNodesAddedBetweenElementsAndByItsOwnFunctions() {
+        Stream<Integer> source = Stream.create();
+        List<Integer> late = new ArrayList<>();
+        AtomicReference<Stream<Integer>> third = new AtomicReference<>();
+        Stream<Integer> first = source.map(x -> x + 1);
+        Stream<Integer> second = first.map(x -> {
+            if (x == 3) {
+                third.get().sink(late::add);   // a new downstream of a later map, while the element runs
+            }
+            return x * 10;
+        });
+        third.set(second.map(x -> x + 1));
+        List<Integer> out = third.get().map(x -> -x).sinkToList();
+
+        source.emit(1);     // 2 -> 20 -> 21 -> -21
+        List<Integer> middle = first.sinkToList();   // added between elements
+        source.emit(2);     // 3 -> 30 -> 31 (to late as well) -> -31
+        source.emit(3);     // 4 -> 40 -> 41 -> -41
+        assertThat(out).containsExactly(-21, -31, -41);
+        assertThat(middle).containsExactly(3, 4);
+        assertThat(late).containsExactly(31, 41);
     }
 
     // ---------------------------------------------------------------- starmap
