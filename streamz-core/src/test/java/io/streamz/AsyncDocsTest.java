@@ -2,30 +2,20 @@ package io.streamz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamz.testing.VirtualClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
-import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** The examples of docs/async.md, with the same numbers. */
 class AsyncDocsTest {
-    private VirtualTimeScheduler clock;
-
-    @BeforeEach
-    void virtualTime() {
-        clock = VirtualTimeScheduler.getOrSet();
-    }
-
-    @AfterEach
-    void realTime() {
-        VirtualTimeScheduler.reset();
-    }
+    @RegisterExtension
+    final VirtualClock clock = new VirtualClock();
 
     @Test
     void emitWaitsAndEmitAsyncReturnsAtOnce() {

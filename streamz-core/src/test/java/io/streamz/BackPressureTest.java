@@ -3,6 +3,7 @@ package io.streamz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamz.testing.VirtualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
@@ -27,21 +27,8 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 /** sinkAsync, mapAsync and their Publisher twins; emit, emitAsync and buffer under back-pressure. */
 @Timeout(60)
 class BackPressureTest {
-    private VirtualTimeScheduler clock;
-
-    @BeforeEach
-    void virtualTime() {
-        clock = VirtualTimeScheduler.getOrSet();
-    }
-
-    @AfterEach
-    void realTime() {
-        VirtualTimeScheduler.reset();
-    }
-
-    private void advance(long millis) {
-        clock.advanceTimeBy(Duration.ofMillis(millis));
-    }
+    @RegisterExtension
+    final VirtualClock clock = new VirtualClock();
 
     private static List<Map<String, Object>> ref(RefCounter r) {
         return List.of(Map.of("ref", r));
@@ -70,9 +57,9 @@ class BackPressureTest {
         CompletableFuture<Void> done = source.emitAsync(1, ref(r));
         assertThat(done).isNotDone();
         assertThat(r.count()).isEqualTo(1);
-        advance(99);
+        clock.advance(99);
         assertThat(done).isNotDone();
-        advance(1);
+        clock.advance(1);
         assertThat(done).isDone();
         assertThat(written).containsExactly(2);
         assertThat(r.count()).isZero();
@@ -90,10 +77,10 @@ class BackPressureTest {
         });
         CompletableFuture<Void> emitter = CompletableFuture.runAsync(() -> source.emit(7));
         assertThat(called.await(10, TimeUnit.SECONDS)).isTrue();
-        advance(50);    // ticks enter the graph while emit(7) waits in it
+        clock.advance(50);    // ticks enter the graph while emit(7) waits in it
         assertThat(windows).startsWith(List.of(), List.of(7), List.of());
         assertThat(emitter).isNotDone();
-        advance(50);
+        clock.advance(50);
         emitter.get(10, TimeUnit.SECONDS);
     }
 
@@ -123,9 +110,9 @@ class BackPressureTest {
         List<Long> seen = new ArrayList<>();
         source.sinkPublisher(x -> Flux.interval(Duration.ofMillis(10)).take(x).doOnNext(seen::add));
         CompletableFuture<Void> done = source.emitAsync(3);
-        advance(20);
+        clock.advance(20);
         assertThat(done).isNotDone();
-        advance(10);
+        clock.advance(10);
         assertThat(done).isDone();
         assertThat(seen).containsExactly(0L, 1L, 2L);
         assertThatThrownBy(() -> source.emit(-1)).isInstanceOf(NodeException.class).hasMessageContaining("sinkPublisher");
@@ -142,7 +129,7 @@ class BackPressureTest {
         for (int x = 0; x < 6; x++) {
             CompletableFuture<Void> emitted = source.emitAsync(x);
             while (!emitted.isDone()) {
-                advance(1);
+                clock.advance(1);
             }
         }
         long took = clock.now(TimeUnit.MILLISECONDS) - start;
@@ -161,11 +148,11 @@ class BackPressureTest {
         CompletableFuture<Void> slow = source.emitAsync(3, ref(r));
         CompletableFuture<Void> fast = source.emitAsync(1);
         assertThat(r.count()).isEqualTo(1);
-        advance(10);
+        clock.advance(10);
         assertThat(out).containsExactly("r1");
         assertThat(fast).isDone();
         assertThat(slow).isNotDone();
-        advance(20);
+        clock.advance(20);
         assertThat(out).containsExactly("r1", "r3");
         assertThat(slow).isDone();
         assertThat(r.count()).isZero();
@@ -179,7 +166,7 @@ class BackPressureTest {
                 .sinkAsync(y -> Mono.delay(Duration.ofMillis(5)).doOnNext(t -> written.add(y)).toFuture());
         CompletableFuture<Void> done = source.emitAsync(2);
         assertThat(done).isNotDone();
-        advance(5);
+        clock.advance(5);
         assertThat(done).isDone();
         assertThat(written).containsExactly(5);
         assertThatThrownBy(() -> source.emit(0)).isInstanceOf(NodeException.class)
@@ -197,10 +184,10 @@ class BackPressureTest {
         List<Integer> out = source.mapPublisher(x -> x < 0 ? Mono.<Integer>empty()
                 : Flux.just(x * 2, x * 3).delayElements(Duration.ofMillis(10))).sinkToList();
         CompletableFuture<Void> done = source.emitAsync(1);
-        advance(10);
+        clock.advance(10);
         assertThat(done).isDone();
         source.emit(-1);
-        advance(100);
+        clock.advance(100);
         assertThat(out).containsExactly(2);
     }
 
@@ -217,11 +204,11 @@ class BackPressureTest {
             emits.add(a.emitAsync(i));
             emits.add(b.emitAsync("b" + i));
         }
-        advance(10);
+        clock.advance(10);
         assertThat(out).isEmpty();
-        advance(15);
+        clock.advance(15);
         assertThat(out).containsExactly(List.of(0, "b0"), List.of(1, "b1"), List.of(2, "b2"));
-        advance(100);
+        clock.advance(100);
         assertThat(emits).allSatisfy(f -> assertThat(f).isDone());
     }
 
@@ -234,9 +221,9 @@ class BackPressureTest {
         a.emitAsync(2);
         b.emitAsync("x");
         assertThat(out).isEmpty();
-        advance(5);
+        clock.advance(5);
         assertThat(out).containsExactly(List.of(1, "x"));
-        advance(5);
+        clock.advance(5);
         assertThat(out).containsExactly(List.of(1, "x"), List.of(2, "x"));
     }
 
@@ -260,14 +247,14 @@ class BackPressureTest {
             return n;
         });
         while (total.get() == 0) {
-            advance(1);     // until windows with elements flush on this thread
+            clock.advance(1);     // until windows with elements flush on this thread
         }
         for (int tick = 0; tick < 2000; tick++) {
-            advance(1);     // windows flush on this thread while the other one emits
+            clock.advance(1);     // windows flush on this thread while the other one emits
         }
         stop.set(true);
         int emitted = emitter.get(30, TimeUnit.SECONDS);
-        advance(1);
+        clock.advance(1);
         assertThat(total.get()).isEqualTo(emitted);
         assertThat(overlaps.get()).isZero();
     }

@@ -3,34 +3,21 @@ package io.streamz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamz.testing.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** Event time: timestamps in metadata, watermarks, idleness, and how joins combine them. */
 class EventTimeTest {
-    private VirtualTimeScheduler clock;
-
-    @BeforeEach
-    void virtualTime() {
-        clock = VirtualTimeScheduler.getOrSet();
-    }
-
-    @AfterEach
-    void realTime() {
-        VirtualTimeScheduler.reset();
-    }
-
-    private void advance(long millis) {
-        clock.advanceTimeBy(Duration.ofMillis(millis));
-    }
+    @RegisterExtension
+    final VirtualClock clock = new VirtualClock();
 
     private static Instant t(long seconds) {
         return Instant.EPOCH.plusSeconds(seconds);
@@ -100,15 +87,15 @@ class EventTimeTest {
             source.emit(10L);
             source.emit(7L);
             assertThat(rec.log).containsExactly("10", "7");
-            advance(200);
+            clock.advance(200);
             assertThat(rec.log).containsExactly("10", "7", w(8));
             source.emit(9L);    // older than the newest: the watermark does not move
-            advance(200);
+            clock.advance(200);
             assertThat(rec.log).containsExactly("10", "7", w(8), "9");
             source.emit(15L);
-            advance(199);
+            clock.advance(199);
             assertThat(rec.log).containsExactly("10", "7", w(8), "9", "15");
-            advance(1);
+            clock.advance(1);
             assertThat(rec.log).containsExactly("10", "7", w(8), "9", "15", w(13));
         }
 
@@ -124,7 +111,7 @@ class EventTimeTest {
                 }
             };
             source.emit(10L);
-            advance(200);
+            clock.advance(200);
             assertThat(marks).containsExactly(Instant.parse("1970-01-01T00:00:04.999999999Z"));
         }
 
@@ -135,7 +122,7 @@ class EventTimeTest {
             SignalsTest.Recorder rec = new SignalsTest.Recorder(source.withTimestamps(Instant::ofEpochSecond,
                     WatermarkStrategy.boundedOutOfOrderness("0s").withInterval("1s").withScheduler(own)));
             source.emit(4L);
-            advance(5000);      // the global clock: not this node's
+            clock.advance(5000);      // the global clock: not this node's
             assertThat(rec.log).containsExactly("4");
             own.advanceTimeBy(Duration.ofMillis(999));
             assertThat(rec.log).containsExactly("4");
@@ -163,10 +150,10 @@ class EventTimeTest {
             });
             SignalsTest.Recorder rec = new SignalsTest.Recorder(source.withTimestamps(Instant::ofEpochSecond, everySecondElement));
             source.emit(1L);
-            advance(200);
+            clock.advance(200);
             source.emit(4L);
             source.emit(5L);
-            advance(200);
+            clock.advance(200);
             assertThat(seen).containsExactly(1L, 4L, 5L);
             assertThat(rec.log).containsExactly("1", "4", "5", "W4");
         }
@@ -178,10 +165,10 @@ class EventTimeTest {
             source.emitWatermark(t(100));
             source.emit(3L);
             source.emitEnd();
-            advance(1000);
+            clock.advance(1000);
             assertThat(rec.log).containsExactly("3", "end");
             source.emit(8L);    // a new run: the timer starts again
-            advance(200);
+            clock.advance(200);
             assertThat(rec.log).containsExactly("3", "end", "8", w(8));
         }
 
@@ -254,13 +241,13 @@ class EventTimeTest {
             SignalsTest.Recorder rec = new SignalsTest.Recorder(
                     a.withTimestamps(Instant::ofEpochSecond, "0s").union(b.withTimestamps(Instant::ofEpochSecond, "0s")));
             a.emit(10L);
-            advance(200);
+            clock.advance(200);
             assertThat(rec.log).containsExactly("10");      // b has no watermark yet: it holds a's back
             b.emit(4L);
-            advance(200);
+            clock.advance(200);
             assertThat(rec.log).containsExactly("10", "4", w(4));
             b.emit(20L);
-            advance(200);
+            clock.advance(200);
             assertThat(rec.log).containsExactly("10", "4", w(4), "20", w(10));
         }
 
@@ -274,20 +261,20 @@ class EventTimeTest {
             SignalsTest.Recorder rec = new SignalsTest.Recorder(ta.union(tb));
             a.emit(5L);
             b.emit(3L);
-            advance(200);
+            clock.advance(200);
             assertThat(rec.log).containsExactly("5", "3", w(3));
             for (int i = 0; i < 5; i++) {       // a goes on; b sends nothing for a second
                 a.emit(6L + i);
-                advance(200);
+                clock.advance(200);
             }
             // at 1 s, b is idle: the join follows a
             assertThat(rec.log).containsExactly("5", "3", w(3), "6", "7", "8", "9", w(9), "10", w(10));
             b.emit(4L);                         // b is back: its watermark holds the join again
             a.emit(12L);
-            advance(200);
+            clock.advance(200);
             assertThat(rec.log).containsExactly("5", "3", w(3), "6", "7", "8", "9", w(9), "10", w(10), "4", "12");
             b.emit(15L);
-            advance(200);
+            clock.advance(200);
             assertThat(rec.log).endsWith("15", w(12));
         }
 
@@ -300,7 +287,7 @@ class EventTimeTest {
                     .union(b.withTimestamps(Instant::ofEpochSecond, idleAfter1s)));
             a.emit(5L);
             b.emit(3L);
-            advance(1000);
+            clock.advance(1000);
             assertThat(rec.log).containsExactly("5", "3", w(3), "idle");
             a.emit(6L);
             assertThat(rec.log).containsExactly("5", "3", w(3), "idle", w(6), "6");   // active again

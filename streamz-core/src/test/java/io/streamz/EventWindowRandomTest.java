@@ -2,6 +2,7 @@ package io.streamz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamz.testing.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,10 +14,8 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.test.scheduler.VirtualTimeScheduler;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Event-time windows against a recomputation: random timestamped events, shuffled within the
@@ -29,21 +28,12 @@ class EventWindowRandomTest {
     private static final int SEEDS = 10;
     /** The out-of-orderness bound, in milliseconds. */
     private static final long BOUND = 1_000;
-    /** Elements between two watermark ticks (200 ms of the clock). */
+    /** Elements between two watermark ticks (200 ms of the clock.scheduler()). */
     private static final int PER_TICK = 10;
     private static final long NS = 1_000_000;
 
-    private VirtualTimeScheduler clock;
-
-    @BeforeEach
-    void virtualTime() {
-        clock = VirtualTimeScheduler.getOrSet();
-    }
-
-    @AfterEach
-    void realTime() {
-        VirtualTimeScheduler.reset();
-    }
+    @RegisterExtension
+    final VirtualClock clock = new VirtualClock();
 
     /** An event: its key, its event time in milliseconds, its number. */
     record Ev(String key, long at, int id) {

@@ -6,6 +6,7 @@ import static io.streamz.Windowed.Timing.ON_TIME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamz.testing.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,29 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** Event-time windows: tumbling, sliding and session; triggers, lateness, refs and metadata. */
 class EventWindowTest {
-    private VirtualTimeScheduler clock;
-
-    @BeforeEach
-    void virtualTime() {
-        clock = VirtualTimeScheduler.getOrSet();
-    }
-
-    @AfterEach
-    void realTime() {
-        VirtualTimeScheduler.reset();
-    }
-
-    private void advance(long millis) {
-        clock.advanceTimeBy(Duration.ofMillis(millis));
-    }
+    @RegisterExtension
+    final VirtualClock clock = new VirtualClock();
 
     static Instant t(long seconds) {
         return Instant.EPOCH.plusSeconds(seconds);
@@ -68,7 +55,7 @@ class EventWindowTest {
             for (long x : new long[] {1, 5, 12}) {
                 source.emit(x);
             }
-            advance(200);
+            clock.advance(200);
             source.emit(7L);
             source.emitEnd();
             assertThat(out).containsExactly(w(0, 10, List.of(1L, 5L), ON_TIME), w(10, 20, List.of(12L), ON_TIME));
@@ -85,7 +72,7 @@ class EventWindowTest {
             for (long x : new long[] {1, 4, 3, 12, 9, 15}) {
                 source.emit(x);
             }
-            advance(200);
+            clock.advance(200);
             assertThat(out).containsExactly(w(0, 10, List.of(1L, 3L, 4L, 9L), ON_TIME));
         }
 
@@ -239,16 +226,16 @@ class EventWindowTest {
                     .eventWindow(EventWindows.tumbling("1h").withEarlyFirings("1s"), Collectors.counting());
             List<Windowed<Void, Long>> out = windows.sinkToList();
             emitAt(source, 1, 10);
-            advance(1000);
+            clock.advance(1000);
             assertThat(out).containsExactly(w(0, 3600, 1L, EARLY));
-            advance(1000);
+            clock.advance(1000);
             assertThat(out).hasSize(1);
             emitAt(source, 2, 20);
             emitAt(source, 3, 3700);
-            advance(1000);
+            clock.advance(1000);
             assertThat(out).containsExactly(w(0, 3600, 1L, EARLY), w(0, 3600, 2L, EARLY), w(3600, 7200, 1L, EARLY));
             source.emitWatermark(t(3600));
-            advance(1000);
+            clock.advance(1000);
             assertThat(out).endsWith(w(0, 3600, 2L, ON_TIME));
             assertThat(out).hasSize(4);
             windows.destroy();
@@ -262,7 +249,7 @@ class EventWindowTest {
                     .eventWindow(EventWindows.tumbling("1h").withEarlyFirings("1s").withScheduler(own), Collectors.counting())
                     .sinkToList();
             emitAt(source, 1, 10);
-            advance(5000);
+            clock.advance(5000);
             assertThat(out).isEmpty();
             own.advanceTimeBy(Duration.ofSeconds(1));
             assertThat(out).containsExactly(w(0, 3600, 1L, EARLY));
@@ -515,10 +502,10 @@ class EventWindowTest {
             a.emit(1L);
             a.emit(15L);
             b.emit(2L);
-            advance(200);
+            clock.advance(200);
             assertThat(out).isEmpty();   // b's watermark is 2 s
             b.emit(11L);
-            advance(200);
+            clock.advance(200);
             assertThat(out).containsExactly(w(0, 10, List.of(1L, 2L), ON_TIME));
         }
     }

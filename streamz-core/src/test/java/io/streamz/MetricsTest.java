@@ -2,27 +2,17 @@ package io.streamz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamz.testing.VirtualClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.test.scheduler.VirtualTimeScheduler;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Per-node counters: what they count, when they are on, and what the graph walk sees. */
 class MetricsTest {
-    private VirtualTimeScheduler clock;
-
-    @BeforeEach
-    void virtualTime() {
-        clock = VirtualTimeScheduler.getOrSet();
-    }
-
-    @AfterEach
-    void realTime() {
-        VirtualTimeScheduler.reset();
-    }
+    @RegisterExtension
+    final VirtualClock clock = new VirtualClock();
 
     @Test
     void countsElementsInAndOutOfEveryNodeOnceEnabled() {

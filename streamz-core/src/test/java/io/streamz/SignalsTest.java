@@ -3,6 +3,7 @@ package io.streamz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamz.testing.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,32 +11,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
-import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** Signals beside the elements: the end of the input and watermarks, in order with the elements. */
 class SignalsTest {
-    private VirtualTimeScheduler clock;
-
-    @BeforeEach
-    void virtualTime() {
-        clock = VirtualTimeScheduler.getOrSet();
-    }
-
-    @AfterEach
-    void realTime() {
-        VirtualTimeScheduler.reset();
-    }
-
-    private void advance(long millis) {
-        clock.advanceTimeBy(Duration.ofMillis(millis));
-    }
+    @RegisterExtension
+    final VirtualClock clock = new VirtualClock();
 
     private static Instant t(int seconds) {
         return Instant.EPOCH.plusSeconds(seconds);
@@ -81,7 +67,7 @@ class SignalsTest {
             Recorder rec = new Recorder(source.timedWindow("1s"));
             source.start();
             assertThat(source.completion()).isNotDone();   // [1, 2] waits for the tick
-            advance(1000);
+            clock.advance(1000);
             assertThat(rec.log).containsExactly("[]", "[1, 2]", "end");
             assertThat(source.completion()).isCompleted();
         }
@@ -94,7 +80,7 @@ class SignalsTest {
             source.sinkAsync(x -> Mono.delay(Duration.ofMillis(200)).doOnNext(t -> written.add(x)).toFuture());
             source.start();
             assertThat(source.completion()).isNotDone();
-            advance(600);
+            clock.advance(600);
             assertThat(written).containsExactly(1, 2, 3);
             assertThat(source.completion()).isCompleted();
 
@@ -138,7 +124,7 @@ class SignalsTest {
             assertThat(plain.log).containsExactly("end");
             assertThat(timed.log).isEmpty();
             assertThat(done).isNotDone();
-            advance(1000);
+            clock.advance(1000);
             assertThat(timed.log).containsExactly("[1, 2]", "end");
             assertThat(done).isCompleted();
         }
@@ -220,12 +206,12 @@ class SignalsTest {
             Recorder rec = new Recorder(source.delay("1s"));
             source.emit(1);
             source.emitWatermark(t(1));
-            advance(500);
+            clock.advance(500);
             source.emit(2);
             assertThat(rec.log).isEmpty();
-            advance(500);
+            clock.advance(500);
             assertThat(rec.log).containsExactly("1", "W1");
-            advance(500);
+            clock.advance(500);
             assertThat(rec.log).containsExactly("1", "W1", "2");
         }
 
@@ -237,7 +223,7 @@ class SignalsTest {
             source.emitAsync(2);
             source.emitWatermark(t(2));
             assertThat(rec.log).containsExactly("1");
-            advance(1000);
+            clock.advance(1000);
             assertThat(rec.log).containsExactly("1", "2", "W2");
         }
 
@@ -268,7 +254,7 @@ class SignalsTest {
             source.emit(1);
             source.emitWatermark(t(1));
             assertThat(rec.log).containsExactly("[]");
-            advance(1000);
+            clock.advance(1000);
             assertThat(rec.log).containsExactly("[]", "[1]", "W1");
             source.emitWatermark(t(2));   // nothing held: at once
             assertThat(rec.log).containsExactly("[]", "[1]", "W1", "W2");

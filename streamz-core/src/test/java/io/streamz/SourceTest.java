@@ -3,6 +3,7 @@ package io.streamz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamz.testing.VirtualClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +19,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -143,19 +143,10 @@ class SourceTest {
 
     @Nested
     class FromTextfile {
-        private VirtualTimeScheduler clock;
+        @RegisterExtension
+        final VirtualClock clock = new VirtualClock();
         @TempDir
         Path dir;
-
-        @BeforeEach
-        void virtualTime() {
-            clock = VirtualTimeScheduler.getOrSet();
-        }
-
-        @AfterEach
-        void realTime() {
-            VirtualTimeScheduler.reset();
-        }
 
         @Test
         void emitsLinesWithTheirDelimiterAsTheFileGrows() throws IOException {
@@ -377,19 +368,10 @@ class SourceTest {
 
     @Nested
     class Filenames {
-        private VirtualTimeScheduler clock;
+        @RegisterExtension
+        final VirtualClock clock = new VirtualClock();
         @TempDir
         Path dir;
-
-        @BeforeEach
-        void virtualTime() {
-            clock = VirtualTimeScheduler.getOrSet();
-        }
-
-        @AfterEach
-        void realTime() {
-            VirtualTimeScheduler.reset();
-        }
 
         @Test
         void emitsEachNewFileOfADirectoryOnceInSortedOrder() throws IOException {
@@ -435,7 +417,7 @@ class SourceTest {
             Files.createDirectories(dir.resolve("2024/02"));
             Files.createFile(dir.resolve("2024/01/a.log"));
             Files.createFile(dir.resolve("2024/02/b.log"));
-            Source<String> source = Stream.filenames(dir + "/2024/*/?.log", Duration.ofSeconds(1), clock);
+            Source<String> source = Stream.filenames(dir + "/2024/*/?.log", Duration.ofSeconds(1), clock.scheduler());
             List<String> out = source.sinkToList();
             source.start();
             assertThat(out).containsExactly(dir + "/2024/01/a.log", dir + "/2024/02/b.log");

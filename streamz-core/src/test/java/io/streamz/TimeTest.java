@@ -3,6 +3,7 @@ package io.streamz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamz.testing.VirtualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,29 +13,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** timedWindow, timedWindowUnique, delay, rateLimit, buffer, latest and fromPeriodic, on virtual time. */
 class TimeTest {
-    private VirtualTimeScheduler clock;
-
-    @BeforeEach
-    void virtualTime() {
-        clock = VirtualTimeScheduler.getOrSet();
-    }
-
-    @AfterEach
-    void realTime() {
-        VirtualTimeScheduler.reset();
-    }
-
-    private void advance(long millis) {
-        clock.advanceTimeBy(Duration.ofMillis(millis));
-    }
+    @RegisterExtension
+    final VirtualClock clock = new VirtualClock();
 
     private static List<Map<String, Object>> ref(RefCounter r) {
         return List.of(Map.of("ref", r));
@@ -54,7 +41,7 @@ class TimeTest {
         source.emit(1);
         source.emit(2);
         assertThat(out).containsExactly(List.of());   // as streamz, an empty window as soon as it is wired
-        advance(2000);
+        clock.advance(2000);
         assertThat(out).containsExactly(List.of(), List.of(1, 2), List.of());
     }
 
@@ -65,14 +52,14 @@ class TimeTest {
         List<List<Integer>> out = source.timedWindow(Duration.ofMillis(10)).sinkToList();
         for (int i = 0; i < 10; i++) {
             source.emit(i);
-            advance(4);
+            clock.advance(4);
         }
-        advance(10);
+        clock.advance(10);
         assertThat(out.stream().flatMap(List::stream)).containsExactlyElementsOf(
                 IntStream.range(0, 10).boxed().collect(Collectors.toList()));
         assertThat(out).allSatisfy(w -> assertThat(w).hasSizeLessThanOrEqualTo(3));
         assertThat(out).anySatisfy(w -> assertThat(w).hasSizeGreaterThanOrEqualTo(2));
-        advance(100);
+        clock.advance(100);
         assertThat(out.get(out.size() - 1)).isEmpty();
     }
 
@@ -83,7 +70,7 @@ class TimeTest {
         RefCounter ref1 = new RefCounter();
         source.emit(1, ref(ref1));
         assertThat(ref1.count()).isEqualTo(1);
-        advance(50);
+        clock.advance(50);
         RefCounter ref2 = new RefCounter();
         source.emit(2, ref(ref2));
         assertThat(ref1.count()).isZero();
@@ -105,10 +92,10 @@ class TimeTest {
         };
         source.emit(0);
         source.emit(1, List.of(Map.of("v", 1)));
-        advance(100);
+        clock.advance(100);
         source.emit(2, List.of(Map.of("v", 2)));
         source.emit(3, List.of(Map.of("v", 3)));
-        advance(100);
+        clock.advance(100);
         assertThat(seen).containsExactly(List.of(Map.of("v", 1)), List.of(Map.of("v", 2), Map.of("v", 3)));
     }
 
@@ -119,17 +106,17 @@ class TimeTest {
         source.timedWindow("10ms").sinkAsync(slow(100, done));
         CompletableFuture<Void> emitted = source.emitAsync(1);   // the first, empty, window goes to the sink
         assertThat(emitted).isDone();   // the window holds, it never blocks emit
-        advance(100);                // [] is written at 100ms; the next tick is at 110ms
+        clock.advance(100);                // [] is written at 100ms; the next tick is at 110ms
         assertThat(done).containsExactly(List.of());
         source.emit(2);
-        advance(10);                 // [1, 2] goes to the sink
+        clock.advance(10);                 // [1, 2] goes to the sink
         source.emit(3);
-        advance(100);                // [1, 2] is written at 210ms; the next tick is at 220ms
+        clock.advance(100);                // [1, 2] is written at 210ms; the next tick is at 220ms
         assertThat(done).containsExactly(List.of(), List.of(1, 2));
-        advance(9);
+        clock.advance(9);
         source.emit(4);
-        advance(1);
-        advance(100);
+        clock.advance(1);
+        clock.advance(100);
         assertThat(done).containsExactly(List.of(), List.of(1, 2), List.of(3, 4));
     }
 
@@ -142,7 +129,7 @@ class TimeTest {
         source.emit(1, ref(ref));
         window.destroy();
         assertThat(ref.count()).isZero();
-        advance(100);
+        clock.advance(100);
         assertThat(out).containsExactly(List.of());
     }
 
@@ -177,7 +164,7 @@ class TimeTest {
         Stream<Integer> source = Stream.create();
         List<List<Integer>> out = source.timedWindow(Duration.ofSeconds(1), other).sinkToList();
         source.emit(1);
-        advance(5000);
+        clock.advance(5000);
         assertThat(out).containsExactly(List.of());
         other.advanceTimeBy(Duration.ofSeconds(1));
         assertThat(out).containsExactly(List.of(), List.of(1));
@@ -189,10 +176,10 @@ class TimeTest {
         Stream<T> source = Stream.create();
         List<List<T>> out = node.apply(source).sinkToList();
         elements.forEach(source::emit);
-        advance(50);
+        clock.advance(50);
         assertThat(out).hasSize(2);
         assertThat(out.get(0)).isEmpty();
-        advance(50);
+        clock.advance(50);
         assertThat(out.get(2)).isEmpty();
         return List.of(out.get(1));
     }
@@ -248,7 +235,7 @@ class TimeTest {
         source.emit(3, ref(second));
         assertThat(first.count()).isZero();
         assertThat(second.count()).isEqualTo(1);
-        advance(10);
+        clock.advance(10);
         assertThat(second.count()).isZero();
 
         Stream<Integer> other = Stream.create();
@@ -287,14 +274,14 @@ class TimeTest {
         List<Integer> out = source.delay("20ms").sinkToList();
         for (int i = 0; i < 5; i++) {
             source.emit(i);
-            advance(5);
+            clock.advance(5);
         }
         assertThat(out).containsExactly(0, 1);   // t = 25: arrived at 0 and 5, due at 20 and 25
-        advance(4);
+        clock.advance(4);
         assertThat(out).containsExactly(0, 1);
-        advance(1);      // t = 30
+        clock.advance(1);      // t = 30
         assertThat(out).containsExactly(0, 1, 2);
-        advance(100);
+        clock.advance(100);
         assertThat(out).containsExactly(0, 1, 2, 3, 4);
     }
 
@@ -306,11 +293,11 @@ class TimeTest {
         for (int i = 0; i < 3; i++) {
             assertThat(source.emitAsync(i)).isDone();
         }
-        advance(10 + 30);
+        clock.advance(10 + 30);
         assertThat(done).containsExactly(0);
-        advance(30);
+        clock.advance(30);
         assertThat(done).containsExactly(0, 1);
-        advance(30);
+        clock.advance(30);
         assertThat(done).containsExactly(0, 1, 2);
     }
 
@@ -326,7 +313,7 @@ class TimeTest {
             source.emit(i, ref(r));
         }
         assertThat(refs).allSatisfy(r -> assertThat(r.count()).isEqualTo(1));
-        advance(50);
+        clock.advance(50);
         assertThat(refs).allSatisfy(r -> assertThat(r.count()).isZero());
     }
 
@@ -339,7 +326,7 @@ class TimeTest {
         source.emit(1, ref(r));
         delayed.destroy();
         assertThat(r.count()).isZero();
-        advance(20);
+        clock.advance(20);
         assertThat(out).isEmpty();
     }
 
@@ -401,10 +388,10 @@ class TimeTest {
         }
         assertThat(out).containsExactly(0);
         assertThat(refs).extracting(RefCounter::count).containsExactly(0, 1, 1);   // 1 waits in rateLimit
-        advance(200);
+        clock.advance(200);
         assertThat(out).containsExactly(0, 1);
         assertThat(refs).extracting(RefCounter::count).containsExactly(0, 0, 1);
-        advance(200);
+        clock.advance(200);
         assertThat(refs).extracting(RefCounter::count).containsExactly(0, 0, 0);
     }
 
@@ -419,12 +406,11 @@ class TimeTest {
         CompletableFuture<Void> done = source.emitAsync(1, ref(waiting));
         assertThat(out).containsExactly(0);
         assertThat(waiting.count()).isEqualTo(1);
-        advance(200);
+        clock.advance(200);
         assertThat(out).containsExactly(0, 1);
         assertThat(done).isDone();
         assertThat(waiting.count()).isZero();
     }
-
 
     @Test
     void rateLimitSpacesElementsByTheInterval() {
@@ -438,13 +424,13 @@ class TimeTest {
         assertThat(out).containsExactly(0);
         assertThat(emits.get(0)).isDone();
         assertThat(emits.get(1)).isNotDone();
-        advance(199);
+        clock.advance(199);
         assertThat(out).containsExactly(0, 1, 2, 3);
         assertThat(emits.get(4)).isNotDone();
-        advance(1);
+        clock.advance(1);
         assertThat(out).containsExactly(0, 1, 2, 3, 4);
         assertThat(emits).allSatisfy(f -> assertThat(f).isDone());
-        advance(60);
+        clock.advance(60);
         source.emit(5);   // a slot is free again: passes at once
         assertThat(out).endsWith(5);
     }
@@ -457,7 +443,7 @@ class TimeTest {
         RefCounter r = new RefCounter();
         CompletableFuture<Void> failing = source.emitAsync(0, ref(r));
         assertThat(r.count()).isEqualTo(1);
-        advance(10);
+        clock.advance(10);
         assertThat(r.count()).isZero();
         assertThat(failing).isCompletedExceptionally();
         assertThatThrownBy(failing::join).hasCauseInstanceOf(NodeException.class);
@@ -481,10 +467,10 @@ class TimeTest {
         assertThat(a).isDone();
         assertThat(b).isDone();
         assertThat(c).isNotDone();
-        advance(50);
+        clock.advance(50);
         assertThat(out).containsExactly(2, 3);
         assertThat(c).isDone();
-        advance(1000);
+        clock.advance(1000);
         assertThat(out).containsExactlyElementsOf(IntStream.range(2, 15).boxed().collect(Collectors.toList()));
     }
 
@@ -500,10 +486,10 @@ class TimeTest {
             source.emitAsync(i, ref(r));
         }
         assertThat(refs).allSatisfy(r -> assertThat(r.count()).isGreaterThanOrEqualTo(1));
-        advance(10);
+        clock.advance(10);
         assertThat(refs.get(0).count()).isZero();
         assertThat(refs.get(1).count()).isPositive();
-        advance(50);
+        clock.advance(50);
         assertThat(refs).allSatisfy(r -> assertThat(r.count()).isZero());
         assertThat(done).containsExactly(0, 1, 2, 3, 4);
     }
@@ -527,14 +513,14 @@ class TimeTest {
         List<Integer> done = new ArrayList<>();
         source.map(x -> x + 1).latest().sinkAsync(slow(50, done));
         source.emit(1);
-        advance(10);
+        clock.advance(10);
         source.emit(2);
         source.emit(3);
-        advance(40);
+        clock.advance(40);
         assertThat(done).containsExactly(2);
-        advance(50);
+        clock.advance(50);
         assertThat(done).containsExactly(2, 4);
-        advance(60);
+        clock.advance(60);
         assertThat(done).containsExactly(2, 4);
     }
 
@@ -564,9 +550,9 @@ class TimeTest {
         source.emit(2, ref(ref2));
         assertThat(ref1.count()).isZero();       // dropped, never sent
         assertThat(ref2.count()).isEqualTo(1);
-        advance(10);
+        clock.advance(10);
         assertThat(ref2.count()).isEqualTo(2);   // held by latest and by the sink writing it
-        advance(10);
+        clock.advance(10);
         assertThat(ref2.count()).isEqualTo(1);   // still the latest
         assertThat(done).containsExactly(0, 2);
         source.emit(3);
@@ -605,7 +591,7 @@ class TimeTest {
         source.emitAsync(0);
         source.emitAsync(1, Metadata.v(1));
         source.emitAsync(2, Metadata.v(2));
-        advance(100);
+        clock.advance(100);
         List<List<Map<String, Object>>> each = List.of(Metadata.v(1), Metadata.v(2));
         assertThat(delayed).isEqualTo(each);
         assertThat(limited).isEqualTo(each);
@@ -622,18 +608,18 @@ class TimeTest {
         AtomicInteger counter = new AtomicInteger();
         Source<Integer> ticks = Stream.fromPeriodic(counter::incrementAndGet, "1s");
         List<Integer> out = ticks.sinkToList();
-        advance(5000);
+        clock.advance(5000);
         assertThat(out).isEmpty();   // nothing before start()
         ticks.start();
         assertThat(out).containsExactly(1);
-        advance(2000);
+        clock.advance(2000);
         assertThat(out).containsExactly(1, 2, 3);
         ticks.stop();
-        advance(5000);
+        clock.advance(5000);
         assertThat(out).containsExactly(1, 2, 3);
         ticks.start();
         assertThat(out).containsExactly(1, 2, 3, 4);
-        advance(1000);
+        clock.advance(1000);
         assertThat(out).containsExactly(1, 2, 3, 4, 5);
         ticks.stop();
     }
@@ -644,11 +630,11 @@ class TimeTest {
         List<Boolean> done = new ArrayList<>();
         ticks.sinkAsync(slow(50, done));
         ticks.start();
-        advance(149);
+        clock.advance(149);
         assertThat(done).hasSize(1);
-        advance(1);
+        clock.advance(1);
         assertThat(done).hasSize(1);   // the second call, at 150ms, has just started its sink
-        advance(50);
+        clock.advance(50);
         assertThat(done).hasSize(2);
         ticks.stop();
     }
@@ -658,7 +644,7 @@ class TimeTest {
         Source<String> ticks = Stream.fromPeriodic(() -> "tick");
         List<String> out = ticks.sinkToList();
         ticks.start();
-        advance(350);
+        clock.advance(350);
         ticks.stop();
         assertThat(out).hasSize(4);
     }

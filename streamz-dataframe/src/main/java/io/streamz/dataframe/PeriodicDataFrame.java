@@ -45,9 +45,9 @@ public final class PeriodicDataFrame extends StreamingDataFrame {
     }
 
     private static PeriodicDataFrame build(BiFunction<Instant, Instant, Frame> datafn, Duration interval,
-                                           Scheduler scheduler, String index) {
+                                           Scheduler scheduler, String index, String node) {
         Objects.requireNonNull(datafn, "PeriodicDataFrame: datafn is null");
-        Intervals.positive(interval, "PeriodicDataFrame", "interval");
+        Intervals.timer(interval, node, "interval");
         Objects.requireNonNull(scheduler, "PeriodicDataFrame: scheduler is null");
         PeriodicSource source = new PeriodicSource(datafn, interval, scheduler);
         Instant now = source.now();
@@ -63,9 +63,9 @@ public final class PeriodicDataFrame extends StreamingDataFrame {
      *
      * @param datafn datafn called with the previous poll's time and now, returning the frame to
      *     emit; not null, nor may it return null for the example
-     * @param interval the polling interval, such as {@code "500ms"}; positive
+     * @param interval the polling interval, such as {@code "500ms"}; at least 1 ms
      * @return the new dataframe, not yet started
-     * @throws IllegalArgumentException when {@code interval} cannot be parsed or is not positive
+     * @throws IllegalArgumentException when {@code interval} cannot be parsed or is under 1 ms
      */
     public static PeriodicDataFrame create(BiFunction<Instant, Instant, Frame> datafn, String interval) {
         return create(datafn, Intervals.parse(interval, "PeriodicDataFrame", "interval"));
@@ -76,9 +76,9 @@ public final class PeriodicDataFrame extends StreamingDataFrame {
      *
      * @param datafn datafn called with the previous poll's time and now, returning the frame to
      *     emit; not null, nor may it return null for the example
-     * @param interval the polling interval; positive
+     * @param interval the polling interval; at least 1 ms
      * @return the new dataframe, not yet started
-     * @throws IllegalArgumentException when {@code interval} is not positive
+     * @throws IllegalArgumentException when {@code interval} is under 1 ms
      */
     public static PeriodicDataFrame create(BiFunction<Instant, Instant, Frame> datafn, Duration interval) {
         return create(datafn, interval, Schedulers.parallel());
@@ -89,15 +89,15 @@ public final class PeriodicDataFrame extends StreamingDataFrame {
      *
      * @param datafn datafn called with the previous poll's time and now, returning the frame to
      *     emit; not null, nor may it return null for the example
-     * @param interval the polling interval; positive
+     * @param interval the polling interval; at least 1 ms
      * @param scheduler the scheduler that runs the polls and whose clock gives {@code last} and
      *     {@code now}; not null
      * @return the new dataframe, not yet started
-     * @throws IllegalArgumentException when {@code interval} is not positive
+     * @throws IllegalArgumentException when {@code interval} is under 1 ms
      */
     public static PeriodicDataFrame create(BiFunction<Instant, Instant, Frame> datafn, Duration interval,
                                            Scheduler scheduler) {
-        return build(datafn, interval, scheduler, null);
+        return build(datafn, interval, scheduler, null, "PeriodicDataFrame");
     }
 
     /**
@@ -106,17 +106,18 @@ public final class PeriodicDataFrame extends StreamingDataFrame {
      *
      * @param datafn datafn called with the previous poll's time and now, returning the frame to
      *     emit; not null, nor may it return null for the example
-     * @param interval the polling interval; positive
+     * @param interval the polling interval; at least 1 ms
      * @param scheduler the scheduler that runs the polls and whose clock gives {@code last} and
      *     {@code now}; not null
      * @param indexColumn the name of the index column, a column of the example; not null
      * @return the new dataframe, not yet started
-     * @throws IllegalArgumentException when {@code interval} is not positive, or the example has no
+     * @throws IllegalArgumentException when {@code interval} is under 1 ms, or the example has no
      *     column {@code indexColumn}
      */
     public static PeriodicDataFrame create(BiFunction<Instant, Instant, Frame> datafn, Duration interval,
                                            Scheduler scheduler, String indexColumn) {
-        return build(datafn, interval, scheduler, Objects.requireNonNull(indexColumn, "indexColumn is null"));
+        return build(datafn, interval, scheduler, Objects.requireNonNull(indexColumn, "indexColumn is null"),
+                "PeriodicDataFrame");
     }
 
     /**
@@ -136,9 +137,10 @@ public final class PeriodicDataFrame extends StreamingDataFrame {
      * {@link #random(Duration, Duration, Scheduler, long)}.
      *
      * @param freq the time between rows, such as {@code "100ms"}; positive
-     * @param interval the polling interval, such as {@code "500ms"}; positive
+     * @param interval the polling interval, such as {@code "500ms"}; at least 1 ms
      * @return the new dataframe, not yet started
-     * @throws IllegalArgumentException when either duration cannot be parsed or is not positive
+     * @throws IllegalArgumentException when either duration cannot be parsed, {@code freq} is not
+     *     positive or {@code interval} is under 1 ms
      */
     public static PeriodicDataFrame random(String freq, String interval) {
         return random(Intervals.parse(freq, "PeriodicDataFrame.random", "freq"), Intervals.parse(interval, "PeriodicDataFrame.random", "interval"), Schedulers.parallel(), new Random().nextLong());
@@ -151,17 +153,19 @@ public final class PeriodicDataFrame extends StreamingDataFrame {
      * and {@code z} standard normal; {@code seed} makes it reproducible.
      *
      * @param freq the time between rows; positive
-     * @param interval the polling interval; positive
+     * @param interval the polling interval; at least 1 ms
      * @param scheduler the scheduler that runs the polls and whose clock times the rows; not null
      * @param seed the seed of the random values
      * @return the new dataframe, not yet started
-     * @throws IllegalArgumentException when {@code freq} or {@code interval} is not positive
+     * @throws IllegalArgumentException when {@code freq} is not positive or {@code interval} is under
+     *     1 ms
      */
     public static PeriodicDataFrame random(Duration freq, Duration interval, Scheduler scheduler, long seed) {
         Intervals.positive(freq, "PeriodicDataFrame.random", "freq");
         Random rng = new Random(seed);
         long step = freq.toNanos();
-        return build((last, now) -> randomBlock(rng, last, now, step), interval, scheduler, "time");
+        return build((last, now) -> randomBlock(rng, last, now, step), interval, scheduler, "time",
+                "PeriodicDataFrame.random");
     }
 
     private static Frame randomBlock(Random rng, Instant last, Instant now, long step) {

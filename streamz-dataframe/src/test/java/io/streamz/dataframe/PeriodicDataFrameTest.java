@@ -62,4 +62,25 @@ class PeriodicDataFrameTest {
         assertThat(windowed).allMatch(m -> m > 0 && m < 1);
         assertThatThrownBy(() -> PeriodicDataFrame.random("0ms", "1s")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void intervalsUnderOneMillisecondAreRefusedNamingTheNodeAndTheValue() {
+        assertThatThrownBy(() -> PeriodicDataFrame.create((last, now) -> Frame.of("v", new double[] {1}), "999us"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("PeriodicDataFrame: interval must be >= 1ms (the shortest repeating timer), was 999us");
+        assertThatThrownBy(() -> PeriodicDataFrame.create((last, now) -> Frame.of("v", new double[] {1}),
+                Duration.ofNanos(1), clock, "v"))
+                .hasMessage("PeriodicDataFrame: interval must be >= 1ms (the shortest repeating timer), was 1ns");
+        assertThatThrownBy(() -> PeriodicDataFrame.random("100ms", "500us"))
+                .hasMessage("PeriodicDataFrame.random: interval must be >= 1ms (the shortest repeating timer), "
+                        + "was 500us");
+        assertThatThrownBy(() -> PeriodicDataFrame.random("100ms", "0s"))
+                .hasMessage("PeriodicDataFrame.random: interval must be > 0, was 0s");
+        PeriodicDataFrame df = PeriodicDataFrame.create((last, now) -> Frame.of("v", new double[] {1}), "1ms");
+        List<Double> sums = df.col("v").sum().sinkToList();
+        df.start();
+        clock.advanceTimeBy(Duration.ofMillis(3));
+        df.stop();
+        assertThat(sums).containsExactly(1.0, 2.0, 3.0);
+    }
 }

@@ -97,6 +97,18 @@ public abstract class BatchingTarget<T> extends TimerNode<T, T> {
     }
 
     /**
+     * Checks an element before it joins a batch (and, e.g., infers columns from the first one);
+     * what it throws fails the element through the node's error policy, so that a bad element is
+     * refused when it arrives rather than when its batch is written. Does nothing unless
+     * overridden.
+     *
+     * @param x the element
+     * @throws RuntimeException what is wrong with it
+     */
+    protected void check(T x) {
+    }
+
+    /**
      * Runs at the end of the input after the last batch was written (to close files). Does
      * nothing unless overridden.
      *
@@ -109,7 +121,8 @@ public abstract class BatchingTarget<T> extends TimerNode<T, T> {
     protected CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> metadata) {
         Batch<T> b;
         Object batchKey;
-        try {   // an element whose key cannot be computed joins no batch
+        try {   // an element that fails its check or whose key cannot be computed joins no batch
+            check(x);
             batchKey = batchKey(x);
             b = batches.computeIfAbsent(batchKey, none -> new Batch<>());
         } catch (RuntimeException e) {

@@ -9,21 +9,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import reactor.util.annotation.Nullable;
 
 /**
  * Implements {@link Flows#csvTarget(Stream, Path, List, boolean, BatchOptions)}: appends each
  * batch of events to a CSV file as rows of the columns, as storey's {@code CSVTarget} does
  * (comma, {@code "} quotes only where needed, {@code \n} line ends, a missing field or
- * {@code null} as an empty field, the header only into a new or empty file).
+ * {@code null} as an empty field, the header only into a new or empty file; {@code Map} or
+ * {@code List} bodies, see {@link TargetColumns#values}).
  */
-final class CsvTarget extends BatchingTarget<Event<Map<String, Object>>> {
+final class CsvTarget extends BatchingTarget<Event<?>> {
     private final Path path;
     private final boolean header;
     private TargetColumns columns;
 
-    CsvTarget(Stream<? extends Event<Map<String, Object>>> events, Path path, TargetColumns columns, boolean header,
+    CsvTarget(Stream<? extends Event<?>> events, Path path, TargetColumns columns, boolean header,
             BatchOptions options) {
         super(events, "csvTarget", options, null);
         this.path = path;
@@ -37,14 +37,19 @@ final class CsvTarget extends BatchingTarget<Event<Map<String, Object>>> {
     }
 
     @Override
-    protected void write(@Nullable Object batchKey, List<Event<Map<String, Object>>> batch) throws IOException {
+    protected void check(Event<?> e) {
+        if (columns.inferred()) {
+            columns = columns.inferFrom(e);
+        }
+        columns.values(e);
+    }
+
+    @Override
+    protected void write(@Nullable Object batchKey, List<Event<?>> batch) throws IOException {
         StringBuilder text = new StringBuilder();
-        for (Event<Map<String, Object>> e : batch) {
-            if (columns.inferred()) {
-                columns = columns.inferFrom(e);
-            }
+        for (Event<?> e : batch) {
             List<String> fields = new ArrayList<>();
-            columns.row(e, true).values().forEach(v -> fields.add(v == null ? "" : String.valueOf(v)));
+            columns.values(e).forEach(v -> fields.add(v == null ? "" : String.valueOf(v)));
             line(text, fields);
         }
         if (path.getParent() != null) {

@@ -486,33 +486,79 @@ public final class Flows {
 
     /**
      * Writes each event's body to {@code table} under the event's key (storey
-     * {@code NoSqlTarget}), and passes the event on. {@code columns} choose the attributes written,
-     * as storey's: {@code "field"}, {@code "name=field"} to rename, {@code "$key"} and
-     * {@code "$time"} (or {@code "name=$time"}) for the event's metadata; an empty list writes the
-     * whole body.
+     * {@code NoSqlTarget}), and passes the event on once it is written. {@code columns} choose the
+     * attributes written, as storey's: {@code "field"}, {@code "name=field"} to rename,
+     * {@code "$key"} and {@code "$time"} (or {@code "name=$time"}) for the event's metadata; an
+     * empty list writes the whole body; a field the body lacks is not written. The write runs on
+     * the emitting thread; {@link #noSqlTarget(Stream, Table, List, NoSqlOptions)} writes
+     * asynchronously or every interval.
      *
      * <pre>{@code
-     * Flows.noSqlTarget(events, table, List.of("clicks", "seen=$time"));   // table: ann -> {clicks=3, seen=...}
+     * Stream<Event<Map<String, Object>>> events = Stream.create();
+     * Table table = Table.inMemory();
+     * Flows.noSqlTarget(events, table, List.of("clicks", "user=$key"));
+     * events.emit(Event.of(Map.of("clicks", 3, "page", "/"), "ann", null));
+     * table.get("ann");   // {clicks=3, user=ann}
      * }</pre>
+     *
+     * <p><b>Failures:</b> an event without a key, a body that is not a {@code Map} or a write that
+     * throws fails the event through the node's error policy, naming the node and the event.
      *
      * @param events events with {@code Map} bodies and a key
      * @param table where to write
      * @param columns the attributes to write
      * @return the same events, after they are written
      * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if a column is malformed
      */
     public static Stream<Event<Map<String, Object>>> noSqlTarget(Stream<Event<Map<String, Object>>> events, Table table,
             List<String> columns) {
+        return noSqlTarget(events, table, columns,
+                NoSqlOptions.everyEvent().withWriter(reactor.core.scheduler.Schedulers.immediate()));
+    }
+
+    /**
+     * {@link #noSqlTarget(Stream, Table, List)} with storey's {@code flush_interval_secs} and
+     * {@code max_updates_in_flight} ({@link NoSqlOptions}; storey's defaults:
+     * {@link NoSqlOptions#defaults()}, 300 s and 8). With an interval, each key's changes are
+     * merged and written every interval, and the events go on at once, their refs held until their
+     * change is written (at least once: a Kafka source commits an event's offset only then); a
+     * write that fails is logged and counted in {@code stats().failed()}, and its change and refs
+     * kept for the next interval. Without one ({@link NoSqlOptions#everyEvent()}), each event's
+     * change is written asynchronously on the options' writer and the event goes on once it is
+     * written; a failed write fails the event through the node's error policy. Either way at most
+     * {@code maxUpdatesInFlight} writes run at a time, one per key (the changes of a key that come
+     * while it is written are merged into its next write), and the end of the input writes
+     * everything held, then goes on ({@code stats().held()}: events not written yet,
+     * {@code queued()}: keys waiting for a write slot).
+     *
+     * <pre>{@code
+     * VirtualTimeScheduler clock = VirtualTimeScheduler.create();
+     * Stream<Event<Map<String, Object>>> events = Stream.create();
+     * Table table = Table.inMemory();
+     * Flows.noSqlTarget(events, table, List.of("clicks"), NoSqlOptions.defaults()
+     *         .withFlushInterval(Duration.ofSeconds(10)).withScheduler(clock).withWriter(Schedulers.immediate()));
+     * events.emit(Event.of(Map.of("clicks", 3), "ann", null));
+     * events.emit(Event.of(Map.of("clicks", 4), "ann", null));
+     * table.get("ann");                               // null: not written yet
+     * clock.advanceTimeBy(Duration.ofSeconds(10));
+     * table.get("ann");                               // {clicks=4}
+     * }</pre>
+     *
+     * @param events events with {@code Map} bodies and a key
+     * @param table where to write
+     * @param columns the attributes to write
+     * @param options when and how to write
+     * @return the same events
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if a column is malformed
+     */
+    public static Stream<Event<Map<String, Object>>> noSqlTarget(Stream<Event<Map<String, Object>>> events, Table table,
+            List<String> columns, NoSqlOptions options) {
         notNull(table, "noSqlTarget", "table");
-        TargetColumns cols = TargetColumns.of(notNull(columns, "noSqlTarget", "columns"));
-        return new FunctionNode<Event<Map<String, Object>>, Event<Map<String, Object>>>(
-                notNull(events, "noSqlTarget", "events"), "noSqlTarget", "table=" + table + ", columns=" + cols, e -> {
-                    if (e.key() == null) {
-                        throw new IllegalArgumentException("noSqlTarget: the event has no key");
-                    }
-                    table.update(e.key(), cols.row(e, false));
-                    return e;
-                });
+        notNull(options, "noSqlTarget", "options");
+        return new NoSqlTarget(notNull(events, "noSqlTarget", "events"), table,
+                TargetColumns.of(notNull(columns, "noSqlTarget", "columns")), options);
     }
 
     /**
@@ -536,7 +582,14 @@ public final class Flows {
      * storey writes Python's {@code str} of a datetime); a field with a comma, a quote or a line
      * end is quoted. Rows are appended to an existing file, whose header is not written again.
      *
-     * @param events events with {@code Map} bodies
+     * <p><b>Bodies:</b> a {@code Map} body gives each column its field ({@code null} when
+     * missing); a {@code List} body is written as it is, or, when some columns are metadata
+     * ({@code "event_key=$key"}), fills the other columns in order, as storey does. Columns cannot
+     * be inferred from a {@code List}: the event fails, naming the node and the event, as does a
+     * body that is neither.
+     *
+     * @param <B> the body type: {@code Map<String, Object>} or a {@code List}
+     * @param events events with {@code Map} or {@code List} bodies
      * @param path the file
      * @param columns the columns to write
      * @param header whether to write the columns' names first into a new or empty file
@@ -545,12 +598,46 @@ public final class Flows {
      * @throws NullPointerException if an argument is {@code null}
      * @throws IllegalArgumentException if a column is malformed
      */
-    public static Stream<Event<Map<String, Object>>> csvTarget(Stream<? extends Event<Map<String, Object>>> events,
-            java.nio.file.Path path, List<String> columns, boolean header, BatchOptions batching) {
+    public static <B> Stream<Event<B>> csvTarget(Stream<? extends Event<B>> events, java.nio.file.Path path,
+            List<String> columns, boolean header, BatchOptions batching) {
+        return csvTarget(events, path, columns, false, header, batching);
+    }
+
+    /**
+     * {@link #csvTarget(Stream, java.nio.file.Path, List, boolean, BatchOptions)} with storey's
+     * {@code infer_columns_from_data}: when {@code inferColumnsFromData}, the first event's fields
+     * that no column is named after are written too, and all the columns are sorted by name
+     * (storey sorts them all); without columns they are always inferred.
+     *
+     * <pre>{@code
+     * Stream<Event<Map<String, Object>>> events = Stream.create();
+     * Path file = Files.createTempFile("clicks", ".csv");
+     * Files.delete(file);
+     * Flows.csvTarget(events, file, List.of("user=$key"), true, true, BatchOptions.atEnd());
+     * events.emit(Event.of(Map.of("clicks", 3, "page", "/"), "ann", null));
+     * events.emitEnd();
+     * Files.readAllLines(file);   // [clicks,page,user, 3,/,ann]
+     * }</pre>
+     *
+     * @param <B> the body type: {@code Map<String, Object>} or a {@code List}
+     * @param events events with {@code Map} or {@code List} bodies
+     * @param path the file
+     * @param columns the columns to write
+     * @param inferColumnsFromData whether to add the first event's fields to the columns
+     * @param header whether to write the columns' names first into a new or empty file
+     * @param batching when to write
+     * @return the same events, passed on at once
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if a column is malformed
+     */
+    @SuppressWarnings("unchecked")
+    public static <B> Stream<Event<B>> csvTarget(Stream<? extends Event<B>> events, java.nio.file.Path path,
+            List<String> columns, boolean inferColumnsFromData, boolean header, BatchOptions batching) {
         notNull(path, "csvTarget", "path");
         notNull(batching, "csvTarget", "batching");
-        return new CsvTarget(notNull(events, "csvTarget", "events"), path,
-                TargetColumns.of(notNull(columns, "csvTarget", "columns")), header, batching);
+        TargetColumns cols = TargetColumns.of(notNull(columns, "csvTarget", "columns"));
+        return (Stream<Event<B>>) (Stream<?>) new CsvTarget(notNull(events, "csvTarget", "events"), path,
+                inferColumnsFromData ? cols.withColumnsInferredFromData() : cols, header, batching);
     }
 
     /**
@@ -567,8 +654,18 @@ public final class Flows {
      *         (e, response) -> Map.of("user", e.get("user"), "score", response.body()), 8);
      * }</pre>
      *
-     * <p><b>Failures:</b> a failed request (no connection, a bad URL) or a function that throws
-     * fails the element through the node's error policy, naming the node and the element.
+     * <p><b>Failures:</b> a failed request (no connection, a bad URL, a connection closed before
+     * the response) or a function that throws fails the element through the node's error policy,
+     * naming the node and the element. The node is asynchronous, so
+     * {@code onError(ErrorPolicy.retry(n, backoff))} sends a failed request again, up to {@code n}
+     * requests in all, waiting {@code backoff}, then twice as long, ... between them (storey's
+     * {@code retries} and {@code backoff_factor}); a status such as 500 is a response, not a
+     * failure, and the join is not retried:
+     *
+     * <pre>{@code
+     * Stream<String> scored = Flows.sendToHttp(source, x -> HttpRequest.get(url + x), (x, r) -> x + ": " + r.body(), 8)
+     *         .onError(ErrorPolicy.retry(3, "100ms"));   // 3 requests at most, 100 ms then 200 ms apart
+     * }</pre>
      *
      * <p><b>Metadata:</b> held until the response was joined, then passed on with the result.
      *
@@ -589,13 +686,9 @@ public final class Flows {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("sendToHttp: maxInFlight must be >= 1, was " + maxInFlight);
         }
-        SendToHttp http = new SendToHttp(maxInFlight);
         @SuppressWarnings("unchecked")
         Stream<T> in = (Stream<T>) notNull(stream, "sendToHttp", "stream");
-        return in.mapAsync((T x) -> {
-            HttpRequest r = notNull(request.apply(x), "sendToHttp", "the request");
-            return http.send(r).thenApply(response -> java.util.Optional.<R>ofNullable(join.apply(x, response)));
-        }).named("sendToHttp").filter(java.util.Optional::isPresent).map(java.util.Optional::get);
+        return new SendToHttpNode<T, R>(in, request, join, maxInFlight, reactor.core.scheduler.Schedulers.parallel());
     }
 
     static <V> V notNull(V value, String node, String param) {

@@ -15,7 +15,8 @@ import reactor.netty.http.client.HttpClient;
  * step, and at most {@code maxInFlight} requests at a time, the others waiting in arrival order.
  */
 final class SendToHttp {
-    private final HttpClient client = HttpClient.create();
+    // no retry of its own: ErrorPolicy.retry decides how often a request is sent
+    private final HttpClient client = HttpClient.create().disableRetry(true);
     private final int maxInFlight;
     private final Deque<Runnable> waiting = new ArrayDeque<>();
     private int running;

@@ -22,6 +22,8 @@ import reactor.util.annotation.Nullable;
  * }</pre>
  */
 public final class Table implements AutoCloseable {
+    private final Object[] updateLocks = newLocks(64);
+
     private final TableStorage storage;
 
     private Table(TableStorage storage) {
@@ -76,18 +78,22 @@ public final class Table implements AutoCloseable {
     }
 
     /**
-     * Adds or replaces some attributes of {@code key}, keeping the others.
+     * Adds or replaces some attributes of {@code key}, keeping the others. Updates of one key are
+     * atomic with each other (a lock per key, so updates of different keys run in parallel).
      *
      * @param key the key
      * @param attributes the attributes to set
      * @throws NullPointerException if an argument is {@code null}
      */
-    public synchronized void update(Object key, Map<String, ?> attributes) {
+    public void update(Object key, Map<String, ?> attributes) {
         String k = keyOf(key);
-        Map<String, Object> v = storage.get(k);
-        Map<String, Object> merged = v == null ? new LinkedHashMap<>() : new LinkedHashMap<>(v);
-        merged.putAll(copy(attributes));
-        storage.put(k, merged);
+        Map<String, Object> changes = copy(attributes);
+        synchronized (updateLocks[(k.hashCode() & 0x7fffffff) % updateLocks.length]) {   // atomic per key
+            Map<String, Object> v = storage.get(k);
+            Map<String, Object> merged = v == null ? new LinkedHashMap<>() : new LinkedHashMap<>(v);
+            merged.putAll(changes);
+            storage.put(k, merged);
+        }
     }
 
     /**
@@ -129,6 +135,14 @@ public final class Table implements AutoCloseable {
     @Override
     public void close() {
         storage.close();
+    }
+
+    private static Object[] newLocks(int n) {
+        Object[] locks = new Object[n];
+        for (int i = 0; i < n; i++) {
+            locks[i] = new Object();
+        }
+        return locks;
     }
 
     /** The stored form of a key: storey's {@code stringify_key}. */

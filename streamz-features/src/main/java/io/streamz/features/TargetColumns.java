@@ -23,10 +23,12 @@ import reactor.util.annotation.Nullable;
 public final class TargetColumns {
     private final List<String> names;
     private final List<String> sources;
+    private final boolean infer;
 
-    private TargetColumns(List<String> names, List<String> sources) {
+    private TargetColumns(List<String> names, List<String> sources, boolean infer) {
         this.names = names;
         this.sources = sources;
+        this.infer = infer;
     }
 
     /**
@@ -56,16 +58,34 @@ public final class TargetColumns {
             names.add(name);
             sources.add(source);
         }
-        return new TargetColumns(Collections.unmodifiableList(names), Collections.unmodifiableList(sources));
+        return new TargetColumns(Collections.unmodifiableList(names), Collections.unmodifiableList(sources),
+                names.isEmpty());
     }
 
     /**
-     * Whether the columns are inferred from the first event (no column was given).
+     * These columns and the first event's fields (storey's {@code infer_columns_from_data=True}
+     * with columns): {@link #inferFrom} adds the body's fields that no column is named after, and
+     * sorts all the columns by name, as storey does.
      *
-     * @return {@code true} for an empty list of columns
+     * <pre>{@code
+     * TargetColumns.of(List.of("event_key=$key")).withColumnsInferredFromData()
+     *         .inferFrom(Event.of(Map.of("n", 1, "n*10", 10), "key1", null));   // [event_key=$key, n, n*10]
+     * }</pre>
+     *
+     * @return columns that are completed from the first event
+     */
+    public TargetColumns withColumnsInferredFromData() {
+        return new TargetColumns(names, sources, true);
+    }
+
+    /**
+     * Whether the columns are still to be inferred from the first event: no column was given, or
+     * {@link #withColumnsInferredFromData()}.
+     *
+     * @return {@code true} until {@link #inferFrom} ran
      */
     public boolean inferred() {
-        return names.isEmpty();
+        return infer;
     }
 
     /**
@@ -78,22 +98,86 @@ public final class TargetColumns {
     }
 
     /**
-     * The columns these become once the first event is seen: the given ones, or the body's fields
-     * sorted by name when none was given.
+     * The columns these become once the first event is seen: the given ones unless
+     * {@link #inferred()}; else the given ones and the body's fields not named by one, all sorted
+     * by name (storey sorts them all).
      *
      * @param first the first event
      * @return the columns to write from now on
+     * @throws IllegalArgumentException if the columns are to be inferred and the body is not a
+     *         {@code Map}
      */
-    public TargetColumns inferFrom(Event<? extends Map<String, ?>> first) {
-        if (!inferred()) {
+    public TargetColumns inferFrom(Event<?> first) {
+        if (!infer) {
             return this;
         }
-        List<String> fields = new ArrayList<>();
-        for (Object k : body(first).keySet()) {
-            fields.add(String.valueOf(k));
+        if (first.body() instanceof List) {
+            throw new IllegalArgumentException("cannot infer the columns from a List body, only from a Map: give the columns");
         }
-        Collections.sort(fields);
-        return of(fields);
+        List<String[]> columns = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            columns.add(new String[] {names.get(i), sources.get(i)});
+        }
+        for (Object k : body(first).keySet()) {
+            String field = String.valueOf(k);
+            if (!names.contains(field)) {
+                columns.add(new String[] {field, field});
+            }
+        }
+        columns.sort(java.util.Comparator.comparing((String[] c) -> c[0]));
+        List<String> n = new ArrayList<>();
+        List<String> src = new ArrayList<>();
+        columns.forEach(c -> {
+            n.add(c[0]);
+            src.add(c[1]);
+        });
+        return new TargetColumns(Collections.unmodifiableList(n), Collections.unmodifiableList(src), false);
+    }
+
+    /**
+     * The values of an event's row, for targets that write rows of values (CSV): from a
+     * {@code Map} body as {@link #row(Event, boolean)} with missing fields as {@code null}; a
+     * {@code List} body (storey writes lists too) is the row as it is, or, when some columns are
+     * metadata ({@code $key}, ...), gives the other columns their values in order.
+     *
+     * <pre>{@code
+     * TargetColumns.of(List.of("event_key=$key", "n", "n*10")).values(Event.of(List.of(1, 10), "key1", null));
+     * // [key1, 1, 10]
+     * }</pre>
+     *
+     * @param event an event with a {@code Map} or {@code List} body, after {@link #inferFrom}
+     * @return the values, in the columns' order
+     * @throws IllegalArgumentException if the body is neither, if the columns are still to be
+     *         inferred from a {@code List}, or if a {@code List} is shorter than its columns
+     */
+    public List<Object> values(Event<?> event) {
+        Object body = event.body();
+        if (body != null && !(body instanceof Map) && !(body instanceof List) && !names.isEmpty()) {
+            throw new IllegalArgumentException("the event's body must be a Map or a List, was \"" + body + "\" ("
+                    + body.getClass().getSimpleName() + ")");
+        }
+        if (!(body instanceof List<?> list)) {
+            return new ArrayList<>(row(event, true).values());
+        }
+        if (infer) {
+            throw new IllegalArgumentException("cannot infer the columns from a List body, only from a Map: give the columns");
+        }
+        if (sources.stream().noneMatch(c -> c.startsWith("$"))) {
+            return new ArrayList<>(list);
+        }
+        List<Object> out = new ArrayList<>();
+        int next = 0;
+        for (String source : sources) {
+            if (source.startsWith("$")) {
+                out.add(metadata(event, source));
+            } else if (next < list.size()) {
+                out.add(list.get(next++));
+            } else {
+                throw new IllegalArgumentException("the List body " + list + " has fewer values than the columns "
+                        + this + " other than metadata");
+            }
+        }
+        return out;
     }
 
     /**
@@ -105,10 +189,10 @@ public final class TargetColumns {
      * @return the row, in the columns' order; the whole body when the columns are inferred
      * @throws IllegalArgumentException if the body is not a {@code Map}
      */
-    public Map<String, Object> row(Event<? extends Map<String, ?>> event, boolean missingAsNull) {
+    public Map<String, Object> row(Event<?> event, boolean missingAsNull) {
         Map<String, ?> body = body(event);
         Map<String, Object> row = new LinkedHashMap<>();
-        if (inferred()) {
+        if (names.isEmpty()) {
             body.forEach((k, v) -> row.put(String.valueOf(k), v));
             return row;
         }

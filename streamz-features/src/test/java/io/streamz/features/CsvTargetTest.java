@@ -22,7 +22,7 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**
  * The CSV target. The {@code storey*} tests are storey's tests/test_flow.py CSV target tests with
- * their literal expected files (those with list bodies are left out: events here have map bodies).
+ * their literal expected files, list bodies and {@code infer_columns_from_data} included.
  */
 class CsvTargetTest {
     @TempDir
@@ -179,7 +179,7 @@ class CsvTargetTest {
         Flows.csvTarget(source, dir.resolve("x.csv"), List.of("n"), false, BatchOptions.atEnd().withMaxEvents(1));
         assertThatThrownBy(() -> raw.emit(Event.of("text"))).isInstanceOf(NodeException.class)
                 .hasMessageContaining("csvTarget").hasMessageContaining("text")
-                .cause().hasMessage("the event's body must be a Map, was \"text\" (String)");
+                .cause().hasMessage("the event's body must be a Map or a List, was \"text\" (String)");
     }
 
     @Test
@@ -191,5 +191,70 @@ class CsvTargetTest {
         CompletableFuture<Void> end = source.emitEnd();
         assertThat(end).isCompletedExceptionally();
         assertThatThrownBy(end::join).hasMessageContaining("csvTarget").hasMessageContaining("writing at the end");
+    }
+
+    private <B> String runBodies(Path file, List<String> columns, boolean infer, boolean header,
+            java.util.function.IntFunction<B> body) throws IOException {
+        Stream<Event<B>> source = Stream.create();
+        FlowController<B> controller = FlowController.of(source, clock);
+        Flows.csvTarget(source, file, columns, infer, header, BatchOptions.csvDefaults().withScheduler(clock));
+        for (int i = 0; i < 10; i++) {
+            controller.emit(body.apply(i), "key" + i, null);
+        }
+        controller.terminate();
+        controller.awaitTermination();
+        return Files.readString(file);
+    }
+
+    private static final String KEYED_TEN = "key0,0,0\nkey1,1,10\nkey2,2,20\nkey3,3,30\nkey4,4,40\nkey5,5,50\n"
+            + "key6,6,60\nkey7,7,70\nkey8,8,80\nkey9,9,90\n";
+
+    @Test
+    void storeyWriteCsvFromListsWithMetadata() throws IOException {
+        assertThat(runBodies(dir.resolve("out.csv"), List.of("event_key=$key", "n", "n*10"), false, true,
+                i -> List.of(i, 10 * i))).isEqualTo("event_key,n,n*10\n" + KEYED_TEN);
+    }
+
+    @Test
+    void listBodiesWithoutMetadataColumnsAreWrittenAsTheyAre() throws IOException {
+        assertThat(runBodies(dir.resolve("out.csv"), List.of("n", "n*10"), false, true, i -> List.of(i, 10 * i)))
+                .isEqualTo("n,n*10\n" + TEN);
+    }
+
+    @Test
+    void storeyWriteCsvFromListsWithMetadataAndColumnPruning() throws IOException {
+        assertThat(runBodies(dir.resolve("out.csv"), List.of("event_key=$key", "n*10"), false, true, CsvTargetTest::n))
+                .isEqualTo("event_key,n*10\nkey0,0\nkey1,10\nkey2,20\nkey3,30\nkey4,40\nkey5,50\nkey6,60\nkey7,70\n"
+                        + "key8,80\nkey9,90\n");
+    }
+
+    @Test
+    void storeyWriteCsvInferWithMetadataColumns() throws IOException {
+        assertThat(runBodies(dir.resolve("out.csv"), List.of("event_key=$key"), true, true, CsvTargetTest::n))
+                .isEqualTo("event_key,n,n*10\n" + KEYED_TEN);
+    }
+
+    @Test
+    void inferredColumnsJoinTheGivenOnesSortedByNameWithoutRepeatingOne() throws IOException {
+        assertThat(runBodies(dir.resolve("out.csv"), List.of("n", "z=$key"), true, true, CsvTargetTest::n))
+                .startsWith("n,n*10,z\n0,0,key0\n1,10,key1\n");
+    }
+
+    @Test
+    void storeyWriteCsvFailToInferColumnsAndWriteCsvError() {
+        Stream<Event<Object>> source = Stream.create();
+        Flows.csvTarget(source, dir.resolve("x.csv"), List.of(), true, BatchOptions.atEnd());
+        assertThatThrownBy(() -> source.emit(Event.of(List.of(0)))).isInstanceOf(NodeException.class)
+                .hasMessageContaining("csvTarget").hasMessageContaining("[0]").cause()
+                .hasMessage("cannot infer the columns from a List body, only from a Map: give the columns");
+        assertThatThrownBy(() -> source.emit(Event.of(7))).isInstanceOf(NodeException.class)
+                .hasMessageContaining("csvTarget").hasMessageContaining("7").cause()
+                .hasMessage("the event's body must be a Map, was \"7\" (Integer)");
+        Stream<Event<Object>> lists = Stream.create();
+        Flows.csvTarget(lists, dir.resolve("y.csv"), List.of("k=$key", "a", "b"), true, BatchOptions.atEnd());
+        assertThatThrownBy(() -> lists.emit(Event.of(List.of(1), "ann", null))).isInstanceOf(NodeException.class)
+                .hasMessageContaining("csvTarget").cause()
+                .hasMessage("the List body [1] has fewer values than the columns [k=$key, a, b] other than metadata");
+        assertThat(dir.resolve("x.csv")).doesNotExist();
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.streamz.ErrorPolicy;
+import io.streamz.Failure;
 import io.streamz.NodeException;
 import io.streamz.RefCounter;
 import io.streamz.Stream;
@@ -30,6 +32,8 @@ class SendToHttpTest {
     private final Sinks.One<Boolean> gate = Sinks.one();
     private final CountDownLatch twoArrived = new CountDownLatch(2);
     private final List<String> posted = new ArrayList<>();
+    private final Map<String, Integer> attempts = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile int failuresPerElement;
 
     @BeforeEach
     void start() {
@@ -48,7 +52,19 @@ class SendToHttpTest {
                     return gate.asMono().then(Mono.fromRunnable(inFlight::decrementAndGet))
                             .then(res.sendString(Mono.just("slow")).then());
                 })
-                .get("/fail", (req, res) -> res.status(HttpResponseStatus.INTERNAL_SERVER_ERROR).send()))
+                .get("/flaky", (req, res) -> {   // closes the connection without a response on the first attempts
+                    String x = new io.netty.handler.codec.http.QueryStringDecoder(req.uri()).parameters().get("x").get(0);
+                    int attempt = attempts.merge(x, 1, Integer::sum);
+                    if (attempt <= failuresPerElement) {
+                        res.withConnection(reactor.netty.Connection::dispose);
+                        return Mono.empty();
+                    }
+                    return res.sendString(Mono.just("ok after " + attempt));
+                })
+                .get("/fail", (req, res) -> {
+                    attempts.merge("fail", 1, Integer::sum);
+                    return res.status(HttpResponseStatus.INTERNAL_SERVER_ERROR).send();
+                }))
                 .bindNow();
     }
 
@@ -124,5 +140,63 @@ class SendToHttpTest {
         Flows.sendToHttp(source, x -> HttpRequest.get(url("/echo")), (x, r) -> x, 1);
         assertThatThrownBy(() -> source.emit(42)).isInstanceOf(NodeException.class)
                 .hasMessageContaining("sendToHttp").hasMessageContaining("42");
+    }
+
+    @Test
+    void retriesAFailedRequestWithTheRetryPolicy() throws Exception {
+        failuresPerElement = 2;
+        Stream<String> source = Stream.create();
+        Stream<String> out = Flows.sendToHttp(source, x -> HttpRequest.get(url("/flaky?x=" + x)),
+                (x, r) -> x + ": " + r.status() + " " + r.body(), 2).onError(ErrorPolicy.retry(3, "10ms"));
+        List<String> got = out.sinkToList();
+        CompletableFuture<?> a = source.emitAsync("a");
+        CompletableFuture<?> b = source.emitAsync("b");
+        CompletableFuture.allOf(a, b).get(30, TimeUnit.SECONDS);
+        assertThat(got).containsExactlyInAnyOrder("a: 200 ok after 3", "b: 200 ok after 3");
+        assertThat(attempts).containsEntry("a", 3).containsEntry("b", 3);
+        assertThat(out.stats().retried()).isEqualTo(4);
+        assertThat(out.stats().failed()).isZero();
+    }
+
+    @Test
+    void aRequestThatStillFailsAfterTheLastAttemptGoesToTheNextPolicy() throws Exception {
+        failuresPerElement = 5;
+        Stream<String> source = Stream.create();
+        Stream<String> out = Flows.sendToHttp(source, x -> HttpRequest.get(url("/flaky?x=" + x)), (x, r) -> x, 1)
+                .onError(ErrorPolicy.retry(2, "10ms").orElse(ErrorPolicy.route()));
+        List<Failure> failures = out.errors().sinkToList();
+        List<String> got = out.sinkToList();
+        source.emitAsync("a").get(30, TimeUnit.SECONDS);
+        assertThat(got).isEmpty();
+        assertThat(attempts).containsEntry("a", 2);
+        assertThat(failures).hasSize(1);
+        assertThat(failures.get(0).element()).isEqualTo("a");
+        assertThat(failures.get(0).attempts()).isEqualTo(2);
+        assertThat(failures.get(0).node().toString()).contains("sendToHttp");
+        assertThat(failures.get(0).toException()).hasMessageContaining("sendToHttp").hasMessageContaining("\"a\"");
+    }
+
+    @Test
+    void aStatusIsAResponseAndTheJoinIsNotRetried() throws Exception {
+        Stream<String> source = Stream.create();
+        AtomicInteger joins = new AtomicInteger();
+        Stream<String> out = Flows.sendToHttp(source, x -> HttpRequest.get(url("/fail")), (x, r) -> {
+            joins.incrementAndGet();
+            if (x.equals("boom")) {
+                throw new IllegalStateException("cannot join " + r.status());
+            }
+            return x + " " + r.status();
+        }, 1).onError(ErrorPolicy.retry(3, "10ms").orElse(ErrorPolicy.route()));
+        List<Failure> failures = out.errors().sinkToList();
+        List<String> got = out.sinkToList();
+        source.emitAsync("a").get(30, TimeUnit.SECONDS);
+        source.emitAsync("boom").get(30, TimeUnit.SECONDS);
+        assertThat(got).containsExactly("a 500");
+        assertThat(attempts).containsEntry("fail", 2);   // one request each
+        assertThat(joins.get()).isEqualTo(2);
+        assertThat(failures).singleElement().satisfies(f -> {
+            assertThat(f.element()).isEqualTo("boom");
+            assertThat(f.error()).hasMessage("cannot join 500");
+        });
     }
 }

@@ -7,6 +7,7 @@ import io.streamz.NodeException;
 import io.streamz.Stream;
 import io.streamz.spi.NodeProvider;
 import io.streamz.spi.SourceProvider;
+import io.streamz.testing.VirtualClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,26 +17,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import reactor.test.scheduler.VirtualTimeScheduler;
 
 class JsonLinesTest {
     @TempDir
     Path dir;
-    private VirtualTimeScheduler clock;
-
-    @BeforeEach
-    void virtualTime() {
-        clock = VirtualTimeScheduler.getOrSet();
-    }
-
-    @AfterEach
-    void realTime() {
-        VirtualTimeScheduler.reset();
-    }
+    @RegisterExtension
+    final VirtualClock clock = new VirtualClock();
 
     record Event(int id, String level) {
     }

@@ -63,13 +63,27 @@ public final class GraphvizRenderer implements GraphRenderer {
     }
 
     private final Engine engine;
+    /** The {@code dot} program chosen when the renderer was built, else {@code null}. */
+    private final DotProgramRenderer program;
 
     /**
      * A renderer that prefers the {@code dot} program when it is on the {@code PATH} and falls
-     * back to ELK; this is the constructor {@link java.util.ServiceLoader} calls.
+     * back to ELK; this is the constructor {@link java.util.ServiceLoader} calls. The program is
+     * looked up once, here.
      */
     public GraphvizRenderer() {
-        this(dotOnPath() ? Engine.DOT_PROGRAM : Engine.ELK);
+        this(System.getenv("PATH"));
+    }
+
+    /**
+     * As {@link #GraphvizRenderer()}, looking for {@code dot} (or {@code dot.exe}) in the
+     * directories of {@code searchPath} (a {@code PATH} value; {@code null} finds nothing)
+     * instead of the process's {@code PATH}: the seam that lets tests choose whether a
+     * {@code dot} program is found.
+     */
+    GraphvizRenderer(String searchPath) {
+        this.program = DotProgramRenderer.find(searchPath);
+        this.engine = program != null ? Engine.DOT_PROGRAM : Engine.ELK;
     }
 
     /**
@@ -79,6 +93,7 @@ public final class GraphvizRenderer implements GraphRenderer {
      */
     public GraphvizRenderer(Engine engine) {
         this.engine = Objects.requireNonNull(engine, "GraphvizRenderer: engine is null");
+        this.program = null;
     }
 
     /**
@@ -109,11 +124,11 @@ public final class GraphvizRenderer implements GraphRenderer {
         Objects.requireNonNull(file, "GraphvizRenderer: file is null");
         String f = format(Objects.requireNonNull(format, "GraphvizRenderer: format is null"));
         if (engine == Engine.DOT_PROGRAM) {
-            DotProgramRenderer program = DotProgramRenderer.find(System.getenv("PATH"));
-            if (program == null) {
+            DotProgramRenderer dotProgram = program != null ? program : DotProgramRenderer.find(System.getenv("PATH"));
+            if (dotProgram == null) {
                 throw new IOException(name() + ": no dot program on the PATH to draw " + file);
             }
-            program.render(dot, file, f);
+            dotProgram.render(dot, file, f);
             return;
         }
         Drawing drawing = layout(dot, file);
@@ -164,10 +179,5 @@ public final class GraphvizRenderer implements GraphRenderer {
                     "GraphvizRenderer: format must be \"png\", \"svg\" or \"pdf\", was \"" + format + "\"");
         }
         return f;
-    }
-
-    /** Whether an executable {@code dot} (or {@code dot.exe}) is on the {@code PATH}. */
-    static boolean dotOnPath() {
-        return DotProgramRenderer.find(System.getenv("PATH")) != null;
     }
 }

@@ -23,7 +23,6 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
@@ -69,9 +68,17 @@ public final class Parquet {
      *
      * <p><b>Metadata:</b> an event's refs are held until its batch was written.
      *
+     * <p><b>Paths:</b> any {@code java.nio.file.Path}: of the default file system (also from a
+     * {@code file:} URI, {@code Path.of(URI.create("file:///data/clicks"))}), or of any other
+     * installed file system provider: a zip file ({@code FileSystems.newFileSystem(zip, Map.of("create",
+     * "true")).getPath("/clicks")}), or a cloud store's NIO provider that you put on the class path
+     * ({@code Path.of(URI.create("gs://bucket/clicks"))} with Google's {@code google-cloud-nio}).
+     * Hadoop file systems ({@code hdfs:}, {@code s3a:}) are not supported: they need a Hadoop
+     * runtime, which this module avoids.
+     *
      * @param events events with {@code Map} bodies
-     * @param path a {@code .parquet} file or a directory
-     * @param options columns, partitions, batching
+     * @param path a {@code .parquet} file or a directory, on any file system
+     * @param options columns, index columns, partitions, batching
      * @return the same events, passed on at once
      * @throws NullPointerException if an argument is {@code null}
      */
@@ -94,7 +101,9 @@ public final class Parquet {
      * time, id or filter column fails here, naming the file; the rows are read one file at a time
      * as the source runs.
      *
-     * @param path a file or a directory
+     * <p>Like {@link #parquetTarget}, it reads a {@code Path} of any installed file system.
+     *
+     * @param path a file or a directory, on any file system
      * @param options columns, key, time, id, filter
      * @return a source of one event per row
      * @throws NullPointerException if an argument is {@code null}
@@ -151,7 +160,7 @@ public final class Parquet {
 
     private static void check(Path file, Set<String> partitionColumns, ParquetSourceOptions options) {
         MessageType schema;
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file),
+        try (ParquetFileReader r = ParquetFileReader.open(new NioInputFile(file),
                 ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(LocalCodecs.INSTANCE).build())) {
             schema = r.getFileMetaData().getSchema();
         } catch (IOException | RuntimeException e) {
@@ -229,7 +238,7 @@ public final class Parquet {
         }
 
         private static ParquetReader<Group> open(Path file) throws IOException {
-            return new ParquetReader.Builder<Group>(new LocalInputFile(file), new PlainParquetConfiguration()) {
+            return new ParquetReader.Builder<Group>(new NioInputFile(file), new PlainParquetConfiguration()) {
                 @Override
                 protected ReadSupport<Group> getReadSupport() {
                     return new GroupReadSupport();

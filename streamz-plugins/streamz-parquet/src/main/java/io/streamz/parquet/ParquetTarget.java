@@ -57,6 +57,7 @@ final class ParquetTarget extends BatchingTarget<Event<Map<String, Object>>> {
     @Nullable
     private final java.time.format.DateTimeFormatter timeFormat;
     private TargetColumns columns;
+    private final TargetColumns index;
 
     private ParquetTarget(Stream<? extends Event<Map<String, Object>>> events, Path path, ParquetTargetOptions options,
             boolean singleFile, List<Partition> partitions) {
@@ -70,12 +71,22 @@ final class ParquetTarget extends BatchingTarget<Event<Map<String, Object>>> {
         this.timeFormat = options.timeFormat() == null ? null
                 : java.time.format.DateTimeFormatter.ofPattern(options.timeFormat());
         this.columns = TargetColumns.of(options.columns());
+        this.index = TargetColumns.of(options.indexColumns());
     }
 
     static ParquetTarget create(Stream<? extends Event<Map<String, Object>>> events, Path path,
             ParquetTargetOptions options) {
         String name = path.getFileName() == null ? "" : path.getFileName().toString();
         boolean singleFile = options.partitionColumns() == null && (name.endsWith(".parquet") || name.endsWith(".pq"));
+        if (options.partitionColumns() != null) {   // storey refuses a column that is both
+            List<String> both = new ArrayList<>(TargetColumns.of(options.indexColumns()).names());
+            both.retainAll(options.partitionColumns().stream().map(c -> partition(c).column().replaceFirst("^\\$", ""))
+                    .collect(Collectors.toList()));
+            if (!both.isEmpty()) {
+                throw new IllegalArgumentException("parquetTarget: the columns " + both
+                        + " are used both for partitioning and indexing, which is not allowed");
+            }
+        }
         List<Partition> partitions = new ArrayList<>();
         if (!singleFile) {
             for (String c : options.partitionColumns() == null ? STOREY_PARTITIONS : options.partitionColumns()) {
@@ -204,7 +215,8 @@ final class ParquetTarget extends BatchingTarget<Event<Map<String, Object>>> {
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Event<Map<String, Object>> e : batch) {
-            Map<String, Object> row = columns.row(e, true);
+            Map<String, Object> row = index.inferred() ? new LinkedHashMap<>() : index.row(e, true);
+            columns.row(e, true).forEach(row::putIfAbsent);   // the index columns first, once
             for (Partition p : partitions) {
                 row.remove(p.column());   // a body field partitioned by is in the path, not a column
             }

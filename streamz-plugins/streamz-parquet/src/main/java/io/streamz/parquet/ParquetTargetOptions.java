@@ -30,10 +30,12 @@ public final class ParquetTargetOptions {
     private final String timeFormat;
     private final BatchOptions batching;
     private final String compression;
+    private final List<String> indexColumns;
 
     private ParquetTargetOptions(List<String> columns, Map<String, String> columnTypes,
             @Nullable List<String> partitionColumns, @Nullable String timeField, @Nullable String timeFormat,
-            BatchOptions batching, String compression) {
+            BatchOptions batching, String compression, List<String> indexColumns) {
+        this.indexColumns = indexColumns;
         this.columns = columns;
         this.columnTypes = columnTypes;
         this.partitionColumns = partitionColumns;
@@ -51,7 +53,7 @@ public final class ParquetTargetOptions {
      * @return the options
      */
     public static ParquetTargetOptions defaults() {
-        return new ParquetTargetOptions(List.of(), Map.of(), null, null, null, BatchOptions.atEnd(), "snappy");
+        return new ParquetTargetOptions(List.of(), Map.of(), null, null, null, BatchOptions.atEnd(), "snappy", List.of());
     }
 
     /**
@@ -65,7 +67,39 @@ public final class ParquetTargetOptions {
     public ParquetTargetOptions withColumns(List<String> columns) {
         TargetColumns.of(columns);
         return new ParquetTargetOptions(List.copyOf(columns), columnTypes, partitionColumns, timeField, timeFormat,
-                batching, compression);
+                batching, compression, indexColumns);
+    }
+
+    /**
+     * storey's {@code index_cols}: columns in the same notation ({@code "$key"},
+     * {@code "event_time=$time"}, {@code "name=field"}) written first in each row, before the
+     * other columns, which then leave them out (also when inferred). storey hands them to pandas
+     * as the frame's index, which pyarrow stores as ordinary columns; Java has no frame index, so
+     * they are ordinary columns here: a reader that wants the index sets it
+     * ({@code pd.read_parquet(path).set_index(["key"])}).
+     *
+     * <pre>{@code
+     * ParquetTargetOptions.defaults().withIndexColumns(List.of("$key", "event_time=$time")).indexColumns();
+     * // [$key, event_time=$time]
+     * }</pre>
+     *
+     * @param columns the index columns; empty for none
+     * @return new options
+     * @throws IllegalArgumentException if a column is malformed
+     */
+    public ParquetTargetOptions withIndexColumns(List<String> columns) {
+        TargetColumns.of(columns);
+        return new ParquetTargetOptions(this.columns, columnTypes, partitionColumns, timeField, timeFormat, batching,
+                compression, List.copyOf(columns));
+    }
+
+    /**
+     * The index columns (storey's {@code index_cols}).
+     *
+     * @return the columns, empty for none
+     */
+    public List<String> indexColumns() {
+        return indexColumns;
     }
 
     /**
@@ -87,7 +121,7 @@ public final class ParquetTargetOptions {
         Map<String, String> types = new LinkedHashMap<>(columnTypes);
         types.put(column, type);
         return new ParquetTargetOptions(columns, Map.copyOf(types), partitionColumns, timeField, timeFormat, batching,
-                compression);
+                compression, indexColumns);
     }
 
     /**
@@ -105,7 +139,7 @@ public final class ParquetTargetOptions {
             ParquetTarget.partition(c);
         }
         return new ParquetTargetOptions(this.columns, columnTypes, List.copyOf(columns), timeField, timeFormat, batching,
-                compression);
+                compression, indexColumns);
     }
 
     /**
@@ -115,7 +149,8 @@ public final class ParquetTargetOptions {
      * @return new options
      */
     public ParquetTargetOptions withTimeField(String field) {
-        return new ParquetTargetOptions(columns, columnTypes, partitionColumns, field, timeFormat, batching, compression);
+        return new ParquetTargetOptions(columns, columnTypes, partitionColumns, field, timeFormat, batching, compression,
+                indexColumns);
     }
 
     /**
@@ -128,7 +163,7 @@ public final class ParquetTargetOptions {
     public ParquetTargetOptions withTimeFormat(String pattern) {
         java.time.format.DateTimeFormatter.ofPattern(pattern);
         return new ParquetTargetOptions(columns, columnTypes, partitionColumns, timeField, pattern, batching,
-                compression);
+                compression, indexColumns);
     }
 
     /**
@@ -141,7 +176,7 @@ public final class ParquetTargetOptions {
      */
     public ParquetTargetOptions withBatching(BatchOptions batching) {
         return new ParquetTargetOptions(columns, columnTypes, partitionColumns, timeField, timeFormat,
-                java.util.Objects.requireNonNull(batching, "parquetTarget: batching is null"), compression);
+                java.util.Objects.requireNonNull(batching, "parquetTarget: batching is null"), compression, indexColumns);
     }
 
     /**
@@ -154,7 +189,8 @@ public final class ParquetTargetOptions {
      */
     public ParquetTargetOptions withCompression(String codec) {
         LocalCodecs.supported(codec);
-        return new ParquetTargetOptions(columns, columnTypes, partitionColumns, timeField, timeFormat, batching, codec);
+        return new ParquetTargetOptions(columns, columnTypes, partitionColumns, timeField, timeFormat, batching, codec,
+                indexColumns);
     }
 
     /**
@@ -226,6 +262,6 @@ public final class ParquetTargetOptions {
     @Override
     public String toString() {
         return "ParquetTargetOptions(columns=" + columns + ", types=" + columnTypes + ", partitions=" + partitionColumns
-                + ", " + batching + ", " + compression + ")";
+                + (indexColumns.isEmpty() ? "" : ", index=" + indexColumns) + ", " + batching + ", " + compression + ")";
     }
 }

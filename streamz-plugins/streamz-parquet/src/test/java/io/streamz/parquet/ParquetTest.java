@@ -303,4 +303,73 @@ class ParquetTest {
         assertThatThrownBy(() -> Parquet.parquetSource(text, ParquetSourceOptions.defaults()))
                 .hasMessageStartingWith("parquetSource: " + text + " is not a readable Parquet file");
     }
+
+    /** storey's test_write_to_parquet_with_indices, with map bodies: the index column comes first. */
+    @Test
+    void storeyWriteToParquetWithIndices() throws Exception {
+        Path out = dir.resolve("indices");
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        Parquet.parquetTarget(events, out, ParquetTargetOptions.defaults().withIndexColumns(List.of("event_key=$key"))
+                .withColumns(List.of("my_int", "my_string")).withPartitionColumns(List.of("$year", "$month", "$day", "$hour")));
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            events.emit(Event.of(map("my_int", i, "my_string", "this is " + i), "key" + i, T));
+            expected.append(i == 0 ? "" : ", ").append("[key").append(i).append(", ").append(i).append(", this is ").append(i)
+                    .append(']');
+        }
+        events.emitEnd();
+        assertThat(duck("SELECT * FROM read_parquet('" + out + "/**/*.parquet', hive_partitioning = false) ORDER BY my_int")
+                .toString()).isEqualTo("[" + expected + "]");
+        assertThat(read(out, ParquetSourceOptions.defaults()).get(0).body().keySet())
+                .containsExactly("event_key", "my_int", "my_string", "year", "month", "day", "hour");
+    }
+
+    /** storey's test_write_to_parquet_with_inference (the first event's columns; index first, not repeated). */
+    @Test
+    void inferredColumnsLeaveTheIndexColumnsOut() throws Exception {
+        Path file = dir.resolve("inferred.parquet");
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        Parquet.parquetTarget(events, file, ParquetTargetOptions.defaults().withIndexColumns(List.of("$key", "n")));
+        events.emit(Event.of(map("n", 1, "my_string", "this is 1"), "key1", T));
+        events.emitEnd();
+        assertThat(read(file, ParquetSourceOptions.defaults()).get(0).body())
+                .isEqualTo(map("key", "key1", "n", 1, "my_string", "this is 1"));
+        assertThat(ParquetTargetOptions.defaults().withIndexColumns(List.of("$key")).toString()).contains("index=[$key]");
+    }
+
+    @Test
+    void storeyRefusesAColumnThatIsBothIndexAndPartition() {
+        assertThatThrownBy(() -> Parquet.parquetTarget(Stream.create(), dir.resolve("out"), ParquetTargetOptions.defaults()
+                .withIndexColumns(List.of("$key")).withPartitionColumns(List.of("$key"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parquetTarget: the columns [key] are used both for partitioning and indexing, which is not allowed");
+        assertThatThrownBy(() -> ParquetTargetOptions.defaults().withIndexColumns(List.of("k=$offset")))
+                .hasMessage("TargetColumns: metadata must be $key, $time or $id, was \"k=$offset\"");
+    }
+
+    /** Paths of other file systems: a zip file (jdk.zipfs) holds a partitioned dataset, read back from it. */
+    @Test
+    void writesAndReadsAPartitionedDatasetOnAnotherFileSystem() throws Exception {
+        Path zip = dir.resolve("clicks.zip");
+        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip, Map.of("create", "true"))) {
+            Path out = fs.getPath("/clicks");
+            Stream<Event<Map<String, Object>>> events = Stream.create();
+            Parquet.parquetTarget(events, out, ParquetTargetOptions.defaults().withPartitionColumns(List.of("$key")));
+            events.emit(Event.of(body("ann", 1), "ann", T));
+            events.emit(Event.of(body("bob", 2), "bob", T));
+            events.emitEnd();
+            List<Event<Map<String, Object>>> back = read(out, ParquetSourceOptions.defaults().withKeyField("key"));
+            assertThat(back).extracting(Event::key).containsExactly("ann", "bob");
+            assertThat(back.get(1).body()).containsEntry("n", 2).containsEntry("seen", T.plusSeconds(2));
+        }
+        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip)) {   // really in the zip
+            assertThat(read(fs.getPath("/clicks/key=bob"), ParquetSourceOptions.defaults())).hasSize(1);
+        }
+        Path uri = Path.of(dir.toUri().resolve("viaUri.parquet"));   // a file: URI
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        Parquet.parquetTarget(events, uri, ParquetTargetOptions.defaults());
+        events.emit(Event.of(body("ann", 1), "ann", T));
+        events.emitEnd();
+        assertThat(duck("SELECT user FROM '" + dir.resolve("viaUri.parquet") + "'").toString()).isEqualTo("[[ann]]");
+    }
 }
