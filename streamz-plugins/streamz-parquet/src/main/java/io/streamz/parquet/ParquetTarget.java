@@ -17,8 +17,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -70,7 +72,8 @@ final class ParquetTarget extends BatchingTarget<Event<Map<String, Object>>> {
         this.codec = LocalCodecs.supported(options.compression());
         this.timeFormat = options.timeFormat() == null ? null
                 : java.time.format.DateTimeFormatter.ofPattern(options.timeFormat());
-        this.columns = TargetColumns.of(options.columns());
+        TargetColumns given = TargetColumns.of(options.columns());
+        this.columns = options.inferColumnsFromData() ? given.withColumnsInferredFromData() : given;
         this.index = TargetColumns.of(options.indexColumns());
     }
 
@@ -210,8 +213,8 @@ final class ParquetTarget extends BatchingTarget<Event<Map<String, Object>>> {
 
     @Override
     protected void write(@Nullable Object batchKey, List<Event<Map<String, Object>>> batch) throws IOException {
-        if (columns.inferred()) {
-            columns = columns.inferFrom(batch.get(0));
+        if (columns.inferred() && (options.inferColumnsFromData() || !columns.names().isEmpty())) {
+            columns = columns.inferFrom(batch.get(0));   // no columns and no inference: each body whole
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Event<Map<String, Object>> e : batch) {
@@ -222,8 +225,10 @@ final class ParquetTarget extends BatchingTarget<Event<Map<String, Object>>> {
             }
             rows.add(row);
         }
+        Set<String> names = new LinkedHashSet<>();   // every row's fields, in order of appearance (as pandas)
+        rows.forEach(r -> names.addAll(r.keySet()));
         Map<String, String> types = new LinkedHashMap<>();
-        for (String c : rows.get(0).keySet()) {
+        for (String c : names) {
             String type = options.columnTypes().get(c);
             for (int i = 0; type == null && i < rows.size(); i++) {
                 type = Rows.typeOf(rows.get(i).get(c), c);

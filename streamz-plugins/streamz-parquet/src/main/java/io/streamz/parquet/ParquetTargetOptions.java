@@ -31,11 +31,13 @@ public final class ParquetTargetOptions {
     private final BatchOptions batching;
     private final String compression;
     private final List<String> indexColumns;
+    private final boolean inferColumns;
 
     private ParquetTargetOptions(List<String> columns, Map<String, String> columnTypes,
             @Nullable List<String> partitionColumns, @Nullable String timeField, @Nullable String timeFormat,
-            BatchOptions batching, String compression, List<String> indexColumns) {
+            BatchOptions batching, String compression, List<String> indexColumns, boolean inferColumns) {
         this.indexColumns = indexColumns;
+        this.inferColumns = inferColumns;
         this.columns = columns;
         this.columnTypes = columnTypes;
         this.partitionColumns = partitionColumns;
@@ -46,28 +48,29 @@ public final class ParquetTargetOptions {
     }
 
     /**
-     * storey's defaults: the columns of the first event, storey's partitioning for a directory
+     * storey's defaults: each batch's fields as columns, storey's partitioning for a directory
      * (by key hashed into 256 buckets, year, month, day, hour), everything written at the end of
      * the input, Snappy compression.
      *
      * @return the options
      */
     public static ParquetTargetOptions defaults() {
-        return new ParquetTargetOptions(List.of(), Map.of(), null, null, null, BatchOptions.atEnd(), "snappy", List.of());
+        return new ParquetTargetOptions(List.of(), Map.of(), null, null, null, BatchOptions.atEnd(), "snappy", List.of(),
+                false);
     }
 
     /**
      * The columns, in storey's notation ({@link TargetColumns}: {@code "field"},
      * {@code "name=field"}, {@code "$key"}, {@code "name=$time"}).
      *
-     * @param columns the columns; empty: the first event's fields, sorted
+     * @param columns the columns; empty: each batch's fields (see {@link #withInferColumnsFromData})
      * @return new options
      * @throws IllegalArgumentException if a column is malformed
      */
     public ParquetTargetOptions withColumns(List<String> columns) {
         TargetColumns.of(columns);
         return new ParquetTargetOptions(List.copyOf(columns), columnTypes, partitionColumns, timeField, timeFormat,
-                batching, compression, indexColumns);
+                batching, compression, indexColumns, inferColumns);
     }
 
     /**
@@ -90,7 +93,35 @@ public final class ParquetTargetOptions {
     public ParquetTargetOptions withIndexColumns(List<String> columns) {
         TargetColumns.of(columns);
         return new ParquetTargetOptions(this.columns, columnTypes, partitionColumns, timeField, timeFormat, batching,
-                compression, List.copyOf(columns));
+                compression, List.copyOf(columns), inferColumns);
+    }
+
+    /**
+     * storey's {@code infer_columns_from_data=True}: the first event's fields that no column is
+     * named after join the columns (given or none), all sorted by name, and every file of the
+     * target has those columns. Without it and without columns, each batch's file has the fields
+     * of its events, in the order they first appear (as pandas builds storey's frames), a field
+     * an event lacks being null.
+     *
+     * <pre>{@code
+     * ParquetTargetOptions.defaults().withInferColumnsFromData(true).inferColumnsFromData();   // true
+     * }</pre>
+     *
+     * @param infer whether to infer the columns from the first event
+     * @return new options
+     */
+    public ParquetTargetOptions withInferColumnsFromData(boolean infer) {
+        return new ParquetTargetOptions(columns, columnTypes, partitionColumns, timeField, timeFormat, batching,
+                compression, indexColumns, infer);
+    }
+
+    /**
+     * Whether the columns are inferred from the first event.
+     *
+     * @return {@code true} if {@link #withInferColumnsFromData} said so
+     */
+    public boolean inferColumnsFromData() {
+        return inferColumns;
     }
 
     /**
@@ -121,7 +152,7 @@ public final class ParquetTargetOptions {
         Map<String, String> types = new LinkedHashMap<>(columnTypes);
         types.put(column, type);
         return new ParquetTargetOptions(columns, Map.copyOf(types), partitionColumns, timeField, timeFormat, batching,
-                compression, indexColumns);
+                compression, indexColumns, inferColumns);
     }
 
     /**
@@ -139,7 +170,7 @@ public final class ParquetTargetOptions {
             ParquetTarget.partition(c);
         }
         return new ParquetTargetOptions(this.columns, columnTypes, List.copyOf(columns), timeField, timeFormat, batching,
-                compression, indexColumns);
+                compression, indexColumns, inferColumns);
     }
 
     /**
@@ -150,7 +181,7 @@ public final class ParquetTargetOptions {
      */
     public ParquetTargetOptions withTimeField(String field) {
         return new ParquetTargetOptions(columns, columnTypes, partitionColumns, field, timeFormat, batching, compression,
-                indexColumns);
+                indexColumns, inferColumns);
     }
 
     /**
@@ -163,7 +194,7 @@ public final class ParquetTargetOptions {
     public ParquetTargetOptions withTimeFormat(String pattern) {
         java.time.format.DateTimeFormatter.ofPattern(pattern);
         return new ParquetTargetOptions(columns, columnTypes, partitionColumns, timeField, pattern, batching,
-                compression, indexColumns);
+                compression, indexColumns, inferColumns);
     }
 
     /**
@@ -176,7 +207,8 @@ public final class ParquetTargetOptions {
      */
     public ParquetTargetOptions withBatching(BatchOptions batching) {
         return new ParquetTargetOptions(columns, columnTypes, partitionColumns, timeField, timeFormat,
-                java.util.Objects.requireNonNull(batching, "parquetTarget: batching is null"), compression, indexColumns);
+                java.util.Objects.requireNonNull(batching, "parquetTarget: batching is null"), compression, indexColumns,
+                inferColumns);
     }
 
     /**
@@ -190,7 +222,7 @@ public final class ParquetTargetOptions {
     public ParquetTargetOptions withCompression(String codec) {
         LocalCodecs.supported(codec);
         return new ParquetTargetOptions(columns, columnTypes, partitionColumns, timeField, timeFormat, batching, codec,
-                indexColumns);
+                indexColumns, inferColumns);
     }
 
     /**
@@ -262,6 +294,7 @@ public final class ParquetTargetOptions {
     @Override
     public String toString() {
         return "ParquetTargetOptions(columns=" + columns + ", types=" + columnTypes + ", partitions=" + partitionColumns
-                + (indexColumns.isEmpty() ? "" : ", index=" + indexColumns) + ", " + batching + ", " + compression + ")";
+                + (indexColumns.isEmpty() ? "" : ", index=" + indexColumns) + (inferColumns ? ", inferColumnsFromData" : "")
+                + ", " + batching + ", " + compression + ")";
     }
 }

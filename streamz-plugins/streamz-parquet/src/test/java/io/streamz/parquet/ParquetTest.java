@@ -109,8 +109,8 @@ class ParquetTest {
 
         List<Event<Map<String, Object>>> back = read(file, ParquetSourceOptions.defaults().withKeyField("user")
                 .withTimeField("seen").withIdField("n"));
-        // the columns of the first body, sorted by name (storey's infer_columns_from_data)
-        assertThat(back.get(0).body().keySet()).containsExactly("n", "note", "price", "seen", "total", "user", "vip");
+        // no columns: the bodies' fields in order of appearance (storey hands the dicts to pandas)
+        assertThat(back.get(0).body().keySet()).containsExactly("user", "n", "total", "price", "vip", "seen", "note");
         assertThat(back).extracting(Event::body).containsExactlyElementsOf(written);
         assertThat(back).extracting(Event::key).containsExactly("u0", "u1", "u2");
         assertThat(back.get(2).time()).isEqualTo(T.plusSeconds(2));
@@ -371,5 +371,40 @@ class ParquetTest {
         events.emit(Event.of(body("ann", 1), "ann", T));
         events.emitEnd();
         assertThat(duck("SELECT user FROM '" + dir.resolve("viaUri.parquet") + "'").toString()).isEqualTo("[[ann]]");
+    }
+
+    /** storey's test_write_to_parquet_with_inference: no columns: every event's fields, in order of appearance. */
+    @Test
+    void storeyWriteToParquetWithInference() throws Exception {
+        Path out = dir.resolve("inference");
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        Parquet.parquetTarget(events, out, ParquetTargetOptions.defaults().withIndexColumns(List.of("$key"))
+                .withPartitionColumns(List.of()));
+        events.emit(Event.of(map("only_first_event", "first", "my_int", -1), "first_key!", T));
+        StringBuilder expected = new StringBuilder("[[first_key!, first, -1, null, null]");
+        for (int i = 0; i < 10; i++) {
+            events.emit(Event.of(map("my_int", i, "my_string", "this is " + i), "key" + i, T));
+            expected.append(", [key").append(i).append(", null, ").append(i).append(", this is ").append(i).append(", null]");
+        }
+        events.emit(Event.of(map("only_last_event", "last", "my_int", 1000), "last_key!", T));
+        expected.append(", [last_key!, null, 1000, null, last]]");
+        events.emitEnd();
+        assertThat(duck("DESCRIBE SELECT * FROM read_parquet('" + out + "/*.parquet')").stream().map(r -> r.get(0))
+                .collect(Collectors.toList())).containsExactly("key", "only_first_event", "my_int", "my_string", "only_last_event");
+        assertThat(duck("SELECT * FROM read_parquet('" + out + "/*.parquet')").toString()).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void inferColumnsFromDataTakesTheFirstEventsFieldsSortedForEveryFile() throws Exception {
+        Path file = dir.resolve("first.parquet");
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        Parquet.parquetTarget(events, file, ParquetTargetOptions.defaults().withColumns(List.of("k=$key"))
+                .withInferColumnsFromData(true));
+        events.emit(Event.of(map("z", 1, "a", "x"), "ann", T));
+        events.emit(Event.of(map("z", 2, "later", true), "bob", T));
+        events.emitEnd();
+        assertThat(duck("SELECT * FROM '" + file + "'").toString()).isEqualTo("[[x, ann, 1], [null, bob, 2]]");
+        assertThat(duck("DESCRIBE SELECT * FROM '" + file + "'").stream().map(r -> r.get(0)).collect(Collectors.toList()))
+                .containsExactly("a", "k", "z");
     }
 }
