@@ -4,9 +4,7 @@ import io.streamz.internal.util.Intervals;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +48,8 @@ public final class FeatureTable {
     static final int HEADER = 2;
     private final WindowedState[] states;
     private final int initialLength;
-    private final HashMap<Object, double[]> keys = new HashMap<>();
+    private final int fixedEnd;
+    private final KeyStates keys = new KeyStates();
     private long sinceSweep;
     private long oldestKept = Long.MAX_VALUE;
     private final Table storage;
@@ -81,12 +80,18 @@ public final class FeatureTable {
         this.maxWindowMillis = max;
         this.layout = new FeatureLayout(aggregators, Map.of());
         this.states = new WindowedState[aggregators.size()];
-        int metaEnd = HEADER + states.length * WindowedState.META;
-        int length = metaEnd;
+        int[] metas = new int[states.length];
+        int fixedEnd = HEADER;
         for (int i = 0; i < states.length; i++) {
-            states[i] = new WindowedState(aggregators.get(i), HEADER + i * WindowedState.META, metaEnd);
-            length += states[i].initialLength();
+            metas[i] = fixedEnd;
+            fixedEnd += WindowedState.fixedLength(aggregators.get(i));
         }
+        int length = fixedEnd;
+        for (int i = 0; i < states.length; i++) {
+            states[i] = new WindowedState(aggregators.get(i), metas, i);
+            length += states[i].initialRingLength();
+        }
+        this.fixedEnd = fixedEnd;
         this.initialLength = length;
         this.valueOf = new double[aggregators.size()];
         this.hasValue = new boolean[aggregators.size()];
@@ -340,7 +345,7 @@ public final class FeatureTable {
      * @return an unmodifiable snapshot of the keys that have state and were not evicted
      */
     public synchronized Set<Object> keys() {
-        return Collections.unmodifiableSet(new HashSet<>(keys.keySet()));
+        return Collections.unmodifiableSet(new HashSet<>(keys.keys()));
     }
 
     /**
@@ -445,17 +450,16 @@ public final class FeatureTable {
      */
     private void evictIdle() {
         sinceSweep = 0;
-        long oldest = Long.MAX_VALUE;
-        for (Iterator<double[]> it = keys.values().iterator(); it.hasNext();) {
-            double[] s = it.next();
-            if (s[NEWEST] < newest - maxWindowMillis && s[DIRTY] == 0) {   // a changed key waits for the next commit
-                it.remove();
-                evicted++;
-            } else {
-                oldest = Math.min(oldest, (long) s[NEWEST]);
+        long[] oldest = {Long.MAX_VALUE};
+        long horizon = newest - maxWindowMillis;
+        evicted += keys.retainIf(s -> {
+            if (s[NEWEST] < horizon && s[DIRTY] == 0) {   // a changed key waits for the next commit
+                return false;
             }
-        }
-        oldestKept = oldest;
+            oldest[0] = Math.min(oldest[0], (long) s[NEWEST]);
+            return true;
+        });
+        oldestKept = oldest[0];
     }
 
     /** A key's state from the storage, or a new one whose first event is at {@code t}. */
@@ -463,7 +467,7 @@ public final class FeatureTable {
     private double[] load(Object key, long t) {
         double[] state = new double[initialLength];
         state[NEWEST] = Long.MIN_VALUE;
-        for (int i = 0, offset = HEADER + states.length * WindowedState.META; i < states.length; i++) {
+        for (int i = 0, offset = fixedEnd; i < states.length; i++) {
             offset = states[i].init(state, offset, t);
         }
         if (storage != null) {

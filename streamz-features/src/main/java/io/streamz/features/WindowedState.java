@@ -7,20 +7,23 @@ import java.util.Map;
 
 /**
  * How one {@link FieldAggregator}'s state lies in a key's {@code double[]} (see
- * {@link FeatureTable}), and the operations on it. The aggregator's {@link #META} doubles at a
- * fixed place near the start of the array say where its slice starts, how large its ring is, and
- * its first, newest and last times; the slice holds the running statistics ({@link Stats}) of each
- * window at the key's newest bucket, each followed by a flag saying it must be recomputed, then a
- * ring of the buckets that hold values, oldest first, each its bucket number and statistics. The
- * ring grows as needed up to storey's kept buckets (the windows' least common multiple), so a
- * quiet key costs a few hundred bytes. One array per key, and no object per aggregator or bucket,
- * so that aggregating an event reads few cache lines: with 100,000 keys, memory latency and not
- * arithmetic is the cost.
+ * {@link FeatureTable}), and the operations on it. Near the start of the array, at a place fixed
+ * for the aggregator: its {@link #META} doubles (where its ring starts, how large it is, and its
+ * first, newest and last times), the running statistics ({@link Stats}) of each window at the
+ * key's newest bucket, each followed by a flag saying it must be recomputed, and the statistics of
+ * the newest bucket itself. After every aggregator's fixed part, each one's ring of the older
+ * buckets that hold values, oldest first, each its bucket number and statistics. The ring grows
+ * as needed up to storey's kept buckets (the windows' least common multiple), so a quiet key costs
+ * a few hundred bytes. One array per key, and no object per aggregator or bucket: with 100,000
+ * keys, memory latency and not arithmetic is the cost, so an event in the newest bucket (the usual
+ * case) reads and writes only the fixed part, whose addresses do not depend on what the array
+ * holds: its cache lines are fetched at once, not one after the other.
  *
- * <p>An event in the newest bucket costs O(1) per window. When the newest bucket moves on, each
- * bucket leaving a window is subtracted once; only a bucket that held the window's minimum,
- * maximum or first value makes the window recompute those from its buckets, once, when next read.
- * A late event is added to its bucket and to every current window that holds it.
+ * <p>An event in the newest bucket costs O(1) per window. When the newest bucket moves on, it goes
+ * to the end of the ring, and each bucket leaving a window is subtracted once; only a bucket that
+ * held the window's minimum, maximum or first value makes the window recompute those from its
+ * buckets, once, when next read. A late event is added to its bucket in the ring and to every
+ * current window that holds it.
  */
 final class WindowedState {
     /** Doubles per aggregator at the start of a key's array. */
@@ -34,6 +37,8 @@ final class WindowedState {
     private static final int LAST = 6;
     private static final double NO_VALUE = Long.MIN_VALUE;
     private static final int INITIAL_CAPACITY = 2;
+    /** Buckets from an end of the ring within which {@link #lowerBound} steps instead of bisecting. */
+    private static final int NEAR = 24;
 
     private final FieldAggregator aggregator;
     private final FeatureWindows windows;
@@ -44,13 +49,16 @@ final class WindowedState {
     private final int windowCount;
     private final int runningLength;
     private final int m;
-    private final int metaEnd;
+    private final int running;
+    private final int newestBucket;
+    private final int[] metas;
+    private final int index;
 
     /**
-     * The state of {@code aggregator}, whose {@link #META} doubles start at {@code meta} in a key's
-     * array; the aggregators' doubles end at {@code metaEnd}.
+     * The state of aggregator {@code index} of a table, whose fixed part ({@link #fixedLength})
+     * starts at {@code metas[index]} in a key's array; {@code metas} holds every aggregator's.
      */
-    WindowedState(FieldAggregator aggregator, int meta, int metaEnd) {
+    WindowedState(FieldAggregator aggregator, int[] metas, int index) {
         this.aggregator = aggregator;
         this.windows = aggregator.windows();
         this.stats = aggregator.stats();
@@ -59,22 +67,32 @@ final class WindowedState {
         this.window = width + 1;
         this.windowCount = windows.size();
         this.runningLength = windowCount * window;
-        this.m = meta;
-        this.metaEnd = metaEnd;
+        this.metas = metas;
+        this.index = index;
+        this.m = metas[index];
+        this.running = m + META;
+        this.newestBucket = running + runningLength;
     }
 
-    int initialLength() {
-        return runningLength + INITIAL_CAPACITY * entry;
+    /** Doubles of the fixed part: meta, running windows, the newest bucket's statistics. */
+    static int fixedLength(FieldAggregator aggregator) {
+        int width = aggregator.stats().width();
+        return META + aggregator.windows().size() * (width + 1) + width;
     }
 
-    /** Lays out a new key's state in {@code s} from {@code offset}, its first event at epoch millisecond {@code t}; answers where the next aggregator's starts. */
+    /** Doubles of a new key's ring. */
+    int initialRingLength() {
+        return INITIAL_CAPACITY * entry;
+    }
+
+    /** Lays out a new key's state in {@code s}, its ring from {@code offset}, its first event at epoch millisecond {@code t}; answers where the next aggregator's ring starts. */
     int init(double[] s, int offset, long t) {
         s[m + OFFSET] = offset;
         s[m + CAPACITY] = INITIAL_CAPACITY;
         s[m + FIRST] = bucket(t);
         s[m + HEAD] = s[m + FIRST];
         s[m + LAST] = NO_VALUE;
-        return offset + initialLength();
+        return offset + initialRingLength();
     }
 
     /** Whether an event at {@code t} is older than the buckets the key still keeps (storey drops it). */
@@ -91,17 +109,20 @@ final class WindowedState {
     double[] add(double[] s, long t, double v) {
         long b = bucket(t);
         long head = (long) s[m + HEAD];
+        double[] data = s;
         if (b > head) {
-            advance(s, b);
+            data = advance(s, b);
             head = b;
         }
-        double[] data = entry(s, b);
-        int p = position(data, lowerBound(data, b));
-        stats.add(data, p + 1, t, v);
+        if (b == head) {
+            stats.add(data, newestBucket, t, v);
+        } else {
+            data = entry(data, b);
+            stats.add(data, position(data, lowerBound(data, b)) + 1, t, v);
+        }
         if (t > data[m + LAST]) {
             data[m + LAST] = t;
         }
-        int running = (int) data[m + OFFSET];
         for (int i = 0; i < windowCount; i++) {
             if (b >= windows.start(i, head)) {
                 stats.add(data, running + i * window, t, v);
@@ -120,13 +141,23 @@ final class WindowedState {
         return last != NO_VALUE && t > last ? (long) last : t;
     }
 
-    /** Moves the newest bucket to {@code b}, a later one: buckets leave the windows and the ring. */
-    private void advance(double[] s, long b) {
-        long head = (long) s[m + HEAD];
+    /**
+     * Moves the newest bucket to {@code b}, a later one: the newest goes to the ring, buckets
+     * leave the windows and the ring.
+     *
+     * @return the key's array: {@code s}, or a larger copy when the ring grew
+     */
+    private double[] advance(double[] data, long b) {
+        long head = (long) data[m + HEAD];
+        double[] s = data;
+        if (Stats.count(s, newestBucket) != 0) {
+            s = entry(s, head);
+            System.arraycopy(s, newestBucket, s, position(s, (int) s[m + SIZE] - 1) + 1, width);
+            stats.clear(s, newestBucket);
+        }
         long first = (long) s[m + FIRST];
         long oldLow = windows.lowestKept(head, first);
         long low = windows.lowestKept(b, first);
-        int running = (int) s[m + OFFSET];
         int size = (int) s[m + SIZE];
         for (int i = 0; i < windowCount; i++) {
             int w = running + i * window;
@@ -156,6 +187,7 @@ final class WindowedState {
         }
         s[m + SIZE] = size;
         s[m + HEAD] = b;
+        return s;
     }
 
     /**
@@ -223,6 +255,14 @@ final class WindowedState {
             }
             buckets.add(bucket);
         }
+        if (Stats.count(s, newestBucket) != 0) {
+            List<Object> bucket = new ArrayList<>(entry);
+            bucket.add((long) s[m + HEAD]);
+            for (int f = 0; f < width; f++) {
+                bucket.add(s[newestBucket + f]);
+            }
+            buckets.add(bucket);
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("first", (long) s[m + FIRST]);
         out.put("head", (long) s[m + HEAD]);
@@ -248,16 +288,21 @@ final class WindowedState {
         data[m + FIRST] = (Long) a.get("first");
         data[m + HEAD] = (Long) a.get("head");
         data[m + LAST] = (Long) a.get("last");
+        long head = (long) data[m + HEAD];
         for (Object o : (List<?>) a.get("buckets")) {
             List<?> bucket = (List<?>) o;
             long b = (Long) bucket.get(0);
-            data = entry(data, b);
-            int p = position(data, lowerBound(data, b));
+            int p;
+            if (b == head) {
+                p = newestBucket - 1;
+            } else {
+                data = entry(data, b);
+                p = position(data, lowerBound(data, b));
+            }
             for (int f = 1; f < entry; f++) {
                 data[p + f] = (Double) bucket.get(f);
             }
         }
-        int running = (int) data[m + OFFSET];
         for (int i = 0; i < windowCount; i++) {
             scan(data, windows.buckets(i), (long) data[m + HEAD], false, data, running + i * window);
             data[running + i * window + width] = 0;
@@ -267,7 +312,7 @@ final class WindowedState {
 
     /** Where window {@code i}'s statistics at the newest bucket start, recomputed first if a bucket that left made them stale. */
     private int current(double[] s, int i) {
-        int w = (int) s[m + OFFSET] + i * window;
+        int w = running + i * window;
         if (s[w + width] != 0) {
             scan(s, windows.buckets(i), (long) s[m + HEAD], false, s, w);
             s[w + width] = 0;
@@ -277,13 +322,13 @@ final class WindowedState {
 
     /** Writes the window of {@code n} buckets ending at bucket {@code b}, from the kept buckets only, into {@code out}. */
     private void scan(double[] s, long n, long b, boolean lastClosed, double[] out, int o) {
-        long head = (long) s[m + HEAD];
         long end = b;
         if (lastClosed && windows.fixed()) {
             end = windows.start(n, b) - 1;
         }
-        long from = Math.max(windows.start(n, end), windows.lowestKept(Math.max(b, head), (long) s[m + FIRST]));
-        long to = Math.min(end, head);
+        long newest = (long) s[m + HEAD];
+        long from = Math.max(windows.start(n, end), windows.lowestKept(Math.max(b, newest), (long) s[m + FIRST]));
+        long to = Math.min(end, newest);
         stats.clear(out, o);
         for (int j = lowerBound(s, from), size = (int) s[m + SIZE]; j < size; j++) {
             int p = position(s, j);
@@ -291,6 +336,9 @@ final class WindowedState {
                 break;
             }
             stats.merge(out, o, s, p + 1);
+        }
+        if (newest >= from && newest <= to) {
+            stats.merge(out, o, s, newestBucket);
         }
     }
 
@@ -326,11 +374,38 @@ final class WindowedState {
         return data;
     }
 
-    /** The first position in the ring whose bucket is at or after {@code b} ({@code size} if none). */
+    /**
+     * The first position in the ring whose bucket is at or after {@code b} ({@code size} if none).
+     * The buckets sought are usually a few entries from one end of the ring (where a short window
+     * starts, near the newest; where a long one starts, near the oldest), so the search steps from
+     * the nearer end over neighbouring entries, whose cache lines the processor fetches ahead,
+     * rather than jumping as a binary search does, each jump a cache miss waiting for the one
+     * before; it falls back to a binary search when both ends are far (a late event or a query
+     * in the middle of a long ring).
+     */
     private int lowerBound(double[] s, long b) {
         int size = (int) s[m + SIZE];
-        if (size > 0 && s[position(s, size - 1)] == b) {
-            return size - 1;                          // the usual case: the newest bucket
+        if (size == 0 || b <= s[position(s, 0)]) {
+            return 0;
+        }
+        double front = s[position(s, 0)];
+        double last = s[position(s, size - 1)];
+        if (b > last) {
+            return size;
+        }
+        if (b - front <= NEAR) {
+            int j = 1;
+            while (s[position(s, j)] < b) {
+                j++;
+            }
+            return j;
+        }
+        if (last - b <= NEAR) {
+            int j = size - 1;
+            while (s[position(s, j - 1)] >= b) {
+                j--;
+            }
+            return j;
         }
         int lo = 0;
         int hi = size;
@@ -345,10 +420,10 @@ final class WindowedState {
         return lo;
     }
 
-    /** A copy of {@code s} with this aggregator's ring doubled and unwrapped; the later aggregators' slices move up. */
+    /** A copy of {@code s} with this aggregator's ring doubled and unwrapped; the later aggregators' rings move up. */
     private double[] grow(double[] s) {
         int capacity = (int) s[m + CAPACITY];
-        int ring = (int) s[m + OFFSET] + runningLength;
+        int ring = (int) s[m + OFFSET];
         int end = ring + capacity * entry;
         int added = capacity * entry;
         double[] data = new double[s.length + added];
@@ -357,8 +432,8 @@ final class WindowedState {
             System.arraycopy(s, position(s, j), data, ring + j * entry, entry);
         }
         System.arraycopy(s, end, data, end + added, s.length - end);
-        for (int k = m + META; k < metaEnd; k += META) {
-            data[k + OFFSET] += added;
+        for (int k = index + 1; k < metas.length; k++) {
+            data[metas[k] + OFFSET] += added;
         }
         data[m + CAPACITY] = capacity * 2;
         data[m + FRONT] = 0;
@@ -368,7 +443,7 @@ final class WindowedState {
     /** Where the {@code j}-th oldest entry of the ring starts. */
     private int position(double[] s, int j) {
         int slot = ((int) s[m + FRONT] + j) & ((int) s[m + CAPACITY] - 1);
-        return (int) s[m + OFFSET] + runningLength + slot * entry;
+        return (int) s[m + OFFSET] + slot * entry;
     }
 
     private long bucket(long t) {

@@ -71,22 +71,44 @@ class FeatureOracleTest {
     @Test
     void incrementalAndQueriedFeaturesEqualARecomputation() {
         for (long seed = 1; seed <= 5; seed++) {
-            check(new Random(seed));
+            check(new Random(seed), null);
         }
     }
 
-    private void check(Random random) {
+    /** The same through a stored table that is committed and reopened every 250 events (a restart). */
+    @Test
+    void featuresSurviveRestartsFromTheStoredBuckets() {
+        for (long seed = 11; seed <= 13; seed++) {
+            check(new Random(seed), Table.inMemory());
+        }
+    }
+
+    private void check(Random random, Table storage) {
         accepted.clear();
         first.clear();
         heads.clear();
         lastTimes.clear();
         lates = 0;
         Stream<Ev> source = Stream.create();
-        AggregateByKey<Ev> node = Features.aggregateByKey(source, Ev::key, Ev::t, aggregators());
-        List<Map<String, Object>> out = node.sinkToList();
-        List<Ev> seen = new ArrayList<>();
+        AggregateByKey<Ev> node = null;
+        List<Map<String, Object>> out = null;
+        int start = 0;
         long clock = 1_700_000_000_000L;
         for (int i = 0; i < 1500; i++) {
+            if (node == null || storage != null && i % 250 == 0) {
+                if (node != null) {
+                    node.table().commit(Map.of());
+                    node.destroy();
+                    assertThat(node.table().lateEvents()).isEqualTo(lates);
+                }
+                source = Stream.create();
+                node = Features.aggregateByKey(source, Ev::key, Ev::t,
+                        storage == null ? FeatureTable.of(aggregators()) : FeatureTable.of(aggregators(), storage),
+                        AggregateOptions.defaults());
+                out = node.sinkToList();
+                start = i;
+                lates = 0;
+            }
             clock += random.nextInt(2 * (int) MINUTE);
             long jitter = random.nextInt(5) == 0 ? random.nextInt(30 * (int) MINUTE) : 0;   // out of order
             Ev e = new Ev("k" + random.nextInt(4), clock - jitter, Math.round(random.nextGaussian() * 1000) / 10.0);
@@ -112,7 +134,7 @@ class FeatureOracleTest {
                 }
             }
             lates += late ? 1 : 0;
-            assertFeatures(out.get(i), reported, e.key(), "event " + i);
+            assertFeatures(out.get(i - start), reported, e.key(), "event " + i);
         }
         for (int i = 0; i < 200; i++) {
             String key = "k" + random.nextInt(4);
