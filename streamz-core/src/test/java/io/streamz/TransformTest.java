@@ -8,12 +8,66 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import reactor.util.function.Tuples;
 
 class TransformTest {
+
+    // ---------------------------------------------------------------- chains of maps
+
+    @Test
+    void aChainOfMapsKeepsEachNodesPolicyFailuresCountsAndMetadata() {
+        Stream<Integer> source = Stream.create();
+        Stream<Integer> first = source.map(x -> x + 1);
+        Stream<Integer> second = first.map(x -> 10 / (x - 3)).onError(ErrorPolicy.skip());
+        Stream<Integer> third = second.map(x -> x * 100);
+        Stream<Integer> fourth = third.map(x -> x / (x - 500));   // fails at 5, propagating
+        List<Integer> out = fourth.sinkToList();
+
+        source.emit(1);     // 2 -> -10 -> -1000 -> 0
+        source.emit(2);     // 3 -> 10 / 0: skipped at the second map
+        assertThatThrownBy(() -> source.emit(4))   // 5 -> 5 -> 500 -> 500 / 0
+                .isInstanceOf(NodeException.class)
+                .hasMessageContaining("map")
+                .hasCauseInstanceOf(ArithmeticException.class)
+                .satisfies(e -> assertThat(((NodeException) e).node()).isSameAs(fourth));
+        assertThat(out).containsExactly(0);
+
+        source.enableMetrics();   // counted as node by node
+        List<List<Map<String, Object>>> md = Metadata.of(fourth).sinkToList();
+        source.emit(3, Metadata.v(7));   // 4 -> 10 -> 1000 -> 2
+        assertThat(out).containsExactly(0, 2);
+        assertThat(md).containsExactly(Metadata.v(7));
+        assertThat(List.of(first.stats().in(), second.stats().in(), third.stats().in(), fourth.stats().out()))
+                .containsExactly(1L, 1L, 1L, 1L);
+    }
+
+    @Test
+    void aChainOfMapsSeesNodesAddedBetweenElementsAndByItsOwnFunctions() {
+        Stream<Integer> source = Stream.create();
+        List<Integer> late = new ArrayList<>();
+        AtomicReference<Stream<Integer>> third = new AtomicReference<>();
+        Stream<Integer> first = source.map(x -> x + 1);
+        Stream<Integer> second = first.map(x -> {
+            if (x == 3) {
+                third.get().sink(late::add);   // a new downstream of a later map, while the element runs
+            }
+            return x * 10;
+        });
+        third.set(second.map(x -> x + 1));
+        List<Integer> out = third.get().map(x -> -x).sinkToList();
+
+        source.emit(1);     // 2 -> 20 -> 21 -> -21
+        List<Integer> middle = first.sinkToList();   // added between elements
+        source.emit(2);     // 3 -> 30 -> 31 (to late as well) -> -31
+        source.emit(3);     // 4 -> 40 -> 41 -> -41
+        assertThat(out).containsExactly(-21, -31, -41);
+        assertThat(middle).containsExactly(3, 4);
+        assertThat(late).containsExactly(31, 41);
+    }
 
     // ---------------------------------------------------------------- starmap
 

@@ -70,6 +70,36 @@ class DistributedErrorsAndSignalsTest {
     }
 
     @Test
+    void aSkippedFailureInsideAWindowOrAJoinDropsTheWholeGroup() {
+        Stream<Integer> source = Stream.create();
+        DistributedStream<Integer> inverted = Distributed.scatter(source, engine).map(x -> 10 / x).onError(ErrorPolicy.skip());
+        List<List<Integer>> windows = inverted.partition(2).gather().sinkToList();
+        List<List<Object>> pairs = inverted.zip(inverted.map(x -> x + 1)).gather().sinkToList();
+        for (int x : new int[] {5, 0, 2, 1, 0, 0}) {
+            source.emit(x);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> windows.size() == 1 && pairs.size() == 3);
+        assertThat(windows).containsExactly(List.of(5, 10));   // the windows of 5, 0 and of 0, 0 went with their failures
+        assertThat(pairs).containsExactly(List.of(2, 3), List.of(5, 6), List.of(10, 11));
+        // a failed group counts once, for its first failed element: two windows and the pairs of the three zeros
+        assertThat(inverted.stats().skipped()).isEqualTo(5);
+    }
+
+    @Test
+    void aRoutedFailureInsideAWindowIsTheFirstFailedElementsAndTheGroupIsDropped() {
+        Stream<Integer> source = Stream.create();
+        DistributedStream<Integer> inverted = Distributed.scatter(source, engine).map(x -> 10 / x);
+        List<Object> bad = inverted.errors().map(Failure::element).sinkToList();
+        List<List<Integer>> windows = inverted.partition(3).gather().sinkToList();
+        for (int x : new int[] {0, 5, 0, 2, 5, 10}) {
+            source.emit(x);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> windows.size() == 1 && bad.size() == 1);
+        assertThat(windows).containsExactly(List.of(5, 2, 1));
+        assertThat(bad).containsExactly(0);   // one failure for the window of 0, 5, 0: the second zero is not reported
+    }
+
+    @Test
     void routeSendsAFailureWithElementAndMetadataAndHoldsItsRefsUntilThen() {
         Stream<Integer> source = Stream.create();
         DistributedStream<Integer> inverted = Distributed.scatter(source, engine).map(x -> 10 / x).named("invert");

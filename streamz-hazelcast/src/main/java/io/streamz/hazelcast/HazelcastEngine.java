@@ -4,7 +4,6 @@ import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.config.Config;
-import com.hazelcast.core.ExecutionCallback;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
@@ -16,19 +15,25 @@ import io.streamz.distributed.Task;
 import io.streamz.internal.util.Checks;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An {@link Engine} on a Hazelcast cluster: each task goes to a data member, in turn, through the
@@ -49,8 +54,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>Functions and elements travel with Java serialisation: the members need the classes of the
- * functions (the application's jar and streamz's) on their class path.
+ * <p>A function goes to a member once, with the first batch that needs it there; later tasks
+ * refer to it by an id (a member that joined or restarted since asks for it again). Functions
+ * travel with Java serialisation, elements and results with Hazelcast's serialisers (Java
+ * serialisation for classes it has none for): the members need the classes of the functions and
+ * elements (the application's jar and streamz's) on their class path.
  */
 public final class HazelcastEngine implements Engine {
     /** The name of the cluster's executor service the tasks run on. */
@@ -66,10 +74,23 @@ public final class HazelcastEngine implements Engine {
     private final boolean owned;
     private final AtomicInteger turn = new AtomicInteger();
     private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
+    /** Names this engine's functions in the members' registries (see {@link Batch}). */
+    private final UUID id = UUID.randomUUID();
+    /** The ids of the functions of tasks sent so far; a function collected is forgotten. */
+    private final Map<Object, Long> functionIds = Collections.synchronizedMap(new WeakHashMap<>());
+    private final AtomicLong nextFunctionId = new AtomicLong();
     /** This engine's own member, when it runs on one (not a client), else {@code null}. */
     private final UUID self;
     /** Runs the tasks this engine's own member takes, in this JVM; {@code null} on a client. */
     private final ExecutorService local;
+    /**
+     * The thread that takes the answers of the members and completes the tasks' futures (and so
+     * runs what waits for them, such as {@code gather}). Hazelcast would otherwise run each
+     * callback on its default asynchronous executor, which is a new thread per callback where
+     * {@code ForkJoinPool.commonPool()} has a parallelism of 1 (machines of 2 cores or fewer).
+     */
+    private final ExecutorService results;
+    private final Executor answers;
 
     private HazelcastEngine(HazelcastInstance hazelcast, boolean owned) {
         this.hazelcast = hazelcast;
@@ -78,6 +99,18 @@ public final class HazelcastEngine implements Engine {
         Member me = localMember(hazelcast);
         this.self = me != null && !me.isLiteMember() ? me.getUuid() : null;
         this.local = self == null ? null : localThreads(hazelcast);
+        this.results = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "streamz." + hazelcast.getName() + ".results");
+            t.setDaemon(true);
+            return t;
+        });
+        this.answers = command -> {
+            try {
+                results.execute(command);
+            } catch (RejectedExecutionException e) {
+                command.run();   // closed: the answer (or the failure of a shut-down instance) still completes its tasks
+            }
+        };
     }
 
     private static Member localMember(HazelcastInstance hazelcast) {
@@ -232,8 +265,12 @@ public final class HazelcastEngine implements Engine {
         }
     }
 
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
     private void failed(Pending<?> p, Member on, Throwable t) {
-        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        Throwable cause = unwrap(t);
         if (memberLost(cause) && System.nanoTime() - p.since < RETRY_NANOS) {
             // the member went away before answering: run the task again on another one, after
             // the cluster had a moment to notice (until it has, the member may still be listed)
@@ -241,7 +278,7 @@ public final class HazelcastEngine implements Engine {
                 p.lostOn.add(on.getUuid());
             }
             p.attempt++;
-            Executor later = CompletableFuture.delayedExecutor(Math.min(20L * p.attempt, 500), TimeUnit.MILLISECONDS);
+            Executor later = CompletableFuture.delayedExecutor(Math.min(20L * p.attempt, 500), TimeUnit.MILLISECONDS, answers);
             later.execute(() -> dispatch(p));
         } else {
             p.out.completeExceptionally(cause);
@@ -291,6 +328,7 @@ public final class HazelcastEngine implements Engine {
         if (owned) {
             hazelcast.shutdown();
         }
+        results.shutdown();
     }
 
     /** {@code hazelcast(instance name)}. */
@@ -306,6 +344,11 @@ public final class HazelcastEngine implements Engine {
         final long since = System.nanoTime();
         final Set<UUID> lostOn = ConcurrentHashMap.newKeySet();
         int attempt = 1;
+        /** How the task travels to a member, once known; {@code function} is its function. */
+        Batch.Call call;
+        Object function;
+        /** A member answered that it does not know the function: send it along again. */
+        boolean withFunction;
 
         Pending(Task<R> task, CompletableFuture<R> out) {
             this.task = task;
@@ -330,6 +373,8 @@ public final class HazelcastEngine implements Engine {
         private final Member member;
         private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
         private int inFlight;
+        /** The functions sent to this member so far (it keeps them while it runs). */
+        private final Set<Long> sent = new HashSet<>();
 
         Lane(Member member) {
             this.member = member;
@@ -361,26 +406,61 @@ public final class HazelcastEngine implements Engine {
         }
 
         private void send(List<Pending<?>> batch) {
-            List<Task<?>> tasks = new ArrayList<>(batch.size());
-            batch.forEach(p -> tasks.add(p.task));
+            Batch call;
             try {
-                executor.submitToMember(new Batch(tasks), member, new ExecutionCallback<List<Batch.Outcome>>() {
-                    @Override
-                    public void onResponse(List<Batch.Outcome> outcomes) {
-                        for (int i = 0; i < batch.size(); i++) {
-                            batch.get(i).complete(outcomes.get(i));
-                        }
-                        next();
+                call = batchOf(batch);
+            } catch (RuntimeException e) {
+                lost(batch, e);
+                return;
+            }
+            try {
+                Future<Batch.Outcomes> answer = executor.submitToMember(call, member);
+                // Hazelcast's futures are CompletionStages: their answer is taken on this engine's
+                // thread, not on a thread Hazelcast would start for the callback
+                ((CompletionStage<Batch.Outcomes>) answer).whenCompleteAsync((outcomes, t) -> {
+                    if (t != null) {
+                        lost(batch, unwrap(t));
+                    } else {
+                        answered(batch, outcomes.list());
                     }
-
-                    @Override
-                    public void onFailure(Throwable t) {
-                        lost(batch, t);
-                    }
-                });
+                }, answers);
             } catch (RuntimeException e) {
                 lost(batch, e);
             }
+        }
+
+        /**
+         * The batch for {@code tasks}: each function goes along the first time this member needs
+         * it, and again for a task whose member said it did not know it.
+         */
+        private Batch batchOf(List<Pending<?>> tasks) {
+            List<Batch.Call> calls = new ArrayList<>(tasks.size());
+            List<Batch.Function> functions = new ArrayList<>(1);
+            synchronized (this) {
+                for (Pending<?> p : tasks) {
+                    Batch.Call c = callOf(p);
+                    calls.add(c);
+                    if (c.byId() && (sent.add(c.function()) || p.withFunction)
+                            && functions.stream().noneMatch(f -> f.id() == c.function())) {
+                        functions.add(new Batch.Function(c.function(), p.function));
+                    }
+                }
+            }
+            return new Batch(id, calls, functions);
+        }
+
+        private void answered(List<Pending<?>> batch, List<Batch.Outcome> outcomes) {
+            for (int i = 0; i < batch.size(); i++) {
+                Pending<?> p = batch.get(i);
+                Batch.Outcome o = outcomes.get(i);
+                if (o.kind() == Batch.Outcome.MISSING) {
+                    p.withFunction = true;   // the member joined or restarted after the function was sent
+                    add(p);
+                } else {
+                    p.complete(o);
+                }
+            }
+            next();
         }
 
         /** The whole batch failed (its member left, or it could not be sent): each task on its own. */
@@ -401,6 +481,17 @@ public final class HazelcastEngine implements Engine {
                 send(batch);
             }
         }
+    }
+
+    /** How {@code p}'s task travels: its function's id (the same for every task of a node) and its element. */
+    private Batch.Call callOf(Pending<?> p) {
+        if (p.call == null) {
+            p.call = Batch.Call.of(p.task, f -> {
+                p.function = f;
+                return functionIds.computeIfAbsent(f, k -> nextFunctionId.incrementAndGet());
+            });
+        }
+        return p.call;
     }
 
     /** No data member to run a task on right now (all left, or only lite members). */

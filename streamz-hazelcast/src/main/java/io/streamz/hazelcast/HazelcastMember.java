@@ -102,7 +102,9 @@ public final class HazelcastMember {
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    ready.complete(line);
+                    if (line.startsWith("member ready")) {   // the JVM may print before (-XX:StartFlightRecording does)
+                        ready.complete(line);
+                    }
                 }
             } catch (IOException e) {
                 // the process ended: seen below
@@ -112,7 +114,7 @@ public final class HazelcastMember {
         reader.setDaemon(true);
         reader.start();
         String line = ready.completeOnTimeout(null, 2, TimeUnit.MINUTES).join();
-        if (line == null || !line.startsWith("member ready")) {
+        if (line == null) {
             p.destroyForcibly();
             throw new IllegalStateException("HazelcastMember: the member process did not start; its log is " + log);
         }

@@ -38,6 +38,9 @@ final class RollingWindow {
     private double compRemove;
     private double prevValue;
     private long numSame;
+    /** One row for {@link #rollSums}, from {@link #roll}. */
+    private final double[] one = new double[1];
+    private final long[] oneTime = new long[1];
 
     RollingWindow(int n, long windowNanos, int minPeriods, Kernel kernel, int ddof, RowState state) {
         this.n = n;
@@ -73,6 +76,12 @@ final class RollingWindow {
 
     /** Adds a row and returns the result over the window ending at it. */
     double roll(double value, long time) {
+        if (kernel == Kernel.SUM || kernel == Kernel.MEAN) {
+            one[0] = value;
+            oneTime[0] = time;
+            rollSums(one, oneTime, one);
+            return one[0];
+        }
         int leaving = leaving(time);
         if (kernel == Kernel.STATE) {
             for (int i = 0; i < leaving; i++) {
@@ -90,6 +99,12 @@ final class RollingWindow {
             add(value);
         }
         window.add(value, time);
+        keep(value, time);
+        return result();
+    }
+
+    /** Time windows: keeps the row among those streamz keeps for the next batch. */
+    private void keep(double value, long time) {
         if (windowNanos >= 0) {
             newest = Math.max(newest, time);
             kept.add(value, time);
@@ -97,13 +112,10 @@ final class RollingWindow {
                 kept.removeFirst();
             }
         }
-        return result();
     }
 
     /**
-     * {@link #roll} for every value of a batch, for a count window of sums or means: the same
-     * arithmetic in the same order (so the same bits), with the running sums in local variables
-     * rather than fields, which keeps the compensated sum's chain of additions in registers.
+     * {@link #roll} for every value of a batch, for a count window of sums or means.
      *
      * @return {@code false} (and nothing done) when this window is not such a window
      */
@@ -111,6 +123,22 @@ final class RollingWindow {
         if (windowNanos >= 0 || kernel != Kernel.SUM && kernel != Kernel.MEAN) {
             return false;
         }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = v.getDouble(i);
+        }
+        rollSums(out, null, out);
+        return true;
+    }
+
+    /**
+     * The sum and mean kernel (the only one): rolls {@code values} (with their {@code times}, or
+     * {@code null} for a count window) into the window and writes each row's result to
+     * {@code out} (which may be {@code values}: each value is read before its result is written).
+     * pandas' arithmetic in pandas' order (so the same bits), with the running sums and the
+     * window's ring positions in local variables rather than fields, which keeps the compensated
+     * sums' chains of additions and the ring's bookkeeping in registers over a batch.
+     */
+    private void rollSums(double[] values, long[] times, double[] out) {
         boolean mean = kernel == Kernel.MEAN;
         long nobs = this.nobs;
         long negCount = this.negCount;
@@ -120,10 +148,27 @@ final class RollingWindow {
         double compRemove = this.compRemove;
         double prevValue = this.prevValue;
         Ring w = window;
-        for (int i = 0; i < out.length; i++) {
-            double val = v.getDouble(i);
-            if (w.size == 0 || w.size >= n && n == 1) {   // leaving(0) == window.size
-                w.clear();   // reset(val)
+        boolean timed = times != null && windowNanos >= 0;
+        w.reserve(timed ? w.size + values.length : Math.min(n, w.size + values.length));   // no growth in the loop
+        double[] rv = w.vals;
+        long[] rt = w.times;
+        int mask = w.mask;
+        int head = w.head;
+        int size = w.size;
+        for (int i = 0; i < values.length; i++) {
+            double val = values[i];
+            long time = times == null ? 0 : times[i];
+            int leaving = 0;   // leaving(time)
+            if (!timed) {
+                leaving = size >= n ? size + 1 - n : 0;
+            } else {
+                while (leaving < size && rt[(head + leaving) & mask] <= time - windowNanos) {
+                    leaving++;
+                }
+            }
+            if (size == 0 || leaving == size) {   // a window sharing no row with the one before
+                head = 0;
+                size = 0;
                 nobs = 0;
                 negCount = 0;
                 numSame = 0;
@@ -132,8 +177,10 @@ final class RollingWindow {
                 compRemove = 0;
                 prevValue = val;
             } else {
-                for (int leaving = w.size >= n ? w.size + 1 - n : 0; leaving > 0; leaving--) {
-                    double old = w.removeFirst();   // remove(old)
+                for (; leaving > 0; leaving--) {
+                    double old = rv[head];   // removeFirst()
+                    head = (head + 1) & mask;
+                    size--;
                     if (old == old) {
                         nobs--;
                         double y = -old - compRemove;
@@ -146,7 +193,7 @@ final class RollingWindow {
                     }
                 }
             }
-            if (val == val) {   // add(val)
+            if (val == val) {
                 nobs++;
                 numSame = val == prevValue ? numSame + 1 : 1;
                 prevValue = val;
@@ -158,8 +205,14 @@ final class RollingWindow {
                     negCount++;
                 }
             }
-            w.add(val, 0);
-            double r;   // result()
+            int at = (head + size) & mask;   // add(val, time)
+            rv[at] = val;
+            rt[at] = time;
+            size++;
+            if (timed) {
+                keep(val, time);
+            }
+            double r;
             if (!mean) {
                 r = nobs == 0 && minPeriods == 0 ? 0 : nobs < minPeriods ? Double.NaN
                         : numSame >= nobs ? prevValue * nobs : sumX;
@@ -175,6 +228,8 @@ final class RollingWindow {
             }
             out[i] = r;
         }
+        w.head = head;
+        w.size = size;
         this.nobs = nobs;
         this.negCount = negCount;
         this.numSame = numSame;
@@ -182,7 +237,6 @@ final class RollingWindow {
         this.compAdd = compAdd;
         this.compRemove = compRemove;
         this.prevValue = prevValue;
-        return true;
     }
 
     /** Adds a row for a custom aggregation (which keeps its own state) and returns how many rows left. */
@@ -233,22 +287,12 @@ final class RollingWindow {
             numSame = 1;
         }
         prevValue = val;
-        if (kernel == Kernel.SUM || kernel == Kernel.MEAN) {
-            double y = val - compAdd;
-            double t = sumX + y;
-            compAdd = t - sumX - y;
-            sumX = t;
-            if (Double.doubleToRawLongBits(val) < 0) {
-                negCount++;
-            }
-        } else {
-            double prevMean = meanX - compAdd;
-            double y = val - compAdd;
-            double t = y - meanX;
-            compAdd = t + meanX - y;
-            meanX = meanX + t / nobs;
-            ssqdm = ssqdm + (val - prevMean) * (val - meanX);
-        }
+        double prevMean = meanX - compAdd;
+        double y = val - compAdd;
+        double t = y - meanX;
+        compAdd = t + meanX - y;
+        meanX = meanX + t / nobs;
+        ssqdm = ssqdm + (val - prevMean) * (val - meanX);
     }
 
     private void remove(double val) {
@@ -256,15 +300,7 @@ final class RollingWindow {
             return;
         }
         nobs--;
-        if (kernel == Kernel.SUM || kernel == Kernel.MEAN) {
-            double y = -val - compRemove;
-            double t = sumX + y;
-            compRemove = t - sumX - y;
-            sumX = t;
-            if (Double.doubleToRawLongBits(val) < 0) {
-                negCount--;
-            }
-        } else if (nobs != 0) {
+        if (nobs != 0) {
             double prevMean = meanX - compRemove;
             double y = val - compRemove;
             double t = y - meanX;
@@ -281,27 +317,6 @@ final class RollingWindow {
         switch (kernel) {
             case STATE:
                 return state.nobs() >= minPeriods ? state.doubleResult() : Double.NaN;
-            case SUM:
-                if (nobs == 0 && minPeriods == 0) {
-                    return 0;
-                }
-                if (nobs < minPeriods) {
-                    return Double.NaN;
-                }
-                return numSame >= nobs ? prevValue * nobs : sumX;
-            case MEAN: {
-                if (nobs < minPeriods || nobs == 0) {
-                    return Double.NaN;
-                }
-                double r = sumX / nobs;
-                if (numSame >= nobs) {
-                    return prevValue;
-                }
-                if (negCount == 0 && r < 0 || negCount == nobs && r > 0) {
-                    return 0;
-                }
-                return r;
-            }
             default: {
                 double var;
                 if (nobs >= Math.max(minPeriods, 1) && nobs > ddof) {
@@ -316,10 +331,10 @@ final class RollingWindow {
 
     /** A growable ring of (value, time) rows; its capacity is a power of two (a mask, no division). */
     private static final class Ring {
-        private double[] vals = new double[16];
-        private long[] times = new long[16];
-        private int mask = 15;
-        private int head;
+        double[] vals = new double[16];
+        long[] times = new long[16];
+        int mask = 15;
+        int head;
         int size;
 
         void add(double v, long t) {
@@ -334,8 +349,19 @@ final class RollingWindow {
 
         /** Doubles the capacity; apart from {@link #add}, so that {@code add} stays small enough to inline. */
         private void grow() {
-            double[] nv = new double[size * 2];
-            long[] nt = new long[size * 2];
+            resize(size * 2);
+        }
+
+        /** Makes room for {@code capacity} rows at least. */
+        void reserve(int capacity) {
+            if (capacity > vals.length) {
+                resize(Integer.highestOneBit(capacity - 1) << 1);
+            }
+        }
+
+        private void resize(int capacity) {
+            double[] nv = new double[capacity];
+            long[] nt = new long[capacity];
             for (int i = 0; i < size; i++) {
                 nv[i] = value(i);
                 nt[i] = time(i);

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -113,28 +114,52 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
     @Override
     protected CompletableFuture<?> update(Object x, Stream<?> who, List<Map<String, Object>> metadata) {
         T element = cast(x);
-        throwFailure();
-        for (CompletableFuture<Void> s = fullSlot(); s != null; s = fullSlot()) {
-            awaitInGraph(s);
+        CompletableFuture<Void> admitted;
+        while ((admitted = admit()) != ADMITTED && admitted != ADMITTED_LAST) {
+            awaitInGraph(admitted);
         }
         ProducerRecord<Object, Object> record;
         try {
             record = new ProducerRecord<>(topic, key == null ? null : key.apply(element), element);
         } catch (RuntimeException e) {
+            done(1, null);      // not in flight after all
             return fail(e, element, metadata);
         }
         Refs.retain(metadata);
-        synchronized (lock) {
-            inFlight++;
-        }
         try {
-            producer.send(record, (md, e) -> acknowledged(new Ack(element, record, 1, md, e, metadata)));
+            producer.send(record, new Ack(element, record, 1, metadata));
         } catch (RuntimeException e) {      // the serializer, or a closed producer
             Refs.release(metadata);
-            done(null);
+            done(1, null);
             return fail(e, element, metadata);
         }
-        return fullSlot();
+        return admitted == ADMITTED_LAST ? fullSlot() : null;
+    }
+
+    /** What {@link #admit()} returns when the record is counted in flight; {@code _LAST} when it took the last place. */
+    private static final CompletableFuture<Void> ADMITTED = new CompletableFuture<>();
+    private static final CompletableFuture<Void> ADMITTED_LAST = new CompletableFuture<>();
+
+    /**
+     * One lock entry per record: throws a failure not yet reported, or counts the record in flight
+     * ({@link #ADMITTED}, {@link #ADMITTED_LAST}), or returns the future to wait for a free place.
+     */
+    private CompletableFuture<Void> admit() {
+        synchronized (lock) {
+            NodeException f = failed;
+            if (f != null) {
+                failed = null;
+                throw f;
+            }
+            if (inFlight < maxInFlight) {
+                inFlight++;
+                return inFlight < maxInFlight ? ADMITTED : ADMITTED_LAST;
+            }
+            if (slot == null) {
+                slot = new CompletableFuture<>();
+            }
+            return slot;
+        }
     }
 
     /** Retries are this node's to make: it sends a failed record again ({@link ErrorPolicy#retry}). */
@@ -145,12 +170,11 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
 
     /** Sends a failed record again (on the retry scheduler, outside the graph); still in flight. */
     private void sendAgain(Ack failed) {
-        int attempt = failed.attempt() + 1;
+        Ack again = new Ack(failed.element, failed.record, failed.attempt + 1, failed.metadata);
         try {
-            producer.send(failed.record(), (md, e) -> acknowledged(
-                    new Ack(failed.element(), failed.record(), attempt, md, e, failed.metadata())));
+            producer.send(failed.record, again);
         } catch (RuntimeException e) {
-            acknowledged(new Ack(failed.element(), failed.record(), attempt, null, e, failed.metadata()));
+            again.onCompletion(null, e);
         }
     }
 
@@ -172,9 +196,31 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
         }
     }
 
-    /** A record's acknowledgement (or failure) after {@code attempt} sends, waiting to be emitted downstream. */
-    private record Ack(Object element, ProducerRecord<Object, Object> record, int attempt, RecordMetadata md,
-                       Exception error, List<Map<String, Object>> metadata) {
+    /**
+     * A record in flight: the producer's callback for its {@code attempt}-th send, then its
+     * acknowledgement (or failure) waiting to be emitted downstream; one object per send.
+     */
+    private final class Ack implements Callback {
+        final Object element;
+        final ProducerRecord<Object, Object> record;
+        final int attempt;
+        final List<Map<String, Object>> metadata;
+        RecordMetadata md;
+        Exception error;
+
+        Ack(Object element, ProducerRecord<Object, Object> record, int attempt, List<Map<String, Object>> metadata) {
+            this.element = element;
+            this.record = record;
+            this.attempt = attempt;
+            this.metadata = metadata;
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata md, Exception error) {
+            this.md = md;
+            this.error = error;
+            acknowledged(this);   // the queue publishes the fields to the delivery thread
+        }
     }
 
     /** What {@link #emit(Ack)} returns for a record that is sent again: still in flight. */
@@ -216,17 +262,34 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
             }
             return null;
         });
+        int finished = 0;
+        List<Map<String, Object>> held = null;   // metadata of the last run of finished records sharing it
+        int run = 0;
         for (int i = 0; i < batch.size(); i++) {
             Ack a = batch.get(i);
             CompletableFuture<?> p = downstream.get(i);
             if (p == SENT_AGAIN) {
                 continue;
             }
-            if (p == null) {
-                finished(a, null);
-            } else {
+            if (p != null) {
                 p.whenComplete((r, ex) -> finished(a, ex));
+                continue;
             }
+            finished++;
+            if (a.metadata != held) {   // records of one upstream batch share their metadata: one release per run
+                if (run > 0) {
+                    Refs.release(held, run);
+                }
+                held = a.metadata;
+                run = 0;
+            }
+            run++;
+        }
+        if (run > 0) {
+            Refs.release(held, run);
+        }
+        if (finished > 0) {
+            done(finished, null);   // one lock entry for the whole batch
         }
     }
 
@@ -235,39 +298,40 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
      * policy, a propagated failure becomes a failed future.
      */
     private CompletableFuture<?> emit(Ack a) {
-        if (a.error() != null) {
-            if (retryLater(a.attempt(), retries, () -> sendAgain(a))) {
+        if (a.error != null) {
+            if (retryLater(a.attempt, retries, () -> sendAgain(a))) {
                 return SENT_AGAIN;
             }
             try {
-                return fail(a.error(), a.element(), a.metadata(), a.attempt());
+                return fail(a.error, a.element, a.metadata, a.attempt);
             } catch (RuntimeException ex) {
                 return CompletableFuture.failedFuture(ex);
             }
         }
         try {
-            return emitDownstream(a.md(), a.metadata());
+            return emitDownstream(a.md, a.metadata);
         } catch (RuntimeException ex) {
-            return CompletableFuture.failedFuture(ex instanceof NodeException ? ex : new NodeException(this, a.element(), ex));
+            return CompletableFuture.failedFuture(ex instanceof NodeException ? ex : new NodeException(this, a.element, ex));
         }
     }
 
     private void finished(Ack a, Throwable ex) {
         if (ex == null) {
-            Refs.release(a.metadata());
-            done(null);
+            Refs.release(a.metadata);
+            done(1, null);
             return;
         }
         Throwable cause = ex instanceof CompletionException && ex.getCause() != null
                 ? ex.getCause() : ex;
-        done(cause instanceof NodeException ? (NodeException) cause : new NodeException(this, a.element(), cause));
+        done(1, cause instanceof NodeException ? (NodeException) cause : new NodeException(this, a.element, cause));
     }
 
-    private void done(NodeException failure) {
+    /** {@code n} records are finished (acknowledged and emitted downstream), or one failed. */
+    private void done(int n, NodeException failure) {
         CompletableFuture<Void> wake = null;
         List<CompletableFuture<Void>> idleNow = List.of();
         synchronized (lock) {
-            inFlight--;
+            inFlight -= n;
             if (slot != null && (inFlight <= maxInFlight / 2 || failure != null)) {
                 wake = slot;
                 slot = null;
