@@ -54,8 +54,6 @@ import io.streamz.internal.window.TimedWindowUniqueNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
@@ -135,17 +133,6 @@ public class Stream<T> {
     /** The metadata of an element that has none; immutable and shared. */
     protected static final List<Map<String, Object>> NO_METADATA = List.of();
     private static final Stream<?>[] NONE = new Stream<?>[0];
-    /** Changes at every change of any node's downstreams or counters; see {@link #shapeVersion()}. */
-    private static int shape;
-    private static final VarHandle SHAPE;
-
-    static {
-        try {
-            SHAPE = MethodHandles.lookup().findStaticVarHandle(Stream.class, "shape", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private static final Logger LOG = Loggers.getLogger(Stream.class);
 
@@ -522,45 +509,6 @@ public class Stream<T> {
             return pending;
         }
         return emitWithRefs(ds, x, metadata, false);
-    }
-
-    /**
-     * The only downstream of this node when passing an element to it would do nothing but call
-     * its {@link #update}: one downstream, no metadata (so no refs to retain and release) and no
-     * counters on either node. A node may then run that downstream's work itself, in a loop
-     * instead of one nested call per node (a chain of maps does).
-     *
-     * @param metadata the element's metadata
-     * @return that downstream, or {@code null} when {@link #emitDownstream} must be used
-     */
-    protected final Stream<?> plainSoleDownstream(List<Map<String, Object>> metadata) {
-        Stream<?>[] ds = downstreams;
-        if (ds.length != 1 || counters != null || !metadata.isEmpty()) {
-            return null;
-        }
-        Stream<?> d = ds[0];
-        return d.counters == null ? d : null;
-    }
-
-    /**
-     * A number that changes whenever any node's downstreams or counters change (in any graph),
-     * so that a node may keep what {@link #plainSoleDownstream} said about the nodes after it
-     * while this number stays the same; read it before looking at those nodes.
-     *
-     * @return the current number
-     */
-    protected static int shapeVersion() {
-        return (int) SHAPE.getAcquire();
-    }
-
-    /**
-     * {@link #shapeVersion()} without ordering, for checks inside the graph after user code that
-     * may have changed the graph on this thread (cheaper in a loop).
-     *
-     * @return the current number as this thread last saw it
-     */
-    protected static int shapeVersionHere() {
-        return shape;
     }
 
     /**
@@ -1074,14 +1022,12 @@ public class Stream<T> {
         Stream<?>[] ds = Arrays.copyOf(downstreams, downstreams.length + 1);
         ds[ds.length - 1] = d;
         downstreams = ds;
-        SHAPE.getAndAdd(1);
     }
 
     private synchronized void removeDownstream(Stream<?> d) {
         List<Stream<?>> ds = new ArrayList<>(Arrays.asList(downstreams));
         ds.removeIf(x -> x == d);
         downstreams = ds.toArray(NONE);
-        SHAPE.getAndAdd(1);
     }
 
     private synchronized void addUpstream(Stream<?> u) {
@@ -1432,7 +1378,6 @@ public class Stream<T> {
         int level = graph().metrics();
         if (level > 0 && (counters == null || level == 2 && !counters.timing)) {
             counters = new Counters(level == 2);
-            SHAPE.getAndAdd(1);
         }
     }
 
