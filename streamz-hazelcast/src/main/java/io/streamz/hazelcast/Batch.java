@@ -21,8 +21,10 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Tasks sent to one member in one call: the tasks that queued for the member while its earlier
- * batches ran. One call per batch instead of one per task is what keeps a task's overhead low
- * (as Dask batches its messages); each task's result or exception comes back on its own.
+ * batches ran (no more than run there in a fraction of a millisecond). One call per batch instead
+ * of one per task is what keeps a short task's overhead low (as Dask batches its messages); each
+ * task's result or exception comes back on its own, with the member's number of task threads and
+ * the time the batch's tasks ran, from which the engine sizes its calls.
  *
  * <p>A task of a distributed node (a function and its element) travels as the function's id and
  * the element: the function itself goes to a member once, with the first batch that needs it
@@ -39,6 +41,7 @@ final class Batch implements Callable<Batch.Outcomes>, DataSerializable, Hazelca
     private static final byte APPLY = 1;
     private static final byte APPLY2 = 2;
     private static final byte TEST = 3;
+    private static final String THREADS_KEY = "io.streamz.hazelcast.threads";
 
     private UUID engine;
     private List<Call> calls;
@@ -72,11 +75,24 @@ final class Batch implements Callable<Batch.Outcomes>, DataSerializable, Hazelca
             Functions.put(known, new Key(engine, f.id()), f.function());
         }
         List<Outcome> out = new ArrayList<>(calls.size());
+        long busy = 0;
         for (Call c : calls) {
             Object f = c.kind() == TASK ? null : known.get(new Key(engine, c.function()));
-            out.add(c.kind() != TASK && f == null ? Outcome.missing() : run(c.task(f)));
+            if (c.kind() != TASK && f == null) {
+                out.add(Outcome.missing());
+            } else {
+                long start = System.nanoTime();
+                out.add(run(c.task(f)));
+                busy += System.nanoTime() - start;
+            }
         }
-        return new Outcomes(out);
+        return new Outcomes(out, threads(member), busy);
+    }
+
+    /** How many tasks the member runs at once: its executor's threads (looked up once). */
+    static int threads(HazelcastInstance member) {
+        return (Integer) member.getUserContext().computeIfAbsent(THREADS_KEY,
+                k -> member.getConfig().getExecutorConfig(HazelcastEngine.EXECUTOR).getPoolSize());
     }
 
     /** Runs one task: its result, or what it threw. */
@@ -206,24 +222,43 @@ final class Batch implements Callable<Batch.Outcomes>, DataSerializable, Hazelca
         }
     }
 
-    /** The outcomes of a batch's tasks, in its order. */
+    /**
+     * The outcomes of a batch's tasks, in its order, with what the engine learns from them: how
+     * many tasks the member runs at once, and how long the batch's tasks ran there.
+     */
     static final class Outcomes implements DataSerializable {
         private List<Outcome> list;
+        private int threads;
+        private long busyNanos;
 
         /** For Hazelcast's deserialisation. */
         public Outcomes() {
         }
 
-        Outcomes(List<Outcome> list) {
+        Outcomes(List<Outcome> list, int threads, long busyNanos) {
             this.list = list;
+            this.threads = threads;
+            this.busyNanos = busyNanos;
         }
 
         List<Outcome> list() {
             return list;
         }
 
+        /** The member's task threads. */
+        int threads() {
+            return threads;
+        }
+
+        /** The time the batch's tasks ran on the member, all together. */
+        long busyNanos() {
+            return busyNanos;
+        }
+
         @Override
         public void writeData(ObjectDataOutput out) throws IOException {
+            out.writeInt(threads);
+            out.writeLong(busyNanos);
             out.writeInt(list.size());
             for (Outcome o : list) {
                 out.writeByte(o.kind());
@@ -235,6 +270,8 @@ final class Batch implements Callable<Batch.Outcomes>, DataSerializable, Hazelca
 
         @Override
         public void readData(ObjectDataInput in) throws IOException {
+            threads = in.readInt();
+            busyNanos = in.readLong();
             int n = in.readInt();
             list = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {

@@ -34,15 +34,19 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import reactor.util.Logger;
+import reactor.util.Loggers;
 
 /**
  * An {@link Engine} on a Hazelcast cluster: each task goes to a data member, in turn, through the
  * cluster's {@code IExecutorService}; a task whose member left before answering runs again on
- * another member (at-least-once). At most two calls per member are in flight for an engine; the
- * tasks that arrive for a member meanwhile go together in its next call, so that a task costs a
- * fraction of a call when many are in flight. When the engine is itself a data member, the tasks
- * whose turn is its own member run here on as many threads as its executor has, without a
- * serialisation round trip (so their elements and results are not copied).
+ * another member (at-least-once). A member has one call more in flight than it has task threads
+ * (so that a thread finds the next call there when it is done); the tasks that arrive for it
+ * meanwhile go together in its next call, as many as run in about 200 microseconds there, so
+ * that a short task costs a fraction of a call and a long one's result does not wait for others
+ * of its call. When the engine is itself a data member, the tasks whose turn is its own member
+ * run here on as many threads as its executor has, without a serialisation round trip (so their
+ * elements and results are not copied).
  *
  * <pre>{@code
  * // a client of members started elsewhere (see HazelcastMember), found by TCP-IP
@@ -65,8 +69,11 @@ public final class HazelcastEngine implements Engine {
     public static final String EXECUTOR = "streamz";
     /** How long a task whose members keep leaving is sent again before it fails. */
     private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(60);
-    /** Batches one member runs at once for this engine; more tasks wait and go together. */
-    private static final int BATCHES_IN_FLIGHT = 2;
+    private static final Logger LOG = Loggers.getLogger(HazelcastEngine.class);
+    /** Calls in flight to a member before it said how many task threads it has. */
+    private static final int CALLS_AT_FIRST = 2;
+    /** About how long the tasks of one call run on the member, once it is known how long they take. */
+    private static final double BATCH_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
     private static final int MAX_BATCH = 64;
 
     private final HazelcastInstance hazelcast;
@@ -319,9 +326,15 @@ public final class HazelcastEngine implements Engine {
         return members.get(Math.floorMod(turn.getAndIncrement(), members.size()));
     }
 
-    /** Shuts down the member or client this engine started; one given to {@link #on} stays up. */
+    /**
+     * Shuts down the member or client this engine started; one given to {@link #on} stays up. With
+     * this class's logger at DEBUG, logs for each member how long it ran this engine's tasks.
+     */
     @Override
     public void close() {
+        if (LOG.isDebugEnabled()) {
+            lanes.values().forEach(Lane::log);
+        }
         if (local != null) {
             local.shutdown();
         }
@@ -366,43 +379,61 @@ public final class HazelcastEngine implements Engine {
     }
 
     /**
-     * The tasks for one member: up to {@link #BATCHES_IN_FLIGHT} batches run there at once, and
-     * the tasks that arrive meanwhile wait to go together in the next one.
+     * The tasks for one member. Up to one call more than the member has task threads is in flight
+     * (two until its first answer said how many it has), so that a thread that finishes finds the
+     * next call waiting there while its answer travels back. A call carries the tasks that queued
+     * meanwhile, but no more than run in about {@link #BATCH_NANOS} on the member (one until it
+     * answered): a result waits little for its batch-mates, and only short tasks share a call.
      */
     private final class Lane {
         private final Member member;
         private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
         private int inFlight;
+        private int maxInFlight = CALLS_AT_FIRST;
+        /** How long a task ran on the member, recent calls weighing most; negative until known. */
+        private double taskNanos = -1;
         /** The functions sent to this member so far (it keeps them while it runs). */
         private final Set<Long> sent = new HashSet<>();
+        /** For the debug line at the engine's close: the member's busy time against the lane's age. */
+        private final long born = System.nanoTime();
+        private long calls;
+        private long tasks;
+        private long busyNanos;
 
         Lane(Member member) {
             this.member = member;
         }
 
         void add(Pending<?> p) {
-            List<Pending<?>> batch;
             synchronized (this) {
                 queue.add(p);
-                if (inFlight >= BATCHES_IN_FLIGHT) {
-                    return;
-                }
-                inFlight++;
-                batch = take();
             }
-            send(batch);
+            pump();
         }
 
-        /** The next batch, or an empty list (then one fewer is in flight). */
-        private List<Pending<?>> take() {
-            List<Pending<?>> batch = new ArrayList<>(Math.min(queue.size(), MAX_BATCH));
-            while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
-                batch.add(queue.poll());
+        /** Sends calls while some tasks wait and the member has room for another call. */
+        private void pump() {
+            while (true) {
+                List<Pending<?>> batch;
+                synchronized (this) {
+                    if (queue.isEmpty() || inFlight >= maxInFlight) {
+                        return;
+                    }
+                    inFlight++;
+                    calls++;
+                    int n = Math.min(queue.size(), batchSize());
+                    batch = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        batch.add(queue.poll());
+                    }
+                }
+                send(batch);
             }
-            if (batch.isEmpty()) {
-                inFlight--;
-            }
-            return batch;
+        }
+
+        /** Tasks in the next call: as many as run in about {@link #BATCH_NANOS} on the member. */
+        private int batchSize() {
+            return taskNanos < 0 ? 1 : (int) Math.max(1, Math.min(MAX_BATCH, BATCH_NANOS / Math.max(1, taskNanos)));
         }
 
         private void send(List<Pending<?>> batch) {
@@ -421,7 +452,7 @@ public final class HazelcastEngine implements Engine {
                     if (t != null) {
                         lost(batch, unwrap(t));
                     } else {
-                        answered(batch, outcomes.list());
+                        answered(batch, outcomes);
                     }
                 }, answers);
             } catch (RuntimeException e) {
@@ -449,18 +480,43 @@ public final class HazelcastEngine implements Engine {
             return new Batch(id, calls, functions);
         }
 
-        private void answered(List<Pending<?>> batch, List<Batch.Outcome> outcomes) {
-            for (int i = 0; i < batch.size(); i++) {
-                Pending<?> p = batch.get(i);
-                Batch.Outcome o = outcomes.get(i);
-                if (o.kind() == Batch.Outcome.MISSING) {
-                    p.withFunction = true;   // the member joined or restarted after the function was sent
-                    add(p);
-                } else {
-                    p.complete(o);
+        /**
+         * The member answered: the next call goes first (it may have been waiting for this one's
+         * slot), then the results complete their futures, which runs {@code gather} on this thread.
+         */
+        private void answered(List<Pending<?>> batch, Batch.Outcomes answer) {
+            List<Batch.Outcome> outcomes = answer.list();
+            List<Pending<?>> done = new ArrayList<>(batch.size());
+            synchronized (this) {
+                inFlight--;
+                maxInFlight = Math.max(1, answer.threads()) + 1;
+                for (int i = 0; i < batch.size(); i++) {
+                    Pending<?> p = batch.get(i);
+                    if (outcomes.get(i).kind() == Batch.Outcome.MISSING) {
+                        p.withFunction = true;   // the member joined or restarted after the function was sent
+                        queue.add(p);
+                    } else {
+                        done.add(p);
+                    }
+                }
+                learn(answer.busyNanos(), done.size());
+            }
+            pump();
+            for (int i = 0, j = 0; i < batch.size(); i++) {
+                if (outcomes.get(i).kind() != Batch.Outcome.MISSING) {
+                    done.get(j++).complete(outcomes.get(i));
                 }
             }
-            next();
+        }
+
+        /** Takes in how long {@code ran} tasks of a call ran on the member (under this lane's lock). */
+        private void learn(long busy, int ran) {
+            tasks += ran;
+            busyNanos += busy;
+            if (ran > 0) {
+                double mean = (double) busy / ran;
+                taskNanos = taskNanos < 0 ? mean : taskNanos + (mean - taskNanos) / 4;
+            }
         }
 
         /** The whole batch failed (its member left, or it could not be sent): each task on its own. */
@@ -468,18 +524,18 @@ public final class HazelcastEngine implements Engine {
             if (memberLost(t)) {
                 lanes.remove(member.getUuid(), this);
             }
+            synchronized (this) {
+                inFlight--;
+            }
             batch.forEach(p -> failed(p, member, t));
-            next();
+            pump();
         }
 
-        private void next() {
-            List<Pending<?>> batch;
-            synchronized (this) {
-                batch = take();
-            }
-            if (!batch.isEmpty()) {
-                send(batch);
-            }
+        /** One debug line: how long the member ran this engine's tasks, against the lane's age. */
+        synchronized void log() {
+            LOG.debug("{}: member {} ran {} tasks in {} calls, busy {} ms of {} ms", HazelcastEngine.this,
+                    member.getAddress(), tasks, calls, TimeUnit.NANOSECONDS.toMillis(busyNanos),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - born));
         }
     }
 
