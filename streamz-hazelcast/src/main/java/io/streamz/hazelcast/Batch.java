@@ -21,10 +21,10 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Tasks sent to one member in one call: the tasks that queued for the member while its earlier
- * batches ran (no more than run there in a fraction of a millisecond). One call per batch instead
- * of one per task is what keeps a short task's overhead low (as Dask batches its messages); each
- * task's result or exception comes back on its own, with the member's number of task threads and
- * the time the batch's tasks ran, from which the engine sizes its calls.
+ * batches ran. One call per batch instead of one per task is what keeps a task's overhead low
+ * (as Dask batches its messages); each task's result or exception comes back on its own, with
+ * the member's number of task threads (the engine keeps one call more in flight) and the time
+ * the batch's tasks ran.
  *
  * <p>A task of a distributed node (a function and its element) travels as the function's id and
  * the element: the function itself goes to a member once, with the first batch that needs it

@@ -42,9 +42,8 @@ import reactor.util.Loggers;
  * cluster's {@code IExecutorService}; a task whose member left before answering runs again on
  * another member (at-least-once). A member has one call more in flight than it has task threads
  * (so that a thread finds the next call there when it is done); the tasks that arrive for it
- * meanwhile go together in its next call, as many as run in about 200 microseconds there, so
- * that a short task costs a fraction of a call and a long one's result does not wait for others
- * of its call. When the engine is itself a data member, the tasks whose turn is its own member
+ * meanwhile go together in its next call, so that a task costs a fraction of a call when many
+ * are in flight. When the engine is itself a data member, the tasks whose turn is its own member
  * run here on as many threads as its executor has, without a serialisation round trip (so their
  * elements and results are not copied).
  *
@@ -72,8 +71,6 @@ public final class HazelcastEngine implements Engine {
     private static final Logger LOG = Loggers.getLogger(HazelcastEngine.class);
     /** Calls in flight to a member before it said how many task threads it has. */
     private static final int CALLS_AT_FIRST = 2;
-    /** About how long the tasks of one call run on the member, once it is known how long they take. */
-    private static final double BATCH_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
     private static final int MAX_BATCH = 64;
 
     private final HazelcastInstance hazelcast;
@@ -382,16 +379,13 @@ public final class HazelcastEngine implements Engine {
      * The tasks for one member. Up to one call more than the member has task threads is in flight
      * (two until its first answer said how many it has), so that a thread that finishes finds the
      * next call waiting there while its answer travels back. A call carries the tasks that queued
-     * meanwhile, but no more than run in about {@link #BATCH_NANOS} on the member (one until it
-     * answered): a result waits little for its batch-mates, and only short tasks share a call.
+     * meanwhile, up to {@link #MAX_BATCH}.
      */
     private final class Lane {
         private final Member member;
         private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
         private int inFlight;
         private int maxInFlight = CALLS_AT_FIRST;
-        /** How long a task ran on the member, recent calls weighing most; negative until known. */
-        private double taskNanos = -1;
         /** The functions sent to this member so far (it keeps them while it runs). */
         private final Set<Long> sent = new HashSet<>();
         /** For the debug line at the engine's close: the member's busy time against the lane's age. */
@@ -421,7 +415,7 @@ public final class HazelcastEngine implements Engine {
                     }
                     inFlight++;
                     calls++;
-                    int n = Math.min(queue.size(), batchSize());
+                    int n = Math.min(queue.size(), MAX_BATCH);
                     batch = new ArrayList<>(n);
                     for (int i = 0; i < n; i++) {
                         batch.add(queue.poll());
@@ -429,11 +423,6 @@ public final class HazelcastEngine implements Engine {
                 }
                 send(batch);
             }
-        }
-
-        /** Tasks in the next call: as many as run in about {@link #BATCH_NANOS} on the member. */
-        private int batchSize() {
-            return taskNanos < 0 ? 1 : (int) Math.max(1, Math.min(MAX_BATCH, BATCH_NANOS / Math.max(1, taskNanos)));
         }
 
         private void send(List<Pending<?>> batch) {
@@ -499,23 +488,14 @@ public final class HazelcastEngine implements Engine {
                         done.add(p);
                     }
                 }
-                learn(answer.busyNanos(), done.size());
+                tasks += done.size();
+                busyNanos += answer.busyNanos();
             }
             pump();
             for (int i = 0, j = 0; i < batch.size(); i++) {
                 if (outcomes.get(i).kind() != Batch.Outcome.MISSING) {
                     done.get(j++).complete(outcomes.get(i));
                 }
-            }
-        }
-
-        /** Takes in how long {@code ran} tasks of a call ran on the member (under this lane's lock). */
-        private void learn(long busy, int ran) {
-            tasks += ran;
-            busyNanos += busy;
-            if (ran > 0) {
-                double mean = (double) busy / ran;
-                taskNanos = taskNanos < 0 ? mean : taskNanos + (mean - taskNanos) / 4;
             }
         }
 
