@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentMap;
  * Tasks sent to one member in one call: the tasks that queued for the member while its earlier
  * batches ran. One call per batch instead of one per task is what keeps a task's overhead low
  * (as Dask batches its messages); each task's result or exception comes back on its own, with
- * the member's number of task threads (the engine keeps one call more in flight) and the time
- * the batch's tasks ran.
+ * the member's number of task threads (the engine keeps one call more in flight), the time the
+ * batch's tasks ran and the time the member had had no batch to run before it started.
  *
  * <p>A task of a distributed node (a function and its element) travels as the function's id and
  * the element: the function itself goes to a member once, with the first batch that needs it
@@ -70,23 +70,29 @@ final class Batch implements Callable<Batch.Outcomes>, DataSerializable, Hazelca
 
     @Override
     public Outcomes call() {
-        Map<Key, Object> known = Functions.of(member);
-        for (Function f : functions) {
-            Functions.put(known, new Key(engine, f.id()), f.function());
-        }
-        List<Outcome> out = new ArrayList<>(calls.size());
-        long busy = 0;
-        for (Call c : calls) {
-            Object f = c.kind() == TASK ? null : known.get(new Key(engine, c.function()));
-            if (c.kind() != TASK && f == null) {
-                out.add(Outcome.missing());
-            } else {
-                long start = System.nanoTime();
-                out.add(run(c.task(f)));
-                busy += System.nanoTime() - start;
+        Idle idle = Idle.of(member);
+        long waited = idle.start();
+        try {
+            Map<Key, Object> known = Functions.of(member);
+            for (Function f : functions) {
+                Functions.put(known, new Key(engine, f.id()), f.function());
             }
+            List<Outcome> out = new ArrayList<>(calls.size());
+            long busy = 0;
+            for (Call c : calls) {
+                Object f = c.kind() == TASK ? null : known.get(new Key(engine, c.function()));
+                if (c.kind() != TASK && f == null) {
+                    out.add(Outcome.missing());
+                } else {
+                    long start = System.nanoTime();
+                    out.add(run(c.task(f)));
+                    busy += System.nanoTime() - start;
+                }
+            }
+            return new Outcomes(out, threads(member), busy, waited);
+        } finally {
+            idle.end();
         }
-        return new Outcomes(out, threads(member), busy);
     }
 
     /** How many tasks the member runs at once: its executor's threads (looked up once). */
@@ -222,23 +228,50 @@ final class Batch implements Callable<Batch.Outcomes>, DataSerializable, Hazelca
         }
     }
 
+    /** When a member has run no batch since, kept in its user context: how long it waited for work. */
+    static final class Idle {
+        private static final String USER_CONTEXT_KEY = "io.streamz.hazelcast.idle";
+        private int running;
+        private long since;
+
+        static Idle of(HazelcastInstance member) {
+            return (Idle) member.getUserContext().computeIfAbsent(USER_CONTEXT_KEY, k -> new Idle());
+        }
+
+        /** A batch starts: how long the member had run none (0 if others run, or for its first). */
+        synchronized long start() {
+            long waited = running == 0 && since != 0 ? System.nanoTime() - since : 0;
+            running++;
+            return waited;
+        }
+
+        synchronized void end() {
+            if (--running == 0) {
+                since = System.nanoTime();
+            }
+        }
+    }
+
     /**
      * The outcomes of a batch's tasks, in its order, with what the engine learns from them: how
-     * many tasks the member runs at once, and how long the batch's tasks ran there.
+     * many tasks the member runs at once, how long the batch's tasks ran there, and how long the
+     * member had run no batch at all before this one started.
      */
     static final class Outcomes implements DataSerializable {
         private List<Outcome> list;
         private int threads;
         private long busyNanos;
+        private long waitedNanos;
 
         /** For Hazelcast's deserialisation. */
         public Outcomes() {
         }
 
-        Outcomes(List<Outcome> list, int threads, long busyNanos) {
+        Outcomes(List<Outcome> list, int threads, long busyNanos, long waitedNanos) {
             this.list = list;
             this.threads = threads;
             this.busyNanos = busyNanos;
+            this.waitedNanos = waitedNanos;
         }
 
         List<Outcome> list() {
@@ -255,10 +288,19 @@ final class Batch implements Callable<Batch.Outcomes>, DataSerializable, Hazelca
             return busyNanos;
         }
 
+        /**
+         * How long the member had run no batch when this one started (0 if others ran, or for its
+         * first): the time it had nothing to run.
+         */
+        long waitedNanos() {
+            return waitedNanos;
+        }
+
         @Override
         public void writeData(ObjectDataOutput out) throws IOException {
             out.writeInt(threads);
             out.writeLong(busyNanos);
+            out.writeLong(waitedNanos);
             out.writeInt(list.size());
             for (Outcome o : list) {
                 out.writeByte(o.kind());
@@ -272,6 +314,7 @@ final class Batch implements Callable<Batch.Outcomes>, DataSerializable, Hazelca
         public void readData(ObjectDataInput in) throws IOException {
             threads = in.readInt();
             busyNanos = in.readLong();
+            waitedNanos = in.readLong();
             int n = in.readInt();
             list = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {

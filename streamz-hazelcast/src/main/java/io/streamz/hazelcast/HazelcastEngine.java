@@ -43,7 +43,9 @@ import reactor.util.Loggers;
  * another member (at-least-once). A member has one call more in flight than it has task threads
  * (so that a thread finds the next call there when it is done); the tasks that arrive for it
  * meanwhile go together in its next call, so that a task costs a fraction of a call when many
- * are in flight. When the engine is itself a data member, the tasks whose turn is its own member
+ * are in flight. A call carries about 200 us of work (as long as the member's tasks ran), and a
+ * full call goes at once: long tasks go one per call, all of them to the member's queue, and
+ * each result comes back as soon as its task is done. When the engine is itself a data member, the tasks whose turn is its own member
  * run here on as many threads as its executor has, without a serialisation round trip (so their
  * elements and results are not copied).
  *
@@ -72,6 +74,8 @@ public final class HazelcastEngine implements Engine {
     /** Calls in flight to a member before it said how many task threads it has. */
     private static final int CALLS_AT_FIRST = 2;
     private static final int MAX_BATCH = 64;
+    /** About how much work a call carries, once the member's answers said how long its tasks run. */
+    private static final long CALL_WORK_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
     private final HazelcastInstance hazelcast;
     private final IExecutorService executor;
@@ -376,16 +380,23 @@ public final class HazelcastEngine implements Engine {
     }
 
     /**
-     * The tasks for one member. Up to one call more than the member has task threads is in flight
-     * (two until its first answer said how many it has), so that a thread that finishes finds the
-     * next call waiting there while its answer travels back. A call carries the tasks that queued
-     * meanwhile, up to {@link #MAX_BATCH}.
+     * The tasks for one member. A call carries the tasks that queued for it, up to about
+     * {@link #CALL_WORK_NANOS} of work (as long as the member's answers say its tasks run; up to
+     * {@link #MAX_BATCH} tasks), so that a long task goes alone and its result comes back as soon as
+     * it is done, not with its call-mates'. A call goes when the member has room for it (one call
+     * more in flight than it has task threads, two until its first answer said how many it has,
+     * so that a thread that finishes finds the next call there while its answer travels back), or
+     * as soon as a full call queued: every task of a long-running kind is then at the member, queued
+     * in its executor, and a thread that finishes one starts the next at once, whatever the round
+     * trip of the answers and of the next tasks costs.
      */
     private final class Lane {
         private final Member member;
         private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
         private int inFlight;
         private int maxInFlight = CALLS_AT_FIRST;
+        /** How long a task ran on the member lately (a moving average of its answers), or 0. */
+        private long taskNanos;
         /** The functions sent to this member so far (it keeps them while it runs). */
         private final Set<Long> sent = new HashSet<>();
         /** For the debug line at the engine's close: the member's busy time against the lane's age. */
@@ -393,6 +404,7 @@ public final class HazelcastEngine implements Engine {
         private long calls;
         private long tasks;
         private long busyNanos;
+        private long waitedNanos;
 
         Lane(Member member) {
             this.member = member;
@@ -405,17 +417,18 @@ public final class HazelcastEngine implements Engine {
             pump();
         }
 
-        /** Sends calls while some tasks wait and the member has room for another call. */
+        /** Sends calls while some tasks wait and the member has room for another call, or a full one queued. */
         private void pump() {
             while (true) {
                 List<Pending<?>> batch;
                 synchronized (this) {
-                    if (queue.isEmpty() || inFlight >= maxInFlight) {
+                    int full = fullCall();
+                    if (queue.isEmpty() || inFlight >= maxInFlight && queue.size() < full) {
                         return;
                     }
                     inFlight++;
                     calls++;
-                    int n = Math.min(queue.size(), MAX_BATCH);
+                    int n = Math.min(queue.size(), full);
                     batch = new ArrayList<>(n);
                     for (int i = 0; i < n; i++) {
                         batch.add(queue.poll());
@@ -423,6 +436,11 @@ public final class HazelcastEngine implements Engine {
                 }
                 send(batch);
             }
+        }
+
+        /** The tasks of a full call: about {@link #CALL_WORK_NANOS} of work, from 1 to {@link #MAX_BATCH}. */
+        private int fullCall() {
+            return taskNanos <= 0 ? MAX_BATCH : (int) Math.max(1, Math.min(MAX_BATCH, CALL_WORK_NANOS / taskNanos));
         }
 
         private void send(List<Pending<?>> batch) {
@@ -490,6 +508,11 @@ public final class HazelcastEngine implements Engine {
                 }
                 tasks += done.size();
                 busyNanos += answer.busyNanos();
+                waitedNanos += answer.waitedNanos();
+                if (!done.isEmpty()) {
+                    long ran = answer.busyNanos() / done.size();
+                    taskNanos = taskNanos <= 0 ? ran : taskNanos + (ran - taskNanos) / 4;
+                }
             }
             pump();
             for (int i = 0, j = 0; i < batch.size(); i++) {
@@ -511,11 +534,14 @@ public final class HazelcastEngine implements Engine {
             pump();
         }
 
-        /** One debug line: how long the member ran this engine's tasks, against the lane's age. */
+        /**
+         * One debug line: how long the member ran this engine's tasks and how long it ran none
+         * before one of this engine's calls, against the lane's age.
+         */
         synchronized void log() {
-            LOG.debug("{}: member {} ran {} tasks in {} calls, busy {} ms of {} ms", HazelcastEngine.this,
-                    member.getAddress(), tasks, calls, TimeUnit.NANOSECONDS.toMillis(busyNanos),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - born));
+            LOG.debug("{}: member {} ran {} tasks in {} calls, busy {} ms, idle {} ms, of {} ms",
+                    HazelcastEngine.this, member.getAddress(), tasks, calls, TimeUnit.NANOSECONDS.toMillis(busyNanos),
+                    TimeUnit.NANOSECONDS.toMillis(waitedNanos), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - born));
         }
     }
 

@@ -1,12 +1,10 @@
 package io.streamz.hazelcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.streamz.distributed.Task;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -36,8 +34,7 @@ class CallsInFlightTest {
         release = new CountDownLatch(1);
         TestCluster cluster = new TestCluster();
         member = Hazelcast.newHazelcastInstance(cluster.memberConfig(4));
-        client = HazelcastEngine.client(cluster.clientConfig());
-        await().atMost(Duration.ofSeconds(120)).until(() -> client.hazelcast().getCluster().getMembers().size() == 1);
+        client = cluster.client(1);
     }
 
     @AfterEach

@@ -1,10 +1,13 @@
 package io.streamz.hazelcast;
 
+import static org.awaitility.Awaitility.await;
+
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,13 @@ final class TestCluster {
         config.setProperty("hazelcast.client.heartbeat.interval", "1000");
         config.setProperty("hazelcast.client.heartbeat.timeout", "5000");
         return config;
+    }
+
+    /** A client engine of this cluster, once it sees {@code members} members. */
+    HazelcastEngine client(int members) {
+        HazelcastEngine client = HazelcastEngine.client(clientConfig());
+        await().atMost(Duration.ofSeconds(120)).until(() -> client.hazelcast().getCluster().getMembers().size() == members);
+        return client;
     }
 
     /** The start of {@link #PORTS} ports that are free on the loopback address now. */
