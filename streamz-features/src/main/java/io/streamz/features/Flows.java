@@ -522,11 +522,9 @@ public final class Flows {
      * {@code max_updates_in_flight} ({@link NoSqlOptions}; storey's defaults:
      * {@link NoSqlOptions#defaults()}, 300 s and 8). With an interval, each key's changes are
      * merged and written every interval, and the events go on at once, their refs held until their
-     * change is written (at least once: a Kafka source commits an event's offset only then); a
-     * write that fails is logged and counted in {@code stats().failed()}, and its change and refs
-     * kept for the next interval. Without one ({@link NoSqlOptions#everyEvent()}), each event's
-     * change is written asynchronously on the options' writer and the event goes on once it is
-     * written; a failed write fails the event through the node's error policy. Either way at most
+     * change is written (at least once: a Kafka source commits an event's offset only then).
+     * Without one ({@link NoSqlOptions#everyEvent()}), each event's change is written
+     * asynchronously on the options' writer and the event goes on once it is written. Either way at most
      * {@code maxUpdatesInFlight} writes run at a time, one per key (the changes of a key that come
      * while it is written are merged into its next write), and the end of the input writes
      * everything held, then goes on ({@code stats().held()}: events not written yet,
@@ -543,6 +541,25 @@ public final class Flows {
      * table.get("ann");                               // null: not written yet
      * clock.advanceTimeBy(Duration.ofSeconds(10));
      * table.get("ann");                               // {clicks=4}
+     * }</pre>
+     *
+     * <p><b>Failures:</b> a write that throws goes through the node's error policy.
+     * {@code ErrorPolicy.retry(n, backoff)} writes the key's merged change again after
+     * {@code backoff} (doubling, on the options' scheduler), the same change each time (later
+     * changes of the key wait and are written after it), up to {@code n} writes; then, or without a
+     * retry: {@code skip()} drops the change and lets its events' refs go, {@code route()} sends a
+     * {@link io.streamz.Failure} per event (the node, the event, the store's exception) to the
+     * errors stream, then lets the refs go once it was handled; under {@code propagate()} the
+     * event fails (each event written at once), or the change and its refs are kept for the next
+     * interval, the failure logged and counted in {@code stats().failed()} (with an interval; at the
+     * end of the input, the end fails).
+     *
+     * <pre>{@code
+     * Stream<Event<Map<String, Object>>> events = Stream.create();
+     * Stream<Event<Map<String, Object>>> target = Flows.noSqlTarget(events, table, List.of(), NoSqlOptions.defaults()
+     *         .withFlushInterval(Duration.ofSeconds(10)).withScheduler(clock).withWriter(Schedulers.immediate()));
+     * target.onError(ErrorPolicy.retry(3, Duration.ofSeconds(1)).orElse(ErrorPolicy.route()));
+     * target.errors().sink(f -> System.out.println(f.node() + " gave up on " + f.element()));
      * }</pre>
      *
      * @param events events with {@code Map} bodies and a key
