@@ -10,6 +10,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import reactor.core.scheduler.Scheduler;
 import reactor.util.annotation.Nullable;
 
 /**
@@ -698,6 +699,36 @@ public final class Flows {
      */
     public static <T, R> Stream<R> sendToHttp(Stream<? extends T> stream, Function<? super T, HttpRequest> request,
             BiFunction<? super T, HttpResponse, ? extends R> join, int maxInFlight) {
+        return sendToHttp(stream, request, join, maxInFlight, reactor.core.scheduler.Schedulers.parallel());
+    }
+
+    /**
+     * {@link #sendToHttp(Stream, Function, BiFunction, int)} with the retries' backoff timed on
+     * {@code scheduler} ({@code Schedulers.parallel()} unless given): a failed request is sent
+     * again from that scheduler's thread once the backoff passed on its clock, so that retries run
+     * where you want them, and on virtual time in a test.
+     *
+     * <pre>{@code
+     * VirtualTimeScheduler clock = VirtualTimeScheduler.create();
+     * Stream<String> scored = Flows.sendToHttp(source, x -> HttpRequest.get(url + x), (x, r) -> x + ": " + r.body(), 8,
+     *         clock).onError(ErrorPolicy.retry(3, Duration.ofSeconds(1)));
+     * // a request that failed is sent again when clock.advanceTimeBy(Duration.ofSeconds(1)) runs
+     * }</pre>
+     *
+     * @param <T> the element type
+     * @param <R> the joined element's type
+     * @param stream the elements
+     * @param request the request of an element
+     * @param join the element that goes on, from the element and the response
+     * @param maxInFlight the most requests in flight, at least 1
+     * @param scheduler the clock and thread of the retries' backoff
+     * @return the joined elements, in the order their responses arrive
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code maxInFlight} is less than 1
+     */
+    public static <T, R> Stream<R> sendToHttp(Stream<? extends T> stream, Function<? super T, HttpRequest> request,
+            BiFunction<? super T, HttpResponse, ? extends R> join, int maxInFlight, Scheduler scheduler) {
+        notNull(scheduler, "sendToHttp", "scheduler");
         notNull(request, "sendToHttp", "request");
         notNull(join, "sendToHttp", "join");
         if (maxInFlight < 1) {
@@ -705,7 +736,7 @@ public final class Flows {
         }
         @SuppressWarnings("unchecked")
         Stream<T> in = (Stream<T>) notNull(stream, "sendToHttp", "stream");
-        return new SendToHttpNode<T, R>(in, request, join, maxInFlight, reactor.core.scheduler.Schedulers.parallel());
+        return new SendToHttpNode<T, R>(in, request, join, maxInFlight, scheduler);
     }
 
     static <V> V notNull(V value, String node, String param) {
