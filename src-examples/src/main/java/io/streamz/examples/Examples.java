@@ -60,6 +60,7 @@ public final class Examples {
             new Example("FeatureTargets", FeatureTargets.class, "features.md", "storey's NoSQL target every 10 s, a CSV of list bodies"),
             new Example("RetriedWrites", RetriedWrites.class, "features.md", "noSqlTarget on a store that is down: retry, then route"),
             new Example("HttpRetries", HttpRetries.class, "features.md", "sendToHttp: a lost request sent again after a backoff on your scheduler"),
+            new Example("ParquetLists", ParquetLists.class, "features.md", "a Parquet file of list bodies, read back"),
             new Example("StoreyFlow", StoreyFlow.class, "from-storey-riko.md", "a storey flow: map, filter, extend, choice, state, batch"),
             new Example("RikoPipes", RikoPipes.class, "from-storey-riko.md", "riko pipes: fetch, filter, sort, truncate, join, word count"),
             new Example("RikoFetch", RikoFetch.class, "from-storey-riko.md", "riko's fetch pipes over HTTP, pulled with next()"),
