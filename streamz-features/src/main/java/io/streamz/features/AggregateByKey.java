@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Scheduler;
 
@@ -26,7 +27,7 @@ import reactor.core.scheduler.Scheduler;
  */
 public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
     private final Function<? super T, ?> key;
-    private final Function<? super T, ?> time;
+    private final ToLongFunction<? super T> millis;
     private final FeatureTable table;
     private final EmitPolicy policy;
     private final AggregateOptions options;
@@ -35,11 +36,12 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
     private Disposable timer;
     private boolean destroyed;
 
-    AggregateByKey(Stream<? extends T> upstream, Function<? super T, ?> key, Function<? super T, ?> time,
+    /** {@code millis} gives an event's time in epoch milliseconds. */
+    AggregateByKey(Stream<? extends T> upstream, Function<? super T, ?> key, ToLongFunction<? super T> millis,
             FeatureTable table, AggregateOptions options) {
         super(upstream, "aggregateByKey", notNull(options, "options").scheduler());
         this.key = notNull(key, "key");
-        this.time = notNull(time, "time");
+        this.millis = notNull(millis, "time");
         this.table = notNull(table, "table");
         this.options = options;
         this.policy = options.emitPolicy();
@@ -75,7 +77,7 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
             if (k == null) {
                 throw new NullPointerException("the key of the event is null");
             }
-            long t = Events.millis(time.apply(x), options.timeFormat());
+            long t = millis.applyAsLong(x);
             if (policy.kind() == EmitPolicy.Kind.AFTER_WINDOW) {
                 table.update(k, x, t);
             } else {

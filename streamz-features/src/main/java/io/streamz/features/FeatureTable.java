@@ -386,12 +386,7 @@ public final class FeatureTable {
     /** Aggregates the event; with {@code out}, writes its features there and answers which aggregators have none. */
     private boolean[] record(Object key, Object event, long t, double[] out, FeatureLayout names) {
         for (int i = 0; i < valueOf.length; i++) {       // every value first: a failure changes nothing
-            FieldAggregator a = aggregators.get(i);
-            Object v = a.valueOf(event);
-            hasValue[i] = v != null;
-            if (v != null) {
-                valueOf[i] = number(a, v);
-            }
+            hasValue[i] = aggregators.get(i).read(event, valueOf, i);
         }
         double[] state = keys.get(key);
         if (state == null) {
@@ -477,17 +472,6 @@ public final class FeatureTable {
             }
         }
         return state;
-    }
-
-    private static double number(FieldAggregator a, Object v) {
-        if (v instanceof Number) {
-            return ((Number) v).doubleValue();
-        }
-        if (a.countOnly()) {
-            return Double.NaN;
-        }
-        throw new IllegalArgumentException("FieldAggregator \"" + a.name() + "\": value must be a number for "
-                + a.aggregations() + ", was \"" + v + "\" (" + v.getClass().getSimpleName() + ")");
     }
 
     private Map<String, Object> attributes(double[] state) {

@@ -12,9 +12,12 @@ import java.util.Map;
  * first, newest and last times), the running statistics ({@link Stats}) of each window at the
  * key's newest bucket, each followed by a flag saying it must be recomputed, and the statistics of
  * the newest bucket itself. After every aggregator's fixed part, each one's ring of the older
- * buckets that hold values, oldest first, each its bucket number and statistics. The ring grows
- * as needed up to storey's kept buckets (the windows' least common multiple), so a quiet key costs
- * a few hundred bytes. One array per key, and no object per aggregator or bucket: with 100,000
+ * buckets that hold values, oldest first, each its bucket number and statistics. The ring has
+ * room for storey's kept buckets (the windows' least common multiple) from the key's first event,
+ * as storey lays out a key's buckets, up to {@link #PRESIZED} buckets (a longer ring starts there
+ * and doubles when full): a ring that grew as the key's buckets filled was copied at each step,
+ * and the young collections copied the copies, in waves when the keys of a busy table filled their
+ * rings at about the same time. One array per key, and no object per aggregator or bucket: with 100,000
  * keys, memory latency and not arithmetic is the cost, so an event in the newest bucket (the usual
  * case) reads and writes only the fixed part, whose addresses do not depend on what the array
  * holds: its cache lines are fetched at once, not one after the other.
@@ -36,7 +39,8 @@ final class WindowedState {
     private static final int HEAD = 5;
     private static final int LAST = 6;
     private static final double NO_VALUE = Long.MIN_VALUE;
-    private static final int INITIAL_CAPACITY = 2;
+    /** Buckets of the largest ring laid out for a new key; a longer one doubles from there when full. */
+    static final int PRESIZED = 256;
     /** Buckets from an end of the ring within which {@link #lowerBound} steps instead of bisecting. */
     private static final int NEAR = 24;
 
@@ -53,6 +57,7 @@ final class WindowedState {
     private final int newestBucket;
     private final int[] metas;
     private final int index;
+    private final int initialCapacity;
 
     /**
      * The state of aggregator {@code index} of a table, whose fixed part ({@link #fixedLength})
@@ -72,6 +77,7 @@ final class WindowedState {
         this.m = metas[index];
         this.running = m + META;
         this.newestBucket = running + runningLength;
+        this.initialCapacity = (int) Math.min(windows.keptBuckets(), PRESIZED);
     }
 
     /** Doubles of the fixed part: meta, running windows, the newest bucket's statistics. */
@@ -80,15 +86,18 @@ final class WindowedState {
         return META + aggregator.windows().size() * (width + 1) + width;
     }
 
-    /** Doubles of a new key's ring. */
+    /**
+     * Doubles of a new key's ring: room for the kept buckets, which is one more than the ring
+     * holds between events (the newest bucket sits in the fixed part).
+     */
     int initialRingLength() {
-        return INITIAL_CAPACITY * entry;
+        return initialCapacity * entry;
     }
 
     /** Lays out a new key's state in {@code s}, its ring from {@code offset}, its first event at epoch millisecond {@code t}; answers where the next aggregator's ring starts. */
     int init(double[] s, int offset, long t) {
         s[m + OFFSET] = offset;
-        s[m + CAPACITY] = INITIAL_CAPACITY;
+        s[m + CAPACITY] = initialCapacity;
         s[m + FIRST] = bucket(t);
         s[m + HEAD] = s[m + FIRST];
         s[m + LAST] = NO_VALUE;
@@ -180,9 +189,10 @@ final class WindowedState {
                 }
             }
         }
-        int mask = (int) s[m + CAPACITY] - 1;
+        int capacity = (int) s[m + CAPACITY];
         while (size > 0 && s[position(s, 0)] < low) {
-            s[m + FRONT] = ((int) s[m + FRONT] + 1) & mask;
+            int front = (int) s[m + FRONT] + 1;
+            s[m + FRONT] = front == capacity ? 0 : front;
             size--;
         }
         s[m + SIZE] = size;
@@ -440,9 +450,13 @@ final class WindowedState {
         return data;
     }
 
-    /** Where the {@code j}-th oldest entry of the ring starts. */
+    /** Where the {@code j}-th oldest entry of the ring starts ({@code j} at most the capacity). */
     private int position(double[] s, int j) {
-        int slot = ((int) s[m + FRONT] + j) & ((int) s[m + CAPACITY] - 1);
+        int slot = (int) s[m + FRONT] + j;
+        int capacity = (int) s[m + CAPACITY];
+        if (slot >= capacity) {
+            slot -= capacity;
+        }
         return (int) s[m + OFFSET] + slot * entry;
     }
 

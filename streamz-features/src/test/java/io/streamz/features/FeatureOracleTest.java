@@ -38,7 +38,7 @@ class FeatureOracleTest {
 
         /** Buckets kept: the least common multiple of this aggregator's windows, in buckets. */
         long kept() {
-            return name.equals("s") ? 12 : name.equals("f") ? 4 : 3;
+            return name.equals("s") ? 12 : name.equals("f") ? 4 : name.equals("l") ? 1080 : 3;
         }
 
         long lowest(long head, long first) {
@@ -58,20 +58,37 @@ class FeatureOracleTest {
     private static final List<Win> WINS = List.of(
             new Win("s", "20m", 20 * MINUTE, 5 * MINUTE, false), new Win("s", "1h", 60 * MINUTE, 5 * MINUTE, false),
             new Win("f", "30m", 30 * MINUTE, 30 * MINUTE, true), new Win("f", "2h", 120 * MINUTE, 30 * MINUTE, true),
-            new Win("p", "45m", 45 * MINUTE, 15 * MINUTE, false, true));
+            new Win("p", "45m", 45 * MINUTE, 15 * MINUTE, false, true),
+            new Win("l", "90m", 90 * MINUTE, MINUTE, false), new Win("l", "18h", 1080 * MINUTE, MINUTE, false));
 
-    private static List<FieldAggregator> aggregators() {
+    /** How the test feeds the node: boxed getters, or the primitive ones ({@code ofDouble}, {@code aggregateByKeyMillis}). */
+    private enum Feed { BOXED, PRIMITIVE }
+
+    private static List<FieldAggregator> aggregators(Feed feed) {
         return List.of(
-                FieldAggregator.of("s", (Ev e) -> e.v(), ALL, SlidingWindows.of(List.of("20m", "1h"), "5m")),
-                FieldAggregator.of("f", (Ev e) -> e.v(), ALL, FixedWindows.of(List.of("30m", "2h"))),
-                FieldAggregator.of("p", (Ev e) -> e.v(), ALL, SlidingWindows.of(List.of("45m"), "15m"))
-                        .withFilter((Ev e) -> e.v() > 0));
+                field(feed, "s", SlidingWindows.of(List.of("20m", "1h"), "5m")),
+                field(feed, "f", FixedWindows.of(List.of("30m", "2h"))),
+                field(feed, "p", SlidingWindows.of(List.of("45m"), "15m")).withFilter((Ev e) -> e.v() > 0),
+                // 1080 buckets kept, more than a new key's ring has room for: about 270 of them
+                // hold values per key, so the ring doubles past WindowedState.PRESIZED
+                field(feed, "l", SlidingWindows.of(List.of("90m", "18h"), "1m")));
+    }
+
+    private static FieldAggregator field(Feed feed, String name, FeatureWindows windows) {
+        return feed == Feed.BOXED ? FieldAggregator.of(name, (Ev e) -> e.v(), ALL, windows)
+                : FieldAggregator.ofDouble(name, (Ev e) -> e.v(), ALL, windows);
+    }
+
+    private static AggregateByKey<Ev> aggregate(Feed feed, Stream<Ev> source, Table storage) {
+        FeatureTable table = storage == null ? FeatureTable.of(aggregators(feed)) : FeatureTable.of(aggregators(feed), storage);
+        return feed == Feed.BOXED ? Features.aggregateByKey(source, Ev::key, Ev::t, table, AggregateOptions.defaults())
+                : Features.aggregateByKeyMillis(source, Ev::key, Ev::t, table, AggregateOptions.defaults());
     }
 
     @Test
     void incrementalAndQueriedFeaturesEqualARecomputation() {
         for (long seed = 1; seed <= 5; seed++) {
-            check(new Random(seed), null);
+            check(new Random(seed), null, Feed.BOXED);
         }
     }
 
@@ -79,11 +96,18 @@ class FeatureOracleTest {
     @Test
     void featuresSurviveRestartsFromTheStoredBuckets() {
         for (long seed = 11; seed <= 13; seed++) {
-            check(new Random(seed), Table.inMemory());
+            check(new Random(seed), Table.inMemory(), Feed.BOXED);
         }
     }
 
-    private void check(Random random, Table storage) {
+    /** The same with the value and the time read by primitive getters, in memory and stored. */
+    @Test
+    void primitiveGettersGiveTheSameFeatures() {
+        check(new Random(21), null, Feed.PRIMITIVE);
+        check(new Random(22), Table.inMemory(), Feed.PRIMITIVE);
+    }
+
+    private void check(Random random, Table storage, Feed feed) {
         accepted.clear();
         first.clear();
         heads.clear();
@@ -102,9 +126,7 @@ class FeatureOracleTest {
                     assertThat(node.table().lateEvents()).isEqualTo(lates);
                 }
                 source = Stream.create();
-                node = Features.aggregateByKey(source, Ev::key, Ev::t,
-                        storage == null ? FeatureTable.of(aggregators()) : FeatureTable.of(aggregators(), storage),
-                        AggregateOptions.defaults());
+                node = aggregate(feed, source, storage);
                 out = node.sinkToList();
                 start = i;
                 lates = 0;
