@@ -57,6 +57,11 @@ public final class FeatureTable {
     private final double[] valueOf;
     private final boolean[] hasValue;
     private long newest = Long.MIN_VALUE;
+    /** Events of a batch whose keys are looked up together before they are aggregated. */
+    static final int GROUP = 16;
+    private final double[][] ahead = new double[GROUP][];
+    /** The sum of what {@link #warm} read, kept so that the reads are not optimized away. */
+    private double warmed;
     private long late;
     private long evicted;
 
@@ -376,6 +381,59 @@ public final class FeatureTable {
     synchronized Map<String, Object> aggregate(Object key, Object event, long t, FeatureLayout names) {
         double[] out = new double[names.size()];
         return FeatureMap.of(event, names, out, record(key, event, t, out, names));
+    }
+
+    /**
+     * {@link #aggregate} (or {@link #update}, without {@code names}) for events {@code from} to
+     * {@code to} of a batch, under one lock entry, in order: event {@code i} of {@code key[i]} at
+     * {@code t[i]}, its enriched event written to {@code out[i]}. Before each group of
+     * {@link #GROUP} events, the group's keys are looked up and their arrays' fixed parts read, all
+     * at once: those are the cache misses that come one after the other per event (the key's slot,
+     * then its array), and here a group's misses overlap. The look-ups only warm the caches: each
+     * event then finds its state as {@link #aggregate} does (an earlier event of the group may
+     * have added, grown or evicted it).
+     *
+     * @return how many events were aggregated: {@code to - from}, or fewer when event
+     *         {@code from + n} failed, its exception then written to {@code out[from + n]} and
+     *         nothing of it aggregated
+     */
+    synchronized int aggregate(Object[] key, Object[] events, long[] t, int from, int to, FeatureLayout names,
+            Object[] out) {
+        for (int i = from; i < to; i++) {
+            if ((i - from) % GROUP == 0) {
+                warm(key, i, Math.min(to, i + GROUP));
+            }
+            try {
+                if (names == null) {
+                    record(key[i], events[i], t[i], null, null);
+                } else {
+                    double[] values = new double[names.size()];
+                    out[i] = FeatureMap.of(events[i], names, values, record(key[i], events[i], t[i], values, names));
+                }
+            } catch (RuntimeException e) {
+                out[i] = e;
+                return i - from;
+            }
+        }
+        return to - from;
+    }
+
+    /** Looks up keys {@code from} to {@code to} and reads their arrays' fixed parts, so that the loads of the group are in flight together. */
+    private void warm(Object[] key, int from, int to) {
+        for (int j = from; j < to; j++) {
+            ahead[j - from] = keys.get(key[j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < to - from; j++) {
+            double[] s = ahead[j];
+            if (s != null) {
+                for (int o = 0; o < fixedEnd; o += 8) {     // a cache line holds 8 doubles
+                    sum += s[o];
+                }
+            }
+            ahead[j] = null;
+        }
+        warmed = sum;
     }
 
     /** {@link #aggregate} for callers that do not need the features (Chalk's materialization). */

@@ -61,8 +61,12 @@ class FeatureOracleTest {
             new Win("p", "45m", 45 * MINUTE, 15 * MINUTE, false, true),
             new Win("l", "90m", 90 * MINUTE, MINUTE, false), new Win("l", "18h", 1080 * MINUTE, MINUTE, false));
 
-    /** How the test feeds the node: boxed getters, or the primitive ones ({@code ofDouble}, {@code aggregateByKeyMillis}). */
-    private enum Feed { BOXED, PRIMITIVE }
+    /**
+     * How the test feeds the node: boxed getters, the primitive ones ({@code ofDouble},
+     * {@code aggregateByKeyMillis}), or those and also batches of 1 to 40 events into
+     * {@code aggregateByKeyBatched} on a table of its own, whose output must equal the per-event one.
+     */
+    private enum Feed { BOXED, PRIMITIVE, BATCHED }
 
     private static List<FieldAggregator> aggregators(Feed feed) {
         return List.of(
@@ -70,7 +74,7 @@ class FeatureOracleTest {
                 field(feed, "f", FixedWindows.of(List.of("30m", "2h"))),
                 field(feed, "p", SlidingWindows.of(List.of("45m"), "15m")).withFilter((Ev e) -> e.v() > 0),
                 // 1080 buckets kept, more than a new key's ring has room for: about 270 of them
-                // hold values per key, so the ring doubles past WindowedState.PRESIZED
+                // hold values per key, so the ring grows past WindowedState.FIRST_RING, twice
                 field(feed, "l", SlidingWindows.of(List.of("90m", "18h"), "1m")));
     }
 
@@ -83,6 +87,29 @@ class FeatureOracleTest {
         FeatureTable table = storage == null ? FeatureTable.of(aggregators(feed)) : FeatureTable.of(aggregators(feed), storage);
         return feed == Feed.BOXED ? Features.aggregateByKey(source, Ev::key, Ev::t, table, AggregateOptions.defaults())
                 : Features.aggregateByKeyMillis(source, Ev::key, Ev::t, table, AggregateOptions.defaults());
+    }
+
+    /** The batched node and what it emitted, checked against the per-event node's output. */
+    private static final class Batches {
+        final Stream<List<Ev>> source = Stream.create();
+        final List<Ev> pending = new ArrayList<>();
+        final List<Map<String, Object>> out;
+        final FeatureTable table;
+        int size;
+
+        Batches(Table storage) {
+            table = storage == null ? FeatureTable.of(aggregators(Feed.PRIMITIVE))
+                    : FeatureTable.of(aggregators(Feed.PRIMITIVE), storage);
+            out = Features.aggregateByKeyBatched(source, Ev::key, Ev::t, table, AggregateOptions.defaults()).sinkToList();
+        }
+
+        /** Emits the pending events as one batch; the outputs must equal the per-event node's, in order. */
+        void flush(List<Map<String, Object>> expected) {
+            int before = out.size();
+            source.emit(List.copyOf(pending));
+            pending.clear();
+            assertThat(out.subList(before, out.size())).isEqualTo(expected.subList(before, expected.size()));
+        }
     }
 
     @Test
@@ -107,6 +134,13 @@ class FeatureOracleTest {
         check(new Random(22), Table.inMemory(), Feed.PRIMITIVE);
     }
 
+    /** The same events in batches of random sizes: the same enriched events, in memory and stored. */
+    @Test
+    void batchesGiveTheSameFeaturesAsSingleEvents() {
+        check(new Random(31), null, Feed.BATCHED);
+        check(new Random(32), Table.inMemory(), Feed.BATCHED);
+    }
+
     private void check(Random random, Table storage, Feed feed) {
         accepted.clear();
         first.clear();
@@ -118,6 +152,8 @@ class FeatureOracleTest {
         List<Map<String, Object>> out = null;
         int start = 0;
         long clock = 1_700_000_000_000L;
+        Table batchStorage = storage == null ? null : Table.inMemory();
+        Batches batches = null;
         for (int i = 0; i < 1500; i++) {
             if (node == null || storage != null && i % 250 == 0) {
                 if (node != null) {
@@ -125,9 +161,15 @@ class FeatureOracleTest {
                     node.destroy();
                     assertThat(node.table().lateEvents()).isEqualTo(lates);
                 }
+                if (batches != null) {
+                    batches.flush(out);
+                    assertThat(batches.table.lateEvents()).isEqualTo(lates);
+                    batches.table.commit(Map.of());
+                }
                 source = Stream.create();
                 node = aggregate(feed, source, storage);
                 out = node.sinkToList();
+                batches = feed == Feed.BATCHED ? new Batches(batchStorage) : null;
                 start = i;
                 lates = 0;
             }
@@ -135,6 +177,15 @@ class FeatureOracleTest {
             long jitter = random.nextInt(5) == 0 ? random.nextInt(30 * (int) MINUTE) : 0;   // out of order
             Ev e = new Ev("k" + random.nextInt(4), clock - jitter, Math.round(random.nextGaussian() * 1000) / 10.0);
             source.emit(e);
+            if (batches != null) {
+                if (batches.pending.isEmpty()) {
+                    batches.size = 1 + random.nextInt(40);
+                }
+                batches.pending.add(e);
+                if (batches.pending.size() == batches.size) {
+                    batches.flush(out);
+                }
+            }
             Map<String, Long> reported = new HashMap<>();
             boolean late = false;
             for (Win w : WINS) {
@@ -158,6 +209,9 @@ class FeatureOracleTest {
             lates += late ? 1 : 0;
             assertFeatures(out.get(i - start), reported, e.key(), "event " + i);
         }
+        if (batches != null) {
+            batches.flush(out);
+        }
         for (int i = 0; i < 200; i++) {
             String key = "k" + random.nextInt(4);
             long at = clock - random.nextInt(30 * (int) MINUTE) + random.nextInt(180 * (int) MINUTE);
@@ -170,6 +224,9 @@ class FeatureOracleTest {
                 reported.put(w.label(), kept ? at : null);
             }
             assertFeatures(node.table().query(key, Instant.ofEpochMilli(at)), reported, key, "query " + i);
+            if (batches != null) {
+                assertThat(batches.table.query(key, Instant.ofEpochMilli(at))).isEqualTo(node.table().query(key, Instant.ofEpochMilli(at)));
+            }
         }
         assertThat(node.table().lateEvents()).isEqualTo(lates);
     }
