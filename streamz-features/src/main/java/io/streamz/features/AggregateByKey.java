@@ -35,6 +35,11 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
     private final FeatureLayout names;
     private final Map<Object, Held> held = new LinkedHashMap<>();
     private final boolean batched;
+    /**
+     * Events of a batch aggregated per entry into the table, at most: a query from another thread
+     * waits for that many events at worst (a few hundred microseconds), not for the whole batch.
+     */
+    private static final int CHUNK = 256;
     /** The arrays of the last batch, reused by the next; {@code null} while a batch uses them. */
     private Batch spare = new Batch(0);
     private Disposable timer;
@@ -115,8 +120,8 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
     /**
      * Aggregates a batch as {@link #accept} does each of its events, in order and with the same
      * results, failures included (each event's own, under the node's error policy); but the table
-     * is entered once for all the events before a failure, which lets it look up several keys at
-     * once ({@link FeatureTable#aggregate(Object[], Object[], long[], int, int, FeatureLayout, Object[])}).
+     * is entered once per {@link #CHUNK} events (up to a failure), which lets it look up several
+     * keys at once ({@link FeatureTable#aggregate(Object[], Object[], long[], int, int, FeatureLayout, Object[])}).
      * The key and time functions are called for the whole batch first. Every enriched event is
      * emitted with the batch's metadata.
      */
@@ -148,7 +153,7 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
             FeatureLayout layout = policy.kind() == EmitPolicy.Kind.AFTER_WINDOW ? null : names;
             for (int from = 0; from < n;) {
                 int end = from;
-                while (end < n && out[end] == null) {
+                while (end < n && end - from < CHUNK && out[end] == null) {
                     end++;
                 }
                 int done = table.aggregate(ks, events, times, from, end, layout, out);
@@ -156,7 +161,7 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
                     pending = both(pending, aggregated(ks[i], (Map<String, Object>) out[i], metadata));
                 }
                 from += done;
-                if (from < n) {                     // event from failed: its key, its time or in the table
+                if (from < n && out[from] != null) {   // event from failed: its key, its time or in the table
                     pending = both(pending, fail((RuntimeException) out[from], (T) events[from], metadata));
                     from++;
                 }

@@ -182,8 +182,9 @@ public final class Features {
      * {@code Kafka.fromKafkaBatched} emits: every event of a batch is aggregated in order and
      * emitted enriched on its own (with the batch's metadata), exactly as if the events had come
      * one by one, failures included (each event's own, under the node's error policy); but the
-     * table is entered once per batch instead of once per event, and looks up several keys at
-     * once, which makes a large table (many keys, not in the processor's caches) faster. The key
+     * table is entered once per 256 events of a batch instead of once per event, and looks up
+     * several keys at once, which makes a large table (many keys, not in the processor's caches)
+     * faster; a query from another thread waits for at most those 256 events. The key
      * and time functions are called for a whole batch before its first event is aggregated.
      *
      * <pre>{@code
