@@ -43,7 +43,7 @@ final class WindowedState {
     private static final int LAST = 6;
     private static final double NO_VALUE = Long.MIN_VALUE;
     /** Buckets of a new key's ring, at most; it grows fourfold when full, up to the kept buckets. */
-    static final int FIRST_RING = 32;
+    static final int FIRST_RING = 16;
     private static final int GROWTH = 4;
     /** Buckets from an end of the ring within which {@link #lowerBound} steps instead of bisecting. */
     private static final int NEAR = 24;

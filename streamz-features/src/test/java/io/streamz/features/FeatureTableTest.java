@@ -78,7 +78,7 @@ class FeatureTableTest {
     @Test
     void aRingGrowsToTheKeptBucketsAndAStoredRowRestores() {
         List<FieldAggregator> perMinute = List.of(FieldAggregator.of("clicks", "click", List.of("count"),
-                SlidingWindows.of(List.of("2h"), "1m")));   // 120 buckets kept: a key's ring grows from 32 to 120
+                SlidingWindows.of(List.of("2h"), "1m")));   // 120 buckets kept: a ring grows from 16 to 64 to 120
         Table storage = Table.inMemory();
         FeatureTable table = FeatureTable.of(perMinute, storage);
         Stream<Map<String, Object>> source = Stream.create();
