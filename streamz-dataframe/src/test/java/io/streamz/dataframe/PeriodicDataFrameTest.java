@@ -3,27 +3,17 @@ package io.streamz.dataframe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamz.testing.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.test.scheduler.VirtualTimeScheduler;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PeriodicDataFrameTest {
-    private VirtualTimeScheduler clock;
-
-    @BeforeEach
-    void virtualTime() {
-        clock = VirtualTimeScheduler.getOrSet();
-    }
-
-    @AfterEach
-    void realTime() {
-        VirtualTimeScheduler.reset();
-    }
+    @RegisterExtension
+    final VirtualClock clock = new VirtualClock();
 
     @Test
     void pollsTheFunctionWithLastAndNow() {
@@ -49,7 +39,7 @@ class PeriodicDataFrameTest {
 
     @Test
     void randomEmitsOneRowPerFreqWithATimeIndex() {
-        PeriodicDataFrame df = PeriodicDataFrame.random(Duration.ofMillis(100), Duration.ofMillis(500), clock, 7);
+        PeriodicDataFrame df = PeriodicDataFrame.random(Duration.ofMillis(100), Duration.ofMillis(500), clock.scheduler(), 7);
         assertThat(df.columns()).containsExactly("x", "y", "z");
         assertThat(df.example().columnNames()).containsExactly("time", "x", "y", "z");
         assertThat(df.indexColumn()).isEqualTo("time");
@@ -69,7 +59,7 @@ class PeriodicDataFrameTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("PeriodicDataFrame: interval must be >= 1ms (the shortest repeating timer), was 999us");
         assertThatThrownBy(() -> PeriodicDataFrame.create((last, now) -> Frame.of("v", new double[] {1}),
-                Duration.ofNanos(1), clock, "v"))
+                Duration.ofNanos(1), clock.scheduler(), "v"))
                 .hasMessage("PeriodicDataFrame: interval must be >= 1ms (the shortest repeating timer), was 1ns");
         assertThatThrownBy(() -> PeriodicDataFrame.random("100ms", "500us"))
                 .hasMessage("PeriodicDataFrame.random: interval must be >= 1ms (the shortest repeating timer), "

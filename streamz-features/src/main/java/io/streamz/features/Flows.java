@@ -10,6 +10,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import reactor.core.scheduler.Scheduler;
 import reactor.util.annotation.Nullable;
 
 /**
@@ -522,11 +523,9 @@ public final class Flows {
      * {@code max_updates_in_flight} ({@link NoSqlOptions}; storey's defaults:
      * {@link NoSqlOptions#defaults()}, 300 s and 8). With an interval, each key's changes are
      * merged and written every interval, and the events go on at once, their refs held until their
-     * change is written (at least once: a Kafka source commits an event's offset only then); a
-     * write that fails is logged and counted in {@code stats().failed()}, and its change and refs
-     * kept for the next interval. Without one ({@link NoSqlOptions#everyEvent()}), each event's
-     * change is written asynchronously on the options' writer and the event goes on once it is
-     * written; a failed write fails the event through the node's error policy. Either way at most
+     * change is written (at least once: a Kafka source commits an event's offset only then).
+     * Without one ({@link NoSqlOptions#everyEvent()}), each event's change is written
+     * asynchronously on the options' writer and the event goes on once it is written. Either way at most
      * {@code maxUpdatesInFlight} writes run at a time, one per key (the changes of a key that come
      * while it is written are merged into its next write), and the end of the input writes
      * everything held, then goes on ({@code stats().held()}: events not written yet,
@@ -543,6 +542,25 @@ public final class Flows {
      * table.get("ann");                               // null: not written yet
      * clock.advanceTimeBy(Duration.ofSeconds(10));
      * table.get("ann");                               // {clicks=4}
+     * }</pre>
+     *
+     * <p><b>Failures:</b> a write that throws goes through the node's error policy.
+     * {@code ErrorPolicy.retry(n, backoff)} writes the key's merged change again after
+     * {@code backoff} (doubling, on the options' scheduler), the same change each time (later
+     * changes of the key wait and are written after it), up to {@code n} writes; then, or without a
+     * retry: {@code skip()} drops the change and lets its events' refs go, {@code route()} sends a
+     * {@link io.streamz.Failure} per event (the node, the event, the store's exception) to the
+     * errors stream, then lets the refs go once it was handled; under {@code propagate()} the
+     * event fails (each event written at once), or the change and its refs are kept for the next
+     * interval, the failure logged and counted in {@code stats().failed()} (with an interval; at the
+     * end of the input, the end fails).
+     *
+     * <pre>{@code
+     * Stream<Event<Map<String, Object>>> events = Stream.create();
+     * Stream<Event<Map<String, Object>>> target = Flows.noSqlTarget(events, table, List.of(), NoSqlOptions.defaults()
+     *         .withFlushInterval(Duration.ofSeconds(10)).withScheduler(clock).withWriter(Schedulers.immediate()));
+     * target.onError(ErrorPolicy.retry(3, Duration.ofSeconds(1)).orElse(ErrorPolicy.route()));
+     * target.errors().sink(f -> System.out.println(f.node() + " gave up on " + f.element()));
      * }</pre>
      *
      * @param events events with {@code Map} bodies and a key
@@ -681,6 +699,36 @@ public final class Flows {
      */
     public static <T, R> Stream<R> sendToHttp(Stream<? extends T> stream, Function<? super T, HttpRequest> request,
             BiFunction<? super T, HttpResponse, ? extends R> join, int maxInFlight) {
+        return sendToHttp(stream, request, join, maxInFlight, reactor.core.scheduler.Schedulers.parallel());
+    }
+
+    /**
+     * {@link #sendToHttp(Stream, Function, BiFunction, int)} with the retries' backoff timed on
+     * {@code scheduler} ({@code Schedulers.parallel()} unless given): a failed request is sent
+     * again from that scheduler's thread once the backoff passed on its clock, so that retries run
+     * where you want them, and on virtual time in a test.
+     *
+     * <pre>{@code
+     * VirtualTimeScheduler clock = VirtualTimeScheduler.create();
+     * Stream<String> scored = Flows.sendToHttp(source, x -> HttpRequest.get(url + x), (x, r) -> x + ": " + r.body(), 8,
+     *         clock).onError(ErrorPolicy.retry(3, Duration.ofSeconds(1)));
+     * // a request that failed is sent again when clock.advanceTimeBy(Duration.ofSeconds(1)) runs
+     * }</pre>
+     *
+     * @param <T> the element type
+     * @param <R> the joined element's type
+     * @param stream the elements
+     * @param request the request of an element
+     * @param join the element that goes on, from the element and the response
+     * @param maxInFlight the most requests in flight, at least 1
+     * @param scheduler the clock and thread of the retries' backoff
+     * @return the joined elements, in the order their responses arrive
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code maxInFlight} is less than 1
+     */
+    public static <T, R> Stream<R> sendToHttp(Stream<? extends T> stream, Function<? super T, HttpRequest> request,
+            BiFunction<? super T, HttpResponse, ? extends R> join, int maxInFlight, Scheduler scheduler) {
+        notNull(scheduler, "sendToHttp", "scheduler");
         notNull(request, "sendToHttp", "request");
         notNull(join, "sendToHttp", "join");
         if (maxInFlight < 1) {
@@ -688,7 +736,7 @@ public final class Flows {
         }
         @SuppressWarnings("unchecked")
         Stream<T> in = (Stream<T>) notNull(stream, "sendToHttp", "stream");
-        return new SendToHttpNode<T, R>(in, request, join, maxInFlight, reactor.core.scheduler.Schedulers.parallel());
+        return new SendToHttpNode<T, R>(in, request, join, maxInFlight, scheduler);
     }
 
     static <V> V notNull(V value, String node, String param) {

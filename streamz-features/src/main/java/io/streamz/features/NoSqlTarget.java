@@ -1,5 +1,6 @@
 package io.streamz.features;
 
+import io.streamz.ErrorPolicy;
 import io.streamz.Signal;
 import io.streamz.Stream;
 import io.streamz.internal.SignalsAfterWork;
@@ -24,8 +25,12 @@ import reactor.util.annotation.Nullable;
  * at most one write per key and {@code maxUpdatesInFlight} writes in all run at a time, on the
  * options' writer. Without an interval an event's key is written at once and the event goes on
  * after the write; with one, the event goes on at once and its refs are held until the write that
- * holds its change is done. A failed timed write keeps its change (and the refs) for the next
- * interval; the end of the input writes everything, then goes on.
+ * holds its change is done. The end of the input writes everything, then goes on.
+ *
+ * <p>A failed write is retried under {@code ErrorPolicy.retry} with the same merged row (the key
+ * stays being written meanwhile, so its later changes wait, merged, for the next write); then
+ * skipped or routed per event, refs released; under propagate, a timed write keeps its change
+ * (and the refs) for the next interval and the end fails, an untimed write fails its events.
  */
 final class NoSqlTarget extends TimerNode<Event<Map<String, Object>>, Event<Map<String, Object>>> {
     private final Table table;
@@ -139,62 +144,93 @@ final class NoSqlTarget extends TimerNode<Event<Map<String, Object>>, Event<Map<
                 continue;
             }
             writing.add(key);
-            Map<String, Object> row = new LinkedHashMap<>(c.row);
-            options.writer().schedule(() -> {
-                Throwable failure = null;
-                try {
-                    table.update(key, row);
-                } catch (RuntimeException | Error ex) {
-                    failure = ex;
-                }
-                Throwable f = failure;
-                enterGraph(() -> written(key, c, f));
-            });
+            write(key, c, new LinkedHashMap<>(c.row), 1);
         }
     }
 
-    private CompletableFuture<?> written(String key, Change c, @Nullable Throwable failure) {
+    /** Attempt {@code attempt} to write a key's merged {@code row}; a retry sends the same row again. */
+    private void write(String key, Change c, Map<String, Object> row, int attempt) {
+        options.writer().schedule(() -> {
+            Throwable failure = null;
+            try {
+                table.update(key, row);
+            } catch (RuntimeException | Error ex) {
+                failure = ex;
+            }
+            Throwable f = failure;
+            enterGraph(() -> written(key, c, row, attempt, f));
+        });
+    }
+
+    private CompletableFuture<?> written(String key, Change c, Map<String, Object> row, int attempt,
+            @Nullable Throwable failure) {
+        if (failure != null && retryLater(attempt, options.scheduler(), () -> write(key, c, row, attempt + 1))) {
+            return null;   // the key stays in writing: its later changes wait, merged, for this row
+        }
         writing.remove(key);
         CompletableFuture<?> pending = null;
-        if (timed) {
-            if (failure == null) {
-                held -= c.events.size();
-                c.metadata.forEach(Refs::release);
-            } else {   // keep the change, older than what came meanwhile, for the next interval
-                Change later = changed.remove(key);
-                if (later != null) {
-                    c.add(later);
-                }
-                changed.put(key, c);
-                if (end != null) {
-                    endFailure = endFailure == null ? failure : endFailure;
-                } else {
-                    unhandled(new IllegalStateException(this + ": writing key " + key + " failed: " + failure, failure));
-                    if (timer == null) {
-                        timer = later(options.flushInterval().toNanos(), this::tick);
-                    }
-                }
-            }
-        } else {
+        if (!timed) {
             held -= c.events.size();
             for (int i = 0; i < c.events.size(); i++) {
-                Event<Map<String, Object>> e = c.events.get(i);
-                List<Map<String, Object>> md = c.metadata.get(i);
-                CompletableFuture<Object> done = c.done.get(i);
                 CompletableFuture<?> p;
                 try {
-                    p = failure == null ? emitDownstream(e, md) : fail(failure, e, md);
+                    p = failure == null ? emitDownstream(c.events.get(i), c.metadata.get(i))
+                            : fail(failure, c.events.get(i), c.metadata.get(i), attempt);
                 } catch (RuntimeException | Error ex) {
-                    done.completeExceptionally(ex);
+                    c.done.get(i).completeExceptionally(ex);
                     continue;
                 }
-                complete(done, p);
+                complete(c.done.get(i), p);
             }
             pending = signals.workDone(this::forwardSignal);
+        } else if (failure == null) {
+            held -= c.events.size();
+            c.metadata.forEach(Refs::release);
+        } else if (errorPolicy().last().kind() == ErrorPolicy.Kind.PROPAGATE) {
+            keep(key, c, failure);
+        } else {
+            held -= c.events.size();
+            giveUp(c, failure, attempt);
         }
         startWrites();
         endIfWritten();
         return pending;
+    }
+
+    /** Keeps a failed change, older than what came meanwhile, for the next interval. */
+    private void keep(String key, Change c, Throwable failure) {
+        Change later = changed.remove(key);
+        if (later != null) {
+            c.add(later);
+        }
+        changed.put(key, c);
+        if (end != null) {
+            endFailure = endFailure == null ? failure : endFailure;
+        } else {
+            unhandled(new IllegalStateException(this + ": writing key " + key + " failed: " + failure, failure));
+            if (timer == null) {
+                timer = later(options.flushInterval().toNanos(), this::tick);
+            }
+        }
+    }
+
+    /** Skips or routes each event of a change that could not be written, then lets its refs go. */
+    private void giveUp(Change c, Throwable failure, int attempts) {
+        for (int i = 0; i < c.events.size(); i++) {
+            List<Map<String, Object>> md = c.metadata.get(i);
+            CompletableFuture<?> routed;
+            try {
+                routed = fail(failure, c.events.get(i), md, attempts);
+            } catch (RuntimeException | Error ex) {   // route() with no errors stream: counted, logged
+                unhandled(ex);
+                routed = null;
+            }
+            if (routed == null) {
+                Refs.release(md);
+            } else {   // a dead letter's own work holds the refs
+                routed.whenComplete((r, e) -> Refs.release(md));
+            }
+        }
     }
 
     private static void complete(CompletableFuture<Object> done, @Nullable CompletableFuture<?> pending) {
@@ -243,6 +279,12 @@ final class NoSqlTarget extends TimerNode<Event<Map<String, Object>>, Event<Map<
         } else {
             end.complete(null);
         }
+    }
+
+    /** A failed write may be retried ({@code ErrorPolicy.retry}), on the options' scheduler. */
+    @Override
+    protected boolean retries() {
+        return true;
     }
 
     @Override

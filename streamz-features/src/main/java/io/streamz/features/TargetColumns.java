@@ -181,6 +181,35 @@ public final class TargetColumns {
     }
 
     /**
+     * The row of an event with a {@code List} body, for targets that write named columns
+     * (Parquet): each column's name with its value from {@link #values}, which must have one value
+     * per column that is not metadata, no more.
+     *
+     * <pre>{@code
+     * TargetColumns.of(List.of("user=$key", "clicks", "page")).listRow(Event.of(List.of(3, "/"), "ann", null));
+     * // {user=ann, clicks=3, page=/}
+     * }</pre>
+     *
+     * @param event an event with a {@code List} body
+     * @return the row, in the columns' order (a name given twice keeps its first value)
+     * @throws IllegalArgumentException if the columns are to be inferred, or the list has not
+     *         one value per column that is not metadata
+     */
+    public Map<String, Object> listRow(Event<?> event) {
+        List<Object> values = values(event);
+        long fromList = sources.stream().filter(c -> !c.startsWith("$")).count();
+        if (((List<?>) event.body()).size() != fromList) {
+            throw new IllegalArgumentException("the List body " + event.body() + " must have " + fromList
+                    + " values, one per column of " + this + " other than metadata");
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            row.putIfAbsent(names.get(i), values.get(i));
+        }
+        return row;
+    }
+
+    /**
      * The row of an event: each column's value, from the body or the event's metadata.
      *
      * @param event an event with a {@code Map} body

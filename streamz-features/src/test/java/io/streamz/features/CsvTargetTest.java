@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.streamz.NodeException;
 import io.streamz.RefCounter;
 import io.streamz.Stream;
+import io.streamz.testing.VirtualClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**
  * The CSV target. The {@code storey*} tests are storey's tests/test_flow.py CSV target tests with
@@ -28,12 +28,8 @@ class CsvTargetTest {
     @TempDir
     Path dir;
 
-    private final VirtualTimeScheduler clock = VirtualTimeScheduler.create();
-
-    @AfterEach
-    void stopClock() {
-        clock.dispose();
-    }
+    @RegisterExtension
+    final VirtualClock clock = new VirtualClock();
 
     private static Map<String, Object> n(int i) {
         Map<String, Object> body = new HashMap<>();
@@ -44,8 +40,8 @@ class CsvTargetTest {
 
     private String run(Path file, List<String> columns, boolean header, int from, int to) throws IOException {
         Stream<Event<Map<String, Object>>> source = Stream.create();
-        FlowController<Map<String, Object>> controller = FlowController.of(source, clock);
-        Flows.csvTarget(source, file, columns, header, BatchOptions.csvDefaults().withScheduler(clock));
+        FlowController<Map<String, Object>> controller = FlowController.of(source, clock.scheduler());
+        Flows.csvTarget(source, file, columns, header, BatchOptions.csvDefaults().withScheduler(clock.scheduler()));
         for (int i = from; i < to; i++) {
             controller.emit(n(i), "key" + i, null);
         }
@@ -126,7 +122,7 @@ class CsvTargetTest {
         Path file = dir.resolve("out.csv");
         Stream<Event<Map<String, Object>>> source = Stream.create();
         List<Event<Map<String, Object>>> passed = Flows.csvTarget(source, file, List.of("n"), false,
-                BatchOptions.atEnd().withMaxEvents(2).withFlushAfter(Duration.ofSeconds(3)).withScheduler(clock))
+                BatchOptions.atEnd().withMaxEvents(2).withFlushAfter(Duration.ofSeconds(3)).withScheduler(clock.scheduler()))
                 .sinkToList();
         source.emit(Event.of(n(1)));
         assertThat(passed).hasSize(1);                 // passed on at once
@@ -196,8 +192,8 @@ class CsvTargetTest {
     private <B> String runBodies(Path file, List<String> columns, boolean infer, boolean header,
             java.util.function.IntFunction<B> body) throws IOException {
         Stream<Event<B>> source = Stream.create();
-        FlowController<B> controller = FlowController.of(source, clock);
-        Flows.csvTarget(source, file, columns, infer, header, BatchOptions.csvDefaults().withScheduler(clock));
+        FlowController<B> controller = FlowController.of(source, clock.scheduler());
+        Flows.csvTarget(source, file, columns, infer, header, BatchOptions.csvDefaults().withScheduler(clock.scheduler()));
         for (int i = 0; i < 10; i++) {
             controller.emit(body.apply(i), "key" + i, null);
         }

@@ -5,28 +5,18 @@ import static org.assertj.core.api.Assertions.entry;
 
 import io.streamz.RefCounter;
 import io.streamz.Stream;
+import io.streamz.testing.VirtualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.test.scheduler.VirtualTimeScheduler;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EmitPolicyTest {
-    private VirtualTimeScheduler clock;
-
-    @BeforeEach
-    void virtualTime() {
-        clock = VirtualTimeScheduler.getOrSet();
-    }
-
-    @AfterEach
-    void realTime() {
-        VirtualTimeScheduler.reset();
-    }
+    @RegisterExtension
+    final VirtualClock clock = new VirtualClock();
 
     private static final List<FieldAggregator> SUMS = List.of(
             FieldAggregator.of("x", "x", List.of("sum"), SlidingWindows.of(List.of("10s"), "1s")));
@@ -86,7 +76,7 @@ class EmitPolicyTest {
     void afterMaxEventsWithATimeoutEmitsAQuietKeysLatestEvent() {
         Stream<Map<String, Object>> source = Stream.create();
         AggregateByKey<Map<String, Object>> node = Features.aggregateByKey(source, e -> e.get("k"), e -> e.get("t"),
-                FeatureTable.of(SUMS), EmitPolicy.afterMaxEvents(3, "10s"), clock);
+                FeatureTable.of(SUMS), EmitPolicy.afterMaxEvents(3, "10s"), clock.scheduler());
         List<Map<String, Object>> out = node.sinkToList();
         MetadataSink seen = new MetadataSink(node);
         RefCounter r1 = new RefCounter();
@@ -117,7 +107,7 @@ class EmitPolicyTest {
     void afterPeriodEmitsEachKeysLatestEventOnTheTick() {
         Stream<Map<String, Object>> source = Stream.create();
         AggregateByKey<Map<String, Object>> node = Features.aggregateByKey(source, e -> e.get("k"), e -> e.get("t"),
-                FeatureTable.of(SUMS), EmitPolicy.afterPeriod("1s"), clock);
+                FeatureTable.of(SUMS), EmitPolicy.afterPeriod("1s"), clock.scheduler());
         List<Map<String, Object>> out = node.sinkToList();
         MetadataSink seen = new MetadataSink(node);
         RefCounter r1 = new RefCounter();
@@ -163,7 +153,7 @@ class EmitPolicyTest {
     void destroyReleasesHeldEventsAndStopsTheTimer() {
         Stream<Map<String, Object>> source = Stream.create();
         AggregateByKey<Map<String, Object>> node = Features.aggregateByKey(source, e -> e.get("k"), e -> e.get("t"),
-                FeatureTable.of(SUMS), EmitPolicy.afterPeriod(Duration.ofSeconds(1)), clock);
+                FeatureTable.of(SUMS), EmitPolicy.afterPeriod(Duration.ofSeconds(1)), clock.scheduler());
         List<Map<String, Object>> out = node.sinkToList();
         RefCounter ref = new RefCounter();
         source.emit(ev("a", 0, 1), md(ref));

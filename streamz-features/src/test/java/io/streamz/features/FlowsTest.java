@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamz.NodeException;
 import io.streamz.Stream;
+import io.streamz.testing.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,26 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.test.scheduler.VirtualTimeScheduler;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Events, the flow controller with request and response, and storey's steps. */
 class FlowsTest {
     private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
-    private VirtualTimeScheduler clock;
 
-    @BeforeEach
-    void virtualTime() {
-        clock = VirtualTimeScheduler.getOrSet();
-        clock.advanceTimeTo(T0);
-    }
-
-    @AfterEach
-    void realTime() {
-        VirtualTimeScheduler.reset();
-    }
+    @RegisterExtension
+    final VirtualClock clock = VirtualClock.startingAt(T0);
 
     @Test
     void eventsAreImmutableAndCarryKeyTimeAndId() {
@@ -46,7 +36,7 @@ class FlowsTest {
     @Test
     void controllerGivesEventsTheCurrentTimeAndCompletesRequests() {
         Stream<Event<Map<String, Object>>> source = Stream.create();
-        FlowController<Map<String, Object>> controller = FlowController.of(source, clock);
+        FlowController<Map<String, Object>> controller = FlowController.of(source, clock.scheduler());
         Stream<Event<Map<String, Object>>> steps = Flows.reifyMetadata(
                 Flows.extendBodies(source, b -> Map.of("doubled", 2 * (Integer) b.get("x"))), List.of("key", "time"));
         Flows.complete(steps);

@@ -4,35 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.streamz.Stream;
+import io.streamz.testing.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.test.scheduler.VirtualTimeScheduler;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Chalk's materialized windowed aggregations: several streams, defaults, opt-out, serving. */
 class MaterializedFeaturesTest {
     private static final Instant DAY = Instant.parse("2024-05-01T00:00:00Z");
-    private VirtualTimeScheduler clock;
 
-    @BeforeEach
-    void virtualTime() {
-        clock = VirtualTimeScheduler.getOrSet();
-    }
-
-    @AfterEach
-    void realTime() {
-        VirtualTimeScheduler.reset();
-    }
+    @RegisterExtension
+    final VirtualClock clock = new VirtualClock();
 
     @Test
     void streamsUpdateTheFeaturesUnlessTheyOptOutAndKeysAreServedNow() {
         MaterializedFeatures users = MaterializedFeatures.of(FeatureTable.of(List.of(
                 FieldAggregator.of("transaction_amount", "amount", List.of("sum", "avg"),
-                        SlidingWindows.of(List.of("1d", "30d"), "1h")).withDefault(0.0))), clock);
+                        SlidingWindows.of(List.of("1d", "30d"), "1h")).withDefault(0.0))), clock.scheduler());
         Stream<Map<String, Object>> transactions = Stream.create();
         Stream<Map<String, Object>> backfill = Stream.create();
         List<Map<String, Object>> passed = users.stream(transactions, t -> t.get("user_id"), t -> t.get("ts")).sinkToList();
@@ -43,7 +34,7 @@ class MaterializedFeaturesTest {
         backfill.emit(Map.of("user_id", "u1", "amount", 1000.0, "ts", DAY.plus(Duration.ofDays(3))));
 
         assertThat(passed).hasSize(2);
-        clock.advanceTimeTo(DAY.plus(Duration.ofDays(3)).plus(Duration.ofHours(1)));
+        clock.scheduler().advanceTimeTo(DAY.plus(Duration.ofDays(3)).plus(Duration.ofHours(1)));
         assertThat(users.serve("u1")).containsExactly(entry("transaction_amount_sum_1d", 10.0),
                 entry("transaction_amount_sum_30d", 40.0), entry("transaction_amount_avg_1d", 10.0),
                 entry("transaction_amount_avg_30d", 20.0));

@@ -3,6 +3,8 @@ package io.streamz.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamz.ErrorPolicy;
+import io.streamz.Failure;
 import io.streamz.NodeException;
 import io.streamz.RefCounter;
 import io.streamz.Stream;
@@ -204,6 +206,154 @@ class NoSqlTargetTest {
         assertThatThrownBy(() -> emitted.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(NodeException.class).hasMessageContaining("noSqlTarget")
                 .hasMessageContaining("ann").hasRootCauseMessage("store unavailable");
+    }
+
+    /** A table over an in-memory storage whose first {@code k} writes of each key fail. */
+    private static GatedStorage failingFirst(int k) {
+        GatedStorage storage = new GatedStorage();
+        storage.gate.countDown();
+        storage.failFirst = k;
+        return storage;
+    }
+
+    /** A target writing every 10 s into {@code table} under {@code policy}. */
+    private Stream<Event<Map<String, Object>>> every10s(Stream<Event<Map<String, Object>>> events, Table table,
+            ErrorPolicy policy) {
+        return Flows.noSqlTarget(events, table, List.of(), every10s()).onError(policy);
+    }
+
+    @Test
+    void retryWritesTheSameMergedChangeAgainAfterTheBackoffAndLaterChangesWaitForIt() {
+        GatedStorage storage = failingFirst(2);
+        Table table = Table.of(storage);
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        Stream<Event<Map<String, Object>>> target = every10s(events, table, ErrorPolicy.retry(3, Duration.ofSeconds(1)));
+        RefCounter first = new RefCounter();
+        RefCounter second = new RefCounter();
+        events.emit(event("ann", Map.of("clicks", 3, "page", "/")), List.of(Map.of("ref", first)));
+        events.emit(event("ann", Map.of("clicks", 4)), List.of(Map.of("ref", first)));
+        clock.advanceTimeBy(Duration.ofSeconds(10));   // write 1 fails
+        events.emit(event("ann", Map.of("page", "/cart")), List.of(Map.of("ref", second)));
+        clock.advanceTimeBy(Duration.ofSeconds(1));    // write 2, after 1 s, fails
+        assertThat(storage.puts).containsEntry("ann", 2);
+        assertThat(table.get("ann")).isNull();
+        assertThat(first.count()).isEqualTo(2);
+        assertThat(target.stats().retried()).isEqualTo(2);
+
+        clock.advanceTimeBy(Duration.ofSeconds(2));    // write 3, after 2 s more, sends the same row
+        assertThat(table.get("ann")).isEqualTo(Map.of("clicks", 4, "page", "/"));
+        assertThat(first.count()).isZero();
+        assertThat(second.count()).isEqualTo(1);       // the later change waits for its own interval
+        assertThat(target.stats().held()).isEqualTo(1);
+
+        clock.advanceTimeBy(Duration.ofSeconds(7));    // 10 s after the later change came
+        assertThat(table.get("ann")).isEqualTo(Map.of("clicks", 4, "page", "/cart"));
+        assertThat(second.count()).isZero();
+        assertThat(storage.puts).containsEntry("ann", 4);
+        assertThat(target.stats().failed()).isZero();
+        assertThat(target.stats().held()).isZero();
+    }
+
+    @Test
+    void whenRetriesRunOutRouteSendsAFailurePerEventNamingTheNodeAndReleasesTheRefs() {
+        GatedStorage storage = failingFirst(Integer.MAX_VALUE);
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        Stream<Event<Map<String, Object>>> target = every10s(events, Table.of(storage),
+                ErrorPolicy.retry(2, Duration.ofSeconds(1)).orElse(ErrorPolicy.route())).named("clicks");
+        List<Failure> failures = target.errors().sinkToList();
+        RefCounter ref = new RefCounter();
+        events.emit(event("ann", Map.of("clicks", 3)), List.of(Map.of("ref", ref)));
+        events.emit(event("ann", Map.of("clicks", 4)), List.of(Map.of("ref", ref)));
+        clock.advanceTimeBy(Duration.ofSeconds(10));
+        assertThat(failures).isEmpty();
+        assertThat(ref.count()).isEqualTo(2);
+        clock.advanceTimeBy(Duration.ofSeconds(1));
+        assertThat(failures).hasSize(2).allSatisfy(f -> assertThat(f.node()).isSameAs(target)
+                .hasToString(target.toString()).asString().startsWith("noSqlTarget \"clicks\""));
+        assertThat(failures).extracting(f -> (Object) ((Event<?>) f.element()).body())
+                .containsExactly(Map.of("clicks", 3), Map.of("clicks", 4));
+        assertThat(failures).allSatisfy(f -> {
+            assertThat(f.attempts()).isEqualTo(2);
+            assertThat(f.error()).hasMessage("store unavailable");
+        });
+        assertThat(ref.count()).isZero();
+        assertThat(target.stats().routed()).isEqualTo(2);
+        assertThat(target.stats().held()).isZero();
+        events.emitEnd().join();   // nothing is kept for the end to write
+        assertThat(storage.puts).containsEntry("ann", 2);
+    }
+
+    @Test
+    void skipDropsAChangeThatCannotBeWrittenAndReleasesItsRefs() {
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        Stream<Event<Map<String, Object>>> target = every10s(events, Table.of(failingFirst(1)), ErrorPolicy.skip());
+        RefCounter ref = new RefCounter();
+        events.emit(event("ann", Map.of("clicks", 3)), List.of(Map.of("ref", ref)));
+        clock.advanceTimeBy(Duration.ofSeconds(10));
+        assertThat(ref.count()).isZero();
+        assertThat(target.stats().skipped()).isEqualTo(1);
+        assertThat(target.stats().held()).isZero();
+        clock.advanceTimeBy(Duration.ofSeconds(60));
+        assertThat(target.stats().failed()).isZero();   // not kept, not written again
+    }
+
+    @Test
+    void retryThenPropagateKeepsTheChangeForTheNextIntervalAsWithoutRetry() {
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        Table table = Table.of(failingFirst(2));
+        Stream<Event<Map<String, Object>>> target = every10s(events, table, ErrorPolicy.retry(2, Duration.ofSeconds(1)));
+        RefCounter ref = new RefCounter();
+        events.emit(event("ann", Map.of("clicks", 3)), List.of(Map.of("ref", ref)));
+        clock.advanceTimeBy(Duration.ofSeconds(11));
+        assertThat(target.stats().retried()).isEqualTo(1);
+        assertThat(target.stats().failed()).isEqualTo(1);
+        assertThat(ref.count()).isEqualTo(1);
+        clock.advanceTimeBy(Duration.ofSeconds(10));
+        assertThat(table.get("ann")).isEqualTo(Map.of("clicks", 3));
+        assertThat(ref.count()).isZero();
+    }
+
+    @Test
+    void theEndWaitsForARetriedWrite() {
+        Table table = Table.of(failingFirst(1));
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        every10s(events, table, ErrorPolicy.retry(2, Duration.ofSeconds(1)));
+        events.emit(event("ann", Map.of("clicks", 3)));
+        CompletableFuture<?> end = events.emitEnd();
+        assertThat(end).isNotDone();
+        clock.advanceTimeBy(Duration.ofSeconds(1));
+        assertThat(end).isCompleted();
+        assertThat(table.get("ann")).isEqualTo(Map.of("clicks", 3));
+    }
+
+    @Test
+    void withoutAnIntervalARetriedEventGoesOnOnceWrittenAndSkipLetsItsEmitReturn() {
+        NoSqlOptions eachEvent = NoSqlOptions.everyEvent().withScheduler(clock).withWriter(Schedulers.immediate());
+        Table table = Table.of(failingFirst(1));
+        Stream<Event<Map<String, Object>>> events = Stream.create();
+        Stream<Event<Map<String, Object>>> target = Flows.noSqlTarget(events, table, List.of(), eachEvent)
+                .onError(ErrorPolicy.retry(2, Duration.ofSeconds(1)).orElse(ErrorPolicy.skip()));
+        List<Event<Map<String, Object>>> out = target.sinkToList();
+        RefCounter ref = new RefCounter();
+        CompletableFuture<Void> emitted = events.emitAsync(event("ann", Map.of("clicks", 3)), List.of(Map.of("ref", ref)));
+        assertThat(emitted).isNotDone();
+        assertThat(ref.count()).isEqualTo(1);
+        clock.advanceTimeBy(Duration.ofSeconds(1));
+        assertThat(emitted).isCompleted();
+        assertThat(out).hasSize(1);
+        assertThat(table.get("ann")).isEqualTo(Map.of("clicks", 3));
+        assertThat(ref.count()).isZero();
+
+        Stream<Event<Map<String, Object>>> more = Stream.create();
+        Stream<Event<Map<String, Object>>> skipping = Flows.noSqlTarget(more, Table.of(failingFirst(5)), List.of(),
+                eachEvent).onError(ErrorPolicy.retry(2, Duration.ofSeconds(1)).orElse(ErrorPolicy.skip()));
+        List<Event<Map<String, Object>>> none = skipping.sinkToList();
+        CompletableFuture<Void> skipped = more.emitAsync(event("bob", Map.of("clicks", 1)), List.of(Map.of("ref", ref)));
+        clock.advanceTimeBy(Duration.ofSeconds(1));
+        assertThat(skipped).isCompleted();
+        assertThat(none).isEmpty();
+        assertThat(ref.count()).isZero();
+        assertThat(skipping.stats().skipped()).isEqualTo(1);
     }
 
     @Test

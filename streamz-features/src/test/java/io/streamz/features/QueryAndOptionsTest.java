@@ -5,29 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.streamz.Stream;
+import io.streamz.testing.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.test.scheduler.VirtualTimeScheduler;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Queries by feature name, fixed window types, defaults, caps, config forms and afterWindow. */
 class QueryAndOptionsTest {
     private static final Instant DAY = Instant.parse("2024-05-01T00:00:00Z");
-    private VirtualTimeScheduler clock;
 
-    @BeforeEach
-    void virtualTime() {
-        clock = VirtualTimeScheduler.getOrSet();
-    }
-
-    @AfterEach
-    void realTime() {
-        VirtualTimeScheduler.reset();
-    }
+    @RegisterExtension
+    final VirtualClock clock = new VirtualClock();
 
     private static Map<String, Object> click(String user, String time) {
         return Map.of("user", user, "click", 1, "time", DAY.plus(Duration.parse("PT" + time)));
@@ -183,12 +174,12 @@ class QueryAndOptionsTest {
 
     @Test
     void afterWindowEmitsEveryKeyWhenTheSmallestWindowEndsPlusTheDelay() {
-        clock.advanceTimeTo(DAY.plus(Duration.ofMinutes(10 * 60 + 50)));
+        clock.scheduler().advanceTimeTo(DAY.plus(Duration.ofMinutes(10 * 60 + 50)));
         Stream<Map<String, Object>> source = Stream.create();
         FeatureTable table = FeatureTable.of(List.of(FieldAggregator.of("clicks", "click", List.of("count"),
                 SlidingWindows.of(List.of("1h", "2h"), "10m"))));
         AggregateByKey<Map<String, Object>> node = Features.aggregateByKey(source, "user", "time", table,
-                AggregateOptions.defaults().withEmitPolicy(EmitPolicy.afterWindow("30s")).withScheduler(clock));
+                AggregateOptions.defaults().withEmitPolicy(EmitPolicy.afterWindow("30s")).withScheduler(clock.scheduler()));
         List<Map<String, Object>> out = node.sinkToList();
         source.emit(click("ann", "10H15M"));
         source.emit(click("bob", "10H40M"));

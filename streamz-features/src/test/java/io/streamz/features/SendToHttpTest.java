@@ -2,6 +2,7 @@ package io.streamz.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.streamz.ErrorPolicy;
@@ -9,6 +10,7 @@ import io.streamz.Failure;
 import io.streamz.NodeException;
 import io.streamz.RefCounter;
 import io.streamz.Stream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** sendToHttp against a real Reactor Netty server on 127.0.0.1 (port 0). */
 class SendToHttpTest {
@@ -156,6 +161,55 @@ class SendToHttpTest {
         assertThat(attempts).containsEntry("a", 3).containsEntry("b", 3);
         assertThat(out.stats().retried()).isEqualTo(4);
         assertThat(out.stats().failed()).isZero();
+    }
+
+    @Test
+    void retriesWaitTheBackoffOnTheGivenScheduler() throws Exception {
+        failuresPerElement = 2;
+        VirtualTimeScheduler clock = VirtualTimeScheduler.create();
+        try {
+            Stream<String> source = Stream.create();
+            AtomicInteger waits = new AtomicInteger();
+            Scheduler backoff = new Scheduler() {   // the virtual clock, telling when a retry waits on it
+                @Override
+                public Disposable schedule(Runnable task) {
+                    return clock.schedule(task);
+                }
+
+                @Override
+                public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
+                    Disposable d = clock.schedule(task, delay, unit);
+                    waits.incrementAndGet();
+                    return d;
+                }
+
+                @Override
+                public Worker createWorker() {
+                    return clock.createWorker();
+                }
+            };
+            Stream<String> out = Flows.sendToHttp(source, x -> HttpRequest.get(url("/flaky?x=" + x)),
+                    (x, r) -> x + ": " + r.body(), 2, backoff).onError(ErrorPolicy.retry(3, Duration.ofSeconds(1)));
+            List<String> got = out.sinkToList();
+            CompletableFuture<?> emitted = source.emitAsync("a");
+            await().atMost(Duration.ofSeconds(30)).until(() -> waits.get() == 1);
+            clock.advanceTimeBy(Duration.ofMillis(999));
+            assertThat(attempts).containsEntry("a", 1);   // no request before the backoff passed
+            clock.advanceTimeBy(Duration.ofMillis(1));
+            await().atMost(Duration.ofSeconds(30)).until(() -> waits.get() == 2);
+            assertThat(attempts).containsEntry("a", 2);
+            clock.advanceTimeBy(Duration.ofMillis(1999));  // the backoff doubled
+            assertThat(attempts).containsEntry("a", 2);
+            assertThat(emitted).isNotDone();
+            clock.advanceTimeBy(Duration.ofMillis(1));
+            emitted.get(30, TimeUnit.SECONDS);
+            assertThat(got).containsExactly("a: ok after 3");
+            assertThat(attempts).containsEntry("a", 3);
+            assertThat(out.stats().failed()).isZero();
+            assertThat(out.stats().retried()).isEqualTo(2);
+        } finally {
+            clock.dispose();
+        }
     }
 
     @Test

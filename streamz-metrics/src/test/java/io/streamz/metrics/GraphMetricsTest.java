@@ -15,6 +15,7 @@ import io.streamz.RefCounter;
 import io.streamz.Source;
 import io.streamz.Stream;
 import io.streamz.metrics.internal.GraphStats;
+import io.streamz.testing.VirtualClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,23 +26,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.test.scheduler.VirtualTimeScheduler;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GraphMetricsTest {
-    private VirtualTimeScheduler clock;
-
-    @BeforeEach
-    void virtualTime() {
-        clock = VirtualTimeScheduler.getOrSet();
-    }
-
-    @AfterEach
-    void realTime() {
-        VirtualTimeScheduler.reset();
-    }
+    @RegisterExtension
+    final VirtualClock clock = new VirtualClock();
 
     private static double count(MeterRegistry r, String name, String id) {
         return r.get(name).tag("id", id).functionCounter().count();

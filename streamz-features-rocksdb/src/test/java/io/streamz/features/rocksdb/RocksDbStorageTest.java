@@ -3,19 +3,28 @@ package io.streamz.features.rocksdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamz.ErrorPolicy;
+import io.streamz.RefCounter;
 import io.streamz.Stream;
+import io.streamz.features.Event;
 import io.streamz.features.FeatureTable;
 import io.streamz.features.Features;
 import io.streamz.features.FieldAggregator;
 import io.streamz.features.Flows;
+import io.streamz.features.NoSqlOptions;
 import io.streamz.features.SlidingWindows;
 import io.streamz.features.Table;
+import io.streamz.features.TableStorage;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** The RocksDB storage: entries, batches and keys survive closing and reopening the directory. */
 class RocksDbStorageTest {
@@ -54,6 +63,62 @@ class RocksDbStorageTest {
                 assertThat(totals).containsExactly((long) run);
                 assertThat(out.get(0)).containsEntry("clicks_count_1h", (long) run);
             }
+        }
+    }
+
+    @Test
+    void aNoSqlWriteThatFailedIsRetriedIntoTheDatabaseOnceAndSurvivesReopening(@TempDir Path dir) {
+        VirtualTimeScheduler clock = VirtualTimeScheduler.create();
+        RefCounter ref = new RefCounter();
+        try (RocksDbStorage db = RocksDbStorage.open(dir)) {
+            AtomicInteger writes = new AtomicInteger();
+            TableStorage downForTwoWrites = new TableStorage() {
+                @Override
+                public Map<String, Object> get(String key) {
+                    return db.get(key);
+                }
+
+                @Override
+                public void put(String key, Map<String, Object> value) {
+                    if (writes.incrementAndGet() <= 2) {
+                        throw new IllegalStateException("store unavailable");
+                    }
+                    db.put(key, value);
+                }
+
+                @Override
+                public void delete(String key) {
+                    db.delete(key);
+                }
+
+                @Override
+                public List<String> keys() {
+                    return db.keys();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            Stream<Event<Map<String, Object>>> events = Stream.create();
+            Stream<Event<Map<String, Object>>> target = Flows.noSqlTarget(events, Table.of(downForTwoWrites),
+                    List.of("clicks", "page"), NoSqlOptions.defaults().withFlushInterval(Duration.ofSeconds(10))
+                            .withScheduler(clock).withWriter(Schedulers.immediate()))
+                    .onError(ErrorPolicy.retry(3, Duration.ofSeconds(1)));
+            events.emit(Event.of(Map.of("clicks", 3L, "page", "/"), "ann", null), List.of(Map.of("ref", ref)));
+            events.emit(Event.of(Map.of("clicks", 4L), "ann", null), List.of(Map.of("ref", ref)));
+            clock.advanceTimeBy(Duration.ofSeconds(11));   // two writes failed
+            assertThat(db.get("ann")).isNull();
+            assertThat(ref.count()).isEqualTo(2);
+            clock.advanceTimeBy(Duration.ofSeconds(2));
+            assertThat(writes.get()).isEqualTo(3);
+            assertThat(ref.count()).isZero();
+            assertThat(target.stats().retried()).isEqualTo(2);
+        } finally {
+            clock.dispose();
+        }
+        try (Table t = Table.of(RocksDbStorage.open(dir))) {
+            assertThat(t.get("ann")).isEqualTo(Map.of("clicks", 4L, "page", "/"));
         }
     }
 

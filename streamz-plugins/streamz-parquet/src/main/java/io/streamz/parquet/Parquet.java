@@ -61,8 +61,24 @@ public final class Parquet {
      * {@code Long} (int64), {@code Float}, {@code Double}, {@code Boolean}, {@code Instant}
      * (timestamp in microseconds, UTC).
      *
+     * <p><b>Bodies:</b> a {@code Map} body gives each column its field; a {@code List} body (as
+     * storey writes lists) holds the values of the index columns, then of the columns, in order,
+     * with the metadata columns ({@code "event_key=$key"}) taken from the event, as the CSV target
+     * reads lists. A {@code List} needs the columns given (they cannot be inferred from it) and
+     * one value per column that is not metadata; a partition column of the body is one of them:
+     *
+     * <pre>{@code
+     * Path file = Files.createTempDirectory("clicks").resolve("clicks.parquet");
+     * Stream<Event<List<Object>>> rows = Stream.create();
+     * Parquet.parquetTarget(rows, file, ParquetTargetOptions.defaults()
+     *         .withIndexColumns(List.of("user=$key")).withColumns(List.of("clicks", "page")));
+     * rows.emit(Event.of(List.of(3, "/"), "ann", null));
+     * rows.emitEnd();   // one row: user=ann, clicks=3, page=/
+     * }</pre>
+     *
      * <p><b>Failures:</b> an event that cannot be placed (no time to partition by, a missing
-     * partition field, a body that is not a {@code Map}) fails through the node's error policy,
+     * partition field, a body that is neither a {@code Map} nor a {@code List}, a {@code List}
+     * of the wrong length) fails through the node's error policy,
      * naming the node and the event; a batch that cannot be written fails the element that
      * completed it, or the end of the input.
      *
@@ -76,17 +92,20 @@ public final class Parquet {
      * Hadoop file systems ({@code hdfs:}, {@code s3a:}) are not supported: they need a Hadoop
      * runtime, which this module avoids.
      *
-     * @param events events with {@code Map} bodies
+     * @param <B> the body type: {@code Map<String, Object>} or a {@code List}
+     * @param events events with {@code Map} or {@code List} bodies
      * @param path a {@code .parquet} file or a directory, on any file system
      * @param options columns, index columns, partitions, batching
      * @return the same events, passed on at once
      * @throws NullPointerException if an argument is {@code null}
      */
-    public static Stream<Event<Map<String, Object>>> parquetTarget(Stream<? extends Event<Map<String, Object>>> events,
-            Path path, ParquetTargetOptions options) {
+    @SuppressWarnings("unchecked")
+    public static <B> Stream<Event<B>> parquetTarget(Stream<? extends Event<B>> events, Path path,
+            ParquetTargetOptions options) {
         notNull(events, "parquetTarget", "events");
         notNull(path, "parquetTarget", "path");
-        return ParquetTarget.create(events, path, notNull(options, "parquetTarget", "options"));
+        return (Stream<Event<B>>) (Stream<?>) ParquetTarget.create(events, path,
+                notNull(options, "parquetTarget", "options"));
     }
 
     /**

@@ -38,9 +38,11 @@ import reactor.util.annotation.Nullable;
  * Implements {@link Parquet#parquetTarget}: batches of events by partition directory, each batch
  * written to a new file {@code <dir>/<col=value/...>/<uuid>.parquet}, or all events into one file
  * at the end when the path ends with {@code .parquet} or {@code .pq} and no partition is given
- * (storey {@code ParquetTarget}).
+ * (storey {@code ParquetTarget}). A {@code List} body holds the values of the index columns, then
+ * of the columns, in order, metadata columns ({@code $key}, ...) taken from the event, as the CSV
+ * target reads lists ({@link TargetColumns#values}).
  */
-final class ParquetTarget extends BatchingTarget<Event<Map<String, Object>>> {
+final class ParquetTarget extends BatchingTarget<Event<?>> {
     private static final List<String> STOREY_PARTITIONS = List.of("$key:256", "$year", "$month", "$day", "$hour");
 
     /** A partition column: its name in the path, what it reads, and its hash buckets (0: none). */
@@ -60,8 +62,10 @@ final class ParquetTarget extends BatchingTarget<Event<Map<String, Object>>> {
     private final java.time.format.DateTimeFormatter timeFormat;
     private TargetColumns columns;
     private final TargetColumns index;
+    /** The index columns, then the columns: what a {@code List} body's values are, in order. */
+    private final TargetColumns listColumns;
 
-    private ParquetTarget(Stream<? extends Event<Map<String, Object>>> events, Path path, ParquetTargetOptions options,
+    private ParquetTarget(Stream<? extends Event<?>> events, Path path, ParquetTargetOptions options,
             boolean singleFile, List<Partition> partitions) {
         super(events, "parquetTarget", singleFile ? BatchOptions.atEnd().withScheduler(options.batching().scheduler())
                 : options.batching(), null);
@@ -75,9 +79,13 @@ final class ParquetTarget extends BatchingTarget<Event<Map<String, Object>>> {
         TargetColumns given = TargetColumns.of(options.columns());
         this.columns = options.inferColumnsFromData() ? given.withColumnsInferredFromData() : given;
         this.index = TargetColumns.of(options.indexColumns());
+        List<String> indexThenColumns = new ArrayList<>(options.indexColumns());
+        indexThenColumns.addAll(options.columns());
+        TargetColumns all = TargetColumns.of(indexThenColumns);
+        this.listColumns = options.inferColumnsFromData() ? all.withColumnsInferredFromData() : all;
     }
 
-    static ParquetTarget create(Stream<? extends Event<Map<String, Object>>> events, Path path,
+    static ParquetTarget create(Stream<? extends Event<?>> events, Path path,
             ParquetTargetOptions options) {
         String name = path.getFileName() == null ? "" : path.getFileName().toString();
         boolean singleFile = options.partitionColumns() == null && (name.endsWith(".parquet") || name.endsWith(".pq"));
@@ -126,9 +134,35 @@ final class ParquetTarget extends BatchingTarget<Event<Map<String, Object>>> {
                 + partitions.stream().map(Partition::dirName).collect(Collectors.toList()));
     }
 
+    /** A {@code List} body is checked when it arrives, so that a bad one fails its own event. */
+    @Override
+    protected void check(Event<?> e) {
+        if (e.body() instanceof List) {
+            listRow(e);
+        }
+    }
+
+    /** A {@code List} body's row: the index columns' and the columns' names with its values. */
+    private Map<String, Object> listRow(Event<?> e) {
+        return listColumns.listRow(e);
+    }
+
+    /** A field of the body: of a {@code Map}, or the column of that name of a {@code List}. */
+    private Map<String, ?> fields(Event<?> e) {
+        if (e.body() instanceof List) {
+            return listRow(e);
+        }
+        if (!(e.body() instanceof Map)) {
+            throw new IllegalArgumentException("the event's body must be a Map or a List, was " + e.body());
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, ?> body = (Map<String, ?>) e.body();
+        return body;
+    }
+
     /** The partition directory of an event, as storey's {@code _path_from_event}: "/col=value/...". */
     @Override
-    protected Object batchKey(Event<Map<String, Object>> e) {
+    protected Object batchKey(Event<?> e) {
         if (partitions.isEmpty()) {
             return "/";
         }
@@ -157,8 +191,8 @@ final class ParquetTarget extends BatchingTarget<Event<Map<String, Object>>> {
                         throw new IllegalArgumentException("parquetTarget: partition column \"" + p.column()
                                 + "\" is not one of $key, $date, $year, $month, $day, $hour, $minute, $second");
                     }
-                    Map<String, Object> body = e.body();
-                    if (body == null || !body.containsKey(p.column())) {
+                    Map<String, ?> body = fields(e);
+                    if (!body.containsKey(p.column())) {
                         throw new IllegalArgumentException("parquetTarget: the event has no field \"" + p.column()
                                 + "\" to partition by: " + body);
                     }
@@ -191,7 +225,7 @@ final class ParquetTarget extends BatchingTarget<Event<Map<String, Object>>> {
         }
     }
 
-    private Instant time(Event<Map<String, Object>> e) {
+    private Instant time(Event<?> e) {
         if (options.timeField() == null) {
             if (e.time() == null) {
                 throw new IllegalArgumentException("parquetTarget: partitioning by time needs the event's time, and the "
@@ -199,7 +233,7 @@ final class ParquetTarget extends BatchingTarget<Event<Map<String, Object>>> {
             }
             return e.time();
         }
-        Object t = e.body() == null ? null : e.body().get(options.timeField());
+        Object t = e.body() == null ? null : fields(e).get(options.timeField());
         return Event.timeOf(t, timeFormat);
     }
 
@@ -212,14 +246,20 @@ final class ParquetTarget extends BatchingTarget<Event<Map<String, Object>>> {
     }
 
     @Override
-    protected void write(@Nullable Object batchKey, List<Event<Map<String, Object>>> batch) throws IOException {
-        if (columns.inferred() && (options.inferColumnsFromData() || !columns.names().isEmpty())) {
-            columns = columns.inferFrom(batch.get(0));   // no columns and no inference: each body whole
+    protected void write(@Nullable Object batchKey, List<Event<?>> batch) throws IOException {
+        Event<?> first = batch.stream().filter(e -> !(e.body() instanceof List)).findFirst().orElse(null);
+        if (first != null && columns.inferred() && (options.inferColumnsFromData() || !columns.names().isEmpty())) {
+            columns = columns.inferFrom(first);   // no columns and no inference: each body whole
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Event<Map<String, Object>> e : batch) {
-            Map<String, Object> row = index.inferred() ? new LinkedHashMap<>() : index.row(e, true);
-            columns.row(e, true).forEach(row::putIfAbsent);   // the index columns first, once
+        for (Event<?> e : batch) {
+            Map<String, Object> row;
+            if (e.body() instanceof List) {
+                row = listRow(e);
+            } else {
+                row = index.inferred() ? new LinkedHashMap<>() : index.row(e, true);
+                columns.row(e, true).forEach(row::putIfAbsent);   // the index columns first, once
+            }
             for (Partition p : partitions) {
                 row.remove(p.column());   // a body field partitioned by is in the path, not a column
             }

@@ -324,6 +324,74 @@ class ParquetTest {
                 .containsExactly("event_key", "my_int", "my_string", "year", "month", "day", "hour");
     }
 
+    /** storey's test_write_to_parquet_with_indices as storey writes it: list bodies, the key as the index. */
+    @Test
+    void storeyWriteToParquetWithIndicesFromListBodies() throws Exception {
+        Path out = dir.resolve("indices-lists");
+        Stream<Event<List<Object>>> events = Stream.create();
+        Parquet.parquetTarget(events, out, ParquetTargetOptions.defaults().withIndexColumns(List.of("event_key=$key"))
+                .withColumns(List.of("my_int", "my_string")).withPartitionColumns(List.of("$year", "$month", "$day", "$hour")));
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            events.emit(Event.of(List.of(i, "this is " + i), "key" + i, T));
+            expected.add("[key" + i + ", " + i + ", this is " + i + "]");
+        }
+        events.emitEnd();
+        assertThat(duck("SELECT * FROM read_parquet('" + out + "/**/*.parquet', hive_partitioning = false) ORDER BY my_int")
+                .toString()).isEqualTo(expected.toString());
+        assertThat(read(out, ParquetSourceOptions.defaults()).get(3).body())
+                .isEqualTo(map("event_key", "key3", "my_int", 3, "my_string", "this is 3", "year", "2024", "month", "05",
+                        "day", "01", "hour", "10"));
+    }
+
+    /** A list's values fill the columns that are not metadata, in order; a partition column is one of them. */
+    @Test
+    void listBodiesRoundTripWithMetadataColumnsBetweenTheirValues() throws Exception {
+        Path file = dir.resolve("lists.parquet");
+        Stream<Event<List<Object>>> rows = Stream.create();
+        List<Event<List<Object>>> passed = Parquet.parquetTarget(rows, file, ParquetTargetOptions.defaults()
+                .withColumns(List.of("clicks", "user=$key", "page", "seen=$time"))).sinkToList();
+        rows.emit(Event.of(List.of(3L, "/"), "ann", T));
+        rows.emit(Event.of(java.util.Arrays.asList(1L, null), "bob", T.plusSeconds(1)));
+        rows.emitEnd();
+        assertThat(passed).hasSize(2);
+        assertThat(read(file, ParquetSourceOptions.defaults())).extracting(Event::body).containsExactly(
+                map("clicks", 3L, "user", "ann", "page", "/", "seen", T),
+                map("clicks", 1L, "user", "bob", "page", null, "seen", T.plusSeconds(1)));
+        assertThat(duck("SELECT clicks, \"user\", page, epoch_us(seen) FROM '" + file + "'")).containsExactly(
+                List.of(3L, "ann", "/", T.getEpochSecond() * 1_000_000 + 123_456),
+                java.util.Arrays.asList(1L, "bob", null, (T.getEpochSecond() + 1) * 1_000_000 + 123_456));
+
+        Path byPage = dir.resolve("by-page");
+        Stream<Event<List<Object>>> more = Stream.create();
+        Parquet.parquetTarget(more, byPage, ParquetTargetOptions.defaults().withColumns(List.of("clicks", "page"))
+                .withPartitionColumns(List.of("page")));
+        more.emit(Event.of(List.of(3L, "home"), "ann", null));
+        more.emitEnd();
+        assertThat(duck("SELECT clicks, page FROM read_parquet('" + byPage + "/**/*.parquet', hive_partitioning = true)"))
+                .containsExactly(List.of(3L, "home"));
+    }
+
+    @Test
+    void aListBodyWithoutColumnsOrOfTheWrongLengthFailsItsEventWhenItArrives() {
+        Stream<Event<List<Object>>> rows = Stream.create();
+        Parquet.parquetTarget(rows, dir.resolve("bad.parquet"), ParquetTargetOptions.defaults());
+        assertThatThrownBy(() -> rows.emit(Event.of(List.of(1, 2), "ann", null))).isInstanceOf(NodeException.class)
+                .hasMessageContaining("parquetTarget").hasMessageContaining("[1, 2]")
+                .cause().hasMessage("cannot infer the columns from a List body, only from a Map: give the columns");
+
+        Stream<Event<List<Object>>> shortRows = Stream.create();
+        Parquet.parquetTarget(shortRows, dir.resolve("short.parquet"), ParquetTargetOptions.defaults()
+                .withColumns(List.of("user=$key", "clicks", "page")));
+        assertThatThrownBy(() -> shortRows.emit(Event.of(List.of(1), "ann", null))).isInstanceOf(NodeException.class)
+                .hasMessageContaining("parquetTarget").cause()
+                .hasMessage("the List body [1] has fewer values than the columns [user=$key, clicks, page] other than metadata");
+        assertThatThrownBy(() -> shortRows.emit(Event.of(List.of(1, "/", "extra", "more"), "ann", null)))
+                .isInstanceOf(NodeException.class).cause()
+                .hasMessage("the List body [1, /, extra, more] must have 2 values, one per column of "
+                        + "[user=$key, clicks, page] other than metadata");
+    }
+
     /** storey's test_write_to_parquet_with_inference (the first event's columns; index first, not repeated). */
     @Test
     void inferredColumnsLeaveTheIndexColumnsOut() throws Exception {
