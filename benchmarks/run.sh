@@ -8,8 +8,8 @@
 #   --quick      short iterations: 5-10 minutes on 2 cores (default: the full run)
 #   --table      exactly the table of docs/benchmarks.md, with error bars: the six core pipelines
 #                (streamz, confined, loop, Reactor, RxJava, RxJava serialized), the dataframe
-#                rolling mean (and Python streamz's), KafkaEndToEnd; 2 forks each, about 15
-#                minutes on 2 cores. Writes benchmarks/target/table.md
+#                rolling mean (and Python streamz's), KafkaEndToEnd; 2 or 3 forks each, about
+#                18 minutes on 2 cores. Writes benchmarks/target/table.md
 #   --no-python  skip the Python streamz column
 #   --no-build   reuse benchmarks/target/benchmarks.jar
 #   anything else is passed to JMH, e.g. 'MapSink|Map10' to run only those classes
@@ -74,24 +74,31 @@ while jmh_lock_held; do
 done
 
 if $table; then
-  # The table: every row in one session, forks for the error bars. Core and dataframe rows: 2
-  # forks x (2 x 1 s warm-up + 4 x 1 s), about 16 s a method, 38 methods; KafkaEndToEnd: 2 forks
-  # x (1 x 5 s + 4 x 5 s) plus starting and filling the broker, about 90 s a method.
+  # The table: every row in one session, forks for the error bars. The warm-ups are what the
+  # slowest pipelines need to reach their steady state (the quiet run of 2026-12-06 14:55 showed
+  # SlidingWindow10, the rolling mean and both Kafka contenders still speeding up in their
+  # measured iterations after shorter ones). Core pipelines: 2 forks x (4 x 1 s warm-up + 4 x 1 s),
+  # 36 methods, about 10 minutes; rolling mean: 3 forks x (6 x 1 s + 5 x 1 s), 3 methods, about
+  # 2 minutes; KafkaEndToEnd: 2 forks x (3 x 10 s + 4 x 10 s) plus starting and filling the
+  # broker, about 5 minutes.
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   started=$(date -u '+%Y-%m-%d %H:%M UTC')
   core='^io\.streamz\.benchmarks\.(MapSink|Map10|FilterAccumulate|Unique100|SlidingWindow10|BranchZip)\.(streamz|streamzConfined|loop|reactor|rxjava|rxjavaSerialized)$'
-  rolling='^io\.streamz\.benchmarks\.DataFrameRollingMean\.(streamz|loop)$'
-  echo "== JMH core pipelines and rolling mean (-f 2 -wi 2 -w 1s -i 4 -r 1s)" >&2
-  java -jar "$target/benchmarks.jar" "$core|$rolling" -f 2 -wi 2 -w 1s -i 4 -r 1s -prof gc \
+  rolling='^io\.streamz\.benchmarks\.DataFrameRollingMean\.(streamz|loop|loopPandas)$'
+  echo "== JMH core pipelines (-f 2 -wi 4 -w 1s -i 4 -r 1s)" >&2
+  java -jar "$target/benchmarks.jar" "$core" -f 2 -wi 4 -w 1s -i 4 -r 1s -prof gc \
     -rf json -rff "$target/table-core.json" >"$target/table-core.txt"
-  echo "== JMH KafkaEndToEnd (-f 2 -wi 1 -w 5s -i 4 -r 5s)" >&2
-  java -jar "$target/benchmarks.jar" '^io\.streamz\.benchmarks\.KafkaEndToEnd\.' -f 2 -wi 1 -w 5s -i 4 -r 5s \
+  echo "== JMH rolling mean (-f 3 -wi 6 -w 1s -i 5 -r 1s)" >&2
+  java -jar "$target/benchmarks.jar" "$rolling" -f 3 -wi 6 -w 1s -i 5 -r 1s -prof gc \
+    -rf json -rff "$target/table-rolling.json" >"$target/table-rolling.txt"
+  echo "== JMH KafkaEndToEnd (-f 2 -wi 3 -w 10s -i 4 -r 10s)" >&2
+  java -jar "$target/benchmarks.jar" '^io\.streamz\.benchmarks\.KafkaEndToEnd\.' -f 2 -wi 3 -w 10s -i 4 -r 10s \
     -prof gc -rf json -rff "$target/table-kafka.json" >"$target/table-kafka.txt"
   python_result=()
   python=${PYTHON:-/usr/bin/python3}
   if [ -x "$python" ] && "$python" -c "import streamz, pandas" 2>/dev/null; then
     echo "== Python streamz rolling mean ($python)" >&2
-    "$python" benchmarks/python/bench_streamz.py --only DataFrameRollingMean \
+    "$python" benchmarks/python/bench_streamz.py --only DataFrameRollingMean --repeats 15 \
       --out "$target/table-python.json" >&2
     python_result=(--python "$target/table-python.json")
   fi
@@ -103,7 +110,7 @@ $(java -version 2>&1 | head -1)"
 load average (1/5/15 min) before: $load_before, after: $load_after"
     echo "Command: benchmarks/run.sh $*"
     echo
-    python3 benchmarks/python/table.py "$target/table-core.json" "$target/table-kafka.json" \
+    python3 benchmarks/python/table.py "$target/table-core.json" "$target/table-rolling.json" "$target/table-kafka.json" \
       ${python_result[@]+"${python_result[@]}"}
   } | tee "$target/table.md"
   exit 0

@@ -240,12 +240,13 @@ def main():
     parser.add_argument("--out", help="write the results as JSON to this file")
     parser.add_argument("--only", help="comma-separated pipeline names")
     parser.add_argument("--list", action="store_true", help="print the pipeline names and exit")
+    parser.add_argument("--repeats", type=int, help="timed runs per pipeline (default 5, 3 with --quick)")
     args = parser.parse_args()
     if args.list:
         print(" ".join(PIPELINES))
         return
 
-    repeats = 3 if args.quick else 5
+    repeats = args.repeats or (3 if args.quick else 5)
     names = [n for n in args.only.split(",") if n] if args.only is not None else list(PIPELINES)
     results = {}
     print(f"# Python {sys.version.split()[0]}, streamz {streamz.__version__}", flush=True)
@@ -262,7 +263,7 @@ def main():
             print(f"{name:28s} skipped: {type(e).__name__}: {e}", flush=True)
             continue
         ns = statistics.median(runs)
-        results[name] = {"ns_per_element": ns, "n": elements, "repeats": repeats}
+        results[name] = {"ns_per_element": ns, "n": elements, "repeats": repeats, "runs": runs}
         print(f"{name:28s} {ns:12.1f} ns/element", flush=True)
     if args.out:
         with open(args.out, "w") as f:

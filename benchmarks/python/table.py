@@ -8,8 +8,10 @@ iterations of the run). The goals are those of the speed issue: the guard (MapSi
 FilterAccumulate at most loop + 8 ns + 1 ns per node, and at least 1.5x faster than RxJava's
 serialized subject), the confined graph within 1.25x of RxJava's plain subject, Unique100 and
 SlidingWindow10 within 1.25x of RxJava, rolling(100).mean() at least 50x Python streamz + pandas
-rows/s, KafkaEndToEnd at least 80 % of the plain client loop. A goal is "met" on the scores;
-"clear" adds that the error bars do not reach across the line. Plain standard library.
+rows/s, KafkaEndToEnd at least 80 % of the plain client loop. A goal is met or missed only when
+its line is clear of the error bars; otherwise it is not decided. Python's error bar is the
+range of its timed runs (the goal is met only against its fastest run and missed only against
+its slowest). Plain standard library.
 """
 
 import json
@@ -103,15 +105,23 @@ def main(argv):
     rolling = jmh.get("DataFrameRollingMean", {})
     kafka = jmh.get("KafkaEndToEnd", {})
     if rolling or kafka:
-        out += ["", "| pipeline | streamz | loop | Python streamz | unit |", "|---|---:|---:|---:|---|"]
-    py_rolling = python.get("DataFrameRollingMean", {}).get("ns_per_element")
+        out += ["", "| pipeline | streamz | loop | loop, pandas' arithmetic | Python streamz | unit |",
+                "|---|---:|---:|---:|---:|---|"]
+    py_entry = python.get("DataFrameRollingMean", {})
+    py_rolling = py_entry.get("ns_per_element")
+    py_runs = py_entry.get("runs") or ([py_rolling] if py_rolling else [])
+
+    def opt(c, k):
+        return rate(c[k]) if k in c else "n/a"
+
     if rolling:
-        py = f"{1e3 / py_rolling:,.2f} M" if py_rolling else "n/a"
-        out.append(f"| DataFrameRollingMean | {rate(rolling['streamz']) if 'streamz' in rolling else 'n/a'} "
-                   f"| {rate(rolling['loop']) if 'loop' in rolling else 'n/a'} | {py} | rows/s |")
+        py = "n/a"
+        if py_rolling:
+            py = f"{1e3 / py_rolling:,.2f} M ({1e3 / max(py_runs):,.2f} to {1e3 / min(py_runs):,.2f} M, {len(py_runs)} runs)"
+        out.append(f"| DataFrameRollingMean | {opt(rolling, 'streamz')} | {opt(rolling, 'loop')} "
+                   f"| {opt(rolling, 'loopPandas')} | {py} | rows/s |")
     if kafka:
-        out.append(f"| KafkaEndToEnd | {rate(kafka['streamz']) if 'streamz' in kafka else 'n/a'} "
-                   f"| {rate(kafka['loop']) if 'loop' in kafka else 'n/a'} | | records/s |")
+        out.append(f"| KafkaEndToEnd | {opt(kafka, 'streamz')} | {opt(kafka, 'loop')} | | | records/s |")
 
     goals = []
     for p in NODES:
@@ -138,9 +148,11 @@ def main(argv):
     if "streamz" in rolling and py_rolling:
         s, se = per_element(rolling["streamz"])
         speedup = py_rolling / s
+        low, high = min(py_runs) / (s + se), max(py_runs) / max(s - se, 1e-9)
         goals.append(f"- rolling(100).mean() at least 50x Python streamz + pandas: "
-                     f"{verdict(speedup >= 50, abs(py_rolling / 50 - s) > se)} ({speedup:.1f}x; "
-                     f"Python {1e3 / py_rolling:.2f} M rows/s, median of its runs)")
+                     f"{verdict(speedup >= 50, low >= 50 or high < 50)} ({speedup:.1f}x by the medians, "
+                     f"{low:.1f}x to {high:.1f}x with the error bars; Python {1e3 / py_rolling:.2f} M rows/s, "
+                     f"median of {len(py_runs)} runs)")
     if "streamz" in kafka and "loop" in kafka:
         s, l = kafka["streamz"]["primaryMetric"], kafka["loop"]["primaryMetric"]
         share = s["score"] / l["score"]

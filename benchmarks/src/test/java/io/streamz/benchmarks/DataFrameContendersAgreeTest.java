@@ -46,6 +46,24 @@ class DataFrameContendersAgreeTest {
         assertClose(actual, expected);
     }
 
+    /** The pandas-arithmetic loop is the floor for our exact results: it must give them to the last bit. */
+    @Test
+    void rollingMeanWithPandasArithmeticIsBitIdentical() {
+        DataFrameRollingMean b = new DataFrameRollingMean();
+        List<Object> ours = run(b::build, b::streamz);
+        List<Object> pandas = run(b::build, b::loopPandas);
+        List<Long> expected = new ArrayList<>();
+        pandas.forEach(batch -> {
+            for (double m : (double[]) batch) {
+                expected.add(Double.doubleToLongBits(m));
+            }
+        });
+        List<Long> actual = new ArrayList<>();
+        ours.forEach(batch -> ((Series<?>) batch).forEach(
+                m -> actual.add(Double.doubleToLongBits(((Number) m).doubleValue()))));
+        assertThat(actual).hasSize(DataFrameRollingMean.ROWS).isEqualTo(expected);
+    }
+
     @Test
     void windowGroupbyMean() {
         DataFrameWindowGroupbyMean b = new DataFrameWindowGroupbyMean();

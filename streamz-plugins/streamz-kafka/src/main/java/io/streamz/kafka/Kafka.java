@@ -287,7 +287,8 @@ public final class Kafka {
         Checks.notNull(options, kind, "options");
         Duration poll = options.pollInterval(defaultPoll);
         Map<String, Object> config = consumerConfig(kind, consumerConfig, keys, values, options, poll);
-        return new KafkaSource<>(kind, topics, config, keys, values, element, batched, poll, options.maxBatchSize());
+        return new KafkaSource<>(kind, topics, config, keys, values, element, batched, poll, options.maxBatchSize(),
+                options.commitInterval());
     }
 
     private static Map<String, Object> consumerConfig(String kind, Map<String, ?> given, Deserializer<?> keys,

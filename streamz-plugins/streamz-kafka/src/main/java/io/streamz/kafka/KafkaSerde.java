@@ -9,9 +9,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Turns elements into Kafka bytes and back: strings (UTF-8), raw bytes and JSON (Jackson), or any
@@ -44,14 +47,14 @@ public final class KafkaSerde<T> implements Serde<T>, Serializer<T>, Deserialize
     }
 
     /**
-     * Strings as UTF-8 bytes.
+     * Strings as UTF-8 bytes (Kafka's {@code StringSerializer} and {@code StringDeserializer}, so
+     * their {@code *.encoding} settings apply when a config sets them).
      *
      * @return a serde of UTF-8 strings
      */
     public static KafkaSerde<String> string() {
-        return new KafkaSerde<>("string",
-                (topic, s) -> s == null ? null : s.getBytes(StandardCharsets.UTF_8),
-                (topic, b) -> b == null ? null : new String(b, StandardCharsets.UTF_8));
+        // Kafka's own: they read a record's bytes where they lie, without a copy into a byte[]
+        return new KafkaSerde<>("string", new StringSerializer(), new StringDeserializer());
     }
 
     /**
@@ -182,8 +185,24 @@ public final class KafkaSerde<T> implements Serde<T>, Serializer<T>, Deserialize
     }
 
     @Override
+    public byte[] serialize(String topic, Headers headers, T data) {
+        return serializer.serialize(topic, headers, data);
+    }
+
+    @Override
     public T deserialize(String topic, byte[] data) {
         return deserializer.deserialize(topic, data);
+    }
+
+    @Override
+    public T deserialize(String topic, Headers headers, byte[] data) {
+        return deserializer.deserialize(topic, headers, data);
+    }
+
+    /** What the consumer calls: passed on, so a deserializer that reads the buffer in place is not given a copy. */
+    @Override
+    public T deserialize(String topic, Headers headers, ByteBuffer data) {
+        return deserializer.deserialize(topic, headers, data);
     }
 
     @Override

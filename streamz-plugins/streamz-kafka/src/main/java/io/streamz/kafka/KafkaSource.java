@@ -49,7 +49,9 @@ import org.apache.kafka.common.serialization.Deserializer;
  * {@link RefCounter} in its metadata under {@code "ref"}. A partition's offset is committed only
  * past elements whose emit has finished and whose ref every node has released, in offset order,
  * so an element still held by a window or waiting in {@code toKafka} is read again after a
- * crash. Offsets are committed by the poll thread while running, on {@code stop()}, and for
+ * crash. Offsets are committed by the poll thread while running (at most every
+ * {@code commitInterval}, 100 ms unless {@link KafkaSourceOptions#withCommitInterval} says
+ * otherwise), on {@code stop()}, and for
  * partitions revoked by a rebalance (only up to what was done; held data is re-read by the new
  * owner). The consumer's own auto-commit is switched off.
  *
@@ -90,6 +92,7 @@ public final class KafkaSource<T> extends Source<T> {
     private final boolean batched;
     private final Duration pollInterval;
     private final int maxBatchSize;
+    private final long commitNanos;
 
     private volatile boolean running;
     private volatile Thread thread;
@@ -100,7 +103,7 @@ public final class KafkaSource<T> extends Source<T> {
 
     KafkaSource(String kind, List<String> topics, Map<String, Object> config, Deserializer<?> keys,
             Deserializer<?> values, Function<ConsumerRecord<?, ?>, ?> element, boolean batched,
-            Duration pollInterval, int maxBatchSize) {
+            Duration pollInterval, int maxBatchSize, Duration commitInterval) {
         super(kind, null);
         this.topics = List.copyOf(topics);
         this.config = config;
@@ -110,6 +113,7 @@ public final class KafkaSource<T> extends Source<T> {
         this.batched = batched;
         this.pollInterval = pollInterval;
         this.maxBatchSize = maxBatchSize;
+        this.commitNanos = commitInterval.toNanos();
     }
 
     /**
@@ -218,6 +222,7 @@ public final class KafkaSource<T> extends Source<T> {
         private final ArrayDeque<Part> round = new ArrayDeque<>();
         private CompletableFuture<?> pending;
         private long nextRound = System.nanoTime();
+        private long nextCommit = System.nanoTime();
 
         Loop(Consumer<Object, Object> consumer) {
             this.consumer = consumer;
@@ -240,7 +245,11 @@ public final class KafkaSource<T> extends Source<T> {
         }
 
         private void step() {
-            commit(false);
+            long now = System.nanoTime();
+            if (now - nextCommit >= 0) {
+                nextCommit = now + commitNanos;
+                commit(false);
+            }
             if (pending != null) {
                 if (!pending.isDone()) {
                     pause(consumer.assignment());

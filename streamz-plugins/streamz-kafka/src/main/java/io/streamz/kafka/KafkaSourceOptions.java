@@ -12,7 +12,8 @@ import java.time.Duration;
  * KafkaSourceOptions options = KafkaSourceOptions.defaults()
  *         .withPollInterval("500ms")     // streamz poll_interval
  *         .withMaxBatchSize(1000)        // streamz max_batch_size
- *         .withRefreshPartitions(true);  // streamz refresh_partitions
+ *         .withRefreshPartitions(true)   // streamz refresh_partitions
+ *         .withCommitInterval("1s");     // offsets committed at most once a second
  * }</pre>
  *
  * <p>{@code pollInterval}: for {@code fromKafkaBatched}, how often one batch per partition is
@@ -20,23 +21,34 @@ import java.time.Duration;
  * nothing arrives (default 100 ms). {@code maxBatchSize}: the most records in one batch (default
  * 10000); {@code fromKafka} ignores it. {@code refreshPartitions}: partitions added to the topic
  * are picked up within about a poll interval (at least a second) rather than at Kafka's
- * {@code metadata.max.age.ms}.
+ * {@code metadata.max.age.ms}. {@code commitInterval}: while running, the finished offsets are
+ * committed at most this often (default 100 ms; zero commits at every poll step, as streamz does
+ * for each finished batch). A crash reads again what finished since the last commit, so a longer
+ * interval means more duplicates after a crash (never a loss) and fewer commit requests for the
+ * broker: at every step a busy source sends hundreds a second. {@code stop()} and a rebalance
+ * always commit what is finished.
  */
 public final class KafkaSourceOptions {
-    private static final KafkaSourceOptions DEFAULTS = new KafkaSourceOptions(null, 10_000, false);
+    /** The default {@code commitInterval}. */
+    static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
+    private static final KafkaSourceOptions DEFAULTS = new KafkaSourceOptions(null, 10_000, false, COMMIT_INTERVAL);
 
     private final Duration pollInterval;
     private final int maxBatchSize;
     private final boolean refreshPartitions;
+    private final Duration commitInterval;
 
-    private KafkaSourceOptions(Duration pollInterval, int maxBatchSize, boolean refreshPartitions) {
+    private KafkaSourceOptions(Duration pollInterval, int maxBatchSize, boolean refreshPartitions,
+            Duration commitInterval) {
         this.pollInterval = pollInterval;
         this.maxBatchSize = maxBatchSize;
         this.refreshPartitions = refreshPartitions;
+        this.commitInterval = commitInterval;
     }
 
     /**
-     * The defaults: streamz's poll interval for the source used, batches of at most 10000, no refresh.
+     * The defaults: streamz's poll interval for the source used, batches of at most 10000, no
+     * refresh, commits at most every 100 ms.
      *
      * @return the default options (a shared instance)
      */
@@ -64,7 +76,7 @@ public final class KafkaSourceOptions {
      */
     public KafkaSourceOptions withPollInterval(Duration interval) {
         return new KafkaSourceOptions(Intervals.positive(interval, "KafkaSourceOptions", "pollInterval"),
-                maxBatchSize, refreshPartitions);
+                maxBatchSize, refreshPartitions, commitInterval);
     }
 
     /**
@@ -76,7 +88,7 @@ public final class KafkaSourceOptions {
      */
     public KafkaSourceOptions withMaxBatchSize(int n) {
         return new KafkaSourceOptions(pollInterval, Checks.positive(n, "KafkaSourceOptions", "maxBatchSize"),
-                refreshPartitions);
+                refreshPartitions, commitInterval);
     }
 
     /**
@@ -87,7 +99,38 @@ public final class KafkaSourceOptions {
      * @return new options with this setting (this object is unchanged)
      */
     public KafkaSourceOptions withRefreshPartitions(boolean refresh) {
-        return new KafkaSourceOptions(pollInterval, maxBatchSize, refresh);
+        return new KafkaSourceOptions(pollInterval, maxBatchSize, refresh, commitInterval);
+    }
+
+    /**
+     * With the given commit interval, e.g. {@code "1s"}, or {@code "0s"} to commit at every poll step.
+     *
+     * @param interval how often at most finished offsets are committed while running; zero or more
+     * @return new options with this commit interval (this object is unchanged)
+     * @throws IllegalArgumentException if {@code interval} is not an interval or is negative
+     */
+    public KafkaSourceOptions withCommitInterval(String interval) {
+        return withCommitInterval(Intervals.parse(interval, "KafkaSourceOptions", "commitInterval"));
+    }
+
+    /**
+     * With the given commit interval; {@link Duration#ZERO} commits at every poll step.
+     *
+     * <pre>{@code
+     * KafkaSourceOptions.defaults().withCommitInterval(Duration.ofSeconds(5));   // as Kafka's auto-commit
+     * }</pre>
+     *
+     * @param interval how often at most finished offsets are committed while running; zero or more
+     * @return new options with this commit interval (this object is unchanged)
+     * @throws IllegalArgumentException if {@code interval} is negative
+     */
+    public KafkaSourceOptions withCommitInterval(Duration interval) {
+        Checks.notNull(interval, "KafkaSourceOptions", "commitInterval");
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("KafkaSourceOptions: commitInterval must be >= 0, was "
+                    + Intervals.format(interval));
+        }
+        return new KafkaSourceOptions(pollInterval, maxBatchSize, refreshPartitions, interval);
     }
 
     /** The poll interval, or {@code fallback} when none was set. */
@@ -103,10 +146,15 @@ public final class KafkaSourceOptions {
         return refreshPartitions;
     }
 
+    Duration commitInterval() {
+        return commitInterval;
+    }
+
     @Override
     public String toString() {
         return "KafkaSourceOptions(pollInterval=" + (pollInterval == null ? "default" : Intervals.format(pollInterval))
                 + ", maxBatchSize=" + maxBatchSize
-                + ", refreshPartitions=" + refreshPartitions + ")";
+                + ", refreshPartitions=" + refreshPartitions
+                + ", commitInterval=" + Intervals.format(commitInterval) + ")";
     }
 }

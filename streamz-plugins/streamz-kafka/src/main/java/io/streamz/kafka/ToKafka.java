@@ -6,15 +6,15 @@ import io.streamz.Stream;
 import io.streamz.internal.util.Refs;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -81,7 +81,8 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
     private final Producer<Object, Object> producer;
     private final ExecutorService delivery;
     private final Scheduler retries = Schedulers.parallel();
-    private final Queue<Ack> acks = new ConcurrentLinkedQueue<>();
+    /** Acknowledgements not yet taken by the delivery thread, newest first (each links to the one before). */
+    private final AtomicReference<Ack> acks = new AtomicReference<>();
     private final AtomicBoolean draining = new AtomicBoolean();
 
     private final Object lock = new Object();
@@ -207,6 +208,8 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
         final List<Map<String, Object>> metadata;
         RecordMetadata md;
         Exception error;
+        /** The acknowledgement that arrived before this one, while both wait for the delivery thread. */
+        Ack before;
 
         Ack(Object element, ProducerRecord<Object, Object> record, int attempt, List<Map<String, Object>> metadata) {
             this.element = element;
@@ -232,7 +235,11 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
      * the delivery thread, which takes many at once into one graph entry.
      */
     private void acknowledged(Ack ack) {
-        acks.add(ack);
+        Ack last;
+        do {
+            last = acks.get();
+            ack.before = last;
+        } while (!acks.compareAndSet(last, ack));
         if (draining.compareAndSet(false, true)) {
             delivery.execute(this::drain);
         }
@@ -240,18 +247,28 @@ public final class ToKafka<T> extends Stream<RecordMetadata> implements AutoClos
 
     private void drain() {
         for (;;) {
-            List<Ack> batch = new ArrayList<>();
-            for (Ack a = acks.poll(); a != null; a = acks.poll()) {
-                batch.add(a);
-            }
-            if (!batch.isEmpty()) {
-                deliver(batch);
+            Ack newest = acks.getAndSet(null);   // every waiting acknowledgement in one step
+            if (newest != null) {
+                deliver(inArrivalOrder(newest));
             }
             draining.set(false);
-            if (acks.isEmpty() || !draining.compareAndSet(false, true)) {
+            if (acks.get() == null || !draining.compareAndSet(false, true)) {
                 return;
             }
         }
+    }
+
+    /** The acknowledgements linked from {@code newest}, oldest first (the order they arrived in). */
+    private List<Ack> inArrivalOrder(Ack newest) {
+        ArrayList<Ack> batch = new ArrayList<>();
+        for (Ack a = newest; a != null; a = a.before) {
+            batch.add(a);
+        }
+        Collections.reverse(batch);
+        for (Ack a : batch) {
+            a.before = null;   // no chain of delivered acknowledgements kept reachable
+        }
+        return batch;
     }
 
     private void deliver(List<Ack> batch) {

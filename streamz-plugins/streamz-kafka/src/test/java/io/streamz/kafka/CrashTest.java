@@ -34,18 +34,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@link #DUPLICATES_PER_CRASH}.
  *
  * <p>Why that bound: a crash repeats only records written to the output since the last offset
- * commit that reached the broker. The source commits at every poll step (every
- * {@code pollInterval}, 50 ms, and between batches), so that is the records acknowledged within
- * the commit's round trip: the sends in flight ({@code maxInFlight}, 64) and the batches emitted
- * meanwhile (one per partition and step, 3 x 40). A quiet machine needs two steps (the test
- * measured at most 106 from one crash); under CPU load a commit can reach the broker several
- * steps later (320 measured at a load of 27 on 2 cores), so the test allows seven.
+ * commit that reached the broker. The source commits at the first poll step (every
+ * {@code pollInterval}, 50 ms, and between batches) after its commit interval (the default,
+ * 100 ms: two steps) has passed, so that is the records acknowledged within the interval and the
+ * commit's round trip: the sends in flight ({@code maxInFlight}, 64) and the batches emitted
+ * meanwhile (one per partition and step, 3 x 40). When every step committed, a quiet machine
+ * needed two steps (the test measured at most 106 from one crash) and under CPU load a commit
+ * reached the broker several steps later (320 measured at a load of 27 on 2 cores), so the test
+ * allows seven steps plus the two of the commit interval.
  */
 class CrashTest {
     static final int CRASHES = Integer.getInteger("streamz.crash.count", 50);
     static final int CHUNK = 100;
     static final int PARTITIONS = 3;
-    static final int DUPLICATES_PER_CRASH = CrashWorker.MAX_IN_FLIGHT + 7 * PARTITIONS * CrashWorker.MAX_BATCH_SIZE;
+    static final int DUPLICATES_PER_CRASH = CrashWorker.MAX_IN_FLIGHT + (7 + 2) * PARTITIONS * CrashWorker.MAX_BATCH_SIZE;
     private static final int[] POINTS = {1, 17, 40, 41, 63, 80, 100};
     private static final Duration WAIT = Duration.ofSeconds(60);
 

@@ -171,6 +171,36 @@ class FromKafkaBatchedTest {
         hold.release(0);
     }
 
+    /**
+     * While running, finished offsets are committed at most once per commit interval: with an
+     * hour, only the first step's (empty) commit happens before {@code stop()}, which commits
+     * everything finished; with zero, every step commits.
+     */
+    @Test
+    void offsetsAreCommittedAtMostOncePerCommitInterval() throws Exception {
+        kafka.createTopic("paced-commits", 1);
+        Map<String, Object> config = kafka.consumerConfig("paced-commits-group");
+        kafka.produce("paced-commits", values("v", 5));
+        KafkaSource<List<String>> hourly = Kafka.fromKafkaBatched("paced-commits", config, KafkaSerde.string(),
+                FAST.withCommitInterval("1h"));
+        List<List<String>> out = hourly.sinkToList();
+        hourly.start();
+        until(() -> total(out) == 5, TIMEOUT, () -> "the five records");
+        LockSupport.parkNanos(Duration.ofMillis(500).toNanos());   // several poll rounds, all records finished
+        assertThat(kafka.committed("paced-commits-group", "paced-commits", 1)).containsEntry(0, 0L);   // none yet
+        hourly.stop();
+        assertThat(kafka.committed("paced-commits-group", "paced-commits", 1)).containsEntry(0, 5L);
+
+        kafka.produce("paced-commits", values("w", 5));
+        KafkaSource<List<String>> everyStep = Kafka.fromKafkaBatched("paced-commits", config, KafkaSerde.string(),
+                FAST.withCommitInterval(Duration.ZERO));
+        List<List<String>> more = everyStep.sinkToList();
+        everyStep.start();
+        until(() -> total(more) == 5, TIMEOUT, () -> "the five new records");
+        until(() -> committed("paced-commits-group", "paced-commits") == 10, TIMEOUT, () -> "offset 10 committed while running");
+        everyStep.stop();
+    }
+
     @Test
     void aRebalanceNeverCommitsDataStillHeldByThePreviousOwner() throws Exception {
         kafka.createTopic("rebalance", 2);
@@ -257,9 +287,19 @@ class FromKafkaBatchedTest {
     void badArgumentsFailWhileBuilding() {
         assertThatThrownBy(() -> Kafka.fromKafkaBatched(null, kafka.consumerConfig("x")))
                 .isInstanceOf(NullPointerException.class).hasMessage("fromKafkaBatched: topic is null");
-        assertThat(FAST).hasToString("KafkaSourceOptions(pollInterval=100ms, maxBatchSize=10000, refreshPartitions=false)");
-        assertThat(KafkaSourceOptions.defaults()).hasToString(
-                "KafkaSourceOptions(pollInterval=default, maxBatchSize=10000, refreshPartitions=false)");
+        assertThat(FAST).hasToString("KafkaSourceOptions(pollInterval=100ms, maxBatchSize=10000, "
+                + "refreshPartitions=false, commitInterval=100ms)");
+        assertThat(KafkaSourceOptions.defaults().withCommitInterval("0s")).hasToString(
+                "KafkaSourceOptions(pollInterval=default, maxBatchSize=10000, refreshPartitions=false, commitInterval=0s)");
+        assertThatThrownBy(() -> KafkaSourceOptions.defaults().withCommitInterval("-1s"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("KafkaSourceOptions: commitInterval: Invalid interval \"-1s\": must be positive");
+        assertThatThrownBy(() -> KafkaSourceOptions.defaults().withCommitInterval(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("KafkaSourceOptions: commitInterval must be >= 0, was -1s");
+        assertThatThrownBy(() -> KafkaSourceOptions.defaults().withCommitInterval((Duration) null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("KafkaSourceOptions: commitInterval is null");
         assertThatThrownBy(() -> KafkaSourceOptions.defaults().withMaxBatchSize(0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("KafkaSourceOptions: maxBatchSize must be >= 1, was 0");

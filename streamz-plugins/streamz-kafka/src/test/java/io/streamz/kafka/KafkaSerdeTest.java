@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +26,33 @@ class KafkaSerdeTest {
         assertThat(s.deserialize("t", s.serialize("t", "héllo"))).isEqualTo("héllo");
         assertThat(s.serializer()).isSameAs(s);
         assertThat(s.deserializer()).isSameAs(s);
+    }
+
+    /** The consumer hands a deserializer a buffer over the fetched bytes: strings are read from it in place. */
+    @Test
+    void theConsumersBufferPathReadsInPlaceAndLeavesTheBufferAlone() {
+        byte[] fetched = "xxhéllo!".getBytes(StandardCharsets.UTF_8);
+        ByteBuffer record = ByteBuffer.wrap(fetched, 2, "héllo".getBytes(StandardCharsets.UTF_8).length).slice();
+        assertThat(KafkaSerde.string().deserialize("t", new RecordHeaders(), record)).isEqualTo("héllo");
+        assertThat(KafkaSerde.string().deserialize("t", new RecordHeaders(), (ByteBuffer) null)).isNull();
+        assertThat(KafkaSerde.string().serialize("t", new RecordHeaders(), "é"))
+                .isEqualTo("é".getBytes(StandardCharsets.UTF_8));
+        ByteBuffer[] seen = new ByteBuffer[1];
+        KafkaSerde<Integer> custom = KafkaSerde.of((t, i) -> new byte[] {i.byteValue()}, new Deserializer<Integer>() {
+            @Override
+            public Integer deserialize(String topic, byte[] data) {
+                return (int) data[0];
+            }
+
+            @Override
+            public Integer deserialize(String topic, Headers headers, ByteBuffer data) {
+                seen[0] = data;
+                return (int) data.get(data.position());
+            }
+        });
+        ByteBuffer seven = ByteBuffer.wrap(new byte[] {7});
+        assertThat(custom.deserialize("t", new RecordHeaders(), seven)).isEqualTo(7);
+        assertThat(seen[0]).as("the same buffer, not a copy").isSameAs(seven);
     }
 
     @Test
