@@ -136,19 +136,21 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
         Object[] out = b.out;               // an enriched event, or the failure of the event
         CompletableFuture<?> pending = null;
         try {
-            for (int i = 0; i < n; i++) {
-                T x = (T) batch.get(i);
-                events[i] = x;
+            int read = 0;
+            for (Object e : batch) {                // a LinkedList too, without a walk per get(i)
+                T x = (T) e;
+                events[read] = x;
                 try {
                     Object k = key.apply(x);
                     if (k == null) {
                         throw new NullPointerException("the key of the event is null");
                     }
-                    ks[i] = k;
-                    times[i] = millis.applyAsLong(x);
-                } catch (RuntimeException e) {
-                    out[i] = e;
+                    ks[read] = k;
+                    times[read] = millis.applyAsLong(x);
+                } catch (RuntimeException failure) {
+                    out[read] = failure;
                 }
+                read++;
             }
             FeatureLayout layout = policy.kind() == EmitPolicy.Kind.AFTER_WINDOW ? null : names;
             for (int from = 0; from < n;) {
