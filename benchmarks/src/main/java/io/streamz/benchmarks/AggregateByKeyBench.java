@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +39,15 @@ import org.openjdk.jmh.infra.Blackhole;
  * storey's {@code AggregateByKey} at scale: 100,000 keys, sliding windows of 1h, 2h and 24h in
  * 10-minute buckets, count, sum, min and max of one field (12 features per event), events about
  * 1 ms apart in event time. {@code aggregate} is the node end to end (aggregate and emit the
- * enriched event) with the table in memory or in RocksDB (committed every 10,000 events);
+ * enriched event) with the table in memory or in RocksDB (committed every 10,000 events), one
+ * event per {@code emit}; {@code batched} is the same events in lists of 1,000 into
+ * {@code aggregateByKeyBatched}, as from a source that emits batches ({@code fromKafkaBatched});
  * {@code mixed} runs the aggregation on one thread and {@code FeatureTable.query} on another, for
- * the query latency percentiles ({@code -bm sample}).
+ * the query latency percentiles ({@code -bm sample}). The value and the time are read by primitive
+ * getters, as a user with events of their own type would write it.
  *
  * <pre>{@code
- * Features.aggregateByKey(source, Ev::key, Ev::t, table, AggregateOptions.defaults()).sink(out)
+ * Features.aggregateByKeyMillis(source, Ev::key, Ev::t, table, AggregateOptions.defaults()).sink(out)
  * }</pre>
  */
 @State(Scope.Group)
@@ -53,6 +57,8 @@ import org.openjdk.jmh.infra.Blackhole;
 public class AggregateByKeyBench {
     static final int KEYS = 100_000;
     static final int BATCH = 1_000_000;
+    /** Events per list of the {@code batched} group. */
+    static final int LIST = 1_000;
     static final Instant BASE = Instant.parse("2024-05-01T00:00:00Z");
 
     /** An event: its key, event time in epoch milliseconds, and value. */
@@ -67,6 +73,7 @@ public class AggregateByKeyBench {
     private final long[] timeOf = new long[BATCH];
     private final double[] valueOf = new double[BATCH];
     private Stream<Ev> source;
+    private Stream<List<Ev>> lists;
     private FeatureTable table;
     private Table storage;
     private Path dir;
@@ -75,7 +82,7 @@ public class AggregateByKeyBench {
     private SplittableRandom random;
 
     static List<FieldAggregator> aggregators() {
-        return List.of(FieldAggregator.of("v", (Ev e) -> e.v(), List.of("count", "sum", "min", "max"),
+        return List.of(FieldAggregator.ofDouble("v", Ev::v, List.of("count", "sum", "min", "max"),
                 SlidingWindows.of(List.of("1h", "2h", "24h"), "10m")));
     }
 
@@ -93,7 +100,9 @@ public class AggregateByKeyBench {
             table = FeatureTable.of(aggregators());
         }
         source = Stream.create();
-        Features.aggregateByKey(source, Ev::key, Ev::t, table, AggregateOptions.defaults()).sink(bh::consume);
+        Features.aggregateByKeyMillis(source, Ev::key, Ev::t, table, AggregateOptions.defaults()).sink(bh::consume);
+        lists = Stream.create();
+        Features.aggregateByKeyBatched(lists, Ev::key, Ev::t, table, AggregateOptions.defaults()).sink(bh::consume);
     }
 
     /**
@@ -123,6 +132,23 @@ public class AggregateByKeyBench {
         for (int i = 0; i < BATCH; i++) {
             source.emit(new Ev(keys[keyOf[i]], timeOf[i], valueOf[i]));
             if (storage != null && ++emitted % 10_000 == 0) {
+                table.commit(Map.of("$offsets", Map.of("next", emitted)));
+            }
+        }
+    }
+
+    @Benchmark
+    @Group("batched")
+    @GroupThreads(1)
+    @OperationsPerInvocation(BATCH)
+    public void batched() {
+        Ev[] list = new Ev[LIST];
+        for (int i = 0; i < BATCH; i += LIST) {
+            for (int j = 0; j < LIST; j++) {
+                list[j] = new Ev(keys[keyOf[i + j]], timeOf[i + j], valueOf[i + j]);
+            }
+            lists.emit(Arrays.asList(list));
+            if (storage != null && (emitted += LIST) % 10_000 == 0) {
                 table.commit(Map.of("$offsets", Map.of("next", emitted)));
             }
         }
@@ -191,7 +217,7 @@ public class AggregateByKeyBench {
 
     private static void feed(FeatureTable table, boolean durable) {
         Stream<Ev> source = Stream.create();
-        Features.aggregateByKey(source, Ev::key, Ev::t, table, AggregateOptions.defaults());
+        Features.aggregateByKeyMillis(source, Ev::key, Ev::t, table, AggregateOptions.defaults());
         SplittableRandom random = new SplittableRandom(42);
         for (long i = 0; i < 2_000_000; i++) {
             source.emit(new Ev("user-" + random.nextInt(KEYS), BASE.toEpochMilli() + i * 43, random.nextInt(1000) / 10.0));

@@ -4,11 +4,13 @@ import io.streamz.Stream;
 import io.streamz.internal.time.TimerNode;
 import io.streamz.internal.util.Refs;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Scheduler;
 
@@ -26,20 +28,34 @@ import reactor.core.scheduler.Scheduler;
  */
 public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
     private final Function<? super T, ?> key;
-    private final Function<? super T, ?> time;
+    private final ToLongFunction<? super T> millis;
     private final FeatureTable table;
     private final EmitPolicy policy;
     private final AggregateOptions options;
     private final FeatureLayout names;
     private final Map<Object, Held> held = new LinkedHashMap<>();
+    private final boolean batched;
+    /**
+     * Events of a batch aggregated per entry into the table, at most: a query from another thread
+     * waits for that many events at worst (a few hundred microseconds), not for the whole batch.
+     */
+    private static final int CHUNK = 256;
+    /** The arrays of the last batch, reused by the next; {@code null} while a batch uses them. */
+    private Batch spare = new Batch(0);
     private Disposable timer;
     private boolean destroyed;
 
-    AggregateByKey(Stream<? extends T> upstream, Function<? super T, ?> key, Function<? super T, ?> time,
-            FeatureTable table, AggregateOptions options) {
-        super(upstream, "aggregateByKey", notNull(options, "options").scheduler());
+    /**
+     * {@code millis} gives an event's time in epoch milliseconds; when {@code batched}, the
+     * upstream's elements are {@code List}s of events.
+     */
+    AggregateByKey(Stream<?> upstream, Function<? super T, ?> key, ToLongFunction<? super T> millis,
+            FeatureTable table, AggregateOptions options, boolean batched) {
+        super(upstream(upstream), batched ? "aggregateByKeyBatched" : "aggregateByKey",
+                notNull(options, "options").scheduler());
+        this.batched = batched;
         this.key = notNull(key, "key");
-        this.time = notNull(time, "time");
+        this.millis = notNull(millis, "time");
         this.table = notNull(table, "table");
         this.options = options;
         this.policy = options.emitPolicy();
@@ -66,8 +82,22 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
         return "features=" + table.featureNames().size() + ", emit=" + policy;
     }
 
+    /** The upstream as this node's input type: for a batched node, its elements are lists of {@code T}, told apart in {@link #accept}. */
+    @SuppressWarnings("unchecked")
+    private static <T> Stream<? extends T> upstream(Stream<?> upstream) {
+        return (Stream<? extends T>) upstream;
+    }
+
     @Override
     protected CompletableFuture<?> accept(T x, Stream<?> who, List<Map<String, Object>> metadata) {
+        if (batched) {
+            Object batch = x;
+            if (!(batch instanceof List)) {
+                return fail(new IllegalArgumentException("expected a List of events, was "
+                        + (batch == null ? "null" : batch.getClass().getName())), x, metadata);
+            }
+            return acceptBatch((List<?>) batch, metadata);
+        }
         Object k;
         Map<String, Object> out = null;
         try {
@@ -75,7 +105,7 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
             if (k == null) {
                 throw new NullPointerException("the key of the event is null");
             }
-            long t = Events.millis(time.apply(x), options.timeFormat());
+            long t = millis.applyAsLong(x);
             if (policy.kind() == EmitPolicy.Kind.AFTER_WINDOW) {
                 table.update(k, x, t);
             } else {
@@ -84,6 +114,71 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
         } catch (RuntimeException e) {
             return fail(e, x, metadata);
         }
+        return aggregated(k, out, metadata);
+    }
+
+    /**
+     * Aggregates a batch as {@link #accept} does each of its events, in order and with the same
+     * results, failures included (each event's own, under the node's error policy); but the table
+     * is entered once per {@link #CHUNK} events (up to a failure), which lets it look up several
+     * keys at once ({@link FeatureTable#aggregate(Object[], Object[], long[], int, int, FeatureLayout, Object[])}).
+     * The key and time functions are called for the whole batch first. Every enriched event is
+     * emitted with the batch's metadata.
+     */
+    @SuppressWarnings("unchecked")
+    private CompletableFuture<?> acceptBatch(List<?> batch, List<Map<String, Object>> metadata) {
+        int n = batch.size();
+        Batch b = spare != null && spare.keys.length >= n ? spare : new Batch(n);
+        spare = null;                       // an event emitted downstream that comes back here gets arrays of its own
+        Object[] ks = b.keys;
+        Object[] events = b.events;
+        long[] times = b.times;
+        Object[] out = b.out;               // an enriched event, or the failure of the event
+        CompletableFuture<?> pending = null;
+        try {
+            int read = 0;
+            for (Object e : batch) {                // a LinkedList too, without a walk per get(i)
+                T x = (T) e;
+                events[read] = x;
+                try {
+                    Object k = key.apply(x);
+                    if (k == null) {
+                        throw new NullPointerException("the key of the event is null");
+                    }
+                    ks[read] = k;
+                    times[read] = millis.applyAsLong(x);
+                } catch (RuntimeException failure) {
+                    out[read] = failure;
+                }
+                read++;
+            }
+            FeatureLayout layout = policy.kind() == EmitPolicy.Kind.AFTER_WINDOW ? null : names;
+            for (int from = 0; from < n;) {
+                int end = from;
+                while (end < n && end - from < CHUNK && out[end] == null) {
+                    end++;
+                }
+                int done = table.aggregate(ks, events, times, from, end, layout, out);
+                for (int i = from; i < from + done; i++) {
+                    pending = both(pending, aggregated(ks[i], (Map<String, Object>) out[i], metadata));
+                }
+                from += done;
+                if (from < n && out[from] != null) {   // event from failed: its key, its time or in the table
+                    pending = both(pending, fail((RuntimeException) out[from], (T) events[from], metadata));
+                    from++;
+                }
+            }
+        } finally {
+            Arrays.fill(ks, 0, n, null);
+            Arrays.fill(events, 0, n, null);
+            Arrays.fill(out, 0, n, null);
+            spare = b;
+        }
+        return pending;
+    }
+
+    /** Emits, or holds, the enriched event {@code out} of key {@code k} as the emit policy says ({@code null}: nothing to emit). */
+    private CompletableFuture<?> aggregated(Object k, Map<String, Object> out, List<Map<String, Object>> metadata) {
         if (out == null) {
             return null;
         }
@@ -191,6 +286,21 @@ public final class AggregateByKey<T> extends TimerNode<T, Map<String, Object>> {
             throw new NullPointerException("aggregateByKey: " + param + " is null");
         }
         return value;
+    }
+
+    /** A batch's keys, events, times and results, one slot per event. */
+    private static final class Batch {
+        final Object[] keys;
+        final Object[] events;
+        final long[] times;
+        final Object[] out;
+
+        Batch(int n) {
+            keys = new Object[n];
+            events = new Object[n];
+            times = new long[n];
+            out = new Object[n];
+        }
     }
 
     /** A key's events waiting for the emit policy: the latest, and everyone's retained metadata. */

@@ -57,6 +57,11 @@ public final class FeatureTable {
     private final double[] valueOf;
     private final boolean[] hasValue;
     private long newest = Long.MIN_VALUE;
+    /** Events of a batch whose keys are looked up together before they are aggregated. */
+    static final int GROUP = 16;
+    private final double[][] ahead = new double[GROUP][];
+    /** The sum of what {@link #warm} read, kept so that the reads are not optimized away. */
+    private double warmed;
     private long late;
     private long evicted;
 
@@ -378,6 +383,59 @@ public final class FeatureTable {
         return FeatureMap.of(event, names, out, record(key, event, t, out, names));
     }
 
+    /**
+     * {@link #aggregate} (or {@link #update}, without {@code names}) for events {@code from} to
+     * {@code to} of a batch, under one lock entry, in order: event {@code i} of {@code key[i]} at
+     * {@code t[i]}, its enriched event written to {@code out[i]}. Before each group of
+     * {@link #GROUP} events, the group's keys are looked up and their arrays' fixed parts read, all
+     * at once: those are the cache misses that come one after the other per event (the key's slot,
+     * then its array), and here a group's misses overlap. The look-ups only warm the caches: each
+     * event then finds its state as {@link #aggregate} does (an earlier event of the group may
+     * have added, grown or evicted it).
+     *
+     * @return how many events were aggregated: {@code to - from}, or fewer when event
+     *         {@code from + n} failed, its exception then written to {@code out[from + n]} and
+     *         nothing of it aggregated
+     */
+    synchronized int aggregate(Object[] key, Object[] events, long[] t, int from, int to, FeatureLayout names,
+            Object[] out) {
+        for (int i = from; i < to; i++) {
+            if ((i - from) % GROUP == 0) {
+                warm(key, i, Math.min(to, i + GROUP));
+            }
+            try {
+                if (names == null) {
+                    record(key[i], events[i], t[i], null, null);
+                } else {
+                    double[] values = new double[names.size()];
+                    out[i] = FeatureMap.of(events[i], names, values, record(key[i], events[i], t[i], values, names));
+                }
+            } catch (RuntimeException e) {
+                out[i] = e;
+                return i - from;
+            }
+        }
+        return to - from;
+    }
+
+    /** Looks up keys {@code from} to {@code to} and reads their arrays' fixed parts, so that the loads of the group are in flight together. */
+    private void warm(Object[] key, int from, int to) {
+        for (int j = from; j < to; j++) {
+            ahead[j - from] = keys.get(key[j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < to - from; j++) {
+            double[] s = ahead[j];
+            if (s != null) {
+                for (int o = 0; o < fixedEnd; o += 8) {     // a cache line holds 8 doubles
+                    sum += s[o];
+                }
+            }
+            ahead[j] = null;
+        }
+        warmed = sum;
+    }
+
     /** {@link #aggregate} for callers that do not need the features (Chalk's materialization). */
     synchronized void update(Object key, Object event, long t) {
         record(key, event, t, null, null);
@@ -386,12 +444,7 @@ public final class FeatureTable {
     /** Aggregates the event; with {@code out}, writes its features there and answers which aggregators have none. */
     private boolean[] record(Object key, Object event, long t, double[] out, FeatureLayout names) {
         for (int i = 0; i < valueOf.length; i++) {       // every value first: a failure changes nothing
-            FieldAggregator a = aggregators.get(i);
-            Object v = a.valueOf(event);
-            hasValue[i] = v != null;
-            if (v != null) {
-                valueOf[i] = number(a, v);
-            }
+            hasValue[i] = aggregators.get(i).read(event, valueOf, i);
         }
         double[] state = keys.get(key);
         if (state == null) {
@@ -477,17 +530,6 @@ public final class FeatureTable {
             }
         }
         return state;
-    }
-
-    private static double number(FieldAggregator a, Object v) {
-        if (v instanceof Number) {
-            return ((Number) v).doubleValue();
-        }
-        if (a.countOnly()) {
-            return Double.NaN;
-        }
-        throw new IllegalArgumentException("FieldAggregator \"" + a.name() + "\": value must be a number for "
-                + a.aggregations() + ", was \"" + v + "\" (" + v.getClass().getSimpleName() + ")");
     }
 
     private Map<String, Object> attributes(double[] state) {

@@ -1,9 +1,11 @@
 package io.streamz.features;
 
 import io.streamz.Stream;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -145,7 +147,65 @@ public final class Features {
      */
     public static <T> AggregateByKey<T> aggregateByKey(Stream<? extends T> stream, Function<? super T, ?> key,
             Function<? super T, ?> time, FeatureTable table, AggregateOptions options) {
-        return new AggregateByKey<>(notNull(stream, "aggregateByKey"), key, time, table, options);
+        if (time == null || options == null) {
+            throw new NullPointerException("aggregateByKey: " + (time == null ? "time" : "options") + " is null");
+        }
+        DateTimeFormatter format = options.timeFormat();
+        return aggregateByKeyMillis(stream, key, x -> Events.millis(time.apply(x), format), table, options);
+    }
+
+    /**
+     * {@link #aggregateByKey(Stream, Function, Function, FeatureTable, AggregateOptions)} for events
+     * whose time is a {@code long} of epoch milliseconds, read without boxing: the fastest form for
+     * events of a type of one's own (with {@link FieldAggregator#ofDouble}).
+     *
+     * <pre>{@code
+     * Features.aggregateByKeyMillis(clicks, Click::user, Click::epochMillis, table, AggregateOptions.defaults());
+     * }</pre>
+     *
+     * @param <T> the event type
+     * @param stream the events
+     * @param key the event's key; a {@code null} key fails as a {@code NodeException}
+     * @param epochMillis the event's time, in milliseconds since the epoch
+     * @param table the table to aggregate into
+     * @param options emit policy, aliases and scheduler (the time format is not used)
+     * @return the new node, downstream of {@code stream}
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static <T> AggregateByKey<T> aggregateByKeyMillis(Stream<? extends T> stream, Function<? super T, ?> key,
+            ToLongFunction<? super T> epochMillis, FeatureTable table, AggregateOptions options) {
+        return new AggregateByKey<>(notNull(stream, "aggregateByKey"), key, epochMillis, table, options, false);
+    }
+
+    /**
+     * {@link #aggregateByKeyMillis} for a stream of batches of events, such as
+     * {@code Kafka.fromKafkaBatched} emits: every event of a batch is aggregated in order and
+     * emitted enriched on its own (with the batch's metadata), exactly as if the events had come
+     * one by one, failures included (each event's own, under the node's error policy); but the
+     * table is entered once per 256 events of a batch instead of once per event, and looks up
+     * several keys at once, which makes a large table (many keys, not in the processor's caches)
+     * faster; a query from another thread waits for at most those 256 events. The key
+     * and time functions are called for a whole batch before its first event is aggregated.
+     *
+     * <pre>{@code
+     * Stream<List<Click>> batches = Kafka.fromKafkaBatched("clicks", config).map(Click::decodeAll);
+     * Features.aggregateByKeyBatched(batches, Click::user, Click::epochMillis, table, AggregateOptions.defaults())
+     *         .sink(System.out::println);   // one enriched event per click
+     * }</pre>
+     *
+     * @param <T> the event type
+     * @param stream the batches of events; an element that is not a {@code List} fails
+     * @param key the event's key; a {@code null} key fails as a {@code NodeException}
+     * @param epochMillis the event's time, in milliseconds since the epoch
+     * @param table the table to aggregate into
+     * @param options emit policy, aliases and scheduler (the time format is not used)
+     * @return the new node, downstream of {@code stream}, emitting enriched events
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static <T> AggregateByKey<T> aggregateByKeyBatched(Stream<? extends List<? extends T>> stream,
+            Function<? super T, ?> key, ToLongFunction<? super T> epochMillis, FeatureTable table,
+            AggregateOptions options) {
+        return new AggregateByKey<>(notNull(stream, "aggregateByKeyBatched"), key, epochMillis, table, options, true);
     }
 
     /**

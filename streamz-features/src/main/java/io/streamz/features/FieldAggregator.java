@@ -6,6 +6,7 @@ import java.util.Map;
 import reactor.util.annotation.Nullable;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A set of windowed features over one field of the events (storey {@code FieldAggregator}):
@@ -26,6 +27,7 @@ import java.util.function.Predicate;
 public final class FieldAggregator {
     private final String name;
     private final Function<Object, ?> field;
+    private final ToDoubleFunction<Object> doubleField;
     private final List<FeatureAggregation> aggregations;
     private final FeatureWindows windows;
     private final Predicate<Object> filter;
@@ -34,10 +36,12 @@ public final class FieldAggregator {
     private final boolean countOnly;
     private final Stats stats;
 
-    private FieldAggregator(String name, Function<Object, ?> field, List<FeatureAggregation> aggregations,
-            FeatureWindows windows, Predicate<Object> filter, double maxValue, Object defaultValue) {
+    private FieldAggregator(String name, Function<Object, ?> field, ToDoubleFunction<Object> doubleField,
+            List<FeatureAggregation> aggregations, FeatureWindows windows, Predicate<Object> filter, double maxValue,
+            Object defaultValue) {
         this.name = name;
         this.field = field;
+        this.doubleField = doubleField;
         this.aggregations = aggregations;
         this.windows = windows;
         this.filter = filter;
@@ -84,8 +88,40 @@ public final class FieldAggregator {
     @SuppressWarnings("unchecked")
     public static <T> FieldAggregator of(String name, Function<? super T, ?> field, List<String> aggregations,
             FeatureWindows windows) {
-        notNull(name, "name");
         notNull(field, "field");
+        return new FieldAggregator(name, (Function<Object, ?>) field, null, parse(name, aggregations, windows), windows,
+                e -> true, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * Features over {@code field(event)}, a {@code double} read without boxing: every event counts
+     * ({@link #withFilter} skips some). The fastest form for events of a type of one's own.
+     *
+     * <pre>{@code
+     * FieldAggregator.ofDouble("amount", Purchase::amount, List.of("sum", "max"), SlidingWindows.of(List.of("1h"), "10m"));
+     * }</pre>
+     *
+     * @param <T> the event type
+     * @param name the start of the feature names, e.g. {@code "purchases"}
+     * @param field the value to aggregate ({@code NaN} counts as a value, as a {@code Double.NaN} field does)
+     * @param aggregations storey names: count, sum, sqr, avg, min, max, first, last, stddev, stdvar
+     * @param windows the windows to compute every aggregation over
+     * @return the new aggregator, without a filter
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code aggregations} is empty, or quoting an unknown
+     *         aggregation and listing the choices
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> FieldAggregator ofDouble(String name, ToDoubleFunction<? super T> field, List<String> aggregations,
+            FeatureWindows windows) {
+        notNull(field, "field");
+        ToDoubleFunction<Object> f = (ToDoubleFunction<Object>) field;
+        return new FieldAggregator(name, f::applyAsDouble, f, parse(name, aggregations, windows), windows, e -> true,
+                Double.NaN, Double.NaN);
+    }
+
+    private static List<FeatureAggregation> parse(String name, List<String> aggregations, FeatureWindows windows) {
+        notNull(name, "name");
         notNull(aggregations, "aggregations");
         notNull(windows, "windows");
         if (aggregations.isEmpty()) {
@@ -95,8 +131,7 @@ public final class FieldAggregator {
         for (String a : aggregations) {
             parsed.add(FeatureAggregation.parse(a));
         }
-        return new FieldAggregator(name, (Function<Object, ?>) field, List.copyOf(parsed), windows, e -> true,
-                Double.NaN, Double.NaN);
+        return List.copyOf(parsed);
     }
 
     /**
@@ -134,7 +169,7 @@ public final class FieldAggregator {
     @SuppressWarnings("unchecked")
     public <T> FieldAggregator withFilter(Predicate<? super T> filter) {
         notNull(filter, "filter");
-        return new FieldAggregator(name, field, aggregations, windows, (Predicate<Object>) filter, maxValue,
+        return new FieldAggregator(name, field, doubleField, aggregations, windows, (Predicate<Object>) filter, maxValue,
                 defaultValue);
     }
 
@@ -154,7 +189,7 @@ public final class FieldAggregator {
         if (Double.isNaN(maxValue)) {
             throw new IllegalArgumentException("FieldAggregator \"" + name + "\": maxValue must be a number, was NaN");
         }
-        return new FieldAggregator(name, field, aggregations, windows, filter, maxValue, defaultValue);
+        return new FieldAggregator(name, field, doubleField, aggregations, windows, filter, maxValue, defaultValue);
     }
 
     /**
@@ -170,7 +205,7 @@ public final class FieldAggregator {
      * @return a new aggregator; this one is unchanged
      */
     public FieldAggregator withDefault(@Nullable Object value) {
-        return new FieldAggregator(name, field, aggregations, windows, filter, maxValue, value);
+        return new FieldAggregator(name, field, doubleField, aggregations, windows, filter, maxValue, value);
     }
 
     /**
@@ -215,9 +250,34 @@ public final class FieldAggregator {
         return out;
     }
 
-    /** The value this aggregator counts for {@code event}, or {@code null} when it does not count. */
-    Object valueOf(Object event) {
-        return filter.test(event) ? field.apply(event) : null;
+    /**
+     * Reads the value this aggregator counts for {@code event} into {@code values[i]}.
+     *
+     * @return whether the event counts (the filter accepts it and its value is not {@code null})
+     * @throws IllegalArgumentException if the value is not a number and an aggregation needs one
+     */
+    boolean read(Object event, double[] values, int i) {
+        if (!filter.test(event)) {
+            return false;
+        }
+        if (doubleField != null) {
+            values[i] = doubleField.applyAsDouble(event);
+            return true;
+        }
+        Object v = field.apply(event);
+        if (v instanceof Number) {
+            values[i] = ((Number) v).doubleValue();
+            return true;
+        }
+        if (v == null) {
+            return false;
+        }
+        if (!countOnly) {
+            throw new IllegalArgumentException("FieldAggregator \"" + name + "\": value must be a number for "
+                    + aggregations + ", was \"" + v + "\" (" + v.getClass().getSimpleName() + ")");
+        }
+        values[i] = Double.NaN;
+        return true;
     }
 
     /** Aggregation {@code a}'s value {@code v} as a feature: a {@code Long} count, else a {@code Double} or the declared default for {@code NaN}. */
@@ -226,10 +286,6 @@ public final class FieldAggregator {
             return (long) v;
         }
         return Double.isNaN(v) ? defaultValue : (Object) v;
-    }
-
-    boolean countOnly() {
-        return countOnly;
     }
 
     /** The statistics kept per bucket for this aggregator's aggregations. */

@@ -12,9 +12,15 @@ import java.util.Map;
  * first, newest and last times), the running statistics ({@link Stats}) of each window at the
  * key's newest bucket, each followed by a flag saying it must be recomputed, and the statistics of
  * the newest bucket itself. After every aggregator's fixed part, each one's ring of the older
- * buckets that hold values, oldest first, each its bucket number and statistics. The ring grows
- * as needed up to storey's kept buckets (the windows' least common multiple), so a quiet key costs
- * a few hundred bytes. One array per key, and no object per aggregator or bucket: with 100,000
+ * buckets that hold values, oldest first, each its bucket number and statistics. The ring starts
+ * with room for {@link #FIRST_RING} buckets (or storey's kept buckets, the windows' least common
+ * multiple, when fewer) and grows fourfold when full, up to the kept buckets: each step copies the
+ * key's array, and the young collections copy the copies, in waves when the keys of a busy table
+ * fill their rings at about the same time (a ring that started at 2 buckets and doubled made four
+ * such waves in the first 10 million events of 100,000 keys; this one makes none there). Laying
+ * out all the kept buckets up front (145 for 24h in 10 minutes) would spread the keys' fixed
+ * parts over 6 KB each, and cost more cache and TLB misses per event than the copies. One array
+ * per key, and no object per aggregator or bucket: with 100,000
  * keys, memory latency and not arithmetic is the cost, so an event in the newest bucket (the usual
  * case) reads and writes only the fixed part, whose addresses do not depend on what the array
  * holds: its cache lines are fetched at once, not one after the other.
@@ -36,7 +42,9 @@ final class WindowedState {
     private static final int HEAD = 5;
     private static final int LAST = 6;
     private static final double NO_VALUE = Long.MIN_VALUE;
-    private static final int INITIAL_CAPACITY = 2;
+    /** Buckets of a new key's ring, at most; it grows fourfold when full, up to the kept buckets. */
+    static final int FIRST_RING = 16;
+    private static final int GROWTH = 4;
     /** Buckets from an end of the ring within which {@link #lowerBound} steps instead of bisecting. */
     private static final int NEAR = 24;
 
@@ -53,6 +61,7 @@ final class WindowedState {
     private final int newestBucket;
     private final int[] metas;
     private final int index;
+    private final int initialCapacity;
 
     /**
      * The state of aggregator {@code index} of a table, whose fixed part ({@link #fixedLength})
@@ -72,6 +81,7 @@ final class WindowedState {
         this.m = metas[index];
         this.running = m + META;
         this.newestBucket = running + runningLength;
+        this.initialCapacity = (int) Math.min(windows.keptBuckets(), FIRST_RING);
     }
 
     /** Doubles of the fixed part: meta, running windows, the newest bucket's statistics. */
@@ -82,13 +92,13 @@ final class WindowedState {
 
     /** Doubles of a new key's ring. */
     int initialRingLength() {
-        return INITIAL_CAPACITY * entry;
+        return initialCapacity * entry;
     }
 
     /** Lays out a new key's state in {@code s}, its ring from {@code offset}, its first event at epoch millisecond {@code t}; answers where the next aggregator's ring starts. */
     int init(double[] s, int offset, long t) {
         s[m + OFFSET] = offset;
-        s[m + CAPACITY] = INITIAL_CAPACITY;
+        s[m + CAPACITY] = initialCapacity;
         s[m + FIRST] = bucket(t);
         s[m + HEAD] = s[m + FIRST];
         s[m + LAST] = NO_VALUE;
@@ -180,9 +190,10 @@ final class WindowedState {
                 }
             }
         }
-        int mask = (int) s[m + CAPACITY] - 1;
+        int capacity = (int) s[m + CAPACITY];
         while (size > 0 && s[position(s, 0)] < low) {
-            s[m + FRONT] = ((int) s[m + FRONT] + 1) & mask;
+            int front = (int) s[m + FRONT] + 1;
+            s[m + FRONT] = front == capacity ? 0 : front;
             size--;
         }
         s[m + SIZE] = size;
@@ -420,12 +431,17 @@ final class WindowedState {
         return lo;
     }
 
-    /** A copy of {@code s} with this aggregator's ring doubled and unwrapped; the later aggregators' rings move up. */
+    /**
+     * A copy of {@code s} with this aggregator's ring grown ({@link #GROWTH} times, up to the kept
+     * buckets, by one at least: a stored state may hold more) and unwrapped; the later aggregators'
+     * rings move up.
+     */
     private double[] grow(double[] s) {
         int capacity = (int) s[m + CAPACITY];
+        int grown = (int) Math.max(capacity + 1, Math.min((long) capacity * GROWTH, windows.keptBuckets()));
         int ring = (int) s[m + OFFSET];
         int end = ring + capacity * entry;
-        int added = capacity * entry;
+        int added = (grown - capacity) * entry;
         double[] data = new double[s.length + added];
         System.arraycopy(s, 0, data, 0, ring);
         for (int j = 0, size = (int) s[m + SIZE]; j < size; j++) {
@@ -435,14 +451,18 @@ final class WindowedState {
         for (int k = index + 1; k < metas.length; k++) {
             data[metas[k] + OFFSET] += added;
         }
-        data[m + CAPACITY] = capacity * 2;
+        data[m + CAPACITY] = grown;
         data[m + FRONT] = 0;
         return data;
     }
 
-    /** Where the {@code j}-th oldest entry of the ring starts. */
+    /** Where the {@code j}-th oldest entry of the ring starts ({@code j} at most the capacity). */
     private int position(double[] s, int j) {
-        int slot = ((int) s[m + FRONT] + j) & ((int) s[m + CAPACITY] - 1);
+        int slot = (int) s[m + FRONT] + j;
+        int capacity = (int) s[m + CAPACITY];
+        if (slot >= capacity) {
+            slot -= capacity;
+        }
         return (int) s[m + OFFSET] + slot * entry;
     }
 

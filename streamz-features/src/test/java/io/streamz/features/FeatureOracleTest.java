@@ -38,7 +38,7 @@ class FeatureOracleTest {
 
         /** Buckets kept: the least common multiple of this aggregator's windows, in buckets. */
         long kept() {
-            return name.equals("s") ? 12 : name.equals("f") ? 4 : 3;
+            return name.equals("s") ? 12 : name.equals("f") ? 4 : name.equals("l") ? 1080 : 3;
         }
 
         long lowest(long head, long first) {
@@ -58,20 +58,64 @@ class FeatureOracleTest {
     private static final List<Win> WINS = List.of(
             new Win("s", "20m", 20 * MINUTE, 5 * MINUTE, false), new Win("s", "1h", 60 * MINUTE, 5 * MINUTE, false),
             new Win("f", "30m", 30 * MINUTE, 30 * MINUTE, true), new Win("f", "2h", 120 * MINUTE, 30 * MINUTE, true),
-            new Win("p", "45m", 45 * MINUTE, 15 * MINUTE, false, true));
+            new Win("p", "45m", 45 * MINUTE, 15 * MINUTE, false, true),
+            new Win("l", "90m", 90 * MINUTE, MINUTE, false), new Win("l", "18h", 1080 * MINUTE, MINUTE, false));
 
-    private static List<FieldAggregator> aggregators() {
+    /**
+     * How the test feeds the node: boxed getters, the primitive ones ({@code ofDouble},
+     * {@code aggregateByKeyMillis}), or those and also batches of 1 to 40 events into
+     * {@code aggregateByKeyBatched} on a table of its own, whose output must equal the per-event one.
+     */
+    private enum Feed { BOXED, PRIMITIVE, BATCHED }
+
+    private static List<FieldAggregator> aggregators(Feed feed) {
         return List.of(
-                FieldAggregator.of("s", (Ev e) -> e.v(), ALL, SlidingWindows.of(List.of("20m", "1h"), "5m")),
-                FieldAggregator.of("f", (Ev e) -> e.v(), ALL, FixedWindows.of(List.of("30m", "2h"))),
-                FieldAggregator.of("p", (Ev e) -> e.v(), ALL, SlidingWindows.of(List.of("45m"), "15m"))
-                        .withFilter((Ev e) -> e.v() > 0));
+                field(feed, "s", SlidingWindows.of(List.of("20m", "1h"), "5m")),
+                field(feed, "f", FixedWindows.of(List.of("30m", "2h"))),
+                field(feed, "p", SlidingWindows.of(List.of("45m"), "15m")).withFilter((Ev e) -> e.v() > 0),
+                // 1080 buckets kept, more than a new key's ring has room for: about 270 of them
+                // hold values per key, so the ring grows past WindowedState.FIRST_RING, twice
+                field(feed, "l", SlidingWindows.of(List.of("90m", "18h"), "1m")));
+    }
+
+    private static FieldAggregator field(Feed feed, String name, FeatureWindows windows) {
+        return feed == Feed.BOXED ? FieldAggregator.of(name, (Ev e) -> e.v(), ALL, windows)
+                : FieldAggregator.ofDouble(name, (Ev e) -> e.v(), ALL, windows);
+    }
+
+    private static AggregateByKey<Ev> aggregate(Feed feed, Stream<Ev> source, Table storage) {
+        FeatureTable table = storage == null ? FeatureTable.of(aggregators(feed)) : FeatureTable.of(aggregators(feed), storage);
+        return feed == Feed.BOXED ? Features.aggregateByKey(source, Ev::key, Ev::t, table, AggregateOptions.defaults())
+                : Features.aggregateByKeyMillis(source, Ev::key, Ev::t, table, AggregateOptions.defaults());
+    }
+
+    /** The batched node and what it emitted, checked against the per-event node's output. */
+    private static final class Batches {
+        final Stream<List<Ev>> source = Stream.create();
+        final List<Ev> pending = new ArrayList<>();
+        final List<Map<String, Object>> out;
+        final FeatureTable table;
+        int size;
+
+        Batches(Table storage) {
+            table = storage == null ? FeatureTable.of(aggregators(Feed.PRIMITIVE))
+                    : FeatureTable.of(aggregators(Feed.PRIMITIVE), storage);
+            out = Features.aggregateByKeyBatched(source, Ev::key, Ev::t, table, AggregateOptions.defaults()).sinkToList();
+        }
+
+        /** Emits the pending events as one batch; the outputs must equal the per-event node's, in order. */
+        void flush(List<Map<String, Object>> expected) {
+            int before = out.size();
+            source.emit(List.copyOf(pending));
+            pending.clear();
+            assertThat(out.subList(before, out.size())).isEqualTo(expected.subList(before, expected.size()));
+        }
     }
 
     @Test
     void incrementalAndQueriedFeaturesEqualARecomputation() {
         for (long seed = 1; seed <= 5; seed++) {
-            check(new Random(seed), null);
+            check(new Random(seed), null, Feed.BOXED);
         }
     }
 
@@ -79,11 +123,25 @@ class FeatureOracleTest {
     @Test
     void featuresSurviveRestartsFromTheStoredBuckets() {
         for (long seed = 11; seed <= 13; seed++) {
-            check(new Random(seed), Table.inMemory());
+            check(new Random(seed), Table.inMemory(), Feed.BOXED);
         }
     }
 
-    private void check(Random random, Table storage) {
+    /** The same with the value and the time read by primitive getters, in memory and stored. */
+    @Test
+    void primitiveGettersGiveTheSameFeatures() {
+        check(new Random(21), null, Feed.PRIMITIVE);
+        check(new Random(22), Table.inMemory(), Feed.PRIMITIVE);
+    }
+
+    /** The same events in batches of random sizes: the same enriched events, in memory and stored. */
+    @Test
+    void batchesGiveTheSameFeaturesAsSingleEvents() {
+        check(new Random(31), null, Feed.BATCHED);
+        check(new Random(32), Table.inMemory(), Feed.BATCHED);
+    }
+
+    private void check(Random random, Table storage, Feed feed) {
         accepted.clear();
         first.clear();
         heads.clear();
@@ -94,6 +152,8 @@ class FeatureOracleTest {
         List<Map<String, Object>> out = null;
         int start = 0;
         long clock = 1_700_000_000_000L;
+        Table batchStorage = storage == null ? null : Table.inMemory();
+        Batches batches = null;
         for (int i = 0; i < 1500; i++) {
             if (node == null || storage != null && i % 250 == 0) {
                 if (node != null) {
@@ -101,11 +161,15 @@ class FeatureOracleTest {
                     node.destroy();
                     assertThat(node.table().lateEvents()).isEqualTo(lates);
                 }
+                if (batches != null) {
+                    batches.flush(out);
+                    assertThat(batches.table.lateEvents()).isEqualTo(lates);
+                    batches.table.commit(Map.of());
+                }
                 source = Stream.create();
-                node = Features.aggregateByKey(source, Ev::key, Ev::t,
-                        storage == null ? FeatureTable.of(aggregators()) : FeatureTable.of(aggregators(), storage),
-                        AggregateOptions.defaults());
+                node = aggregate(feed, source, storage);
                 out = node.sinkToList();
+                batches = feed == Feed.BATCHED ? new Batches(batchStorage) : null;
                 start = i;
                 lates = 0;
             }
@@ -113,6 +177,15 @@ class FeatureOracleTest {
             long jitter = random.nextInt(5) == 0 ? random.nextInt(30 * (int) MINUTE) : 0;   // out of order
             Ev e = new Ev("k" + random.nextInt(4), clock - jitter, Math.round(random.nextGaussian() * 1000) / 10.0);
             source.emit(e);
+            if (batches != null) {
+                if (batches.pending.isEmpty()) {
+                    batches.size = 1 + random.nextInt(40);
+                }
+                batches.pending.add(e);
+                if (batches.pending.size() == batches.size) {
+                    batches.flush(out);
+                }
+            }
             Map<String, Long> reported = new HashMap<>();
             boolean late = false;
             for (Win w : WINS) {
@@ -136,6 +209,9 @@ class FeatureOracleTest {
             lates += late ? 1 : 0;
             assertFeatures(out.get(i - start), reported, e.key(), "event " + i);
         }
+        if (batches != null) {
+            batches.flush(out);
+        }
         for (int i = 0; i < 200; i++) {
             String key = "k" + random.nextInt(4);
             long at = clock - random.nextInt(30 * (int) MINUTE) + random.nextInt(180 * (int) MINUTE);
@@ -148,6 +224,9 @@ class FeatureOracleTest {
                 reported.put(w.label(), kept ? at : null);
             }
             assertFeatures(node.table().query(key, Instant.ofEpochMilli(at)), reported, key, "query " + i);
+            if (batches != null) {
+                assertThat(batches.table.query(key, Instant.ofEpochMilli(at))).isEqualTo(node.table().query(key, Instant.ofEpochMilli(at)));
+            }
         }
         assertThat(node.table().lateEvents()).isEqualTo(lates);
     }

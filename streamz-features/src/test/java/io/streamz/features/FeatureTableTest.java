@@ -76,6 +76,63 @@ class FeatureTableTest {
     }
 
     @Test
+    void aRingGrowsToTheKeptBucketsAndAStoredRowRestores() {
+        List<FieldAggregator> perMinute = List.of(FieldAggregator.of("clicks", "click", List.of("count"),
+                SlidingWindows.of(List.of("2h"), "1m")));   // 120 buckets kept: a ring grows from 16 to 64 to 120
+        Table storage = Table.inMemory();
+        FeatureTable table = FeatureTable.of(perMinute, storage);
+        Stream<Map<String, Object>> source = Stream.create();
+        List<Map<String, Object>> out = Features.aggregateByKey(source, "k", "t", table, EmitPolicy.everyEvent()).sinkToList();
+        for (long m = 0; m < 300; m++) {
+            source.emit(ev("a", m));
+        }
+        assertThat(out.get(299)).contains(entry("clicks_count_2h", 120L));
+        table.commit(Map.of());
+        Instant at = Instant.ofEpochMilli(299 * MINUTE);
+        assertThat(FeatureTable.of(perMinute, storage).query("a", at)).containsEntry("clicks_count_2h", 120L);
+
+        // a row as the stored format has it since the stored tables came (one list per bucket:
+        // its number, then its statistics), 100 buckets of 2 clicks each, restored into a new key
+        List<Object> buckets = new java.util.ArrayList<>();
+        for (long b = 200; b < 300; b++) {
+            buckets.add(List.of(b, 2.0));
+        }
+        storage.storage().putAll(Map.of("b", Map.of("$features", Map.of("newest", 299 * MINUTE, "clicks",
+                Map.of("first", 200L, "head", 299L, "last", 299 * MINUTE, "stats", List.of("count"), "buckets", buckets)))));
+        FeatureTable reopened = FeatureTable.of(perMinute, storage);
+        assertThat(reopened.query("b", at)).containsEntry("clicks_count_2h", 200L);
+        Stream<Map<String, Object>> again = Stream.create();
+        List<Map<String, Object>> more = Features.aggregateByKey(again, "k", "t", reopened, EmitPolicy.everyEvent()).sinkToList();
+        again.emit(ev("b", 300));   // the window is buckets 181 to 300: the 100 stored ones and this
+        assertThat(more.get(0)).contains(entry("clicks_count_2h", 201L));
+    }
+
+    @Test
+    void aBatchFailsEventByEventAsSingleEventsDo() {
+        List<FieldAggregator> sums = List.of(FieldAggregator.of("x", "x", List.of("sum"), SlidingWindows.of(List.of("1h"), "1m")));
+        Stream<List<Map<String, Object>>> source = Stream.create();
+        AggregateByKey<Map<String, Object>> node = Features.aggregateByKeyBatched(source, e -> e.get("k"),
+                e -> (Long) e.get("t"), FeatureTable.of(sums), AggregateOptions.defaults());
+        List<Map<String, Object>> out = node.sinkToList();
+        List<Object> failed = node.errors().map(f -> f.element()).sinkToList();
+        List<Map<String, Object>> batch = List.of(Map.of("k", "a", "t", 1L, "x", 1.0), Map.of("t", 2L, "x", 2.0),
+                Map.of("k", "a", "t", 3L, "x", "ten"), Map.of("k", "a", "t", 4L, "x", 4.0));
+
+        source.emit(batch);   // routed: the key-less event and the non-number fail on their own
+
+        assertThat(out).extracting(e -> e.get("x_sum_1h")).containsExactly(1.0, 5.0);
+        assertThat(failed).containsExactly(batch.get(1), batch.get(2));
+
+        Stream<List<Map<String, Object>>> strict = Stream.create();
+        List<Map<String, Object>> before = Features.aggregateByKeyBatched(strict, e -> e.get("k"),
+                e -> (Long) e.get("t"), FeatureTable.of(sums), AggregateOptions.defaults()).sinkToList();
+        assertThatThrownBy(() -> strict.emit(batch))   // propagated: the batch stops at the first failure
+                .isInstanceOf(NodeException.class).hasRootCauseMessage("the key of the event is null");
+        strict.emit(List.of(Map.of("k", "a", "t", 5L, "x", 5.0)));   // and the graph goes on
+        assertThat(before).extracting(e -> e.get("x_sum_1h")).containsExactly(1.0, 6.0);
+    }
+
+    @Test
     void queryByKeyServesFeaturesWithoutAggregating() {
         Stream<Map<String, Object>> updates = Stream.create();
         AggregateByKey<Map<String, Object>> node = Features.aggregateByKey(updates, "k", "t", COUNTS);
