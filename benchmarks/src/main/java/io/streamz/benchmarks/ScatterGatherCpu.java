@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A CPU-bound map, about 1 ms of work per element (a busy loop on the clock, as the Python
- * script's), through {@code scatter -> map(work) -> buffer(8) -> gather}: on one member process
+ * script's), through {@code scatter -> map(work) -> buffer(8) -> gather} ({@code -p buffer=16} for
+ * a wider window): on one member process
  * and on two, each running one task at a time, against {@code local1}, the plain {@code map} on
  * the emitting thread. On two cores, two processes should approach twice the local rate.
  */
@@ -36,6 +37,14 @@ public class ScatterGatherCpu {
 
     @Param({"local1", "processes1", "processes2"})
     public String engine;
+
+    /**
+     * Elements in flight between scatter and gather: 8 as the issue's pipeline; 16 keeps a
+     * member busy over a longer round trip (docs/scale-out.md, "How fast"). {@code local1}
+     * ignores it.
+     */
+    @Param({"8"})
+    public int buffer;
 
     private ScatterGatherEngines engines;
     private Stream<Integer> source;
@@ -61,7 +70,7 @@ public class ScatterGatherCpu {
             out = source.map(ScatterGatherCpu::work);
         } else {
             engines = new ScatterGatherEngines(engine, 1);
-            out = Distributed.scatter(source, engines.engine).map(ScatterGatherCpu::work).buffer(8).gather();
+            out = Distributed.scatter(source, engines.engine).map(ScatterGatherCpu::work).buffer(buffer).gather();
         }
         out.sink(x -> {
             if (gathered.incrementAndGet() == target) {
