@@ -34,6 +34,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -68,6 +69,20 @@ public class KafkaEndToEnd {
     static final int RECORDS = 300_000;
     static final int PARTITIONS = 3;
     static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    /**
+     * {@code toKafka}'s bound on records sent and not yet acknowledged (and passed downstream),
+     * where the loop is bounded only by its producer's buffer ({@code buffer.memory}, 32 MB):
+     * 100,000, enough for about 0.1 s of this pipeline's records; 10,000 (the table of
+     * 2026-12-06 17:21, {@code -p maxInFlight=10000}) is less than the records sent during one
+     * acknowledgement's round trip, so the poll thread waits for acknowledgements.
+     */
+    @Param({"100000"})
+    public int maxInFlight = 100_000;
+
+    /** The most records of a partition in one batch of {@code fromKafkaBatched} (one per 10 ms poll round). */
+    @Param({"5000"})
+    public int maxBatchSize = 5000;
 
     private KafkaClusterTestKit cluster;
     private String bootstrap;
@@ -127,10 +142,10 @@ public class KafkaEndToEnd {
     @OperationsPerInvocation(RECORDS)
     public long streamz() throws Exception {
         KafkaSource<List<String>> batches = Kafka.fromKafkaBatched("in", consumerConfig(), KafkaSerde.string(),
-                KafkaSourceOptions.defaults().withPollInterval("10ms").withMaxBatchSize(5000));
+                KafkaSourceOptions.defaults().withPollInterval("10ms").withMaxBatchSize(maxBatchSize));
         ToKafka<String> out = batches.<String>flatten().map(String::toUpperCase)
                 .as(Kafka.toKafka("out", producerConfig(), KafkaSerde.string(),
-                        KafkaSinkOptions.defaults().withMaxInFlight(10_000)));
+                        KafkaSinkOptions.defaults().withMaxInFlight(maxInFlight)));
         CountDownLatch done = new CountDownLatch(RECORDS);
         out.sink(md -> done.countDown());
         batches.start();
