@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamz.Stream;
+import io.streamz.testing.VirtualClock;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
@@ -15,10 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.test.scheduler.VirtualTimeScheduler;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * storey's {@code tests/test_aggregate_by_key.py} (mlrun/storey), test by test: the same
@@ -31,19 +30,11 @@ class StoreyAggregateByKeyTest {
     private static final Instant BASE = Instant.parse("2020-07-21T21:40:00Z");
     private static final double NaN = Double.NaN;
 
-    private VirtualTimeScheduler clock;
+    @RegisterExtension
+    final VirtualClock clock = new VirtualClock();
+
     private Stream<Map<String, Object>> source;
     private final Map<Map<String, Object>, String> keys = new IdentityHashMap<>();
-
-    @BeforeEach
-    void virtualTime() {
-        clock = VirtualTimeScheduler.getOrSet();
-    }
-
-    @AfterEach
-    void realTime() {
-        VirtualTimeScheduler.reset();
-    }
 
     /** storey {@code tests/test_aggregate_by_key.py::test_sliding_window_simple_aggregation_flow}. */
     @Test
@@ -1030,7 +1021,7 @@ class StoreyAggregateByKeyTest {
     void emitDelayAggregationFlow() {
         List<Map<String, Object>> out = aggregate(List.of(FieldAggregator.of("number_of_stuff", "col1",
                 List.of("sum", "count"), SlidingWindows.of(List.of("1h"), "10m"))),
-                AggregateOptions.defaults().withEmitPolicy(EmitPolicy.afterMaxEvents(4, "1s")).withScheduler(clock));
+                AggregateOptions.defaults().withEmitPolicy(EmitPolicy.afterMaxEvents(4, "1s")).withScheduler(clock.scheduler()));
         for (int i = 0; i < 11; i++) {
             if (i == 3) {
                 clock.advanceTimeBy(Duration.ofSeconds(1));   // the timeout emits the third event
