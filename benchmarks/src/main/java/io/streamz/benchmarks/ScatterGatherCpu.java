@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = ScatterGatherEngines.DRIVER_JVM)
-@Warmup(iterations = 2, time = 2)
+@Warmup(iterations = 8, time = 2)   // the member processes and the driver need about 16 s to reach their steady state
 @Measurement(iterations = 5, time = 2)
 public class ScatterGatherCpu {
     static final int EVENTS = 200;
