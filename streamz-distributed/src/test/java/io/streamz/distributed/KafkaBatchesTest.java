@@ -81,7 +81,9 @@ class KafkaBatchesTest {
                     assertThat(committed(admin)).isEqualTo(Map.of(0, 0L, 1, 0L));   // tasks still running
 
                     GATE.countDown();
-                    await().atMost(Duration.ofSeconds(60)).until(() -> sizes.stream().mapToInt(x -> x).sum() == 40);
+                    // at least once: a rebalance while the tasks wait (a slow first join under load) makes the
+                    // new assignment read the uncommitted batches again, so more than 40 may be counted
+                    await().atMost(Duration.ofSeconds(60)).until(() -> sizes.stream().mapToInt(x -> x).sum() >= 40);
                     await().atMost(Duration.ofSeconds(60)).until(() -> committed(admin).equals(Map.of(0, 20L, 1, 20L)));
                 } finally {
                     batches.stop();
